@@ -1,0 +1,162 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { BUILTIN_RESOLUTION } from "../core/builtin";
+import { InputError, actualsFromJson, parseJson, resolutionFromText, toleranceFrom } from "../core/input";
+import { DEFAULT_TOLERANCE, judge } from "../core/judge";
+import { allIndicators, jsonSchemas, type Actuals, type Resolution } from "../core/model";
+
+const USAGE = `Cách dùng: chitieu <lệnh> [tùy chọn]
+
+Lệnh:
+  parse <tệp.txt|->            Đọc văn bản nghị quyết, in Resolution JSON
+  workbook [--resolution <tệp.txt|tệp.json>] [--actuals <tệp.json>]
+           [--tolerance <0..1>] --out <tệp.xlsx>
+                               Tạo sổ theo dõi chỉ tiêu (.xlsx); mặc định dùng
+                               nghị quyết năm 2022 của phường Trần Phú
+  evaluate [--resolution <tệp>] --actuals <tệp.json> [--tolerance <0..1>]
+                               Đánh giá số liệu, in { "<mã>": { status, ratio } }
+  schema                       In JSON Schema của Resolution và số liệu
+`;
+
+/** Reads a file (or stdin for "-") as UTF-8 text; bad files become InputError. */
+async function readText(file: string, what: string, stdin: () => Promise<Buffer>): Promise<string> {
+  let bytes: Buffer;
+  if (file === "-") bytes = await stdin();
+  else {
+    try {
+      const stat = await fs.stat(file);
+      if (stat.isDirectory()) throw new InputError(`${what} "${file}" là một thư mục, không phải tệp.`);
+      bytes = await fs.readFile(file);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(
+        code === "ENOENT" ? `Không tìm thấy ${what} "${file}".` : `Không đọc được ${what} "${file}" (${code ?? "lỗi"}).`,
+      );
+    }
+  }
+  if (bytes.includes(0)) throw new InputError(`${what} "${file}" không phải văn bản (có ký tự nhị phân).`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} "${file}" không phải văn bản UTF-8. Hãy lưu lại tệp với bảng mã UTF-8.`);
+  }
+}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: () => Promise<Buffer>;
+}
+
+const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  },
+};
+
+async function loadResolution(file: string | undefined, io: Io): Promise<Resolution> {
+  if (!file) return BUILTIN_RESOLUTION;
+  return resolutionFromText(await readText(file, "tệp nghị quyết", io.stdin), `Tệp nghị quyết "${file}"`);
+}
+
+async function loadActuals(file: string | undefined, r: Resolution, io: Io): Promise<Actuals> {
+  if (!file) return {};
+  const source = `Tệp số liệu "${file}"`;
+  return actualsFromJson(parseJson(await readText(file, "tệp số liệu", io.stdin), source), r, source);
+}
+
+/** Writes next to the target and renames, so a failure never leaves a half-written file. */
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`Không ghi được tệp "${file}" (${code ?? "lỗi"}). Kiểm tra thư mục và quyền ghi.`);
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    io.stdout(USAGE);
+    return command ? 0 : 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        resolution: { type: "string" },
+        actuals: { type: "string" },
+        tolerance: { type: "string" },
+        out: { type: "string" },
+      },
+    });
+  } catch (e) {
+    throw new InputError(`Tùy chọn không hợp lệ: ${(e as Error).message.split("\n")[0]}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  const tolerance = values.tolerance !== undefined ? toleranceFrom(values.tolerance) : DEFAULT_TOLERANCE;
+  switch (command) {
+    case "parse": {
+      if (positionals.length !== 1) throw new InputError(`Lệnh parse cần đúng một tệp (hoặc "-" để đọc từ stdin).\n\n${USAGE}`);
+      const r = await loadResolution(positionals[0], io);
+      io.stdout(`${JSON.stringify(r, null, 2)}\n`);
+      return 0;
+    }
+    case "evaluate": {
+      if (!values.actuals) throw new InputError(`Lệnh evaluate cần --actuals <tệp.json>.\n\n${USAGE}`);
+      const r = await loadResolution(values.resolution, io);
+      const actuals = await loadActuals(values.actuals, r, io);
+      const out: Record<string, { status: string; ratio: number | null }> = {};
+      for (const ind of allIndicators(r)) {
+        const j = judge(ind, actuals[ind.id], tolerance);
+        out[ind.id] = { status: j.status, ratio: j.ratio };
+      }
+      io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+      return 0;
+    }
+    case "workbook": {
+      if (!values.out) throw new InputError(`Lệnh workbook cần --out <tệp.xlsx>.\n\n${USAGE}`);
+      if (!/\.xlsx$/iu.test(values.out)) throw new InputError(`Tệp ra "${values.out}" phải có đuôi .xlsx.`);
+      const r = await loadResolution(values.resolution, io);
+      const actuals = await loadActuals(values.actuals, r, io);
+      const { buildWorkbookPlan } = await import("../workbook/plan");
+      const { writeXlsx } = await import("../workbook/xlsx");
+      const bytes = await writeXlsx(buildWorkbookPlan(r, { actuals, tolerance }));
+      await writeAtomically(values.out, bytes);
+      io.stderr(`Đã ghi ${values.out} (${allIndicators(r).length} chỉ tiêu).\n`);
+      return 0;
+    }
+    case "schema":
+      io.stdout(`${JSON.stringify(jsonSchemas(), null, 2)}\n`);
+      return 0;
+    default:
+      throw new InputError(`Không có lệnh "${command}".\n\n${USAGE}`);
+  }
+}
+
+/** Runs the CLI; returns the exit code. Never prints a stack trace. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`Lỗi: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`Lỗi không mong đợi: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

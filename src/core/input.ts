@@ -1,0 +1,96 @@
+import { z } from "zod";
+import vi from "zod/v4/locales/vi.js";
+import {
+  ActualsSchema,
+  ResolutionSchema,
+  allIndicators,
+  type Actuals,
+  type Resolution,
+} from "./model";
+import { checkFigure } from "./judge";
+import { parseResolution, ResolutionTextError } from "./parser";
+
+z.config(vi());
+
+/** Bad input from a user or a file: the message is Vietnamese and names what and where. */
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+function pathOf(path: PropertyKey[], data: unknown): string {
+  let label = "";
+  let node: unknown = data;
+  for (const key of path) {
+    node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    label += typeof key === "number" ? `[${key}]` : `${label ? "." : ""}${String(key)}`;
+    const id = node && typeof node === "object" ? (node as { id?: unknown }).id : undefined;
+    if (typeof id === "string" && typeof key === "number") label += ` (mã ${id})`;
+  }
+  return label || "(gốc)";
+}
+
+/** One Vietnamese message listing every schema problem with its JSON path. */
+export function describeIssues(error: z.ZodError, source: string, data: unknown): string {
+  const lines = error.issues.slice(0, 10).map((i) => `  - ${pathOf(i.path, data)}: ${i.message}`);
+  const more = error.issues.length > 10 ? `\n  ... và ${error.issues.length - 10} lỗi khác` : "";
+  return `${source} không đúng cấu trúc:\n${lines.join("\n")}${more}`;
+}
+
+/** Parses JSON text with a message that names the source and the position. */
+export function parseJson(text: string, source: string): unknown {
+  if (text.trim() === "") throw new InputError(`${source} đang trống.`);
+  try {
+    return JSON.parse(text.replace(/^\ufeff/u, ""));
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/u.exec(msg);
+    let where = "";
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      where = ` (dòng ${before.split("\n").length}, cột ${before.length - before.lastIndexOf("\n")})`;
+    }
+    throw new InputError(`${source} không phải JSON hợp lệ${where}.`);
+  }
+}
+
+export function resolutionFromJson(data: unknown, source: string): Resolution {
+  const r = ResolutionSchema.safeParse(data);
+  if (!r.success) throw new InputError(describeIssues(r.error, source, data));
+  return r.data;
+}
+
+/** Reads a resolution from text: JSON when it looks like JSON, otherwise resolution prose. */
+export function resolutionFromText(text: string, source: string): Resolution {
+  if (/^\s*[{[]/u.test(text)) return resolutionFromJson(parseJson(text, source), source);
+  try {
+    return parseResolution(text);
+  } catch (e) {
+    if (e instanceof ResolutionTextError) throw new InputError(`${source}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Validates actual figures against a resolution: unknown ids and wrong figures are errors. */
+export function actualsFromJson(data: unknown, resolution: Resolution, source: string): Actuals {
+  const r = ActualsSchema.safeParse(data);
+  if (!r.success) throw new InputError(describeIssues(r.error, source, data));
+  const byId = new Map(allIndicators(resolution).map((i) => [i.id, i]));
+  const unknown = Object.keys(r.data).filter((id) => !byId.has(id));
+  if (unknown.length > 0)
+    throw new InputError(
+      `${source} có mã chỉ tiêu không có trong nghị quyết: ${unknown.map((u) => `"${u}"`).join(", ")}.`,
+    );
+  const problems = Object.entries(r.data).flatMap(([id, value]) => {
+    const check = checkFigure(byId.get(id)!, value);
+    return check.ok ? [] : [`  - chỉ tiêu ${id}: ${check.reason}`];
+  });
+  if (problems.length > 0) throw new InputError(`${source} có số liệu không hợp lệ:\n${problems.join("\n")}`);
+  return r.data;
+}
+
+export function toleranceFrom(text: string): number {
+  const t = Number(text.replace(",", "."));
+  if (!Number.isFinite(t) || t < 0 || t >= 1)
+    throw new InputError(`Dung sai phải là một số từ 0 đến dưới 1 (ví dụ 0,05 cho 5%), đang là "${text}".`);
+  return t;
+}

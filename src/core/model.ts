@@ -1,0 +1,119 @@
+import { z } from "zod";
+
+/** The Party and government annual grading, best first. */
+export const RATING_LEVELS = [
+  "Hoàn thành xuất sắc nhiệm vụ",
+  "Hoàn thành tốt nhiệm vụ",
+  "Hoàn thành nhiệm vụ",
+  "Không hoàn thành nhiệm vụ",
+] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
+
+export const QUALITATIVE_ANSWERS = ["Đạt", "Không đạt"] as const;
+
+export const STATUSES = ["Vượt", "Đạt", "Cơ bản đạt", "Không đạt", "Chưa có số liệu"] as const;
+export type Status = (typeof STATUSES)[number];
+
+const finite = z.number().refine(Number.isFinite, "phải là một số hữu hạn");
+
+const comparison = <Op extends string>(op: Op) =>
+  z.strictObject({
+    op: z.literal(op),
+    value: finite,
+    of: finite.optional(),
+  });
+
+export const TargetSchema = z.discriminatedUnion("op", [
+  comparison("gte"),
+  comparison("gt"),
+  comparison("lte"),
+  comparison("lt"),
+  z
+    .strictObject({ op: z.literal("range"), min: finite, max: finite })
+    .refine((t) => t.min <= t.max, "min phải nhỏ hơn hoặc bằng max"),
+  z.strictObject({ op: z.literal("rank"), value: z.number().int().min(1) }),
+  z.strictObject({ op: z.literal("rating"), level: z.enum(RATING_LEVELS) }),
+  z.strictObject({ op: z.literal("qualitative") }),
+]);
+export type Target = z.infer<typeof TargetSchema>;
+export type TargetOp = Target["op"];
+export type ComparisonOp = "gte" | "gt" | "lte" | "lt";
+
+export const IndicatorSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[^\s]+$/, "mã chỉ tiêu không được có khoảng trắng")
+    .min(1),
+  text: z.string().min(1, "thiếu nội dung chỉ tiêu"),
+  unit: z.string(),
+  target: TargetSchema,
+  /** The target as the resolution phrases it ("không quá 0,6%"); an extension of the contract. */
+  targetText: z.string().optional(),
+  /** 1-based line of the resolution text the indicator was read from; an extension. */
+  line: z.number().int().min(1).optional(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const SectionSchema = z.strictObject({
+  id: z.string().min(1),
+  title: z.string(),
+  indicators: z.array(IndicatorSchema),
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+export const WarningSchema = z.strictObject({
+  line: z.number().int().min(1),
+  text: z.string(),
+  reason: z.string(),
+});
+export type ParseWarning = z.infer<typeof WarningSchema>;
+
+export const ResolutionSchema = z
+  .strictObject({
+    title: z.string(),
+    organization: z.string(),
+    year: z.number().int().min(1900).max(2200).nullable(),
+    sections: z.array(SectionSchema).min(1, "nghị quyết phải có ít nhất một phần"),
+    warnings: z.array(WarningSchema).default([]),
+  })
+  .superRefine((r, ctx) => {
+    const seen = new Set<string>();
+    r.sections.forEach((s, si) =>
+      s.indicators.forEach((ind, ii) => {
+        if (seen.has(ind.id))
+          ctx.addIssue({
+            code: "custom",
+            path: ["sections", si, "indicators", ii, "id"],
+            message: `mã chỉ tiêu "${ind.id}" bị trùng`,
+          });
+        seen.add(ind.id);
+      }),
+    );
+  });
+export type Resolution = z.infer<typeof ResolutionSchema>;
+
+/** Actual figures: percentages as written (99.2 means 99.2%), ratings and answers as words. */
+export const ActualsSchema = z.record(z.string(), z.union([finite, z.string(), z.null()]));
+export type Actuals = z.infer<typeof ActualsSchema>;
+export type ActualValue = Actuals[string];
+
+export function allIndicators(r: Resolution): Indicator[] {
+  return r.sections.flatMap((s) => s.indicators);
+}
+
+/** JSON Schemas generated from the zod schemas (the single definition). */
+export function jsonSchemas(): Record<string, unknown> {
+  return {
+    resolution: z.toJSONSchema(ResolutionSchema, { io: "input" }),
+    actuals: z.toJSONSchema(ActualsSchema),
+  };
+}
+
+/** The colour of each status, used by the sheet's conditional formats, the legend and the task pane. */
+export const STATUS_COLORS: Record<Status, { fill: string; font: string }> = {
+  Vượt: { fill: "#1E7B34", font: "#FFFFFF" },
+  Đạt: { fill: "#C6EFCE", font: "#006100" },
+  "Cơ bản đạt": { fill: "#FFEB9C", font: "#9C5700" },
+  "Không đạt": { fill: "#FFC7CE", font: "#9C0006" },
+  "Chưa có số liệu": { fill: "#EDEDED", font: "#595959" },
+};

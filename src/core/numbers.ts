@@ -1,0 +1,70 @@
+/**
+ * Vietnamese number reading and writing.
+ *
+ * Rule for "." (documented in README): "." groups thousands when every group after
+ * the first has exactly three digits ("27.625", "1.234.567"); otherwise a single "."
+ * is a decimal point ("1.5", as typed on an English keyboard). "," is always the
+ * decimal mark. A number with both uses "." for thousands and "," for decimals.
+ */
+
+/** Digits as they may appear inside a text: groups joined by "." or ",". */
+export const NUMBER_SOURCE = String.raw`\d+(?:[.,]\d+)*`;
+
+const GROUPED = /^\d{1,3}(?:\.\d{3})+$/;
+
+/** Reads one number token ("27.625", "0,6", "01", "1.234.567,89"); null when it is not one. */
+export function parseNumberToken(token: string): number | null {
+  const t = token.trim();
+  if (!/^\d+(?:[.,]\d+)*$/.test(t)) return null;
+  const commas = t.split(",").length - 1;
+  if (commas > 1) return null;
+  let intPart = t;
+  let frac = "";
+  if (commas === 1) {
+    [intPart, frac] = t.split(",") as [string, string];
+    if (intPart.includes(".") && !GROUPED.test(intPart)) return null;
+    intPart = intPart.replace(/\./g, "");
+  } else if (t.includes(".")) {
+    if (GROUPED.test(t)) intPart = t.replace(/\./g, "");
+    else if (t.split(".").length === 2) [intPart, frac] = t.split(".") as [string, string];
+    else return null;
+  }
+  const value = Number(frac ? `${intPart}.${frac}` : intPart);
+  return Number.isFinite(value) ? value : null;
+}
+
+export interface ParsedNumber {
+  value: number;
+  /** "%", "‰" or "" when the text carried no sign. */
+  sign: "%" | "‰" | "";
+}
+
+/**
+ * Reads a whole text as one Vietnamese number, with an optional minus, spaces,
+ * and a trailing "%" or "‰" ("−1,5 %", "27.625", "99,5%"). Null when the text is not one number.
+ */
+export function parseVietnameseNumber(text: string): ParsedNumber | null {
+  const m = /^\s*([-−–+]?)\s*(\d+(?:[.,]\d+)*)\s*(%|‰)?\s*$/u.exec(text.normalize("NFC"));
+  if (!m) return null;
+  const magnitude = parseNumberToken(m[2]!);
+  if (magnitude === null) return null;
+  const negative = m[1] !== "" && m[1] !== "+";
+  return { value: negative ? -magnitude : magnitude, sign: (m[3] ?? "") as ParsedNumber["sign"] };
+}
+
+/** Rounds to 15 significant digits, as spreadsheets display and compare numbers. */
+export function round15(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  return Number(x.toPrecision(15));
+}
+
+/** Writes a number the Vietnamese way: "27.625", "0,6", "1.234.567,89". */
+export function formatVietnameseNumber(x: number, maxDecimals = 6): string {
+  const rounded = round15(x);
+  const negative = rounded < 0;
+  let fixed = Math.abs(rounded).toFixed(maxDecimals);
+  if (fixed.includes(".")) fixed = fixed.replace(/0+$/, "").replace(/\.$/, "");
+  const [intPart, frac = ""] = fixed.split(".") as [string, string?];
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return (negative ? "-" : "") + grouped + (frac ? `,${frac}` : "");
+}

@@ -1,0 +1,374 @@
+import type { Indicator, ParseWarning, Resolution, Section } from "./model";
+import { scanRating, scanTargets, type TargetMatch } from "./target";
+
+/** Bad resolution text: the message is Vietnamese and says what is wrong. */
+export class ResolutionTextError extends Error {
+  override name = "ResolutionTextError";
+}
+
+const ROMAN_RE = /^\s*(?:[Pp]hần\s+|PHẦN\s+)?([IVXL]{1,6})\s*[.:)/–-]\s*(\S.*?)\s*$/u;
+const ITEM_RE = /^\s*(\d{1,2})\s*[.)]\s+(\S.*?)\s*$/u;
+const BULLET_RE = /^\s*(?:[-+•–]\s+|[a-zđ]\)\s*)(\S.*?)\s*$/u;
+const END_RE = /^\s*(?:trên đây là|nơi nhận|t\/m|tm\.|tm\s|ghi chú\s*:)/iu;
+const HEADER_RE = /^\s*[-–]?\s*(?:căn cứ|ban chấp hành|đảng ủy|quyết nghị|nghị quyết|cộng hòa|độc lập|số\s*:|số\s+\d)/iu;
+const TARGET_WORD_RE = /(?<!\p{L})(?:trở lên|không quá|tối thiểu|tối đa|ít nhất|không dưới)(?!\p{L})|%|‰/iu;
+
+/** Verbs that open a task of their own; a figure-less clause that starts with one is its own indicator. */
+const VERBS = [
+  "tổ chức",
+  "xây dựng",
+  "thực hiện",
+  "giữ vững",
+  "tăng cường",
+  "nâng cao",
+  "đẩy mạnh",
+  "tập trung",
+  "duy trì",
+  "triển khai",
+  "đảm bảo",
+  "bảo đảm",
+  "củng cố",
+  "phát huy",
+  "quản lý",
+  "làm tốt",
+  "hoàn thành",
+  "chỉ đạo",
+  "kiện toàn",
+  "vận động",
+  "phát triển",
+  "huy động",
+  "nắm",
+  "giải quyết",
+  "phòng",
+  "chăm lo",
+  "tuyên truyền",
+  "hoàn thiện",
+  "không để",
+  "tiếp tục",
+  "quan tâm",
+  "kết nạp",
+  "sinh hoạt",
+];
+const VERB_SOURCE = [...VERBS].sort((a, b) => b.length - a.length).join("|");
+const VERB_LED_RE = new RegExp(`^(?:${VERB_SOURCE})(?!\\p{L})`, "iu");
+const VERB_ANYWHERE_RE = new RegExp(`(?<!\\p{L})(?:${VERB_SOURCE})(?!\\p{L})`, "iu");
+
+interface Line {
+  text: string;
+  line: number;
+}
+
+interface Clause {
+  text: string;
+  match: TargetMatch | null;
+  rating: ReturnType<typeof scanRating>;
+}
+
+interface Draft {
+  text: string;
+  indicator: Omit<Indicator, "id">;
+}
+
+function checkText(raw: string): string {
+  if (raw.trim() === "") throw new ResolutionTextError("Văn bản nghị quyết đang trống.");
+  const controls = raw.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/gu)?.length ?? 0;
+  if (raw.includes("\u0000") || controls > raw.length / 100)
+    throw new ResolutionTextError(
+      "Tệp không phải văn bản thuần (có ký tự nhị phân). Hãy dán nội dung nghị quyết hoặc lưu thành tệp .txt (UTF-8).",
+    );
+  return raw.replace(/^\ufeff/u, "").normalize("NFC");
+}
+
+/** Splits at a separator that is outside quotes and parentheses and not a decimal comma. */
+function splitOutside(text: string, isSeparator: (text: string, i: number) => number): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "(" || c === "“" || c === "[") depth++;
+    else if ((c === ")" || c === "”" || c === "]") && depth > 0) depth--;
+    else if (c === '"') depth = depth > 0 ? depth - 1 : depth + 1;
+    else if (depth === 0) {
+      const len = isSeparator(text, i);
+      if (len > 0) {
+        parts.push(text.slice(start, i));
+        start = i + len;
+        i += len - 1;
+      }
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+const segmentSep = (t: string, i: number): number => {
+  const c = t[i]!;
+  if (c === ";" || c === "\n") return 1;
+  if ((c === "." || c === "!" || c === "?") && /^\s+\p{Lu}/u.test(t.slice(i + 1)) && !/(?<!\p{L})(?:tp|tt|tx|q|p)$/iu.test(t.slice(0, i)))
+    return 1;
+  return 0;
+};
+const commaSep = (t: string, i: number): number =>
+  t[i] === "," && !(/\d/u.test(t[i - 1] ?? "") && /\d/u.test(t[i + 1] ?? "")) ? 1 : 0;
+
+function tidy(text: string): string {
+  return text
+    .replace(/[*_]/gu, "")
+    .replace(/\s+/gu, " ")
+    .replace(/^[\s,;:.\-–]+|[\s,;:.\-–]+$/gu, "")
+    .replace(/^(?:phấn|phân|phần)\s+(?:đấu|đầu)\s+/iu, "")
+    .trim();
+}
+
+function clean(text: string): string {
+  const t = tidy(text);
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** The clause without its target: lead words go when the target ends the clause; a noun unit stays. */
+function withoutTarget(text: string, m: TargetMatch): string {
+  const rest = tidy(text.slice(m.cutEnd));
+  const before = text.slice(0, m.cutStart);
+  if (rest === "" || rest.toLowerCase() === m.unit.toLowerCase()) {
+    const keepUnit = rest !== "" && !before.toLowerCase().includes(m.unit.toLowerCase());
+    return tidy(`${before} ${keepUnit ? rest : ""}`);
+  }
+  return tidy(`${text.slice(0, m.phraseStart)} ${text.slice(m.cutEnd)}`);
+}
+
+function classify(text: string): Clause {
+  const scan = scanTargets(text);
+  const match = scan.matches.at(-1) ?? null;
+  return { text, match, rating: match ? null : scanRating(text) };
+}
+
+/** Splits a clause holding several targets at "và" between them. */
+function splitClause(text: string, warn: (reason: string) => void): Clause[] {
+  const scan = scanTargets(text);
+  if (scan.matches.length <= 1) return [classify(text)];
+  const parts: string[] = [];
+  let from = 0;
+  for (let k = 1; k < scan.matches.length; k++) {
+    const between = text.slice(scan.matches[k - 1]!.cutEnd, scan.matches[k]!.cutStart);
+    const sep = /\s(?:và|đồng thời|cùng với)\s/iu.exec(between);
+    if (!sep) continue;
+    const at = scan.matches[k - 1]!.cutEnd + sep.index;
+    parts.push(text.slice(from, at));
+    from = at + sep[0].length;
+  }
+  parts.push(text.slice(from));
+  const clauses = parts.map(classify);
+  const read = clauses.filter((c) => c.match).length;
+  if (read < scan.matches.length)
+    warn(`có ${scan.matches.length} con số chỉ tiêu trong cùng một vế; chỉ đọc được ${read}: "${text}"`);
+  // "100% Chi bộ duy trì ... và tổ chức ít nhất 01 kỳ họp": the share applies to both tasks.
+  const first = clauses[0];
+  if (first?.match && first.match.cutStart === 0 && first.match.unit === "%" && first.match.target.op !== "range") {
+    const rest = first.text.slice(first.match.cutEnd).trim();
+    const verb = VERB_ANYWHERE_RE.exec(rest);
+    const subject = verb ? rest.slice(0, verb.index).trim() : "";
+    for (let k = 1; k < clauses.length; k++) {
+      const c = clauses[k]!;
+      if (subject && VERB_LED_RE.test(c.text)) {
+        const text = `${subject} ${c.text}`;
+        // The whole clause stays as the indicator's text; the target is the shared one.
+        clauses[k] = { text, match: { ...first.match, cutStart: text.length, cutEnd: text.length }, rating: null };
+      }
+    }
+  }
+  return clauses;
+}
+
+function draftOf(clause: Clause, prefix: string, suffix: string, line: number): Draft {
+  const join = (t: string) => [prefix, t, suffix].filter((p) => p.trim() !== "").join(", ");
+  if (clause.match) {
+    const m = clause.match;
+    const text = clean(join(withoutTarget(clause.text, m)));
+    return {
+      text,
+      indicator: { text: text || clean(clause.text), unit: m.unit, target: m.target, targetText: m.phrase, line },
+    };
+  }
+  if (clause.rating) {
+    const r = clause.rating;
+    const text = clean(join(tidy(clause.text.slice(0, r.cutStart) + " " + clause.text.slice(r.cutEnd))));
+    return {
+      text,
+      indicator: {
+        text: text || clean(clause.text),
+        unit: "",
+        target: { op: "rating", level: r.level },
+        targetText: r.phrase,
+        line,
+      },
+    };
+  }
+  const text = clean(join(clause.text));
+  return { text, indicator: { text, unit: "", target: { op: "qualitative" }, targetText: "Đạt", line } };
+}
+
+/** Turns one numbered item into its indicators (a, b, c when several). */
+function readItem(text: string, line: number, warnings: ParseWarning[]): Draft[] {
+  const warn = (reason: string) => warnings.push({ line, text: text.replace(/\s+/gu, " ").trim(), reason });
+  const drafts: Draft[] = [];
+  for (const segment of splitOutside(text.replace(/[*_]/gu, ""), segmentSep)) {
+    const clauses = splitOutside(segment, commaSep).flatMap((c) => splitClause(c, warn));
+    for (const c of clauses) {
+      const scan = scanTargets(c.text);
+      for (const p of scan.problems) warn(p.reason);
+    }
+    // Group figure-less clauses; fold them into a neighbouring target unless they open a task of their own.
+    let pending: string[] = [];
+    let pendingOwn = false;
+    let last: Draft | null = null;
+    const flushQualitative = () => {
+      if (pending.length === 0) return;
+      const q = draftOf({ text: pending.join(", "), match: null, rating: null }, "", "", line);
+      const stray = scanTargets(q.text).strayFigures;
+      if (stray.length > 0 || TARGET_WORD_RE.test(q.text))
+        warn(`có số liệu (${stray.join(", ") || "từ chỉ mức"}) nhưng không đọc được chỉ tiêu; đã ghi thành chỉ tiêu định tính`);
+      drafts.push(q);
+      last = null;
+      pending = [];
+    };
+    for (const c of clauses) {
+      if (c.match || c.rating) {
+        let prefix = "";
+        if (pending.length > 0 && !pendingOwn) {
+          prefix = pending.join(", ");
+          pending = [];
+        } else flushQualitative();
+        last = draftOf(c, prefix, "", line);
+        drafts.push(last);
+        continue;
+      }
+      const own = VERB_LED_RE.test(c.text);
+      if (pending.length === 0) {
+        if (last && !own) {
+          const d: Draft = last;
+          d.indicator.text = clean(`${d.indicator.text}, ${tidy(c.text)}`);
+          continue;
+        }
+        pendingOwn = own;
+      }
+      pending.push(c.text);
+    }
+    flushQualitative();
+  }
+  return drafts;
+}
+
+function findTitle(lines: Line[]): { title: string; year: number | null } {
+  let title = "";
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    if (/^nghị quyết$/iu.test(t)) {
+      const next = lines.slice(i + 1).find((l) => l.text.trim() !== "");
+      if (next) title = `Nghị quyết ${next.text.trim().replace(/^./u, (c) => c.toLowerCase())}`;
+      break;
+    }
+    if (/^nghị quyết\s+\S/iu.test(t) && !/^nghị quyết (?:số|đại hội)/iu.test(t)) {
+      title = t === t.toUpperCase() ? t.charAt(0) + t.slice(1).toLowerCase() : t;
+      break;
+    }
+  }
+  if (!title) title = lines.find((l) => l.text.trim() !== "")?.text.trim().slice(0, 200) ?? "Nghị quyết";
+  const yearIn = (s: string) => /(?<!\p{L})năm\s+((?:19|20|21)\d{2})(?!\d)/iu.exec(s)?.[1];
+  const y = yearIn(title) ?? lines.map((l) => yearIn(l.text)).find(Boolean);
+  return { title, year: y ? Number(y) : null };
+}
+
+const PLACE_RE = /(?<!\p{L})(phường|xã|thị trấn)\s+((?:\p{Lu}[\p{Ll}\d]*)(?:\s+\p{Lu}[\p{Ll}\d]*){0,3})/u;
+const BODY_RE = /(?<!\p{L})(Đảng bộ|Đảng ủy|Chi bộ|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)\s+(phường|xã|thị trấn)(?!\p{L})/u;
+
+function findOrganization(text: string): string {
+  const place = PLACE_RE.exec(text);
+  const body = BODY_RE.exec(text);
+  if (body && place && body[2] === place[1]) return `${body[1]} ${place[1]} ${place[2]}`;
+  if (place) return `${place[1]} ${place[2]}`.replace(/^./u, (c) => c.toUpperCase());
+  return "";
+}
+
+/** Reads a resolution as staff paste it into a Resolution. Throws ResolutionTextError on bad text. */
+export function parseResolution(raw: string): Resolution {
+  const text = checkText(raw);
+  const lines: Line[] = text.split(/\r\n|\r|\n/u).map((t, i) => ({ text: t, line: i + 1 }));
+  const warnings: ParseWarning[] = [];
+  const sections: { id: string; title: string; items: { no: string; parts: string[]; line: number }[] }[] = [];
+  const hasRoman = lines.some((l) => ROMAN_RE.test(l.text) && l.text.trim().length < 200);
+  let item: { no: string; parts: string[]; line: number } | null = null;
+  let prevBlank = true;
+  let ended = false;
+  const stray = (l: Line, reason: string) => {
+    const scan = scanTargets(l.text);
+    if (scan.matches.length > 0 || scan.strayFigures.length > 0 || scanRating(l.text))
+      warnings.push({ line: l.line, text: l.text.trim(), reason });
+  };
+
+  for (const l of lines) {
+    const t = l.text.trim();
+    const blank = t === "";
+    if (blank) {
+      prevBlank = true;
+      continue;
+    }
+    if (ended) continue;
+    if (END_RE.test(t)) {
+      ended = true;
+      item = null;
+      continue;
+    }
+    const roman = ROMAN_RE.exec(t);
+    const no = ITEM_RE.exec(t);
+    if (roman && t.length < 200) {
+      sections.push({ id: roman[1]!, title: roman[2]!.replace(/[:.]\s*$/u, "").trim(), items: [] });
+      item = null;
+    } else if (no && (sections.length > 0 || !hasRoman)) {
+      if (sections.length === 0) sections.push({ id: "I", title: "CHỈ TIÊU", items: [] });
+      const sec = sections.at(-1)!;
+      if (sec.items.some((i) => i.no === no[1]))
+        warnings.push({ line: l.line, text: t, reason: `mục ${no[1]} bị trùng trong phần ${sec.id}; đã bỏ qua` });
+      else {
+        item = { no: no[1]!, parts: [no[2]!], line: l.line };
+        sec.items.push(item);
+      }
+    } else if (item && (BULLET_RE.test(t) || !prevBlank)) {
+      item.parts.push(BULLET_RE.exec(t)?.[1] ?? t);
+    } else if (sections.length > 0) {
+      stray(l, "dòng có số liệu nhưng không thuộc mục đánh số nào (1., 2., ...)");
+    } else if (!HEADER_RE.test(t)) {
+      stray(l, "dòng có số liệu nằm trước phần I; chưa đọc thành chỉ tiêu");
+    }
+    prevBlank = false;
+  }
+
+  if (sections.length === 0 || sections.every((s) => s.items.length === 0))
+    throw new ResolutionTextError(
+      "Không tìm thấy phần (I, II, ...) hay mục đánh số (1., 2., ...) nào. Văn bản này có phải nghị quyết về chỉ tiêu không?",
+    );
+
+  const built: Section[] = sections.map((s) => ({
+    id: s.id,
+    title: s.title,
+    indicators: s.items.flatMap((it) => {
+      const drafts = readItem(it.parts.join("\n"), it.line, warnings);
+      return drafts.map((d, k) => ({
+        id: drafts.length === 1 ? `${s.id}.${it.no}` : `${s.id}.${it.no}.${String.fromCharCode(97 + k)}`,
+        ...d.indicator,
+      }));
+    }),
+  }));
+  if (built.every((s) => s.indicators.every((i) => i.target.op === "qualitative")))
+    throw new ResolutionTextError(
+      "Không tìm thấy chỉ tiêu nào có con số hay mức xếp loại (ví dụ \"đạt 98%\", \"không quá 0,6%\", \"từ 3 - 5 đảng viên\").",
+    );
+  const { title, year } = findTitle(lines.filter((l) => !ROMAN_RE.test(l.text)));
+  return {
+    title,
+    organization: findOrganization(text),
+    year,
+    sections: built,
+    warnings: warnings.sort((a, b) => a.line - b.line),
+  };
+}

@@ -1,0 +1,473 @@
+import { parseNumberToken, formatVietnameseNumber } from "./numbers";
+import { RATING_LEVELS, type RatingLevel, type Target, type ComparisonOp } from "./model";
+
+/** One target found inside a clause of resolution text. */
+export interface TargetMatch {
+  target: Target;
+  /** Unit as written ("%", "triệu đồng/năm", "tổ dân phố"), "" when none. */
+  unit: string;
+  /** The target as written ("không quá 0,6%", "từ 3 - 5 đảng viên"). */
+  phrase: string;
+  /** Span to cut from the clause to leave the indicator's text (lead words included). */
+  cutStart: number;
+  cutEnd: number;
+  /** Where the phrase itself starts in the clause. */
+  phraseStart: number;
+  /** True when the target is on a change ("tăng 10%", "giảm bình quân 4 - 5%/năm"). */
+  change: boolean;
+  /** True when the op came from the lower-is-better lexicon, not from a word in the text. */
+  impliedCeiling: boolean;
+}
+
+export interface ScanProblem {
+  text: string;
+  reason: string;
+}
+
+export interface ScanResult {
+  matches: TargetMatch[];
+  problems: ScanProblem[];
+  /** Numbers that look like figures but were left unread (for warnings). */
+  strayFigures: string[];
+}
+
+const NUM = String.raw`\d+(?:[.,]\d+)*`;
+const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\d.,/])(${NUM})(?!\d)`, "gu");
+
+const CMP: Record<string, ComparisonOp> = {
+  "không vượt quá": "lte",
+  "không quá": "lte",
+  "tối đa": "lte",
+  "không cao hơn": "lte",
+  "không lớn hơn": "lte",
+  "không nhiều hơn": "lte",
+  "≤": "lte",
+  "<=": "lte",
+  "=<": "lte",
+  "không dưới": "gte",
+  "không thấp hơn": "gte",
+  "không ít hơn": "gte",
+  "ít nhất": "gte",
+  "tối thiểu": "gte",
+  từ: "gte",
+  "≥": "gte",
+  ">=": "gte",
+  "=>": "gte",
+  "thấp hơn": "lt",
+  "ít hơn": "lt",
+  "nhỏ hơn": "lt",
+  dưới: "lt",
+  "<": "lt",
+  "cao hơn": "gt",
+  "lớn hơn": "gt",
+  "nhiều hơn": "gt",
+  trên: "gt",
+  hơn: "gt",
+  vượt: "gt",
+  ">": "gt",
+};
+const alt = (words: string[]) =>
+  [...words].sort((a, b) => b.length - a.length).join("|");
+
+const LEFT_RE = new RegExp(
+  String.raw`(?<![\p{L}])` +
+    String.raw`(?:(?<lead>đạt mức|đạt tỷ lệ|đạt|là|chiếm|ở mức|bằng|:)\s*)?` +
+    String.raw`(?:(?<chg>tăng|giảm|nâng|hạ)(?:\s+(?<avg>bình quân|trung bình))?(?:\s+(?<dir>lên|xuống còn|xuống|còn))?\s*)?` +
+    String.raw`(?:(?<lead2>đạt|ở mức)\s+)?` +
+    `(?<cmp>${alt(Object.keys(CMP))})?\\s*` +
+    String.raw`(?<approx>khoảng|gần|xấp xỉ)?\s*$`,
+  "u",
+);
+
+/** Words before a number that make it a label ("năm 2022", "mức độ 3", "tổ 5"), not a figure. */
+const LABEL_RE =
+  /(?<!\p{L})(?:năm|tháng|quý|ngày|mức độ|mức|cấp độ|cấp|loại|khóa|số|lần thứ|giai đoạn|nhiệm kỳ|điều|khoản|chương|mục|phần|khu phố|tổ|khu|thôn|xóm|ấp|tdp|lớp|đợt|tuyến|quận|đường|phiên bản|nghị quyết|quyết định|chỉ thị|kế hoạch|thông tư|nghị định|thứ|hạng|vòng|đại hội|lần)\s*$/u;
+
+const RANK_LEFT_RE =
+  /(?<!\p{L})(?:(?<verb>xếp|đứng|đạt|vươn lên)\s+(?:loại\s+|hạng\s+)?)?(?<word>thứ hạng|vị thứ|thứ|hạng|top|tốp)\s*$/u;
+
+const PERCENT_UNIT_RE =
+  /^\s*(%|‰)(\s*\/\s*năm|\s+so với\s+(?:cùng kỳ(?:\s+năm trước)?|năm trước|năm \d{4}|kế hoạch))?/u;
+const MONEY_UNIT_RE =
+  /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+đồng|đồng|usd)((?:\s*\/\s*(?:người|hộ|tháng|năm))*)(?!\p{L})/u;
+const MEASURE_UNIT_RE =
+  /^\s*(km2|km²|m2|m²|m3|m³|ha|km|tấn|kg|tạ|lít|kwh|mw|điểm|giờ|phút|lần)(?!\p{L})((?:\s*\/\s*[\p{L}]+(?:\s+dân)?)*)/u;
+const COUNT_NOUNS = [
+  "tổ dân phố",
+  "khu dân cư",
+  "đảng viên",
+  "chi bộ",
+  "cơ sở",
+  "mô hình",
+  "tập thể",
+  "cá nhân",
+  "kỳ họp",
+  "hộ gia đình",
+  "hộ",
+  "người",
+  "lao động",
+  "việc làm",
+  "doanh nghiệp",
+  "hợp tác xã",
+  "trường",
+  "thôn",
+  "xã",
+  "phường",
+  "công trình",
+  "dự án",
+  "sản phẩm",
+  "lượt",
+  "đoàn viên",
+  "hội viên",
+  "hồ sơ",
+  "học sinh",
+  "căn nhà",
+  "nhà",
+  "câu lạc bộ",
+  "tân binh",
+  "thanh niên",
+  "giường bệnh",
+  "bác sĩ",
+  "cây",
+  "tuyến",
+  "vụ",
+  "cuộc",
+  "buổi",
+  "lớp",
+  "tổ",
+  "chương trình",
+  "đề án",
+  "gia đình",
+];
+const COUNT_UNIT_RE = new RegExp(String.raw`^\s*(${alt(COUNT_NOUNS)})(?!\p{L})`, "u");
+const WORD_UNIT_RE = /^\s*(\p{L}+)/u;
+const NOT_UNITS = new Set([
+  "và",
+  "trong",
+  "trên",
+  "dưới",
+  "so",
+  "của",
+  "trở",
+  "đến",
+  "tới",
+  "với",
+  "là",
+  "đạt",
+  "các",
+  "những",
+  "toàn",
+  "năm",
+  "hoặc",
+]);
+/** Units that mean the number is not a target: ages, birth order, grades, per-capita bases. */
+const EXCLUDED_UNIT_RE = /^(?:tuổi|tháng tuổi|con|sao|vạn dân|nghìn dân|ngàn dân|dân)$/u;
+
+/** Subjects for which a bare figure is a ceiling ("Tỷ suất sinh 11‰", "Chi ngân sách: 4.909 triệu đồng"). */
+const LOWER_IS_BETTER_RE =
+  /(?<!\p{L})(?:hộ nghèo|hộ cận nghèo|tỷ suất sinh|sinh con thứ|sinh trên|suy dinh dưỡng|tai nạn|tội phạm|vi phạm|thất nghiệp|bỏ học|ô nhiễm|tử vong|chi ngân sách|chi thường xuyên|nợ đọng|tồn đọng|quá hạn|trễ hạn|khiếu nại|khiếu kiện|ma túy|cháy nổ|tỷ số giới tính|mất cân bằng giới tính)/u;
+
+const RATING_RE =
+  /(?<!\p{L})(?<lead>(?:được\s+)?(?:xếp\s+loại|xếp|đạt|đánh giá)\s+)?(?<level>không hoàn thành|hoàn thành xuất sắc|hoàn thành tốt|hoàn tốt|hoàn thành)\s+(?:các\s+)?nhiệm vụ(?<up>\s+trở lên)?/u;
+
+function lower(text: string): string {
+  const lc = text.toLowerCase();
+  return lc.length === text.length ? lc : text;
+}
+
+interface UnitRead {
+  unit: string;
+  end: number;
+  strong: boolean;
+  symbol: boolean;
+}
+
+function readUnit(orig: string, lc: string, at: number): UnitRead {
+  const rest = lc.slice(at);
+  const take = (m: RegExpExecArray, strong: boolean, symbol: boolean): UnitRead => {
+    const lead = m[0].length - m[0].trimStart().length;
+    return {
+      unit: orig
+        .slice(at + lead, at + m[0].length)
+        .replace(/\s*\/\s*/g, "/")
+        .trim(),
+      end: at + m[0].length,
+      strong,
+      symbol,
+    };
+  };
+  let m = PERCENT_UNIT_RE.exec(rest);
+  if (m) return take(m, true, true);
+  if ((m = MONEY_UNIT_RE.exec(rest))) return take(m, true, true);
+  if ((m = MEASURE_UNIT_RE.exec(rest))) return take(m, true, true);
+  if ((m = COUNT_UNIT_RE.exec(rest))) return take(m, true, false);
+  for (const phrase of ["tháng tuổi", "vạn dân", "nghìn dân", "ngàn dân"]) {
+    if (rest.trimStart().startsWith(phrase)) {
+      const lead = rest.length - rest.trimStart().length;
+      return { unit: phrase, end: at + lead + phrase.length, strong: true, symbol: false };
+    }
+  }
+  if ((m = WORD_UNIT_RE.exec(rest)) && !NOT_UNITS.has(m[1]!)) return take(m, false, false);
+  return { unit: "", end: at, strong: false, symbol: false };
+}
+
+function isYear(token: string, value: number): boolean {
+  return /^\d{4}$/.test(token) && value >= 1900 && value <= 2100;
+}
+
+/** Finds every target in one clause of resolution text (or in a target phrase typed in a cell). */
+export function scanTargets(clause: string): ScanResult {
+  const text = clause.normalize("NFC");
+  const lc = lower(text);
+  const matches: TargetMatch[] = [];
+  const problems: ScanProblem[] = [];
+  const strayFigures: string[] = [];
+  let consumedTo = 0;
+
+  for (const nm of text.matchAll(NUMBER_RE)) {
+    const start = nm.index;
+    if (start < consumedTo) continue;
+    const token = nm[1]!;
+    let end = start + token.length;
+    const value = parseNumberToken(token);
+    if (value === null) {
+      problems.push({ text: token, reason: `không đọc được số "${token}"` });
+      continue;
+    }
+    const left = lc.slice(0, start);
+    const leftM = LEFT_RE.exec(left)!;
+    const g = leftM.groups ?? {};
+    const hasWord = Boolean(g.lead || g.lead2 || g.chg || g.cmp || g.approx);
+
+    // N/M counts: "7/7 tổ dân phố".
+    const frac = /^\s*\/\s*(\d+)(?![\d.,]|\s*\/)/u.exec(lc.slice(end));
+    if (frac) {
+      end += frac[0].length;
+      consumedTo = end;
+      const of = Number(frac[1]);
+      if (LABEL_RE.test(left) && !hasWord) continue;
+      const unit = readUnit(text, lc, end);
+      if (of < value || !Number.isInteger(value) || unit.unit === "") {
+        strayFigures.push(text.slice(start, end));
+        continue;
+      }
+      matches.push(
+        build(text, leftM, start, unit.end, unit, { op: "gte", value, of }, false, false, end),
+      );
+      continue;
+    }
+
+    // Ranges: "từ 3 - 5", "10% – 12%", "3 đến 5".
+    const rng = new RegExp(String.raw`^\s*(%|‰)?\s*(?:-|–|—|đến|tới)\s*(${NUM})(?!\d)`, "u").exec(
+      lc.slice(end),
+    );
+    if (rng) {
+      const max = parseNumberToken(rng[2]!);
+      const rangeEnd = end + rng[0].length;
+      consumedTo = rangeEnd;
+      if (max === null) {
+        problems.push({ text: text.slice(start, rangeEnd), reason: `không đọc được số "${rng[2]}"` });
+        continue;
+      }
+      if ((LABEL_RE.test(left) && !hasWord) || (isYear(token, value) && isYear(rng[2]!, max))) continue;
+      const unit = readUnit(text, lc, rangeEnd);
+      if (EXCLUDED_UNIT_RE.test(unit.unit.toLowerCase())) continue;
+      if (value > max) {
+        problems.push({
+          text: text.slice(start, unit.end),
+          reason: `khoảng "${text.slice(start, rangeEnd)}" có số đầu lớn hơn số cuối`,
+        });
+        continue;
+      }
+      const unitText = rng[1] && !unit.symbol ? rng[1] : unit.unit;
+      const u: UnitRead = rng[1] && !unit.symbol ? { ...unit, unit: unitText, symbol: true } : unit;
+      const target: Target = { op: "range", min: value, max };
+      matches.push(build(text, leftM, start, u.end, u, target, Boolean(g.chg) && !g.dir, false, rangeEnd));
+      continue;
+    }
+
+    // Ranks: "xếp thứ 5 toàn thành phố trở lên", "thứ 5 trở lên", "top 10".
+    const rankM = RANK_LEFT_RE.exec(left);
+    if (rankM && !/(?<!\p{L})con\s+thứ\s*$/u.test(left)) {
+      const after = lc.slice(end);
+      const up = /^[^;,.]{0,40}?trở lên/u.exec(after);
+      const word = rankM.groups!.word!;
+      if (rankM.groups!.verb || up || word === "top" || word === "tốp") {
+        consumedTo = end;
+        if (!Number.isInteger(value) || value < 1) {
+          problems.push({ text: text.slice(rankM.index, end), reason: "thứ hạng phải là số nguyên từ 1" });
+          continue;
+        }
+        const phraseEnd = up ? end + up[0].length : end;
+        matches.push({
+          target: { op: "rank", value },
+          unit: "thứ hạng",
+          phrase: text.slice(rankM.index, phraseEnd).trim(),
+          cutStart: rankM.index,
+          cutEnd: phraseEnd,
+          phraseStart: rankM.index,
+          change: false,
+          impliedCeiling: false,
+        });
+        continue;
+      }
+    }
+
+    if (!hasWord && LABEL_RE.test(left)) continue;
+    const unit = readUnit(text, lc, end);
+    if (EXCLUDED_UNIT_RE.test(unit.unit.toLowerCase())) continue;
+    if (/^(?:trên|\/)$/u.test(g.cmp ?? "") && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit))
+      continue;
+    if (!hasWord && !unit.strong) {
+      if (!(unit.unit === "" && isYear(token, value))) strayFigures.push(token);
+      continue;
+    }
+    if (isYear(token, value) && unit.unit === "" && !g.cmp) continue;
+    consumedTo = unit.end;
+
+    const tail = /^\s*(trở lên|trở xuống)/u.exec(lc.slice(unit.end));
+    const cutEnd = tail ? unit.end + tail[0].length : unit.end;
+    let op: ComparisonOp;
+    let change = false;
+    let implied = false;
+    if (g.chg && g.dir && g.dir !== "lên") op = g.cmp ? CMP[g.cmp]! : "lte";
+    else if (g.chg && g.dir === "lên") op = g.cmp ? CMP[g.cmp]! : "gte";
+    else if (g.chg) {
+      change = true;
+      op = g.cmp ? CMP[g.cmp]! : "gte";
+    } else if (g.cmp) op = CMP[g.cmp]!;
+    else if (tail?.[1] === "trở xuống") op = "lte";
+    else if (!tail && LOWER_IS_BETTER_RE.test(lc.slice(0, leftM.index))) {
+      op = "lte";
+      implied = true;
+    } else op = "gte";
+    matches.push(build(text, leftM, start, cutEnd, unit, { op, value }, change, implied, end));
+  }
+  return { matches, problems, strayFigures };
+}
+
+function build(
+  text: string,
+  leftM: RegExpExecArray,
+  numStart: number,
+  cutEnd: number,
+  unit: UnitRead,
+  target: Target,
+  change: boolean,
+  impliedCeiling: boolean,
+  numEnd: number,
+): TargetMatch {
+  const g = leftM.groups ?? {};
+  const leadLen = g.lead ? leftM[0].indexOf(g.lead) + g.lead.length : 0;
+  const leadWs = g.lead ? /^\s*/u.exec(leftM[0].slice(leadLen))![0].length : 0;
+  const phraseStart = g.lead ? leftM.index + leadLen + leadWs : leftM.index;
+  // A noun unit ("đảng viên") stays in the indicator's text; a symbol or measure goes with the target.
+  const keepUnit = !unit.symbol && unit.unit !== "";
+  return {
+    target,
+    unit: unit.unit,
+    phrase: text.slice(phraseStart === numStart ? numStart : phraseStart, cutEnd).trim(),
+    cutStart: leftM.index,
+    cutEnd: keepUnit ? numEnd : cutEnd,
+    phraseStart,
+    change,
+    impliedCeiling,
+  };
+}
+
+export interface RatingMatch {
+  level: RatingLevel;
+  phrase: string;
+  cutStart: number;
+  cutEnd: number;
+}
+
+const RATING_WORDS: Record<string, RatingLevel> = {
+  "hoàn thành xuất sắc": "Hoàn thành xuất sắc nhiệm vụ",
+  "hoàn thành tốt": "Hoàn thành tốt nhiệm vụ",
+  "hoàn tốt": "Hoàn thành tốt nhiệm vụ",
+  "hoàn thành": "Hoàn thành nhiệm vụ",
+  "không hoàn thành": "Không hoàn thành nhiệm vụ",
+};
+
+/** Finds a rating target ("xếp loại hoàn thành tốt nhiệm vụ trở lên") in a clause. */
+export function scanRating(clause: string): RatingMatch | null {
+  const text = clause.normalize("NFC");
+  const m = RATING_RE.exec(lower(text));
+  if (!m) return null;
+  const leadLen = m.groups!.lead?.length ?? 0;
+  return {
+    level: RATING_WORDS[m.groups!.level!]!,
+    phrase: text.slice(m.index + leadLen, m.index + m[0].length),
+    cutStart: m.index,
+    cutEnd: m.index + m[0].length,
+  };
+}
+
+/** Reads a rating word as Excel compares text: case-insensitively. Null when it is not one. */
+export function ratingLevel(text: string): RatingLevel | null {
+  const t = lower(text.normalize("NFC"));
+  return RATING_LEVELS.find((l) => lower(l) === t) ?? null;
+}
+
+export interface PhraseRead {
+  target: Target;
+  unit: string;
+  change: boolean;
+}
+
+export type PhraseResult = { ok: true; value: PhraseRead } | { ok: false; message: string };
+
+export const PHRASE_HELP =
+  'Chỉ tiêu cần viết như trong nghị quyết, ví dụ "trên 99%", "không quá 0,6%", "từ 3 - 5", "thứ 5 trở lên", "hoàn thành tốt nhiệm vụ trở lên", "27.625 triệu đồng" hoặc "Đạt".';
+
+/** Reads a target phrase as typed in a cell or a form ("trên 99%", ">=75%", "từ 3 - 5"). */
+export function parseTargetPhrase(phrase: string): PhraseResult {
+  const text = phrase.normalize("NFC").trim();
+  if (text === "") return { ok: false, message: `Chỉ tiêu đang để trống. ${PHRASE_HELP}` };
+  const lc = lower(text);
+  if (/^(?:đạt|định tính)$/u.test(lc)) return { ok: true, value: { target: { op: "qualitative" }, unit: "", change: false } };
+  const scan = scanTargets(text);
+  if (scan.problems.length > 0)
+    return { ok: false, message: `Không đọc được chỉ tiêu "${text}": ${scan.problems[0]!.reason}. ${PHRASE_HELP}` };
+  if (scan.matches.length === 1) {
+    const m = scan.matches[0]!;
+    return { ok: true, value: { target: m.target, unit: m.unit, change: m.change } };
+  }
+  if (scan.matches.length === 0) {
+    const r = scanRating(text);
+    if (r) return { ok: true, value: { target: { op: "rating", level: r.level }, unit: "", change: false } };
+  }
+  const why = scan.matches.length > 1 ? "có nhiều hơn một chỉ tiêu" : "không thấy con số hay mức xếp loại";
+  return { ok: false, message: `Không đọc được chỉ tiêu "${text}" (${why}). ${PHRASE_HELP}` };
+}
+
+function withUnit(n: number, unit: string): string {
+  const num = formatVietnameseNumber(n);
+  if (unit === "") return num;
+  return /^[%‰]/u.test(unit) ? `${num}${unit}` : `${num} ${unit}`;
+}
+
+/** Writes a target back as a Vietnamese phrase, for targets that came without one. */
+export function formatTarget(target: Target, unit: string): string {
+  switch (target.op) {
+    case "gte":
+      return target.of !== undefined
+        ? `${formatVietnameseNumber(target.value)}/${formatVietnameseNumber(target.of)}${unit ? ` ${unit}` : ""}`
+        : `${withUnit(target.value, unit)} trở lên`;
+    case "gt":
+      return `trên ${withUnit(target.value, unit)}`;
+    case "lte":
+      return `không quá ${withUnit(target.value, unit)}`;
+    case "lt":
+      return `dưới ${withUnit(target.value, unit)}`;
+    case "range":
+      return `từ ${formatVietnameseNumber(target.min)} - ${withUnit(target.max, unit)}`;
+    case "rank":
+      return `xếp thứ ${target.value} trở lên`;
+    case "rating":
+      return `${target.level.toLowerCase().replace(/^./u, (c) => c.toUpperCase())} trở lên`;
+    case "qualitative":
+      return "Đạt";
+  }
+}

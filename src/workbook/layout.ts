@@ -1,0 +1,60 @@
+import type { TargetOp } from "../core/model";
+
+export const TRACKING_SHEET = "Theo dõi";
+export const SUMMARY_SHEET = "Tổng hợp";
+export const TOLERANCE_NAME = "DungSai";
+
+/** Columns of the tracking sheet, in order. Headers are a contract (interfaces.md): find them, never assume. */
+export const COLUMNS = [
+  { key: "id", header: "Mã", width: 9 },
+  { key: "no", header: "STT", width: 6 },
+  { key: "text", header: "Chỉ tiêu", width: 52 },
+  { key: "unit", header: "Đơn vị tính", width: 13 },
+  { key: "targetText", header: "Chỉ tiêu đề ra", width: 22 },
+  { key: "actual", header: "Thực hiện", width: 14 },
+  { key: "ratio", header: "Tỷ lệ hoàn thành", width: 12 },
+  { key: "status", header: "Đánh giá", width: 16 },
+  { key: "note", header: "Ghi chú", width: 24 },
+  { key: "check", header: "Kiểm tra số liệu", width: 30 },
+  { key: "op", header: "Kiểu chỉ tiêu", width: 11 },
+  { key: "value", header: "Mức chỉ tiêu", width: 14 },
+  { key: "max", header: "Mức tối đa", width: 10 },
+] as const;
+export type ColumnKey = (typeof COLUMNS)[number]["key"];
+
+export function colIndex(key: ColumnKey): number {
+  return COLUMNS.findIndex((c) => c.key === key) + 1;
+}
+
+export function colLetter(index: number): string {
+  let n = index;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export const col = (key: ColumnKey): string => colLetter(colIndex(key));
+
+/** The target kind as staff see and pick it in the "Kiểu chỉ tiêu" column. */
+export const OP_LABELS: Record<TargetOp, string> = {
+  gte: "≥",
+  gt: ">",
+  lte: "≤",
+  lt: "<",
+  range: "từ - đến",
+  rank: "thứ hạng",
+  rating: "xếp loại",
+  qualitative: "định tính",
+};
+
+/** Rows above the table: title, organisation, tolerance, legend, blank. */
+export const TITLE_ROW = 1;
+export const SUBTITLE_ROW = 2;
+export const TOLERANCE_ROW = 3;
+export const LEGEND_ROW = 4;
+export const HEADER_ROW = 6;
+export const TOLERANCE_CELL = `$${col("targetText")}$${TOLERANCE_ROW}`;
