@@ -1,8 +1,5 @@
 /** @type {import('jest').Config} */
-const tsJest = [
-  "ts-jest",
-  { tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx" } },
-];
+const tsJest = ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx" } }];
 module.exports = {
   testTimeout: 120000,
   projects: [

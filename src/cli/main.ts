@@ -32,7 +32,9 @@ async function readText(file: string, what: string, stdin: () => Promise<Buffer>
       if (e instanceof InputError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       throw new InputError(
-        code === "ENOENT" ? `Không tìm thấy ${what} "${file}".` : `Không đọc được ${what} "${file}" (${code ?? "lỗi"}).`,
+        code === "ENOENT"
+          ? `Không tìm thấy ${what} "${file}".`
+          : `Không đọc được ${what} "${file}" (${code ?? "lỗi"}).`,
       );
     }
   }
@@ -110,7 +112,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   const tolerance = values.tolerance !== undefined ? toleranceFrom(values.tolerance) : DEFAULT_TOLERANCE;
   switch (command) {
     case "parse": {
-      if (positionals.length !== 1) throw new InputError(`Lệnh parse cần đúng một tệp (hoặc "-" để đọc từ stdin).\n\n${USAGE}`);
+      if (positionals.length !== 1)
+        throw new InputError(`Lệnh parse cần đúng một tệp (hoặc "-" để đọc từ stdin).\n\n${USAGE}`);
       const r = await loadResolution(positionals[0], io);
       io.stdout(`${JSON.stringify(r, null, 2)}\n`);
       return 0;

@@ -76,7 +76,13 @@ const data: Resolution = {
         ind("III.4.b", "Tỷ lệ suy dinh dưỡng trẻ em", "%", lt(6.9), "< 6,9%"),
         ind("III.5", "Trường Tiểu học, Mầm non giữ vững chuẩn Quốc gia mức II", "", Q, "Đạt"),
         ind("III.6.a", "Tỷ lệ hộ gia đình văn hóa", "%", gt(97.5), "trên 97,5%"),
-        ind("III.6.b", "Tổ dân phố giữ vững danh hiệu văn hóa", "tổ dân phố", { op: "gte", value: 7, of: 7 }, "7/7 tổ dân phố"),
+        ind(
+          "III.6.b",
+          "Tổ dân phố giữ vững danh hiệu văn hóa",
+          "tổ dân phố",
+          { op: "gte", value: 7, of: 7 },
+          "7/7 tổ dân phố",
+        ),
         ind("III.7", "Tỷ lệ cơ quan, đơn vị, doanh nghiệp đạt chuẩn văn hóa", "%", gt(90), "trên 90%"),
         ind("III.8", "Giữ vững danh hiệu phường đạt chuẩn Quốc gia về y tế", "", Q, "Đạt"),
       ],
@@ -96,14 +102,26 @@ const data: Resolution = {
       title: "CẢI CÁCH HÀNH CHÍNH",
       indicators: [
         ind("V.1", "Tỷ lệ hồ sơ giải quyết theo dịch vụ công trực tuyến mức độ 3, 4", "%", gt(50), "trên 50%"),
-        ind("V.2", "Xếp hạng cải cách hành chính toàn thành phố", "thứ hạng", { op: "rank", value: 5 }, "xếp thứ 5 toàn thành phố trở lên"),
+        ind(
+          "V.2",
+          "Xếp hạng cải cách hành chính toàn thành phố",
+          "thứ hạng",
+          { op: "rank", value: 5 },
+          "xếp thứ 5 toàn thành phố trở lên",
+        ),
       ],
     },
     {
       id: "VI",
       title: "QUỐC PHÒNG - AN NINH",
       indicators: [
-        ind("VI.1", "Cơ sở an toàn làm chủ, vững mạnh toàn diện; ổn định chính trị, trật tự an toàn xã hội", "", Q, "Đạt"),
+        ind(
+          "VI.1",
+          "Cơ sở an toàn làm chủ, vững mạnh toàn diện; ổn định chính trị, trật tự an toàn xã hội",
+          "",
+          Q,
+          "Đạt",
+        ),
         ind("VI.2.a", "Huấn luyện quân sự, giáo dục chính trị đảm bảo số lượng, chất lượng", "", Q, "Đạt"),
         ind("VI.2.b", "Giao quân đạt chỉ tiêu kế hoạch", "%", gte(100), "100%"),
         ind("VI.2.c", "Thực hiện tốt chính sách hậu phương quân đội", "", Q, "Đạt"),

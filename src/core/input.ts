@@ -1,12 +1,7 @@
+import { parse, type ParseError } from "jsonc-parser";
 import { z } from "zod";
-import vi from "zod/v4/locales/vi.js";
-import {
-  ActualsSchema,
-  ResolutionSchema,
-  allIndicators,
-  type Actuals,
-  type Resolution,
-} from "./model";
+import { vi } from "zod/locales";
+import { ActualsSchema, ResolutionSchema, allIndicators, type Actuals, type Resolution } from "./model";
 import { checkFigure } from "./judge";
 import { parseResolution, ResolutionTextError } from "./parser";
 
@@ -39,14 +34,16 @@ export function describeIssues(error: z.ZodError, source: string, data: unknown)
 /** Parses JSON text with a message that names the source and the position. */
 export function parseJson(text: string, source: string): unknown {
   if (text.trim() === "") throw new InputError(`${source} đang trống.`);
+  const clean = text.replace(/^\ufeff/u, "");
   try {
-    return JSON.parse(text.replace(/^\ufeff/u, ""));
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/u.exec(msg);
+    return JSON.parse(clean);
+  } catch {
+    // JSON.parse does not always say where; jsonc-parser (strict options) does.
+    const errors: ParseError[] = [];
+    parse(clean, errors, { disallowComments: true, allowTrailingComma: false });
     let where = "";
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
+    if (errors[0]) {
+      const before = clean.slice(0, errors[0].offset);
       where = ` (dòng ${before.split("\n").length}, cột ${before.length - before.lastIndexOf("\n")})`;
     }
     throw new InputError(`${source} không phải JSON hợp lệ${where}.`);

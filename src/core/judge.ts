@@ -1,5 +1,12 @@
-import { QUALITATIVE_ANSWERS, RATING_LEVELS, type ActualValue, type Indicator, type Status, type Target } from "./model";
-import { measureOf, type Measure } from "./measure";
+import {
+  QUALITATIVE_ANSWERS,
+  RATING_LEVELS,
+  type ActualValue,
+  type Indicator,
+  type Status,
+  type Target,
+} from "./model";
+import { fromExcel, measureOf, type Measure } from "./measure";
 import { formatVietnameseNumber, round15 } from "./numbers";
 import { ratingLevel } from "./target";
 
@@ -47,7 +54,10 @@ export function checkFigure(ind: JudgeInput, actual: ActualValue | undefined | b
     return { ok: true, figure: { kind: "word", value: word } };
   }
   if (typeof actual !== "number" || !Number.isFinite(actual))
-    return { ok: false, reason: `cần một con số, đang là ${typeof actual === "string" ? `chữ "${actual}"` : String(actual)}` };
+    return {
+      ok: false,
+      reason: `cần một con số, đang là ${typeof actual === "string" ? `chữ "${actual}"` : String(actual)}`,
+    };
   if (measure.integer && !Number.isInteger(round15(actual)))
     return {
       ok: false,
@@ -117,7 +127,11 @@ function ratioOf(t: Target, a: number): number | null {
  * Judges one figure (as written) against its indicator's target. The single source of the
  * status rules: the sheet's native formulas and the custom functions are tested against it.
  */
-export function judge(ind: JudgeInput, actual: ActualValue | undefined | boolean, tolerance = DEFAULT_TOLERANCE): Judgement {
+export function judge(
+  ind: JudgeInput,
+  actual: ActualValue | undefined | boolean,
+  tolerance = DEFAULT_TOLERANCE,
+): Judgement {
   const check = checkFigure(ind, actual);
   if (!check.ok) return { ...NONE, error: check.reason };
   const f = check.figure;
@@ -140,4 +154,17 @@ export function judge(ind: JudgeInput, actual: ActualValue | undefined | boolean
 /** True when the target is met by a figure with this status. */
 export function isMet(status: Status): boolean {
   return status === "Vượt" || status === "Đạt";
+}
+
+/** Converts a cell value (Excel percentage 0.995 for "%" units) to the figure as written (99.5). */
+export function figureFromCell(ind: JudgeInput, value: unknown): ActualValue | boolean {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return fromExcel(value, measureOf(ind));
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+/** Judges a figure as a spreadsheet cell holds it (percentages as Excel percentages). */
+export function judgeCell(ind: JudgeInput, value: unknown, tolerance = DEFAULT_TOLERANCE): Judgement {
+  return judge(ind, figureFromCell(ind, value), tolerance);
 }

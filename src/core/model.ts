@@ -23,18 +23,22 @@ const comparison = <Op extends string>(op: Op) =>
     of: finite.optional(),
   });
 
-export const TargetSchema = z.discriminatedUnion("op", [
-  comparison("gte"),
-  comparison("gt"),
-  comparison("lte"),
-  comparison("lt"),
-  z
-    .strictObject({ op: z.literal("range"), min: finite, max: finite })
-    .refine((t) => t.min <= t.max, "min phải nhỏ hơn hoặc bằng max"),
-  z.strictObject({ op: z.literal("rank"), value: z.number().int().min(1) }),
-  z.strictObject({ op: z.literal("rating"), level: z.enum(RATING_LEVELS) }),
-  z.strictObject({ op: z.literal("qualitative") }),
-]);
+export const TargetSchema = z.discriminatedUnion(
+  "op",
+  [
+    comparison("gte"),
+    comparison("gt"),
+    comparison("lte"),
+    comparison("lt"),
+    z
+      .strictObject({ op: z.literal("range"), min: finite, max: finite })
+      .refine((t) => t.min <= t.max, "min phải nhỏ hơn hoặc bằng max"),
+    z.strictObject({ op: z.literal("rank"), value: z.number().int().min(1) }),
+    z.strictObject({ op: z.literal("rating"), level: z.enum(RATING_LEVELS) }),
+    z.strictObject({ op: z.literal("qualitative") }),
+  ],
+  { error: "op phải là một trong: gte, gt, lte, lt, range, rank, rating, qualitative" },
+);
 export type Target = z.infer<typeof TargetSchema>;
 export type TargetOp = Target["op"];
 export type ComparisonOp = "gte" | "gt" | "lte" | "lt";

@@ -10,7 +10,8 @@ const ROMAN_RE = /^\s*(?:[Pp]hần\s+|PHẦN\s+)?([IVXL]{1,6})\s*[.:)/–-]\s*(\
 const ITEM_RE = /^\s*(\d{1,2})\s*[.)]\s+(\S.*?)\s*$/u;
 const BULLET_RE = /^\s*(?:[-+•–]\s+|[a-zđ]\)\s*)(\S.*?)\s*$/u;
 const END_RE = /^\s*(?:trên đây là|nơi nhận|t\/m|tm\.|tm\s|ghi chú\s*:)/iu;
-const HEADER_RE = /^\s*[-–]?\s*(?:căn cứ|ban chấp hành|đảng ủy|quyết nghị|nghị quyết|cộng hòa|độc lập|số\s*:|số\s+\d)/iu;
+const HEADER_RE =
+  /^\s*[-–]?\s*(?:căn cứ|ban chấp hành|đảng ủy|quyết nghị|nghị quyết|cộng hòa|độc lập|số\s*:|số\s+\d)/iu;
 const TARGET_WORD_RE = /(?<!\p{L})(?:trở lên|không quá|tối thiểu|tối đa|ít nhất|không dưới)(?!\p{L})|%|‰/iu;
 
 /** Verbs that open a task of their own; a figure-less clause that starts with one is its own indicator. */
@@ -105,7 +106,11 @@ function splitOutside(text: string, isSeparator: (text: string, i: number) => nu
 const segmentSep = (t: string, i: number): number => {
   const c = t[i]!;
   if (c === ";" || c === "\n") return 1;
-  if ((c === "." || c === "!" || c === "?") && /^\s+\p{Lu}/u.test(t.slice(i + 1)) && !/(?<!\p{L})(?:tp|tt|tx|q|p)$/iu.test(t.slice(0, i)))
+  if (
+    (c === "." || c === "!" || c === "?") &&
+    /^\s+\p{Lu}/u.test(t.slice(i + 1)) &&
+    !/(?<!\p{L})(?:tp|tt|tx|q|p)$/iu.test(t.slice(0, i))
+  )
     return 1;
   return 0;
 };
@@ -130,11 +135,11 @@ function clean(text: string): string {
 function withoutTarget(text: string, m: TargetMatch): string {
   const rest = tidy(text.slice(m.cutEnd));
   const before = text.slice(0, m.cutStart);
-  if (rest === "" || rest.toLowerCase() === m.unit.toLowerCase()) {
-    const keepUnit = rest !== "" && !before.toLowerCase().includes(m.unit.toLowerCase());
-    return tidy(`${before} ${keepUnit ? rest : ""}`);
-  }
-  return tidy(`${text.slice(0, m.phraseStart)} ${text.slice(m.cutEnd)}`);
+  const unit = m.unit.toLowerCase();
+  const repeated = unit !== "" && before.toLowerCase().includes(unit) && rest.toLowerCase().startsWith(unit);
+  const after = repeated ? tidy(rest.slice(unit.length)) : rest;
+  if (after === "" || after.toLowerCase() === unit) return tidy(`${before} ${after}`);
+  return tidy(`${text.slice(0, m.phraseStart)} ${after}`);
 }
 
 function classify(text: string): Clause {
@@ -213,6 +218,8 @@ function readItem(text: string, line: number, warnings: ParseWarning[]): Draft[]
   const warn = (reason: string) => warnings.push({ line, text: text.replace(/\s+/gu, " ").trim(), reason });
   const drafts: Draft[] = [];
   for (const segment of splitOutside(text.replace(/[*_]/gu, ""), segmentSep)) {
+    // A lead-in such as "Cơ cấu kinh tế:" heads the sub-items that follow; it is not a task itself.
+    if (/:\s*$/u.test(segment) && scanTargets(segment).matches.length === 0 && !scanRating(segment)) continue;
     const clauses = splitOutside(segment, commaSep).flatMap((c) => splitClause(c, warn));
     for (const c of clauses) {
       const scan = scanTargets(c.text);
@@ -227,7 +234,9 @@ function readItem(text: string, line: number, warnings: ParseWarning[]): Draft[]
       const q = draftOf({ text: pending.join(", "), match: null, rating: null }, "", "", line);
       const stray = scanTargets(q.text).strayFigures;
       if (stray.length > 0 || TARGET_WORD_RE.test(q.text))
-        warn(`có số liệu (${stray.join(", ") || "từ chỉ mức"}) nhưng không đọc được chỉ tiêu; đã ghi thành chỉ tiêu định tính`);
+        warn(
+          `có số liệu (${stray.join(", ") || "từ chỉ mức"}) nhưng không đọc được chỉ tiêu; đã ghi thành chỉ tiêu định tính`,
+        );
       drafts.push(q);
       last = null;
       pending = [];
@@ -273,21 +282,33 @@ function findTitle(lines: Line[]): { title: string; year: number | null } {
       break;
     }
   }
-  if (!title) title = lines.find((l) => l.text.trim() !== "")?.text.trim().slice(0, 200) ?? "Nghị quyết";
+  if (!title)
+    title =
+      lines
+        .find((l) => l.text.trim() !== "")
+        ?.text.trim()
+        .slice(0, 200) ?? "Nghị quyết";
   const yearIn = (s: string) => /(?<!\p{L})năm\s+((?:19|20|21)\d{2})(?!\d)/iu.exec(s)?.[1];
   const y = yearIn(title) ?? lines.map((l) => yearIn(l.text)).find(Boolean);
   return { title, year: y ? Number(y) : null };
 }
 
-const PLACE_RE = /(?<!\p{L})(phường|xã|thị trấn)\s+((?:\p{Lu}[\p{Ll}\d]*)(?:\s+\p{Lu}[\p{Ll}\d]*){0,3})/u;
-const BODY_RE = /(?<!\p{L})(Đảng bộ|Đảng ủy|Chi bộ|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)\s+(phường|xã|thị trấn)(?!\p{L})/u;
+const NAME = String.raw`\p{Lu}[\p{Ll}\d]*(?:[ \t]+\p{Lu}[\p{Ll}\d]*){0,3}`;
+const UPPER_NAME = String.raw`\p{Lu}+(?:[ \t]+\p{Lu}+){0,3}`;
+const PLACE_RE = new RegExp(String.raw`(?<!\p{L})(phường|xã|thị trấn)[ \t]+(${NAME})(?!\p{L})`, "u");
+const UPPER_PLACE_RE = new RegExp(String.raw`(?<!\p{L})(PHƯỜNG|XÃ|THỊ TRẤN)[ \t]+(${UPPER_NAME})[ \t]*$`, "mu");
+const titleCase = (s: string) => s.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
+const BODY_RE =
+  /(?<!\p{L})(Đảng bộ|Đảng ủy|Chi bộ|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)\s+(phường|xã|thị trấn)(?!\p{L})/u;
 
 function findOrganization(text: string): string {
-  const place = PLACE_RE.exec(text);
+  const place = PLACE_RE.exec(text) ?? UPPER_PLACE_RE.exec(text);
   const body = BODY_RE.exec(text);
-  if (body && place && body[2] === place[1]) return `${body[1]} ${place[1]} ${place[2]}`;
-  if (place) return `${place[1]} ${place[2]}`.replace(/^./u, (c) => c.toUpperCase());
-  return "";
+  if (!place) return body ? `${body[1]} ${body[2]}` : "";
+  const unit = place[1]!.toLowerCase();
+  const name = titleCase(place[2]!);
+  if (body && body[2] === unit) return `${body[1]} ${unit} ${name}`;
+  return `${unit} ${name}`.replace(/^./u, (c) => c.toUpperCase());
 }
 
 /** Reads a resolution as staff paste it into a Resolution. Throws ResolutionTextError on bad text. */
@@ -361,7 +382,7 @@ export function parseResolution(raw: string): Resolution {
   }));
   if (built.every((s) => s.indicators.every((i) => i.target.op === "qualitative")))
     throw new ResolutionTextError(
-      "Không tìm thấy chỉ tiêu nào có con số hay mức xếp loại (ví dụ \"đạt 98%\", \"không quá 0,6%\", \"từ 3 - 5 đảng viên\").",
+      'Không tìm thấy chỉ tiêu nào có con số hay mức xếp loại (ví dụ "đạt 98%", "không quá 0,6%", "từ 3 - 5 đảng viên").',
     );
   const { title, year } = findTitle(lines.filter((l) => !ROMAN_RE.test(l.text)));
   return {

@@ -66,8 +66,7 @@ const CMP: Record<string, ComparisonOp> = {
   vượt: "gt",
   ">": "gt",
 };
-const alt = (words: string[]) =>
-  [...words].sort((a, b) => b.length - a.length).join("|");
+const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join("|");
 
 const LEFT_RE = new RegExp(
   String.raw`(?<![\p{L}])` +
@@ -88,8 +87,7 @@ const RANK_LEFT_RE =
 
 const PERCENT_UNIT_RE =
   /^\s*(%|‰)(\s*\/\s*năm|\s+so với\s+(?:cùng kỳ(?:\s+năm trước)?|năm trước|năm \d{4}|kế hoạch))?/u;
-const MONEY_UNIT_RE =
-  /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+đồng|đồng|usd)((?:\s*\/\s*(?:người|hộ|tháng|năm))*)(?!\p{L})/u;
+const MONEY_UNIT_RE = /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+đồng|đồng|usd)((?:\s*\/\s*(?:người|hộ|tháng|năm))*)(?!\p{L})/u;
 const MEASURE_UNIT_RE =
   /^\s*(km2|km²|m2|m²|m3|m³|ha|km|tấn|kg|tạ|lít|kwh|mw|điểm|giờ|phút|lần)(?!\p{L})((?:\s*\/\s*[\p{L}]+(?:\s+dân)?)*)/u;
 const COUNT_NOUNS = [
@@ -251,16 +249,12 @@ export function scanTargets(clause: string): ScanResult {
         strayFigures.push(text.slice(start, end));
         continue;
       }
-      matches.push(
-        build(text, leftM, start, unit.end, unit, { op: "gte", value, of }, false, false, end),
-      );
+      matches.push(build(text, leftM, start, unit.end, unit, { op: "gte", value, of }, false, false, end));
       continue;
     }
 
     // Ranges: "từ 3 - 5", "10% – 12%", "3 đến 5".
-    const rng = new RegExp(String.raw`^\s*(%|‰)?\s*(?:-|–|—|đến|tới)\s*(${NUM})(?!\d)`, "u").exec(
-      lc.slice(end),
-    );
+    const rng = new RegExp(String.raw`^\s*(%|‰)?\s*(?:-|–|—|đến|tới)\s*(${NUM})(?!\d)`, "u").exec(lc.slice(end));
     if (rng) {
       const max = parseNumberToken(rng[2]!);
       const rangeEnd = end + rng[0].length;
@@ -316,8 +310,7 @@ export function scanTargets(clause: string): ScanResult {
     if (!hasWord && LABEL_RE.test(left)) continue;
     const unit = readUnit(text, lc, end);
     if (EXCLUDED_UNIT_RE.test(unit.unit.toLowerCase())) continue;
-    if (/^(?:trên|\/)$/u.test(g.cmp ?? "") && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit))
-      continue;
+    if (/^(?:trên|\/)$/u.test(g.cmp ?? "") && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit)) continue;
     if (!hasWord && !unit.strong) {
       if (!(unit.unit === "" && isYear(token, value))) strayFigures.push(token);
       continue;
@@ -426,7 +419,8 @@ export function parseTargetPhrase(phrase: string): PhraseResult {
   const text = phrase.normalize("NFC").trim();
   if (text === "") return { ok: false, message: `Chỉ tiêu đang để trống. ${PHRASE_HELP}` };
   const lc = lower(text);
-  if (/^(?:đạt|định tính)$/u.test(lc)) return { ok: true, value: { target: { op: "qualitative" }, unit: "", change: false } };
+  if (/^(?:đạt|định tính)$/u.test(lc))
+    return { ok: true, value: { target: { op: "qualitative" }, unit: "", change: false } };
   const scan = scanTargets(text);
   if (scan.problems.length > 0)
     return { ok: false, message: `Không đọc được chỉ tiêu "${text}": ${scan.problems[0]!.reason}. ${PHRASE_HELP}` };

@@ -37,7 +37,9 @@ export function checkFormula(row: number, measure: Measure): string {
   } else {
     const conds: string[] = [];
     if (measure.integer)
-      conds.push(`${a}<>INT(${a}),${q(measure.kind === "rank" ? "Thứ hạng phải là số nguyên" : "Số lượng phải là số nguyên")}`);
+      conds.push(
+        `${a}<>INT(${a}),${q(measure.kind === "rank" ? "Thứ hạng phải là số nguyên" : "Số lượng phải là số nguyên")}`,
+      );
     if (measure.min !== null)
       conds.push(`${a}<${toExcel(measure.min, measure)},${q(`Không được nhỏ hơn ${fmt(measure.min, measure)}`)}`);
     if (measure.max !== null)

@@ -229,7 +229,8 @@ function trackingSheet(r: Resolution, opts: PlanOptions): { sheet: SheetPlan; ro
       if (max !== null) put(row, "max", { value: max });
       const fmt = numFmt(m);
       styles.push({ ref: ref(colIndex("actual"), row), style: { numFmt: fmt } });
-      if (typeof value === "number") styles.push({ ref: area(colIndex("value"), row, colIndex("max"), row), style: { numFmt: fmt } });
+      if (typeof value === "number")
+        styles.push({ ref: area(colIndex("value"), row, colIndex("max"), row), style: { numFmt: fmt } });
       const rule = validationRule(m);
       if (rule) {
         const key = JSON.stringify([rule, m.kind]);
@@ -287,8 +288,14 @@ function trackingSheet(r: Resolution, opts: PlanOptions): { sheet: SheetPlan; ro
   styles.splice(
     4,
     0,
-    { ref: TOLERANCE_CELL.replace(/\$/g, ""), style: { numFmt: "0%", fill: "#FFF2CC", border: true, bold: true, hAlign: "center" } },
-    { ref: area(1, HEADER_ROW, last, HEADER_ROW), style: { bold: true, fill: "#D9E1F2", hAlign: "center", vAlign: "center", wrap: true, border: true } },
+    {
+      ref: TOLERANCE_CELL.replace(/\$/g, ""),
+      style: { numFmt: "0%", fill: "#FFF2CC", border: true, bold: true, hAlign: "center" },
+    },
+    {
+      ref: area(1, HEADER_ROW, last, HEADER_ROW),
+      style: { bold: true, fill: "#D9E1F2", hAlign: "center", vAlign: "center", wrap: true, border: true },
+    },
     { ref: area(1, first, last, lastRow), style: base },
     { ref: area(colIndex("id"), first, colIndex("no"), lastRow), style: { hAlign: "center" } },
     { ref: area(colIndex("unit"), first, colIndex("unit"), lastRow), style: { hAlign: "center" } },
@@ -376,7 +383,10 @@ function summarySheet(r: Resolution): SheetPlan {
   const styles: SheetPlan["styles"] = [
     { ref: area(1, 1, nCols, 1), style: { bold: true, size: 14, hAlign: "center" } },
     { ref: area(1, 2, nCols, 2), style: { italic: true, hAlign: "center", wrap: true } },
-    { ref: area(1, head, nCols, head), style: { bold: true, fill: "#D9E1F2", hAlign: "center", wrap: true, border: true, vAlign: "center" } },
+    {
+      ref: area(1, head, nCols, head),
+      style: { bold: true, fill: "#D9E1F2", hAlign: "center", wrap: true, border: true, vAlign: "center" },
+    },
     { ref: area(1, first, nCols, totalRow), style: { border: true, vAlign: "center" } },
     { ref: area(1, first, 1, totalRow), style: { hAlign: "center" } },
     { ref: area(2, first, 2, totalRow), style: { wrap: true } },
@@ -388,7 +398,14 @@ function summarySheet(r: Resolution): SheetPlan {
   STATUSES.forEach((s, i) =>
     styles.push({
       ref: ref(3 + i, head),
-      style: { fill: STATUS_COLORS[s].fill, color: STATUS_COLORS[s].font, bold: true, hAlign: "center", wrap: true, border: true },
+      style: {
+        fill: STATUS_COLORS[s].fill,
+        color: STATUS_COLORS[s].font,
+        bold: true,
+        hAlign: "center",
+        wrap: true,
+        border: true,
+      },
     }),
   );
   return {
@@ -403,7 +420,9 @@ function summarySheet(r: Resolution): SheetPlan {
     validations: [],
     conditionalFormats: [],
     dataBars: [{ ref: area(nCols, first, nCols, totalRow), color: "#63BE7B" }],
-    charts: [{ title: "Kết quả thực hiện chỉ tiêu theo phần", sourceRef: area(2, head, 2 + STATUSES.length, totalRow - 1) }],
+    charts: [
+      { title: "Kết quả thực hiện chỉ tiêu theo phần", sourceRef: area(2, head, 2 + STATUSES.length, totalRow - 1) },
+    ],
     print: { landscape: true, area: area(1, 1, nCols, totalRow + 2) },
   };
 }

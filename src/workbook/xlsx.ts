@@ -80,7 +80,8 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
   for (const s of p.styles) eachCell(s.ref, (r, c) => applyStyle(ws.getCell(r, c), s.style));
   for (const m of p.merges) ws.mergeCells(m);
   // exceljs has worksheet.dataValidations (range keys included) but leaves it out of its typings.
-  const dv = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const dv = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   for (const v of p.validations) dv.add(v.ref, validation(v));
   let priority = 1;
   for (const cf of p.conditionalFormats)

@@ -1,0 +1,189 @@
+import { execFileSync, spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
+import { allIndicators } from "../../src/core/model";
+
+const ROOT = path.join(__dirname, "../..");
+const SEED = path.join(ROOT, "../shared/seed/nghi-quyet-2022-phuong-tran-phu.txt");
+
+async function cli(args: string[], stdin = "") {
+  let out = "";
+  let err = "";
+  const code = await main(args, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    stdin: async () => Buffer.from(stdin),
+  });
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), "chitieu-cli-"));
+const file = (name: string, content: string | Buffer) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+describe("chitieu parse", () => {
+  test("reads the seed into every indicator of semantics.md §4", async () => {
+    const { code, out, err } = await cli(["parse", SEED]);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    const got = r.sections.flatMap((s: { indicators: unknown[] }) => s.indicators);
+    expect(got.map((i: { id: string; target: unknown; unit: string }) => [i.id, i.target, i.unit])).toEqual(
+      allIndicators(BUILTIN_RESOLUTION).map((i) => [i.id, i.target, i.unit]),
+    );
+  });
+
+  test("reads stdin with -", async () => {
+    const { code, out } = await cli(["parse", "-"], "I. KT\n1. Thu ngân sách đạt 5 tỷ đồng.\n");
+    expect(code).toBe(0);
+    expect(JSON.parse(out).sections[0].indicators[0].target).toEqual({ op: "gte", value: 5 });
+  });
+});
+
+describe("chitieu evaluate", () => {
+  test("prints status and ratio for every indicator", async () => {
+    const actuals = file(
+      "a.json",
+      JSON.stringify({ "III.1": 0.5, "I.2.a": 4, "V.2": 6, "I.4.a": "Hoàn thành xuất sắc nhiệm vụ", "III.5": "Đạt" }),
+    );
+    const { code, out } = await cli(["evaluate", "--actuals", actuals]);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(Object.keys(r)).toHaveLength(allIndicators(BUILTIN_RESOLUTION).length);
+    expect(r["III.1"]).toEqual({ status: "Vượt", ratio: 1.2 });
+    expect(r["I.2.a"]).toEqual({ status: "Đạt", ratio: Number((4 / 3).toPrecision(15)) });
+    expect(r["V.2"]).toEqual({ status: "Không đạt", ratio: null });
+    expect(r["I.4.a"]).toEqual({ status: "Vượt", ratio: null });
+    expect(r["III.5"]).toEqual({ status: "Đạt", ratio: null });
+    expect(r["II.1"]).toEqual({ status: "Chưa có số liệu", ratio: null });
+  });
+
+  test("uses --tolerance", async () => {
+    const actuals = file("t.json", JSON.stringify({ "II.5": 90 }));
+    expect(JSON.parse((await cli(["evaluate", "--actuals", actuals])).out)["II.5"].status).toBe("Không đạt");
+    expect(JSON.parse((await cli(["evaluate", "--actuals", actuals, "--tolerance", "0.1"])).out)["II.5"].status).toBe(
+      "Cơ bản đạt",
+    );
+  });
+
+  test("takes a resolution as text or JSON", async () => {
+    const json = file("r.json", JSON.stringify(BUILTIN_RESOLUTION));
+    const actuals = file("b.json", JSON.stringify({ "II.2.b": 14 }));
+    for (const res of [json, SEED]) {
+      const { code, out } = await cli(["evaluate", "--resolution", res, "--actuals", actuals]);
+      expect(code).toBe(0);
+      expect(JSON.parse(out)["II.2.b"].status).toBe("Đạt");
+    }
+  });
+});
+
+describe("chitieu workbook", () => {
+  test("writes an .xlsx (a zip) with the built-in resolution", async () => {
+    const out = path.join(dir, "w.xlsx");
+    const { code } = await cli(["workbook", "--out", out]);
+    expect(code).toBe(0);
+    expect(execFileSync("head", ["-c", "2", out]).toString()).toBe("PK");
+  });
+});
+
+describe("bad input: exit 2, one Vietnamese message naming what and where, nothing written", () => {
+  const cases: [string, () => string[], RegExp][] = [
+    ["missing file", () => ["parse", path.join(dir, "khong-co.txt")], /Không tìm thấy tệp nghị quyết .*khong-co\.txt/u],
+    ["empty text", () => ["parse", file("empty.txt", "")], /trống/u],
+    ["binary file", () => ["parse", file("bin.txt", Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]))], /nhị phân/u],
+    ["not UTF-8", () => ["parse", file("latin.txt", Buffer.from([0x54, 0x68, 0xea, 0x6d, 0x0a]))], /UTF-8/u],
+    [
+      "English text",
+      () => ["parse", file("en.txt", "The ward will grow revenue by 5 percent.\n")],
+      /Không tìm thấy phần/u,
+    ],
+    ["no figures", () => ["parse", file("q.txt", "I. A\n1. Giữ vững đoàn kết.\n")], /Không tìm thấy chỉ tiêu/u],
+    [
+      "malformed resolution JSON",
+      () => [
+        "evaluate",
+        "--resolution",
+        file("bad.json", '{"title": "x",\n "sections": [}'),
+        "--actuals",
+        file("ok.json", "{}"),
+      ],
+      /không phải JSON hợp lệ \(dòng 2/u,
+    ],
+    [
+      "schema error",
+      () => [
+        "evaluate",
+        "--resolution",
+        file(
+          "s.json",
+          JSON.stringify({
+            ...BUILTIN_RESOLUTION,
+            sections: [
+              { id: "I", title: "x", indicators: [{ id: "I.1", text: "x", unit: "%", target: { op: "most" } }] },
+            ],
+          }),
+        ),
+        "--actuals",
+        file("ok2.json", "{}"),
+      ],
+      /sections\[0\] \(mã I\)\.indicators\[0\] \(mã I\.1\)\.target\.op: op phải là một trong/u,
+    ],
+    [
+      "unknown ids",
+      () => ["evaluate", "--actuals", file("u.json", JSON.stringify({ "IX.9": 1, "I.1.a": 100 }))],
+      /không có trong nghị quyết: "IX\.9"/u,
+    ],
+    [
+      "figure of the wrong type",
+      () => ["evaluate", "--actuals", file("w.json", JSON.stringify({ "III.1": "0,5" }))],
+      /chỉ tiêu III\.1: cần một con số/u,
+    ],
+    [
+      "percentage out of range",
+      () => ["evaluate", "--actuals", file("p.json", JSON.stringify({ "III.2": 120 }))],
+      /chỉ tiêu III\.2: không được lớn hơn 100%/u,
+    ],
+    ["bad tolerance", () => ["evaluate", "--actuals", file("ok3.json", "{}"), "--tolerance", "5"], /Dung sai/u],
+    ["unknown command", () => ["frobnicate"], /Không có lệnh "frobnicate"/u],
+    ["unknown option", () => ["parse", "--nope", SEED], /Tùy chọn không hợp lệ/u],
+    ["workbook without --out", () => ["workbook"], /--out/u],
+  ];
+  test.each(cases)("%s", async (_name, args, message) => {
+    const { code, out, err } = await cli(args());
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toMatch(message);
+    expect(err).toMatch(/^Lỗi: /u);
+    expect(err).not.toMatch(/\n\s+at /u);
+  });
+
+  test("a workbook with bad actuals leaves no file behind", async () => {
+    const out = path.join(dir, "half.xlsx");
+    const { code } = await cli(["workbook", "--actuals", file("bad2.json", '{"III.1": "abc"}'), "--out", out]);
+    expect(code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
+  });
+
+  test("an unwritable destination is a clear error and leaves nothing", async () => {
+    const { code, err } = await cli(["workbook", "--out", path.join(dir, "no-such-dir", "x.xlsx")]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/Không ghi được tệp/u);
+  });
+});
+
+test("npx chitieu runs the installed bin (compiled by npm install)", () => {
+  const r = spawnSync("npx", ["--no-install", "chitieu", "parse", SEED], { cwd: ROOT, encoding: "utf8" });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout).organization).toBe("Đảng bộ phường Trần Phú");
+  const bad = spawnSync("npx", ["--no-install", "chitieu", "parse", "/khong/co"], { cwd: ROOT, encoding: "utf8" });
+  expect(bad.status).toBe(2);
+  expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+});

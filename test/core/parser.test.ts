@@ -1,0 +1,140 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import * as path from "path";
+import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
+import { ResolutionSchema, allIndicators, type Resolution } from "../../src/core/model";
+import { ResolutionTextError, parseResolution } from "../../src/core/parser";
+
+const SEED = path.join(__dirname, "../../../shared/seed/nghi-quyet-2022-phuong-tran-phu.txt");
+const FIXTURES = path.join(__dirname, "../fixtures/resolutions");
+
+/** What a golden file pins: everything but the free-form indicator text. */
+function essentials(r: Resolution) {
+  return {
+    title: r.title,
+    organization: r.organization,
+    year: r.year,
+    sections: r.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      indicators: s.indicators.map((i) => ({ id: i.id, unit: i.unit, target: i.target, targetText: i.targetText })),
+    })),
+    warnings: r.warnings.map((w) => ({ line: w.line, reason: w.reason })),
+  };
+}
+
+describe("the seed resolution", () => {
+  const parsed = parseResolution(readFileSync(SEED, "utf8"));
+
+  test("reads to the built-in data: same ids, targets and units, in order", () => {
+    const strip = (r: Resolution) => allIndicators(r).map((i) => ({ id: i.id, unit: i.unit, target: i.target }));
+    expect(strip(parsed)).toEqual(strip(BUILTIN_RESOLUTION));
+    expect(parsed.sections.map((s) => [s.id, s.title])).toEqual(
+      BUILTIN_RESOLUTION.sections.map((s) => [s.id, s.title]),
+    );
+  });
+
+  test("has the header fields and no warnings", () => {
+    expect(parsed.organization).toBe("Đảng bộ phường Trần Phú");
+    expect(parsed.year).toBe(2022);
+    expect(parsed.title).toMatch(/^Nghị quyết .*năm 2022$/u);
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  test("indicator texts drop the target but keep the subject", () => {
+    const text = new Map(allIndicators(parsed).map((i) => [i.id, i.text]));
+    expect(text.get("III.1")).toBe("Tỷ lệ hộ nghèo");
+    expect(text.get("I.2.a")).toBe("Kết nạp đảng viên");
+    expect(text.get("VI.2.b")).toBe("Giao quân đạt chỉ tiêu kế hoạch");
+    expect(text.get("I.1.b")).toBe("Chi bộ tổ chức ít nhất 01 kỳ họp Chuyên đề");
+    expect(text.get("I.4.b")).toBe("Chính quyền, MTTQ và các tổ chức đoàn thể");
+  });
+
+  test("is valid against the schema and every indicator knows its line", () => {
+    expect(ResolutionSchema.safeParse(parsed).success).toBe(true);
+    for (const i of allIndicators(parsed)) expect(i.line).toBeGreaterThan(10);
+  });
+
+  test("reads the same with Windows line endings and decomposed (NFD) diacritics", () => {
+    const raw = readFileSync(SEED, "utf8");
+    expect(essentials(parseResolution(raw.replace(/\n/g, "\r\n").normalize("NFD")))).toEqual(essentials(parsed));
+  });
+});
+
+describe("other resolutions (golden files: <name>.txt → <name>.expected.json)", () => {
+  const names = readdirSync(FIXTURES).filter((f) => f.endsWith(".txt"));
+  test("there are at least three besides the seed", () => expect(names.length).toBeGreaterThanOrEqual(3));
+  test.each(names)("%s", (name) => {
+    const got = essentials(parseResolution(readFileSync(path.join(FIXTURES, name), "utf8")));
+    const golden = path.join(FIXTURES, name.replace(/\.txt$/, ".expected.json"));
+    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden)) {
+      if (process.env.CI === "true") throw new Error(`missing golden file ${golden}`);
+      writeFileSync(golden, `${JSON.stringify(got, null, 2)}\n`);
+    }
+    expect(got).toEqual(JSON.parse(readFileSync(golden, "utf8")));
+  });
+});
+
+describe("structure", () => {
+  test("a clause with an unreadable figure becomes qualitative with a warning naming its line", () => {
+    const r = parseResolution(
+      "I. AN NINH\n1. Tỷ lệ hộ nghèo dưới 2%.\n2. Giảm tai nạn giao thông trên cả 3 tiêu chí.\n",
+    );
+    expect(r.sections[0]!.indicators[1]).toMatchObject({ id: "I.2", target: { op: "qualitative" } });
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ line: 3, reason: expect.stringMatching(/không đọc được/u) }),
+    ]);
+  });
+
+  test("a paragraph with a figure outside any numbered item is warned about, not dropped silently", () => {
+    const r = parseResolution(
+      "I. KINH TẾ\n1. Thu ngân sách đạt 5 tỷ đồng.\n\nNgoài ra phấn đấu tỷ lệ hộ nghèo dưới 1%.\n",
+    );
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ line: 4, reason: expect.stringMatching(/không thuộc mục/u) }),
+    ]);
+  });
+
+  test("numbered items without Roman sections go into one section", () => {
+    const r = parseResolution("1. Tỷ lệ hộ nghèo không quá 1%.\n2. Kết nạp 3 - 5 đảng viên.\n");
+    expect(allIndicators(r).map((i) => i.id)).toEqual(["I.1", "I.2"]);
+  });
+
+  test("continuation lines and a), b) sub-items belong to their item", () => {
+    const r = parseResolution(
+      "I. KINH TẾ\n1. Cơ cấu kinh tế:\na) Dịch vụ chiếm 60%;\nb) Nông nghiệp không quá 10%.\n2. Thu ngân sách đạt 5 tỷ đồng;\nchi ngân sách: 4 tỷ đồng\n",
+    );
+    expect(allIndicators(r).map((i) => [i.id, i.target])).toEqual([
+      ["I.1.a", { op: "gte", value: 60 }],
+      ["I.1.b", { op: "lte", value: 10 }],
+      ["I.2.a", { op: "gte", value: 5 }],
+      ["I.2.b", { op: "lte", value: 4 }],
+    ]);
+  });
+
+  test("a repeated item number is warned about", () => {
+    const r = parseResolution("I. A\n1. Đạt 5%.\n1. Đạt 6%.\n");
+    expect(r.warnings[0]).toMatchObject({ line: 3, reason: expect.stringMatching(/trùng/u) });
+  });
+});
+
+describe("bad text gets a clear Vietnamese error", () => {
+  test.each([
+    ["empty", "", /trống/u],
+    ["blank", "  \n\n ", /trống/u],
+    ["binary", "PK\u0003\u0004\u0000\u0000\u0014\u0000binary", /nhị phân/u],
+    [
+      "English",
+      "Resolution of the People's Committee\nThe ward shall raise revenue by at least 5 percent.\n",
+      /Không tìm thấy phần/u,
+    ],
+    [
+      "no figures",
+      "I. XÂY DỰNG ĐẢNG\n1. Giữ vững đoàn kết nội bộ.\n2. Thực hiện tốt quy chế dân chủ.\n",
+      /Không tìm thấy chỉ tiêu nào có con số/u,
+    ],
+    ["English numbered", "1. Revenue at least 5 million\n2. Poverty below 2 percent\n", /Không tìm thấy chỉ tiêu/u],
+  ])("%s", (_name, text, message) => {
+    expect(() => parseResolution(text)).toThrow(ResolutionTextError);
+    expect(() => parseResolution(text)).toThrow(message);
+  });
+});
