@@ -82,6 +82,8 @@ export interface SheetPlan {
   styles: { ref: string; style: CellStyle }[];
   merges: string[];
   columns: { width: number }[];
+  /** Estimated heights (points) for rows whose wrapped text needs more than one line. */
+  rowHeights: { row: number; height: number }[];
   freezeRows: number;
   validations: ValidationPlan[];
   conditionalFormats: { ref: string; rules: ConditionalRule[] }[];
@@ -105,6 +107,18 @@ export interface PlanOptions {
 }
 
 export const FONT = "Times New Roman";
+const LINE_HEIGHT = 16;
+
+/** Rows tall enough for their wrapped text (Times New Roman 12 is about one character per width unit). */
+function estimateHeights(cells: CellPlan[], widths: number[], wrapCols: Set<number>, rows: Set<number>) {
+  const lines = new Map<number, number>();
+  for (const c of cells) {
+    if (!rows.has(c.row) || !wrapCols.has(c.col) || typeof c.value !== "string") continue;
+    const n = Math.ceil((c.value.length * 0.85) / Math.max(1, (widths[c.col - 1] ?? 10) - 1));
+    lines.set(c.row, Math.max(lines.get(c.row) ?? 1, n));
+  }
+  return [...lines].filter(([, n]) => n > 1).map(([row, n]) => ({ row, height: n * LINE_HEIGHT + 2 }));
+}
 
 const ref = (c: number, r: number) => `${colLetter(c)}${r}`;
 const area = (c1: number, r1: number, c2: number, r2: number) => `${ref(c1, r1)}:${ref(c2, r2)}`;
@@ -308,6 +322,17 @@ function trackingSheet(r: Resolution, opts: PlanOptions): { sheet: SheetPlan; ro
   for (const sr of sectionRows)
     styles.push({ ref: area(1, sr, last, sr), style: { bold: true, fill: "#F2F2F2", border: true, wrap: false } });
 
+  const bodyRows = new Set(rows.map((x) => x.row));
+  const wrapCols = new Set((["text", "targetText", "note"] as const).map(colIndex));
+  const rowHeights = [
+    { row: HEADER_ROW, height: 2 * LINE_HEIGHT + 2 },
+    ...estimateHeights(
+      cells,
+      COLUMNS.map((c) => c.width),
+      wrapCols,
+      bodyRows,
+    ),
+  ];
   const statusRef = `${col("status")}${first}:${col("status")}${lastRow}`;
   const actualRef = `${col("actual")}${first}:${col("actual")}${lastRow}`;
   return {
@@ -320,6 +345,7 @@ function trackingSheet(r: Resolution, opts: PlanOptions): { sheet: SheetPlan; ro
       styles,
       merges: [area(1, TITLE_ROW, printLast, TITLE_ROW), area(1, SUBTITLE_ROW, printLast, SUBTITLE_ROW)],
       columns: COLUMNS.map((c) => ({ width: c.width })),
+      rowHeights,
       freezeRows: HEADER_ROW,
       validations,
       conditionalFormats: [
@@ -416,6 +442,7 @@ function summarySheet(r: Resolution): SheetPlan {
     styles,
     merges: [area(1, 1, nCols, 1), area(1, 2, nCols, 2), area(1, totalRow + 2, nCols, totalRow + 2)],
     columns: [{ width: 7 }, { width: 44 }, ...STATUSES.map(() => ({ width: 11 })), { width: 9 }, { width: 10 }],
+    rowHeights: [{ row: head, height: 2 * LINE_HEIGHT + 2 }],
     freezeRows: head,
     validations: [],
     conditionalFormats: [],

@@ -63,13 +63,15 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printArea: p.print.area,
+      // exceljs prefixes "$" to each corner: "A$1:I$57" becomes the absolute "$A$1:$I$57".
+      printArea: p.print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
       printTitlesRow: p.print.repeatRows ? `${p.print.repeatRows[0]}:${p.print.repeatRows[1]}` : undefined,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: "Trang &P / &N" },
   });
   p.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  for (const h of p.rowHeights) ws.getRow(h.row).height = h.height;
   for (let r = 1; r <= p.rowCount; r++)
     for (let c = 1; c <= p.colCount; c++) ws.getCell(r, c).font = { name: FONT, size: 12 };
   for (const cell of p.cells) {

@@ -1,0 +1,204 @@
+import { readFileSync, writeFileSync } from "fs";
+import * as path from "path";
+import { PNG } from "pngjs";
+import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
+import { checkFigure, judge } from "../../src/core/judge";
+import { STATUSES, STATUS_COLORS, allIndicators, type Actuals, type Resolution } from "../../src/core/model";
+import { buildWorkbookPlan } from "../../src/workbook/plan";
+import { writeXlsx } from "../../src/workbook/xlsx";
+import { describeWithTools, recalcToCsv, renderPng, tempDir } from "../helpers/tools";
+import { syntheticFigures, syntheticResolution } from "../helpers/synthetic";
+
+const SEED = Number(process.env.SEED ?? Date.now() % 1_000_000);
+
+interface Case {
+  name: string;
+  resolution: Resolution;
+  actuals: Actuals;
+  tolerance: number;
+}
+
+async function write(dir: string, c: Case): Promise<string> {
+  const file = path.join(dir, `${c.name}.xlsx`);
+  writeFileSync(file, await writeXlsx(buildWorkbookPlan(c.resolution, { actuals: c.actuals, tolerance: c.tolerance })));
+  return file;
+}
+
+/** Rows of the tracking sheet by Mã, columns by header text (never by position). */
+function table(rows: string[][]) {
+  const head = rows.findIndex((r) => r.includes("Mã") && r.includes("Đánh giá"));
+  const header = rows[head]!;
+  const at = (name: string) => header.indexOf(name);
+  const byId = new Map<string, (name: string) => string>();
+  for (const r of rows.slice(head + 1)) byId.set(r[at("Mã")]!, (name) => r[at(name)] ?? "");
+  return byId;
+}
+
+const percent = (s: string): number | null =>
+  s === "" ? null : s.endsWith("%") ? Number(s.slice(0, -1)) / 100 : Number(s);
+
+describeWithTools("workbooks recalculated by LibreOffice agree with the core", ["soffice"], () => {
+  const tolerances = [0, 0.05, 0.1, 0.2];
+  const cases: Case[] = [
+    { name: "builtin", resolution: BUILTIN_RESOLUTION, actuals: {}, tolerance: 0.05 },
+    { name: "synthetic", resolution: syntheticResolution(400, SEED), actuals: {}, tolerance: tolerances[SEED % 4]! },
+    { name: "synthetic-b", resolution: syntheticResolution(150, SEED + 1), actuals: {}, tolerance: 0.05 },
+  ];
+  for (const [k, c] of cases.entries()) c.actuals = syntheticFigures(c.resolution, SEED + k, c.tolerance);
+  const empty: Case = { name: "empty", resolution: BUILTIN_RESOLUTION, actuals: {}, tolerance: 0.05 };
+  let sheets: Map<string, Map<string, string[][]>>;
+  const files = new Map<string, string>();
+
+  beforeAll(async () => {
+    const dir = tempDir("chitieu-engine-");
+    for (const c of [...cases, empty]) files.set(c.name, await write(dir, c));
+    sheets = recalcToCsv([...files.values()]);
+  });
+
+  test.each(cases.map((c) => [c.name, c] as const))(
+    `%s: every Đánh giá, Tỷ lệ hoàn thành and Kiểm tra equals the core (seed ${SEED})`,
+    (_n, c) => {
+      const rows = table(sheets.get(files.get(c.name)!)!.get("Theo dõi")!);
+      const mismatches: string[] = [];
+      const seen = new Set<string>();
+      for (const ind of allIndicators(c.resolution)) {
+        const cell = rows.get(ind.id);
+        if (!cell) {
+          mismatches.push(`${ind.id}: row not found`);
+          continue;
+        }
+        const a = c.actuals[ind.id];
+        const want = judge(ind, a, c.tolerance);
+        seen.add(want.status);
+        const got = cell("Đánh giá");
+        const ratio = percent(cell("Tỷ lệ hoàn thành"));
+        const invalid = !checkFigure(ind, a).ok;
+        const ratioOk =
+          want.ratio === null
+            ? ratio === null
+            : ratio !== null && Math.abs(ratio - want.ratio) <= 1e-9 * Math.abs(want.ratio);
+        if (got !== want.status || !ratioOk || (cell("Kiểm tra số liệu") !== "") !== invalid)
+          mismatches.push(
+            `${ind.id} ${JSON.stringify(ind.target)} ${ind.unit} a=${JSON.stringify(a)}: core ${want.status}/${want.ratio}/${invalid ? "sai" : "ok"}, sheet ${got}/${ratio}/${cell("Kiểm tra số liệu")}`,
+          );
+      }
+      expect(mismatches).toEqual([]);
+      if (c.name.startsWith("synthetic")) expect([...seen].sort()).toEqual([...STATUSES].sort());
+    },
+  );
+
+  test("no error value anywhere, in any sheet", () => {
+    for (const [file, byName] of sheets)
+      for (const [name, rows] of byName)
+        rows.forEach((r, i) =>
+          r.forEach((v, j) => {
+            if (/^(#[A-Z/0]+[!?]?|Err:\d+)$/u.test(v))
+              throw new Error(`${path.basename(file)} ${name} row ${i + 1} col ${j + 1}: ${v}`);
+          }),
+        );
+  });
+
+  test.each(cases.map((c) => [c.name, c] as const))(
+    "%s: the summary sheet counts match the core per section and in total",
+    (_n, c) => {
+      const rows = sheets.get(files.get(c.name)!)!.get("Tổng hợp")!;
+      const header = rows.find((r) => r.includes("Phần"))!;
+      const total = { n: 0, counts: new Map<string, number>() };
+      for (const s of c.resolution.sections) {
+        const row = rows.find((r) => r[0] === s.id)!;
+        const counts = new Map<string, number>();
+        for (const ind of s.indicators) {
+          const st = judge(ind, c.actuals[ind.id], c.tolerance).status;
+          counts.set(st, (counts.get(st) ?? 0) + 1);
+          total.counts.set(st, (total.counts.get(st) ?? 0) + 1);
+        }
+        total.n += s.indicators.length;
+        for (const st of STATUSES)
+          expect([s.id, st, Number(row[header.indexOf(st)])]).toEqual([s.id, st, counts.get(st) ?? 0]);
+        expect(Number(row[header.indexOf("Tổng số")])).toBe(s.indicators.length);
+      }
+      const totalRow = rows.find((r) => r[1] === "Tổng cộng")!;
+      for (const st of STATUSES) expect(Number(totalRow[header.indexOf(st)])).toBe(total.counts.get(st) ?? 0);
+      expect(Number(totalRow[header.indexOf("Tổng số")])).toBe(total.n);
+    },
+  );
+});
+
+describeWithTools("the tracking sheet renders with the five status colours", ["soffice", "pdftoppm"], () => {
+  const count = (files: string[]) => {
+    const hits = new Map<string, number>(STATUSES.map((s) => [s, 0]));
+    for (const f of files) {
+      const png = PNG.sync.read(readFileSync(f));
+      for (let i = 0; i < png.data.length; i += 4) {
+        const hex = `#${[0, 1, 2].map((k) => png.data[i + k]!.toString(16).padStart(2, "0")).join("")}`.toUpperCase();
+        for (const s of STATUSES) if (STATUS_COLORS[s].fill === hex) hits.set(s, hits.get(s)! + 1);
+      }
+    }
+    return hits;
+  };
+
+  test("figures turn the status cells into each status colour (conditional formats, not the legend)", async () => {
+    const dir = tempDir("chitieu-render-");
+    const ind = allIndicators(BUILTIN_RESOLUTION);
+    // Nine rows of each of the four judged statuses; the rest stay blank (grey).
+    const figures: Actuals = {
+      "V.2": 4,
+      "III.1": 0.5,
+      "II.3.c": 4000,
+      "II.3.a": 30000,
+      "I.2.a": 6,
+      "I.3.a": 4,
+      "I.3.b": 6,
+      "I.3.c": 11,
+      "II.4": 20,
+    };
+    Object.assign(figures, {
+      "I.1.a": 100,
+      "I.1.b": 100,
+      "II.5": 98,
+      "II.6": 100,
+      "III.4.a": 100,
+      "VI.2.b": 100,
+      "III.5": "Đạt",
+      "IV.1": "Đạt",
+      "VI.1": "Đạt",
+    });
+    Object.assign(figures, {
+      "I.1.c": 72,
+      "I.2.b": 86,
+      "I.2.c": 77,
+      "III.2": 95,
+      "III.6.a": 93,
+      "III.7": 86,
+      "IV.3.a": 94,
+      "IV.3.b": 86,
+      "V.1": 48,
+    });
+    Object.assign(figures, {
+      "II.1": 10,
+      "II.2.a": 10,
+      "II.2.b": 90,
+      "II.2.c": 50,
+      "III.3.b": 90,
+      "III.4.b": 90,
+      "III.8": "Không đạt",
+      "IV.2": "Không đạt",
+      "VI.3": "Không đạt",
+    });
+    const want = new Map<string, number>();
+    for (const i of ind) {
+      const s = judge(i, figures[i.id], 0.05).status;
+      want.set(s, (want.get(s) ?? 0) + 1);
+    }
+    expect(["Vượt", "Đạt", "Cơ bản đạt", "Không đạt"].map((s) => want.get(s))).toEqual([9, 9, 9, 9]);
+    const file = (name: string, actuals: Actuals) =>
+      write(dir, { name, resolution: BUILTIN_RESOLUTION, actuals, tolerance: 0.05 });
+    const blank = count(renderPng(await file("blank", {})));
+    const filled = count(renderPng(await file("filled", figures)));
+    for (const s of ["Vượt", "Đạt", "Cơ bản đạt", "Không đạt"]) {
+      // Blank, only the legend shows each colour; nine coloured status cells add well over twice as much.
+      expect([s, blank.get(s)! > 0 && filled.get(s)! > 2.5 * blank.get(s)!]).toEqual([s, true]);
+    }
+    expect(filled.get("Chưa có số liệu")!).toBeLessThan(blank.get("Chưa có số liệu")!);
+  });
+});
