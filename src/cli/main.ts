@@ -3,8 +3,10 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
 import { InputError, actualsFromJson, parseJson, resolutionFromText, toleranceFrom } from "../core/input";
+import { locateJsonError } from "../core/json-locate";
 import { DEFAULT_TOLERANCE, judge } from "../core/judge";
-import { allIndicators, jsonSchemas, type Actuals, type Resolution } from "../core/model";
+import { allIndicators, type Actuals, type Resolution } from "../core/model";
+import { jsonSchemas } from "./schema";
 
 const USAGE = `Cách dùng: chitieu <lệnh> [tùy chọn]
 
@@ -64,13 +66,17 @@ const processIo: Io = {
 
 async function loadResolution(file: string | undefined, io: Io): Promise<Resolution> {
   if (!file) return BUILTIN_RESOLUTION;
-  return resolutionFromText(await readText(file, "tệp nghị quyết", io.stdin), `Tệp nghị quyết "${file}"`);
+  return resolutionFromText(
+    await readText(file, "tệp nghị quyết", io.stdin),
+    `Tệp nghị quyết "${file}"`,
+    locateJsonError,
+  );
 }
 
 async function loadActuals(file: string | undefined, r: Resolution, io: Io): Promise<Actuals> {
   if (!file) return {};
   const source = `Tệp số liệu "${file}"`;
-  return actualsFromJson(parseJson(await readText(file, "tệp số liệu", io.stdin), source), r, source);
+  return actualsFromJson(parseJson(await readText(file, "tệp số liệu", io.stdin), source, locateJsonError), r, source);
 }
 
 /** Writes next to the target and renames, so a failure never leaves a half-written file. */

@@ -1,5 +1,4 @@
-import { parse, type ParseError } from "jsonc-parser";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { vi } from "zod/locales";
 import { ActualsSchema, ResolutionSchema, allIndicators, type Actuals, type Resolution } from "./model";
 import { checkFigure } from "./judge";
@@ -25,25 +24,26 @@ function pathOf(path: PropertyKey[], data: unknown): string {
 }
 
 /** One Vietnamese message listing every schema problem with its JSON path. */
-export function describeIssues(error: z.ZodError, source: string, data: unknown): string {
+export function describeIssues(error: { issues: z.core.$ZodIssue[] }, source: string, data: unknown): string {
   const lines = error.issues.slice(0, 10).map((i) => `  - ${pathOf(i.path, data)}: ${i.message}`);
   const more = error.issues.length > 10 ? `\n  ... và ${error.issues.length - 10} lỗi khác` : "";
   return `${source} không đúng cấu trúc:\n${lines.join("\n")}${more}`;
 }
 
-/** Parses JSON text with a message that names the source and the position. */
-export function parseJson(text: string, source: string): unknown {
+/** Finds where JSON text stops being valid (an offset), or null. Injected so the pane can load it lazily. */
+export type JsonErrorLocator = (text: string) => number | null;
+
+/** Parses JSON text with a message that names the source and, when a locator is given, the position. */
+export function parseJson(text: string, source: string, locate?: JsonErrorLocator): unknown {
   if (text.trim() === "") throw new InputError(`${source} đang trống.`);
   const clean = text.replace(/^\ufeff/u, "");
   try {
     return JSON.parse(clean);
   } catch {
-    // JSON.parse does not always say where; jsonc-parser (strict options) does.
-    const errors: ParseError[] = [];
-    parse(clean, errors, { disallowComments: true, allowTrailingComma: false });
+    const offset = locate?.(clean) ?? null;
     let where = "";
-    if (errors[0]) {
-      const before = clean.slice(0, errors[0].offset);
+    if (offset !== null) {
+      const before = clean.slice(0, offset);
       where = ` (dòng ${before.split("\n").length}, cột ${before.length - before.lastIndexOf("\n")})`;
     }
     throw new InputError(`${source} không phải JSON hợp lệ${where}.`);
@@ -57,8 +57,8 @@ export function resolutionFromJson(data: unknown, source: string): Resolution {
 }
 
 /** Reads a resolution from text: JSON when it looks like JSON, otherwise resolution prose. */
-export function resolutionFromText(text: string, source: string): Resolution {
-  if (/^\s*[{[]/u.test(text)) return resolutionFromJson(parseJson(text, source), source);
+export function resolutionFromText(text: string, source: string, locate?: JsonErrorLocator): Resolution {
+  if (/^\s*[{[]/u.test(text)) return resolutionFromJson(parseJson(text, source, locate), source);
   try {
     return parseResolution(text);
   } catch (e) {

@@ -11,7 +11,8 @@ export type MeasureKind =
   | "count"
   | "rank"
   | "rating"
-  | "qualitative";
+  | "qualitative"
+  | "number";
 
 export interface Measure {
   kind: MeasureKind;
@@ -45,6 +46,7 @@ export function measureOf(ind: MeasureInput): Measure {
   if (t.op === "qualitative") return m("qualitative", null, null);
   if (t.op === "rank") return m("rank", 1, null, true);
   const change = isChange(ind);
+  if (unit === "") return m("number", null, null);
   if (unit.startsWith("%")) {
     if (change) return m("percentChange", null, null, false, 0.01);
     if (unit === "%") return m("percent", 0, 100, false, 0.01);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /** The Party and government annual grading, best first. */
 export const RATING_LEVELS = [
@@ -14,13 +14,13 @@ export const QUALITATIVE_ANSWERS = ["Đạt", "Không đạt"] as const;
 export const STATUSES = ["Vượt", "Đạt", "Cơ bản đạt", "Không đạt", "Chưa có số liệu"] as const;
 export type Status = (typeof STATUSES)[number];
 
-const finite = z.number().refine(Number.isFinite, "phải là một số hữu hạn");
+const finite = z.number().check(z.refine(Number.isFinite, "phải là một số hữu hạn"));
 
 const comparison = <Op extends string>(op: Op) =>
   z.strictObject({
     op: z.literal(op),
     value: finite,
-    of: finite.optional(),
+    of: z.optional(finite),
   });
 
 export const TargetSchema = z.discriminatedUnion(
@@ -32,8 +32,8 @@ export const TargetSchema = z.discriminatedUnion(
     comparison("lt"),
     z
       .strictObject({ op: z.literal("range"), min: finite, max: finite })
-      .refine((t) => t.min <= t.max, "min phải nhỏ hơn hoặc bằng max"),
-    z.strictObject({ op: z.literal("rank"), value: z.number().int().min(1) }),
+      .check(z.refine((t) => t.min <= t.max, "min phải nhỏ hơn hoặc bằng max")),
+    z.strictObject({ op: z.literal("rank"), value: z.number().check(z.int(), z.minimum(1)) }),
     z.strictObject({ op: z.literal("rating"), level: z.enum(RATING_LEVELS) }),
     z.strictObject({ op: z.literal("qualitative") }),
   ],
@@ -44,29 +44,26 @@ export type TargetOp = Target["op"];
 export type ComparisonOp = "gte" | "gt" | "lte" | "lt";
 
 export const IndicatorSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[^\s]+$/, "mã chỉ tiêu không được có khoảng trắng")
-    .min(1),
-  text: z.string().min(1, "thiếu nội dung chỉ tiêu"),
+  id: z.string().check(z.minLength(1), z.regex(/^[^\s]+$/, "mã chỉ tiêu không được có khoảng trắng")),
+  text: z.string().check(z.minLength(1, "thiếu nội dung chỉ tiêu")),
   unit: z.string(),
   target: TargetSchema,
   /** The target as the resolution phrases it ("không quá 0,6%"); an extension of the contract. */
-  targetText: z.string().optional(),
+  targetText: z.optional(z.string()),
   /** 1-based line of the resolution text the indicator was read from; an extension. */
-  line: z.number().int().min(1).optional(),
+  line: z.optional(z.number().check(z.int(), z.minimum(1))),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
 export const SectionSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   title: z.string(),
   indicators: z.array(IndicatorSchema),
 });
 export type Section = z.infer<typeof SectionSchema>;
 
 export const WarningSchema = z.strictObject({
-  line: z.number().int().min(1),
+  line: z.number().check(z.int(), z.minimum(1)),
   text: z.string(),
   reason: z.string(),
 });
@@ -76,24 +73,27 @@ export const ResolutionSchema = z
   .strictObject({
     title: z.string(),
     organization: z.string(),
-    year: z.number().int().min(1900).max(2200).nullable(),
-    sections: z.array(SectionSchema).min(1, "nghị quyết phải có ít nhất một phần"),
-    warnings: z.array(WarningSchema).default([]),
+    year: z.nullable(z.number().check(z.int(), z.minimum(1900), z.maximum(2200))),
+    sections: z.array(SectionSchema).check(z.minLength(1, "nghị quyết phải có ít nhất một phần")),
+    warnings: z._default(z.array(WarningSchema), []),
   })
-  .superRefine((r, ctx) => {
-    const seen = new Set<string>();
-    r.sections.forEach((s, si) =>
-      s.indicators.forEach((ind, ii) => {
-        if (seen.has(ind.id))
-          ctx.addIssue({
-            code: "custom",
-            path: ["sections", si, "indicators", ii, "id"],
-            message: `mã chỉ tiêu "${ind.id}" bị trùng`,
-          });
-        seen.add(ind.id);
-      }),
-    );
-  });
+  .check(
+    z.superRefine((r, ctx) => {
+      const seen = new Set<string>();
+      r.sections.forEach((s, si) =>
+        s.indicators.forEach((ind, ii) => {
+          if (seen.has(ind.id))
+            ctx.addIssue({
+              code: "custom",
+              path: ["sections", si, "indicators", ii, "id"],
+              message: `mã chỉ tiêu "${ind.id}" bị trùng`,
+              input: ind.id,
+            });
+          seen.add(ind.id);
+        }),
+      );
+    }),
+  );
 export type Resolution = z.infer<typeof ResolutionSchema>;
 
 /** Actual figures: percentages as written (99.2 means 99.2%), ratings and answers as words. */
@@ -103,14 +103,6 @@ export type ActualValue = Actuals[string];
 
 export function allIndicators(r: Resolution): Indicator[] {
   return r.sections.flatMap((s) => s.indicators);
-}
-
-/** JSON Schemas generated from the zod schemas (the single definition). */
-export function jsonSchemas(): Record<string, unknown> {
-  return {
-    resolution: z.toJSONSchema(ResolutionSchema, { io: "input" }),
-    actuals: z.toJSONSchema(ActualsSchema),
-  };
 }
 
 /** The colour of each status, used by the sheet's conditional formats, the legend and the task pane. */

@@ -103,7 +103,7 @@ export interface PlanOptions {
   /** Figures as written (99.5 means 99.5%), kept as given even when invalid: nothing is lost. */
   actuals?: Actuals;
   notes?: Record<string, string>;
-  tolerance?: number;
+  tolerance?: number | null;
 }
 
 export const FONT = "Times New Roman";
@@ -152,6 +152,7 @@ const PROMPTS: Record<Measure["kind"], string> = {
   rank: "Nhập thứ hạng là số nguyên từ 1 (1 là cao nhất).",
   rating: "Chọn mức xếp loại trong danh sách.",
   qualitative: 'Chọn "Đạt" hoặc "Không đạt".',
+  number: "Nhập một con số.",
 };
 
 function validationRule(m: Measure): ValidationRule | null {

@@ -117,7 +117,7 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
 }
 
 /** Writes a workbook plan as .xlsx bytes (exceljs). Charts are Excel-only and not written here. */
-export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> {
+export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Chỉ tiêu";
   wb.calcProperties.fullCalcOnLoad = true;

@@ -1,0 +1,74 @@
+import { useState } from "react";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { Pivot, PivotItem } from "@fluentui/react/lib/Pivot";
+import { Text } from "@fluentui/react/lib/Text";
+import { BUILTIN_RESOLUTION } from "../core/builtin";
+import { DEFAULT_TOLERANCE } from "../core/judge";
+import type { Resolution } from "../core/model";
+import { CheckTab } from "./CheckTab";
+import type { Host } from "./host";
+import { registerPaneIcons } from "./icons";
+import { InsertTab } from "./InsertTab";
+import { ProgressTab } from "./ProgressTab";
+import { ResolutionTab } from "./ResolutionTab";
+
+export function App({ host }: { host: Host }) {
+  registerPaneIcons();
+  const [resolution, setResolution] = useState<Resolution>(BUILTIN_RESOLUTION);
+  const [tolerance, setTolerance] = useState(DEFAULT_TOLERANCE);
+  const [tab, setTab] = useState("resolution");
+  const [inserted, setInserted] = useState(0);
+  const tooOld = host.tooOld();
+  const inExcel = host.kind === "excel";
+  return (
+    <main style={{ padding: "8px 12px 24px" }}>
+      <Text as="h1" variant="xLarge" block styles={{ root: { margin: "4px 0" } }}>
+        Chỉ tiêu
+      </Text>
+      <Text as="p" variant="small" block styles={{ root: { margin: "0 0 8px", color: "#605e5c" } }}>
+        {resolution.title}
+        {resolution.organization ? ` — ${resolution.organization}` : ""}
+      </Text>
+      {!inExcel && (
+        <MessageBar messageBarType={MessageBarType.info} isMultiline>
+          Trang đang mở ngoài Excel. Bạn vẫn chọn được nghị quyết và tải sổ theo dõi dạng .xlsx (mở bằng Excel hoặc
+          LibreOffice, màu và công thức giữ nguyên).
+        </MessageBar>
+      )}
+      {tooOld && (
+        <MessageBar messageBarType={MessageBarType.blocked} isMultiline>
+          {tooOld}
+        </MessageBar>
+      )}
+      <Pivot
+        aria-label="Các bước làm việc"
+        selectedKey={tab}
+        onLinkClick={(item) => item?.props.itemKey && setTab(item.props.itemKey)}
+      >
+        <PivotItem headerText="Nghị quyết" itemKey="resolution">
+          <ResolutionTab resolution={resolution} onChange={setResolution} />
+        </PivotItem>
+        <PivotItem headerText={inExcel ? "Chèn sổ" : "Tải sổ"} itemKey="insert">
+          <InsertTab
+            host={host}
+            resolution={resolution}
+            tolerance={tolerance}
+            onTolerance={setTolerance}
+            onInserted={() => setInserted((n) => n + 1)}
+            disabled={tooOld !== null}
+          />
+        </PivotItem>
+        {inExcel && (
+          <PivotItem headerText="Kiểm tra" itemKey="check">
+            <CheckTab host={host} resolution={resolution} inserted={inserted} />
+          </PivotItem>
+        )}
+        {inExcel && (
+          <PivotItem headerText="Tiến độ" itemKey="progress">
+            <ProgressTab host={host} resolution={resolution} inserted={inserted} />
+          </PivotItem>
+        )}
+      </Pivot>
+    </main>
+  );
+}

@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { PrimaryButton } from "@fluentui/react/lib/Button";
+import { Link } from "@fluentui/react/lib/Link";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import type { Resolution } from "../core/model";
+import { checkSheet, type Problem } from "../workbook/check";
+import type { Host } from "./host";
+
+type State =
+  | { kind: "idle" }
+  | { kind: "busy" }
+  | { kind: "none" }
+  | { kind: "done"; problems: Problem[]; rows: number }
+  | { kind: "failed"; text: string };
+
+export function CheckTab({ host, resolution, inserted }: { host: Host; resolution: Resolution; inserted: number }) {
+  const [state, setState] = useState<State>({ kind: "idle" });
+  const [watching, setWatching] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(resolution);
+  latest.current = resolution;
+
+  const run = useCallback(async () => {
+    setState({ kind: "busy" });
+    try {
+      const sheet = await host.readTracking();
+      if (!sheet) return setState({ kind: "none" });
+      setState({ kind: "done", problems: checkSheet(latest.current, sheet), rows: sheet.rows.length });
+    } catch (e) {
+      setState({ kind: "failed", text: e instanceof Error ? e.message : String(e) });
+    }
+  }, [host]);
+
+  // Event handlers are not saved in the file: register again on every load and after each insert.
+  useEffect(() => {
+    let live = true;
+    host
+      .watch(() => {
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => void run(), 300);
+      })
+      .then((ok) => live && setWatching(ok))
+      .catch(() => live && setWatching(false));
+    return () => {
+      live = false;
+    };
+  }, [host, run, inserted]);
+
+  return (
+    <Stack tokens={{ childrenGap: 10 }} styles={{ root: { paddingTop: 8 } }}>
+      <Text block>
+        Đọc toàn bộ sổ “Theo dõi” và kiểm tra từng số liệu (kể cả số dán vào, vốn bỏ qua kiểm tra nhập của Excel), cùng
+        các phép đối chiếu giữa các chỉ tiêu.
+      </Text>
+      <PrimaryButton text="Kiểm tra số liệu" onClick={run} disabled={state.kind === "busy"} />
+      {watching && (
+        <Text variant="small" block>
+          Đang theo dõi: mỗi khi sửa sổ theo dõi, kết quả kiểm tra tự cập nhật.
+        </Text>
+      )}
+      {state.kind === "none" && (
+        <MessageBar messageBarType={MessageBarType.info}>Chưa có sổ “Theo dõi”: hãy chèn sổ trước.</MessageBar>
+      )}
+      {state.kind === "failed" && (
+        <MessageBar messageBarType={MessageBarType.error}>Không kiểm tra được: {state.text}</MessageBar>
+      )}
+      {state.kind === "done" && state.problems.length === 0 && (
+        <MessageBar messageBarType={MessageBarType.success}>Không thấy lỗi nào trong {state.rows} chỉ tiêu.</MessageBar>
+      )}
+      {state.kind === "done" && state.problems.length > 0 && (
+        <section aria-label="Kết quả kiểm tra">
+          <Text block styles={{ root: { fontWeight: 600 } }}>
+            {state.problems.filter((p) => p.severity === "error").length} lỗi,{" "}
+            {state.problems.filter((p) => p.severity === "warning").length} cảnh báo
+          </Text>
+          <ul style={{ paddingLeft: 18, margin: "4px 0" }}>
+            {state.problems.map((p, k) => (
+              <li key={k} style={{ marginBottom: 6, color: p.severity === "error" ? "#a4262c" : "#8a6d00" }}>
+                {p.cell ? (
+                  <Link onClick={() => void host.select(p.cell!)} aria-label={`Chọn ô ${p.cell}: ${p.message}`}>
+                    {p.cell}
+                  </Link>
+                ) : null}{" "}
+                {p.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Stack>
+  );
+}

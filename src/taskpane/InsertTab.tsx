@@ -1,0 +1,144 @@
+import { useState } from "react";
+import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { TextField } from "@fluentui/react/lib/TextField";
+import { allIndicators, type Resolution } from "../core/model";
+import { formatVietnameseNumber, parseVietnameseNumber } from "../core/numbers";
+import type { Host } from "./host";
+
+type Step =
+  | { kind: "idle" }
+  | { kind: "busy"; text: string }
+  | { kind: "confirm"; figures: number }
+  | { kind: "done"; text: string; warn?: string }
+  | { kind: "failed"; text: string };
+
+interface Props {
+  host: Host;
+  resolution: Resolution;
+  tolerance: number;
+  onTolerance: (t: number) => void;
+  onInserted: () => void;
+  disabled: boolean;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted, disabled }: Props) {
+  const [step, setStep] = useState<Step>({ kind: "idle" });
+  const [tolText, setTolText] = useState(formatVietnameseNumber(tolerance * 100));
+  const [tolError, setTolError] = useState<string | undefined>();
+  const count = allIndicators(resolution).length;
+
+  const readTolerance = (v: string) => {
+    setTolText(v);
+    const n = parseVietnameseNumber(v.replace("%", ""));
+    if (!n || n.value < 0 || n.value >= 100) return setTolError("Dung sai là số phần trăm từ 0 đến dưới 100, ví dụ 5.");
+    setTolError(undefined);
+    onTolerance(Number((n.value / 100).toPrecision(12)));
+  };
+
+  const insert = async () => {
+    setStep({ kind: "busy", text: "Đang chèn sổ theo dõi và bảng tổng hợp…" });
+    try {
+      const r = await host.insert(resolution, tolerance);
+      const parts = [`Đã chèn sổ “Theo dõi” (${count} chỉ tiêu) và bảng “Tổng hợp”.`];
+      if (r.carried > 0) parts.push(`Đã chuyển số liệu của ${r.carried} chỉ tiêu sang sổ mới.`);
+      if (r.kept.length > 0) parts.push(`Sổ cũ được giữ lại: ${r.kept.join(", ")}.`);
+      setStep({
+        kind: "done",
+        text: parts.join(" "),
+        warn:
+          r.orphans > 0
+            ? `${r.orphans} dòng của sổ cũ có Mã không còn trong nghị quyết này; số liệu vẫn nằm ở sổ cũ.`
+            : undefined,
+      });
+      onInserted();
+    } catch (e) {
+      setStep({ kind: "failed", text: `Chưa chèn được sổ theo dõi: ${message(e)}. Bảng tính chưa bị thay đổi.` });
+    }
+  };
+
+  const start = async () => {
+    setStep({ kind: "busy", text: "Đang đọc bảng tính…" });
+    try {
+      const state = await host.inspect();
+      const figures = state.tracking?.rows.filter((r) => r.actual !== "" && r.actual !== null).length ?? 0;
+      if (state.tracking && figures > 0) return setStep({ kind: "confirm", figures });
+      await insert();
+    } catch (e) {
+      setStep({ kind: "failed", text: `Không đọc được bảng tính: ${message(e)}` });
+    }
+  };
+
+  const download = async () => {
+    setStep({ kind: "busy", text: "Đang tạo tệp .xlsx…" });
+    try {
+      const name = await host.download(resolution, tolerance);
+      setStep({
+        kind: "done",
+        text: `Đã tạo tệp ${name} (${count} chỉ tiêu). Mở bằng Excel hoặc LibreOffice để nhập số liệu.`,
+      });
+    } catch (e) {
+      setStep({ kind: "failed", text: `Chưa tạo được tệp: ${message(e)}` });
+    }
+  };
+
+  const busy = step.kind === "busy";
+  return (
+    <Stack tokens={{ childrenGap: 10 }} styles={{ root: { paddingTop: 8 } }}>
+      <Text block>
+        Sổ theo dõi có một dòng cho mỗi chỉ tiêu ({count} chỉ tiêu), cột “Thực hiện” để nhập số liệu, cột “Đánh giá” tự
+        tô màu Vượt / Đạt / Cơ bản đạt / Không đạt, và bảng “Tổng hợp” theo từng phần. Màu và công thức vẫn giữ khi gửi
+        tệp cho người không cài phần bổ trợ.
+      </Text>
+      <TextField
+        label="Dung sai cho mức “Cơ bản đạt” (%)"
+        value={tolText}
+        onChange={(_e, v) => readTolerance(v ?? "")}
+        errorMessage={tolError}
+        suffix="%"
+        styles={{ root: { maxWidth: 160 } }}
+      />
+      {host.kind === "excel" ? (
+        <PrimaryButton text="Chèn sổ theo dõi" onClick={start} disabled={busy || disabled || tolError !== undefined} />
+      ) : (
+        <PrimaryButton text="Tải sổ theo dõi (.xlsx)" onClick={download} disabled={busy || tolError !== undefined} />
+      )}
+      {busy && <ProgressIndicator label={step.text} ariaValueText={step.text} />}
+      {step.kind === "confirm" && (
+        <MessageBar
+          messageBarType={MessageBarType.warning}
+          isMultiline
+          actions={
+            <div>
+              <PrimaryButton text="Chuyển số liệu và chèn" onClick={insert} />
+              <DefaultButton text="Hủy" onClick={() => setStep({ kind: "idle" })} style={{ marginLeft: 8 }} />
+            </div>
+          }
+        >
+          Sổ “Theo dõi” hiện có {step.figures} số liệu. Số liệu và ghi chú sẽ được chuyển sang sổ mới theo Mã chỉ tiêu;
+          sổ cũ được giữ lại với tên “Theo dõi (cũ)”, không xóa gì.
+        </MessageBar>
+      )}
+      {step.kind === "done" && (
+        <MessageBar messageBarType={MessageBarType.success} isMultiline>
+          {step.text}
+        </MessageBar>
+      )}
+      {step.kind === "done" && step.warn && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+          {step.warn}
+        </MessageBar>
+      )}
+      {step.kind === "failed" && (
+        <MessageBar messageBarType={MessageBarType.error} isMultiline>
+          {step.text}
+        </MessageBar>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from "react";
+import { DefaultButton } from "@fluentui/react/lib/Button";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
+import { progressOf, type Progress } from "../workbook/check";
+import type { Host } from "./host";
+
+export function ProgressTab({ host, resolution, inserted }: { host: Host; resolution: Resolution; inserted: number }) {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const sheet = await host.readTracking();
+      setMissing(sheet === null);
+      setProgress(sheet ? progressOf(resolution, sheet) : null);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [host, resolution]);
+  useEffect(() => void load(), [load, inserted]);
+
+  return (
+    <Stack tokens={{ childrenGap: 10 }} styles={{ root: { paddingTop: 8 } }}>
+      <DefaultButton text="Làm mới" onClick={load} styles={{ root: { alignSelf: "flex-start" } }} />
+      {missing && (
+        <MessageBar messageBarType={MessageBarType.info}>Chưa có sổ “Theo dõi”: hãy chèn sổ trước.</MessageBar>
+      )}
+      {error && <MessageBar messageBarType={MessageBarType.error}>Không đọc được sổ theo dõi: {error}</MessageBar>}
+      {progress && (
+        <>
+          <ul
+            aria-label="Số chỉ tiêu theo mức đánh giá"
+            style={{ listStyle: "none", padding: 0, margin: 0, display: "flex", flexWrap: "wrap", gap: 6 }}
+          >
+            {STATUSES.map((s) => (
+              <li
+                key={s}
+                style={{
+                  background: STATUS_COLORS[s].fill,
+                  color: STATUS_COLORS[s].font,
+                  padding: "4px 8px",
+                  borderRadius: 4,
+                }}
+              >
+                {s}: <strong>{progress.total[s]}</strong>
+              </li>
+            ))}
+          </ul>
+          <table style={{ borderCollapse: "collapse", width: "100%", fontSize: 12 }}>
+            <caption style={{ textAlign: "left", fontWeight: 600, padding: "4px 0" }}>Theo từng phần</caption>
+            <thead>
+              <tr>
+                <th scope="col" style={{ textAlign: "left" }}>
+                  Phần
+                </th>
+                {STATUSES.map((s) => (
+                  <th
+                    key={s}
+                    scope="col"
+                    title={s}
+                    style={{ background: STATUS_COLORS[s].fill, color: STATUS_COLORS[s].font, padding: 2 }}
+                  >
+                    {s}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {progress.sections.map((sec) => (
+                <tr key={sec.id}>
+                  <th scope="row" style={{ textAlign: "left", fontWeight: 400 }} title={sec.title}>
+                    {sec.id}
+                  </th>
+                  {STATUSES.map((s) => (
+                    <td key={s} style={{ textAlign: "center" }}>
+                      {sec.counts[s]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Text variant="small" block>
+            Số liệu lấy từ cột “Đánh giá” của sổ, khớp với bảng “Tổng hợp”.
+          </Text>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Resolution } from "../core/model";
+import { carryOver } from "../workbook/carry";
+import {
+  PAGE_LAYOUT_API,
+  REQUIRED_API,
+  readWorkbook,
+  writeWorkbook,
+  type ExistingSheet,
+  type WorkbookState,
+} from "../workbook/excel";
+import { TRACKING_SHEET } from "../workbook/layout";
+import { buildWorkbookPlan } from "../workbook/plan";
+
+export interface InsertResult {
+  kept: string[];
+  carried: number;
+  orphans: number;
+  tolerance: number;
+}
+
+/** What the task pane needs from where it runs: Excel, or a plain browser. */
+export interface Host {
+  kind: "excel" | "browser";
+  /** A Vietnamese message when this Excel is too old for the add-in, else null. */
+  tooOld(): string | null;
+  inspect(): Promise<WorkbookState>;
+  /** Reads the workbook again, carries figures over by Mã and writes the new sheets, in one Excel.run. */
+  insert(resolution: Resolution, tolerance: number): Promise<InsertResult>;
+  readTracking(): Promise<ExistingSheet | null>;
+  select(cell: string): Promise<void>;
+  /** Calls back when the Thực hiện column of the tracking sheet changes. */
+  watch(onChange: () => void): Promise<boolean>;
+  /** Outside Excel: builds the same workbook as an .xlsx download. */
+  download(resolution: Resolution, tolerance: number): Promise<string>;
+}
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export function excelHost(
+  run: Run = (batch) => Excel.run(batch),
+  supports: (version: string) => boolean = (v) => Office.context.requirements.isSetSupported("ExcelApi", v),
+): Host {
+  return {
+    kind: "excel",
+    tooOld: () =>
+      supports(REQUIRED_API)
+        ? null
+        : "Phiên bản Excel này quá cũ cho phần bổ trợ (cần Excel 2019/2021, Microsoft 365, Excel trên web hoặc Mac). Hãy dùng trang Chỉ tiêu trên trình duyệt để tải sổ theo dõi (.xlsx).",
+    inspect: () => run((ctx) => readWorkbook(ctx)),
+    insert: (resolution, tolerance) =>
+      run(async (ctx) => {
+        const state = await readWorkbook(ctx);
+        const carry = carryOver(resolution, state.tracking);
+        const tol = carry.tolerance ?? tolerance;
+        const plan = buildWorkbookPlan(resolution, { actuals: carry.actuals, notes: carry.notes, tolerance: tol });
+        const { kept } = await writeWorkbook(ctx, plan, {
+          sheetNames: state.sheetNames,
+          hasToleranceName: state.hasToleranceName,
+          pageLayout: supports(PAGE_LAYOUT_API),
+        });
+        return { kept, carried: carry.carried, orphans: carry.orphans.length, tolerance: tol };
+      }),
+    readTracking: () => run(async (ctx) => (await readWorkbook(ctx)).tracking),
+    select: (cell) =>
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(TRACKING_SHEET);
+        ws.activate();
+        ws.getRange(cell).select();
+        await ctx.sync();
+      }),
+    watch: (onChange) =>
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(TRACKING_SHEET);
+        await ctx.sync();
+        if (ws.isNullObject) return false;
+        ws.onChanged.add(async () => onChange());
+        await ctx.sync();
+        return true;
+      }),
+    download: () => Promise.reject(new Error("Trong Excel, hãy dùng nút Chèn sổ theo dõi.")),
+  };
+}
+
+export function browserHost(): Host {
+  const notHere = () => Promise.reject(new Error("Chức năng này chỉ có khi mở trong Excel."));
+  return {
+    kind: "browser",
+    tooOld: () => null,
+    inspect: notHere,
+    insert: notHere,
+    readTracking: notHere,
+    select: notHere,
+    watch: async () => false,
+    download: async (resolution, tolerance) => {
+      // exceljs is loaded only here, so the pane inside Excel stays small.
+      const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
+      const bytes = await writeXlsx(buildWorkbookPlan(resolution, { tolerance }));
+      const name = `chi-tieu-${resolution.year ?? "nghi-quyet"}.xlsx`;
+      const url = URL.createObjectURL(
+        new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+      );
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return name;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { createRoot } from "react-dom/client";
+// The shared runtime page hosts the CHITIEU functions too: one bundle, one copy of the core.
+import "../functions/functions";
+import { App } from "./App";
+import { browserHost, excelHost } from "./host";
+
+/** Entry of the shared-runtime page: inside Excel it drives the workbook, in a browser it offers the .xlsx. */
+function start(inExcel: boolean): void {
+  const root = document.getElementById("root");
+  if (root) createRoot(root).render(<App host={inExcel ? excelHost() : browserHost()} />);
+}
+
+let started = false;
+const once = (inExcel: boolean) => {
+  if (started) return;
+  started = true;
+  start(inExcel);
+};
+if (typeof Office !== "undefined") {
+  Office.onReady((info) => once(info.host === Office.HostType.Excel));
+  // Office.onReady never resolves in some plain browsers without a host: fall back after a moment.
+  setTimeout(() => once(false), 3000);
+} else once(false);

@@ -1,0 +1,695 @@
+/**
+ * An in-memory fake of the Excel JavaScript API subset the add-in uses.
+ * - Every modelled member is listed with `satisfies (keyof Excel.X)[]`: a member the real API
+ *   does not have fails to compile. Any other member is refused at run time (a misspelled call throws).
+ * - Loadable properties throw PropertyNotLoaded unless load() was queued and a sync() ran since.
+ * - Writes are queued and applied at sync(), in order; sync() calls are counted; every call is logged.
+ */
+
+export interface CellModel {
+  value?: unknown;
+  formula?: string;
+  numberFormat?: string;
+  style: Record<string, unknown>;
+}
+
+export interface SheetModel {
+  name: string;
+  cells: Map<string, CellModel>;
+  merges: string[];
+  validations: { ref: string; rule?: unknown; errorAlert?: unknown; prompt?: unknown }[];
+  conditionalFormats: { ref: string; type: string; props: Record<string, unknown> }[];
+  charts: { type: string; source: string; seriesBy: string; title?: string; position?: [string, string] }[];
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  freezeRows: number;
+  pageLayout: Record<string, unknown>;
+  onChanged: ((e: unknown) => Promise<void>)[];
+  selected: string | null;
+}
+
+export class FakeBook {
+  sheets: SheetModel[] = [];
+  names = new Map<string, { sheet: string; ref: string }>();
+  active: string | null = null;
+  /** What a formula cell shows when read (the fake does not calculate); unset: reading one throws. */
+  calculate: ((sheet: string, row: number, col: number, formula: string) => unknown) | null = null;
+  constructor(sheetNames: string[] = ["Sheet1"]) {
+    for (const n of sheetNames) this.addSheet(n);
+    this.active = sheetNames[0] ?? null;
+  }
+  addSheet(name: string): SheetModel {
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw new FakeExcelError("ItemAlreadyExists", `sheet "${name}" already exists`);
+    const s: SheetModel = {
+      name,
+      cells: new Map(),
+      merges: [],
+      validations: [],
+      conditionalFormats: [],
+      charts: [],
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      freezeRows: 0,
+      pageLayout: {},
+      onChanged: [],
+      selected: null,
+    };
+    this.sheets.push(s);
+    return s;
+  }
+  sheet(name: string): SheetModel {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new FakeExcelError("ItemNotFound", `no sheet "${name}"`);
+    return s;
+  }
+  /** Puts values into a sheet directly (test set-up), 1-based row and column. */
+  put(sheet: string, row: number, col: number, value: unknown): void {
+    const s = this.sheet(sheet);
+    const key = `${row},${col}`;
+    const c = s.cells.get(key) ?? { style: {} };
+    c.value = value;
+    delete c.formula;
+    s.cells.set(key, c);
+  }
+  get(sheet: string, row: number, col: number): CellModel | undefined {
+    return this.sheet(sheet).cells.get(`${row},${col}`);
+  }
+}
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+// ---------- A1 references ----------
+
+const colNum = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const colLetters = (n: number) => {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+};
+export interface Box {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+export function parseRef(ref: string): Box {
+  const clean = ref.replace(/\$/g, "").replace(/^'?[^!]*'?!/, "");
+  const whole = /^(\d+):(\d+)$/.exec(clean);
+  if (whole) return { r0: Number(whole[1]), c0: 1, r1: Number(whole[2]), c1: 16384 };
+  const cols = /^([A-Z]+):([A-Z]+)$/.exec(clean);
+  if (cols) return { r0: 1, c0: colNum(cols[1]!), r1: 1048576, c1: colNum(cols[2]!) };
+  const [a, b = a] = clean.split(":") as [string, string?];
+  const p = (x: string) => {
+    const m = /^([A-Z]{1,3})(\d+)$/.exec(x);
+    if (!m) throw new FakeExcelError("InvalidArgument", `bad range address "${ref}"`);
+    return { r: Number(m[2]), c: colNum(m[1]!) };
+  };
+  const s = p(a);
+  const e = p(b);
+  return { r0: s.r, c0: s.c, r1: e.r, c1: e.c };
+}
+export const boxRef = (b: Box) =>
+  b.r0 === b.r1 && b.c0 === b.c1
+    ? `${colLetters(b.c0)}${b.r0}`
+    : `${colLetters(b.c0)}${b.r0}:${colLetters(b.c1)}${b.r1}`;
+
+// ---------- the proxy machinery ----------
+
+type Impl = Record<string, unknown>;
+
+interface Spec {
+  type: string;
+  /** Real API members this fake models (checked against @types/office-js where it is created). */
+  members: readonly string[];
+  /** Members that must be loaded before reading. */
+  loadable?: readonly string[];
+}
+
+export class FakeContext {
+  syncCount = 0;
+  log: string[] = [];
+  private queue: (() => void)[] = [];
+  private loads: (() => void)[] = [];
+  readonly workbook: Excel.Workbook;
+  constructor(readonly book: FakeBook) {
+    this.workbook = workbookProxy(this);
+  }
+  enqueue(what: string, apply: () => void): void {
+    this.log.push(what);
+    this.queue.push(apply);
+  }
+  enqueueLoad(apply: () => void): void {
+    this.loads.push(apply);
+  }
+  async sync(): Promise<void> {
+    this.syncCount++;
+    this.log.push("sync()");
+    const q = this.queue.splice(0);
+    for (const f of q) f();
+    const l = this.loads.splice(0);
+    for (const f of l) f();
+  }
+  get asContext(): Excel.RequestContext {
+    return this as unknown as Excel.RequestContext;
+  }
+}
+
+function proxy<T>(ctx: FakeContext, spec: Spec, impl: Impl, label: string): T {
+  const loaded = new Set<string>();
+  const snapshot: Record<string, unknown> = {};
+  const allowed = new Set(spec.members);
+  const loadable = new Set(spec.loadable ?? []);
+  const target: Impl = {
+    load(props?: string | string[]) {
+      const list = (Array.isArray(props) ? props : (props ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+      for (const p of list) {
+        const [head] = p.split("/");
+        if (!loadable.has(head!))
+          throw new FakeExcelError("InvalidArgument", `${spec.type}.load("${p}"): not a loadable property`);
+      }
+      ctx.log.push(`${label}.load(${list.join(",")})`);
+      ctx.enqueueLoad(() => {
+        for (const p of list) {
+          const [head, sub] = p.split("/");
+          snapshot[head!] = (impl[`read_${head}`] as (sub?: string) => unknown)(sub);
+          loaded.add(head!);
+        }
+      });
+      return proxyRef;
+    },
+  };
+  const proxyRef: T = new Proxy(target, {
+    get(_t, prop) {
+      if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
+      if (prop === "load") return target.load;
+      if (!allowed.has(prop))
+        throw new FakeExcelError(
+          "ApiNotFound",
+          `${spec.type}.${prop} is not a member of the Excel API (or not modelled)`,
+        );
+      if (loadable.has(prop)) {
+        if (!loaded.has(prop))
+          throw new FakeExcelError("PropertyNotLoaded", `${label}.${prop} read before load() and sync()`);
+        return snapshot[prop];
+      }
+      const v = impl[prop];
+      if (v === undefined) throw new FakeExcelError("PropertyNotLoaded", `${label}.${prop} cannot be read`);
+      return v;
+    },
+    set(_t, prop, value) {
+      if (typeof prop === "symbol" || !allowed.has(prop))
+        throw new FakeExcelError(
+          "ApiNotFound",
+          `${spec.type}.${String(prop)} is not a member of the Excel API (or not modelled)`,
+        );
+      const setter = impl[`set_${prop}`] as ((v: unknown) => void) | undefined;
+      if (!setter) throw new FakeExcelError("InvalidOperation", `${spec.type}.${prop} is read-only`);
+      ctx.enqueue(`${label}.${prop} = ${JSON.stringify(value)?.slice(0, 80)}`, () => setter(value));
+      return true;
+    },
+  }) as T;
+  return proxyRef;
+}
+
+/** Logs and queues a method call that changes the workbook at sync(). */
+function call(ctx: FakeContext, label: string, args: unknown[], apply: () => void): void {
+  ctx.enqueue(`${label}(${args.map((a) => JSON.stringify(a)).join(", ")})`, apply);
+}
+
+// ---------- the object model ----------
+
+const WORKBOOK = ["worksheets", "names"] as const satisfies readonly (keyof Excel.Workbook)[];
+function workbookProxy(ctx: FakeContext): Excel.Workbook {
+  return proxy(
+    ctx,
+    { type: "Workbook", members: WORKBOOK },
+    { worksheets: worksheetsProxy(ctx), names: namesProxy(ctx) },
+    "workbook",
+  );
+}
+
+const WORKSHEETS = [
+  "items",
+  "getItem",
+  "getItemOrNullObject",
+  "add",
+] as const satisfies readonly (keyof Excel.WorksheetCollection)[];
+function worksheetsProxy(ctx: FakeContext): Excel.WorksheetCollection {
+  const book = ctx.book;
+  return proxy(
+    ctx,
+    { type: "WorksheetCollection", members: WORKSHEETS, loadable: ["items"] },
+    {
+      read_items: (sub?: string) => {
+        if (sub && sub !== "name") throw new FakeExcelError("InvalidArgument", `items/${sub} not modelled`);
+        return book.sheets.map((s) => ({ name: s.name }));
+      },
+      getItem: (name: string) => worksheetProxy(ctx, name),
+      getItemOrNullObject: (name: string) => worksheetProxy(ctx, name, true),
+      add: (name: string) => {
+        call(ctx, "worksheets.add", [name], () => book.addSheet(name));
+        return worksheetProxy(ctx, name);
+      },
+    },
+    "worksheets",
+  );
+}
+
+const WORKSHEET = [
+  "name",
+  "isNullObject",
+  "getRange",
+  "getRangeByIndexes",
+  "getUsedRange",
+  "freezePanes",
+  "charts",
+  "pageLayout",
+  "activate",
+  "onChanged",
+] as const satisfies readonly (keyof Excel.Worksheet)[];
+function worksheetProxy(ctx: FakeContext, name: string, orNull = false): Excel.Worksheet {
+  // Like a real proxy, the name is resolved when the batch runs, after earlier queued renames and adds.
+  let current: SheetModel | null = null;
+  const label = `worksheet(${name})`;
+  const resolve = () => (current ??= ctx.book.sheet(name));
+  let isNull: boolean | undefined;
+  ctx.enqueueLoad(() => (isNull = !ctx.book.sheets.some((s) => s.name === name)));
+  const impl: Impl = {
+    get name() {
+      throw new FakeExcelError("PropertyNotLoaded", `${label}.name read before load()`);
+    },
+    set_name: (v: string) => {
+      const s = resolve();
+      if (ctx.book.sheets.some((x) => x !== s && x.name === v)) throw new FakeExcelError("ItemAlreadyExists", v);
+      s.name = v;
+    },
+    get isNullObject() {
+      if (!orNull || isNull === undefined)
+        throw new FakeExcelError("PropertyNotLoaded", `${label}.isNullObject read before sync()`);
+      return isNull;
+    },
+    getRange: (ref: string) => rangeProxy(ctx, resolve, parseRef(ref)),
+    getRangeByIndexes: (r: number, c: number, rows: number, cols: number) =>
+      rangeProxy(ctx, resolve, { r0: r + 1, c0: c + 1, r1: r + rows, c1: c + cols }),
+    getUsedRange: (valuesOnly?: boolean) => {
+      void valuesOnly;
+      return rangeProxy(ctx, resolve, null);
+    },
+    freezePanes: proxy(
+      ctx,
+      { type: "WorksheetFreezePanes", members: ["freezeRows"] satisfies (keyof Excel.WorksheetFreezePanes)[] },
+      {
+        freezeRows: (n: number) => call(ctx, `${label}.freezePanes.freezeRows`, [n], () => (resolve().freezeRows = n)),
+      },
+      `${label}.freezePanes`,
+    ),
+    charts: proxy(
+      ctx,
+      { type: "ChartCollection", members: ["add"] satisfies (keyof Excel.ChartCollection)[] },
+      {
+        add: (type: string, source: Excel.Range, seriesBy: string) => {
+          const chart: SheetModel["charts"][number] = {
+            type,
+            source: (source as unknown as { __ref: () => string }).__ref(),
+            seriesBy,
+          };
+          call(ctx, `${label}.charts.add`, [type, chart.source, seriesBy], () => resolve().charts.push(chart));
+          return proxy(
+            ctx,
+            { type: "Chart", members: ["title", "setPosition"] satisfies (keyof Excel.Chart)[] },
+            {
+              title: proxy(
+                ctx,
+                { type: "ChartTitle", members: ["text"] satisfies (keyof Excel.ChartTitle)[] },
+                { set_text: (t: string) => (chart.title = t) },
+                "chart.title",
+              ),
+              setPosition: (a: string, b: string) =>
+                call(ctx, "chart.setPosition", [a, b], () => (chart.position = [a, b])),
+            },
+            "chart",
+          );
+        },
+      },
+      `${label}.charts`,
+    ),
+    pageLayout: proxy(
+      ctx,
+      {
+        type: "PageLayout",
+        members: [
+          "orientation",
+          "paperSize",
+          "zoom",
+          "setPrintArea",
+          "setPrintTitleRows",
+        ] satisfies (keyof Excel.PageLayout)[],
+      },
+      {
+        set_orientation: (v: unknown) => (resolve().pageLayout.orientation = v),
+        set_paperSize: (v: unknown) => (resolve().pageLayout.paperSize = v),
+        set_zoom: (v: unknown) => (resolve().pageLayout.zoom = v),
+        setPrintArea: (a: string) =>
+          call(ctx, `${label}.pageLayout.setPrintArea`, [a], () => (resolve().pageLayout.printArea = a)),
+        setPrintTitleRows: (a: string) =>
+          call(ctx, `${label}.pageLayout.setPrintTitleRows`, [a], () => (resolve().pageLayout.printTitleRows = a)),
+      },
+      `${label}.pageLayout`,
+    ),
+    activate: () => call(ctx, `${label}.activate`, [], () => (ctx.book.active = resolve().name)),
+    onChanged: proxy(
+      ctx,
+      {
+        type: "EventHandlers",
+        members: ["add"] satisfies (keyof OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs>)[],
+      },
+      {
+        add: (h: (e: unknown) => Promise<void>) => {
+          call(ctx, `${label}.onChanged.add`, ["<handler>"], () => resolve().onChanged.push(h));
+          return { remove: () => undefined };
+        },
+      },
+      `${label}.onChanged`,
+    ),
+  };
+  return proxy(ctx, { type: "Worksheet", members: WORKSHEET }, impl, label);
+}
+
+const NAMES = ["getItem", "getItemOrNullObject", "add"] as const satisfies readonly (keyof Excel.NamedItemCollection)[];
+function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
+  const book = ctx.book;
+  const item = (name: string, orNull: boolean) => {
+    let isNull: boolean | undefined;
+    ctx.enqueueLoad(() => (isNull = !book.names.has(name)));
+    const entry = () => {
+      const e = book.names.get(name);
+      if (!e) throw new FakeExcelError("ItemNotFound", `no name "${name}"`);
+      return e;
+    };
+    return proxy<Excel.NamedItem>(
+      ctx,
+      {
+        type: "NamedItem",
+        members: ["isNullObject", "value", "type", "getRange", "delete"] satisfies (keyof Excel.NamedItem)[],
+        loadable: ["value", "type"],
+      },
+      {
+        get isNullObject() {
+          if (!orNull || isNull === undefined)
+            throw new FakeExcelError("PropertyNotLoaded", `name ${name}.isNullObject read before sync()`);
+          return isNull;
+        },
+        read_value: () => (book.names.has(name) ? `='${entry().sheet}'!${entry().ref}` : null),
+        read_type: () => "Range",
+        getRange: () => {
+          const e = book.names.get(name);
+          return rangeProxy(ctx, () => book.sheet(e!.sheet), e ? parseRef(e.ref) : null);
+        },
+        delete: () => call(ctx, `names.getItem(${name}).delete`, [], () => (entry(), book.names.delete(name))),
+      },
+      `names(${name})`,
+    );
+  };
+  return proxy(
+    ctx,
+    { type: "NamedItemCollection", members: NAMES },
+    {
+      getItem: (n: string) => item(n, false),
+      getItemOrNullObject: (n: string) => item(n, true),
+      add: (name: string, reference: Excel.Range) => {
+        const ref = reference as unknown as { __ref: () => string; __sheet: () => string };
+        call(ctx, "names.add", [name], () => {
+          if (book.names.has(name)) throw new FakeExcelError("ItemAlreadyExists", `name "${name}" exists`);
+          book.names.set(name, { sheet: ref.__sheet(), ref: ref.__ref() });
+        });
+        return undefined;
+      },
+    },
+    "names",
+  );
+}
+
+const RANGE = [
+  "values",
+  "formulas",
+  "numberFormat",
+  "rowIndex",
+  "address",
+  "format",
+  "merge",
+  "getEntireColumn",
+  "dataValidation",
+  "conditionalFormats",
+  "select",
+] as const satisfies readonly (keyof Excel.Range)[];
+
+function usedBox(s: SheetModel): Box | null {
+  let box: Box | null = null;
+  for (const [k, c] of s.cells) {
+    if (c.value === undefined && c.formula === undefined) continue;
+    if (c.value === "" && c.formula === undefined) continue;
+    const [r, col] = k.split(",").map(Number) as [number, number];
+    box = box
+      ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, col), r1: Math.max(box.r1, r), c1: Math.max(box.c1, col) }
+      : { r0: r, c0: col, r1: r, c1: col };
+  }
+  return box;
+}
+
+function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null): Excel.Range {
+  const box = () => {
+    if (fixed) return fixed;
+    const b = usedBox(sheet());
+    if (!b) throw new FakeExcelError("ItemNotFound", "the sheet is empty (no used range)");
+    return b;
+  };
+  const label = () => `range(${fixed ? boxRef(fixed) : "used"})`;
+  const cell = (r: number, c: number) => {
+    const s = sheet();
+    const key = `${r},${c}`;
+    let m = s.cells.get(key);
+    if (!m) s.cells.set(key, (m = { style: {} }));
+    return m;
+  };
+  const each = (fn: (m: CellModel, r: number, c: number) => void) => {
+    const b = box();
+    for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) fn(cell(r, c), r - b.r0, c - b.c0);
+  };
+  const grid = (v: unknown, what: string): unknown[][] => {
+    const b = box();
+    if (
+      !Array.isArray(v) ||
+      v.length !== b.r1 - b.r0 + 1 ||
+      v.some((row) => !Array.isArray(row) || row.length !== b.c1 - b.c0 + 1)
+    )
+      throw new FakeExcelError("InvalidArgument", `${what}: array size does not match ${boxRef(b)}`);
+    return v as unknown[][];
+  };
+  const styled = (path: string) => (v: unknown) => each((m) => (m.style[path] = v));
+  const sub = (type: string, members: readonly string[], impl: Impl, path: string) =>
+    proxy(ctx, { type, members }, impl, `${label()}.${path}`);
+  const font = sub(
+    "RangeFont",
+    ["name", "size", "bold", "italic", "color"] satisfies (keyof Excel.RangeFont)[],
+    Object.fromEntries(["name", "size", "bold", "italic", "color"].map((k) => [`set_${k}`, styled(`font.${k}`)])),
+    "format.font",
+  );
+  const fill = sub(
+    "RangeFill",
+    ["color"] satisfies (keyof Excel.RangeFill)[],
+    { set_color: styled("fill.color") },
+    "format.fill",
+  );
+  const borders = sub(
+    "RangeBorderCollection",
+    ["getItem"] satisfies (keyof Excel.RangeBorderCollection)[],
+    {
+      getItem: (edge: string) =>
+        sub(
+          "RangeBorder",
+          ["style", "color"] satisfies (keyof Excel.RangeBorder)[],
+          { set_style: styled(`border.${edge}.style`), set_color: styled(`border.${edge}.color`) },
+          `borders(${edge})`,
+        ),
+    },
+    "format.borders",
+  );
+  const format = sub(
+    "RangeFormat",
+    [
+      "font",
+      "fill",
+      "borders",
+      "horizontalAlignment",
+      "verticalAlignment",
+      "wrapText",
+      "columnWidth",
+      "rowHeight",
+    ] satisfies (keyof Excel.RangeFormat)[],
+    {
+      font,
+      fill,
+      borders,
+      set_horizontalAlignment: styled("horizontalAlignment"),
+      set_verticalAlignment: styled("verticalAlignment"),
+      set_wrapText: styled("wrapText"),
+      set_columnWidth: (w: number) => {
+        const b = box();
+        for (let c = b.c0; c <= b.c1; c++) sheet().columnWidths.set(c, w);
+      },
+      set_rowHeight: (h: number) => {
+        const b = box();
+        for (let r = b.r0; r <= b.r1; r++) sheet().rowHeights.set(r, h);
+      },
+    },
+    "format",
+  );
+  const dataValidation = sub(
+    "DataValidation",
+    ["rule", "errorAlert", "prompt"] satisfies (keyof Excel.DataValidation)[],
+    Object.fromEntries(
+      (["rule", "errorAlert", "prompt"] as const).map((k) => [
+        `set_${k}`,
+        (v: unknown) => {
+          const ref = boxRef(box());
+          const list = sheet().validations;
+          const dv = list.find((x) => x.ref === ref) ?? list[list.push({ ref }) - 1]!;
+          dv[k] = v;
+        },
+      ]),
+    ),
+    "dataValidation",
+  );
+  const conditionalFormats = sub(
+    "ConditionalFormatCollection",
+    ["add"] satisfies (keyof Excel.ConditionalFormatCollection)[],
+    {
+      add: (type: string) => {
+        const cf = { ref: boxRef(box()), type, props: {} as Record<string, unknown> };
+        call(ctx, `${label()}.conditionalFormats.add`, [type], () => sheet().conditionalFormats.push(cf));
+        const set = (k: string) => (v: unknown) => (cf.props[k] = v);
+        const custom = sub(
+          "CustomConditionalFormat",
+          ["rule", "format"] satisfies (keyof Excel.CustomConditionalFormat)[],
+          {
+            rule: sub(
+              "ConditionalFormatRule",
+              ["formula"] satisfies (keyof Excel.ConditionalFormatRule)[],
+              { set_formula: set("formula") },
+              "rule",
+            ),
+            format: sub(
+              "ConditionalRangeFormat",
+              ["fill", "font"] satisfies (keyof Excel.ConditionalRangeFormat)[],
+              {
+                fill: sub(
+                  "ConditionalRangeFill",
+                  ["color"] satisfies (keyof Excel.ConditionalRangeFill)[],
+                  { set_color: set("fill") },
+                  "fill",
+                ),
+                font: sub(
+                  "ConditionalRangeFont",
+                  ["color"] satisfies (keyof Excel.ConditionalRangeFont)[],
+                  { set_color: set("font") },
+                  "font",
+                ),
+              },
+              "format",
+            ),
+          },
+          "custom",
+        );
+        const dataBar = sub(
+          "DataBarConditionalFormat",
+          ["lowerBoundRule", "upperBoundRule", "positiveFormat"] satisfies (keyof Excel.DataBarConditionalFormat)[],
+          {
+            set_lowerBoundRule: set("lower"),
+            set_upperBoundRule: set("upper"),
+            positiveFormat: sub(
+              "ConditionalDataBarPositiveFormat",
+              ["fillColor"] satisfies (keyof Excel.ConditionalDataBarPositiveFormat)[],
+              { set_fillColor: set("barColor") },
+              "positiveFormat",
+            ),
+          },
+          "dataBar",
+        );
+        return sub(
+          "ConditionalFormat",
+          ["custom", "dataBar"] satisfies (keyof Excel.ConditionalFormat)[],
+          { custom, dataBar },
+          "cf",
+        );
+      },
+    },
+    "conditionalFormats",
+  );
+  const impl: Impl = {
+    __ref: () => boxRef(box()),
+    __sheet: () => sheet().name,
+    read_values: () => {
+      const b = box();
+      const out: unknown[][] = [];
+      for (let r = b.r0; r <= b.r1; r++) {
+        const row: unknown[] = [];
+        for (let c = b.c0; c <= b.c1; c++) {
+          const m = sheet().cells.get(`${r},${c}`);
+          if (m?.formula !== undefined) {
+            const calc = ctx.book.calculate;
+            if (!calc)
+              throw new FakeExcelError(
+                "NotModelled",
+                `values of formula cell ${boxRef({ r0: r, c0: c, r1: r, c1: c })}: set book.calculate`,
+              );
+            row.push(calc(sheet().name, r, c, m.formula));
+          } else row.push(m?.value ?? "");
+        }
+        out.push(row);
+      }
+      return out;
+    },
+    read_rowIndex: () => box().r0 - 1,
+    read_address: () => `'${sheet().name}'!${boxRef(box())}`,
+    set_values: (v: unknown) =>
+      each((m, r, c) => {
+        m.value = grid(v, "values")[r]![c];
+        delete m.formula;
+      }),
+    set_formulas: (v: unknown) =>
+      each((m, r, c) => {
+        const x = grid(v, "formulas")[r]![c];
+        if (typeof x === "string" && x.startsWith("=")) {
+          m.formula = x.slice(1);
+          delete m.value;
+        } else {
+          m.value = typeof x === "string" && x.startsWith("'") ? x.slice(1) : x;
+          delete m.formula;
+        }
+      }),
+    set_numberFormat: (v: unknown) => each((m, r, c) => (m.numberFormat = grid(v, "numberFormat")[r]![c] as string)),
+    format,
+    merge: (across?: boolean) => call(ctx, `${label()}.merge`, [across], () => sheet().merges.push(boxRef(box()))),
+    getEntireColumn: () => {
+      const b = box();
+      return rangeProxy(ctx, sheet, { r0: 1, c0: b.c0, r1: 1048576, c1: b.c1 });
+    },
+    dataValidation,
+    conditionalFormats,
+    select: () => call(ctx, `${label()}.select`, [], () => (sheet().selected = boxRef(box()))),
+  };
+  return proxy(
+    ctx,
+    { type: "Range", members: [...RANGE, "__ref", "__sheet"], loadable: ["values", "rowIndex", "address"] },
+    impl,
+    label(),
+  );
+}

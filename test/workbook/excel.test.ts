@@ -1,0 +1,216 @@
+import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
+import { judgeCell } from "../../src/core/judge";
+import { allIndicators, type Resolution } from "../../src/core/model";
+import { carryOver } from "../../src/workbook/carry";
+import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
+import { COLUMNS, TRACKING_SHEET, colIndex } from "../../src/workbook/layout";
+import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
+import { FakeBook, FakeContext, parseRef } from "../fakes/fake-excel";
+import { syntheticResolution } from "../helpers/synthetic";
+
+async function insert(book: FakeBook, plan: WorkbookPlan, state?: WorkbookState) {
+  const ctx = new FakeContext(book);
+  const s = state ?? (await readWorkbook(ctx.asContext));
+  const r = await writeWorkbook(ctx.asContext, plan, {
+    sheetNames: s.sheetNames,
+    hasToleranceName: s.hasToleranceName,
+    pageLayout: true,
+  });
+  return { ctx, ...r };
+}
+
+/** Statuses the way the sheet formulas compute them (proved equal by the LibreOffice engine test). */
+function calculator(book: FakeBook, resolution: Resolution) {
+  const byId = new Map(allIndicators(resolution).map((i) => [i.id, i]));
+  return (sheet: string, row: number, col: number) => {
+    const id = book.get(sheet, row, colIndex("id"))?.value;
+    const ind = typeof id === "string" ? byId.get(id) : undefined;
+    if (!ind) return "";
+    const j = judgeCell(ind, book.get(sheet, row, colIndex("actual"))?.value ?? null);
+    if (col === colIndex("status")) return j.status;
+    if (col === colIndex("ratio")) return j.ratio ?? "";
+    return j.error ?? "";
+  };
+}
+
+describe("the Excel writer applies the whole plan", () => {
+  test.each([10, 500])("%d indicators: every cell, format, rule and name; a constant number of syncs", async (n) => {
+    const res = syntheticResolution(n, 7);
+    const plan = buildWorkbookPlan(res, { tolerance: 0.07 });
+    const book = new FakeBook(["Sheet1"]);
+    const { ctx } = await insert(book, plan);
+    expect(ctx.syncCount).toBe(2);
+
+    for (const p of plan.sheets) {
+      const s = book.sheet(p.name);
+      for (const c of p.cells) {
+        const m = book.get(p.name, c.row, c.col);
+        if (c.formula !== undefined) expect([c.row, c.col, m?.formula]).toEqual([c.row, c.col, c.formula]);
+        else expect([c.row, c.col, m?.value]).toEqual([c.row, c.col, c.value]);
+      }
+      for (const st of p.styles.filter((x) => x.style.numFmt)) {
+        const b = parseRef(st.ref);
+        expect(book.get(p.name, b.r0, b.c0)?.numberFormat).toBe(st.style.numFmt);
+      }
+      for (const st of p.styles.filter((x) => x.style.fill)) {
+        const b = parseRef(st.ref);
+        expect(book.get(p.name, b.r1, b.c1)?.style["fill.color"]).toBe(st.style.fill);
+      }
+      expect(s.validations.map((v) => v.ref).sort()).toEqual(p.validations.map((v) => v.ref).sort());
+      for (const v of s.validations) {
+        expect(v.rule).toBeDefined();
+        expect(v.errorAlert).toMatchObject({ showAlert: true, style: "Stop" });
+        expect(v.prompt).toMatchObject({ showPrompt: true });
+      }
+      const cfs = p.conditionalFormats.flatMap((cf) =>
+        cf.rules.map((r) => ({ ref: cf.ref, formula: `=${r.formula}`, fill: r.fill, font: r.font })),
+      );
+      expect(s.conditionalFormats.filter((c) => c.type === "Custom").map((c) => ({ ref: c.ref, ...c.props }))).toEqual(
+        cfs,
+      );
+      expect(s.conditionalFormats.filter((c) => c.type === "DataBar").map((c) => c.ref)).toEqual(
+        p.dataBars.map((d) => d.ref),
+      );
+      expect(s.merges).toEqual(p.merges);
+      expect(s.freezeRows).toBe(p.freezeRows);
+      expect(s.pageLayout).toMatchObject({ printArea: p.print.area, paperSize: "A4" });
+      expect(s.charts.map((c) => c.source)).toEqual(p.charts.map((c) => c.sourceRef));
+      expect(s.columnWidths.size).toBe(p.columns.length);
+    }
+    expect(book.names.get("DungSai")).toEqual({ sheet: TRACKING_SHEET, ref: "E3" });
+    expect(book.active).toBe(TRACKING_SHEET);
+  });
+
+  test("text that looks like a formula is written as text", async () => {
+    const res: Resolution = {
+      ...BUILTIN_RESOLUTION,
+      sections: [
+        { id: "I", title: '=HYPERLINK("x")', indicators: [{ ...allIndicators(BUILTIN_RESOLUTION)[0]!, text: "=1+1" }] },
+      ],
+    };
+    const book = new FakeBook();
+    await insert(book, buildWorkbookPlan(res));
+    const row = buildWorkbookPlan(res).rows[0]!.row;
+    expect(book.get(TRACKING_SHEET, row, colIndex("text"))).toMatchObject({ value: "=1+1" });
+    expect(book.get(TRACKING_SHEET, row, colIndex("text"))?.formula).toBeUndefined();
+  });
+});
+
+describe("the fake behaves like Excel where it matters", () => {
+  test("a misspelled member is refused, not silently accepted", async () => {
+    const ctx = new FakeContext(new FakeBook());
+    const ws = ctx.asContext.workbook.worksheets.getItem("Sheet1");
+    expect(() => (ws as unknown as { getRnage: unknown }).getRnage).toThrow(/not a member of the Excel API/);
+    const range = ws.getRange("A1");
+    expect(() => ((range as unknown as { fomulas: unknown }).fomulas = [["=1"]])).toThrow(/not a member/);
+    expect(() => (range.format as unknown as { colour: unknown }).colour).toThrow(/not a member/);
+  });
+
+  test("a property must be loaded and synced before it is read", async () => {
+    const book = new FakeBook();
+    book.put("Sheet1", 1, 1, "Mã");
+    const ctx = new FakeContext(book);
+    const r = ctx.asContext.workbook.worksheets.getItem("Sheet1").getRange("A1");
+    expect(() => r.values).toThrow(/PropertyNotLoaded/);
+    r.load("values");
+    expect(() => r.values).toThrow(/PropertyNotLoaded/);
+    await ctx.asContext.sync();
+    expect(r.values).toEqual([["Mã"]]);
+  });
+
+  test("writes take effect at sync, and array sizes must match the range", async () => {
+    const book = new FakeBook();
+    const ctx = new FakeContext(book);
+    const r = ctx.asContext.workbook.worksheets.getItem("Sheet1").getRange("A1:B1");
+    r.values = [[1, 2]];
+    expect(book.get("Sheet1", 1, 1)).toBeUndefined();
+    await ctx.asContext.sync();
+    expect(book.get("Sheet1", 1, 2)?.value).toBe(2);
+    r.values = [[1, 2, 3]];
+    await expect(ctx.asContext.sync()).rejects.toThrow(/array size/);
+  });
+});
+
+describe("re-inserting never loses figures", () => {
+  test("figures and notes move to the new sheet by Mã, even after staff moved rows; the old sheet is kept", async () => {
+    const res = BUILTIN_RESOLUTION;
+    const book = new FakeBook();
+    await insert(book, buildWorkbookPlan(res));
+    book.calculate = calculator(book, res);
+    const rows = new Map(buildWorkbookPlan(res).rows.map((r) => [r.id, r.row]));
+    // Staff type figures and a note…
+    book.put(TRACKING_SHEET, rows.get("III.1")!, colIndex("actual"), 0.005);
+    book.put(TRACKING_SHEET, rows.get("V.2")!, colIndex("actual"), 4);
+    book.put(TRACKING_SHEET, rows.get("I.4.a")!, colIndex("actual"), "Hoàn thành tốt nhiệm vụ");
+    book.put(TRACKING_SHEET, rows.get("II.1")!, colIndex("actual"), "chưa có");
+    book.put(TRACKING_SHEET, rows.get("II.1")!, colIndex("note"), "Chờ số liệu Chi cục Thống kê");
+    book.put(TRACKING_SHEET, 3, colIndex("targetText"), 0.1); // the named tolerance cell, changed by staff
+    // …then swap two rows (sorting), so row numbers no longer match the plan.
+    const swap = (a: number, b: number) => {
+      for (let c = 1; c <= COLUMNS.length; c++) {
+        const x = book.get(TRACKING_SHEET, a, c);
+        const y = book.get(TRACKING_SHEET, b, c);
+        book.sheet(TRACKING_SHEET).cells.set(`${a},${c}`, y ?? { style: {} });
+        book.sheet(TRACKING_SHEET).cells.set(`${b},${c}`, x ?? { style: {} });
+      }
+    };
+    swap(rows.get("III.1")!, rows.get("I.1.a")!);
+
+    const ctx = new FakeContext(book);
+    const state = await readWorkbook(ctx.asContext);
+    expect(ctx.syncCount).toBe(2);
+    expect(state.tracking?.rows.find((r) => r.id === "III.1")?.row).toBe(rows.get("I.1.a"));
+    expect(state.tracking?.rows.find((r) => r.id === "III.1")?.status).toBe("Vượt");
+    const carry = carryOver(res, state.tracking);
+    expect(carry.actuals).toEqual({ "III.1": 0.5, "V.2": 4, "I.4.a": "Hoàn thành tốt nhiệm vụ", "II.1": "chưa có" });
+    expect(carry.notes).toEqual({ "II.1": "Chờ số liệu Chi cục Thống kê" });
+    expect(carry.tolerance).toBe(0.1);
+
+    const { kept } = await insert(book, buildWorkbookPlan(res, carry), state);
+    expect(kept).toEqual(["Theo dõi (cũ)", "Tổng hợp (cũ)"]);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "Theo dõi (cũ)",
+      "Tổng hợp (cũ)",
+      "Theo dõi",
+      "Tổng hợp",
+    ]);
+    const again = new FakeContext(book);
+    const after = (await readWorkbook(again.asContext)).tracking!;
+    const figure = (id: string) => after.rows.find((r) => r.id === id)?.actual;
+    expect([figure("III.1"), figure("V.2"), figure("I.4.a"), figure("II.1")]).toEqual([
+      0.005,
+      4,
+      "Hoàn thành tốt nhiệm vụ",
+      "chưa có",
+    ]);
+    expect(book.names.get("DungSai")?.sheet).toBe("Theo dõi");
+    expect(book.get(TRACKING_SHEET, 3, colIndex("targetText"))?.value).toBe(0.1);
+  });
+
+  test("a figure whose Mã is not in the new resolution is reported, not dropped", () => {
+    const values = [
+      ["Mã", "STT", "Chỉ tiêu", "Thực hiện", "Ghi chú"],
+      ["I.1.a", "1.a", "x", 0.9, ""],
+      ["IX.9", "9", "đã bỏ", 5, "cũ"],
+      ["I.1.a", "1.a", "trùng", 0.8, ""],
+    ];
+    const existing = readTrackingValues(TRACKING_SHEET, values, 6)!;
+    expect(existing.rows.map((r) => r.row)).toEqual([7, 8, 9]);
+    const carry = carryOver(BUILTIN_RESOLUTION, existing);
+    expect(carry.actuals).toEqual({ "I.1.a": 90 });
+    expect(carry.orphans.map((o) => [o.id, o.row])).toEqual([
+      ["IX.9", 8],
+      ["I.1.a", 9],
+    ]);
+  });
+
+  test("a sheet without the Mã header is not mistaken for a tracking sheet", () => {
+    expect(
+      readTrackingValues("x", [
+        ["Tên", "Số"],
+        ["a", 1],
+      ]),
+    ).toBeNull();
+  });
+});

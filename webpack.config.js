@@ -1,0 +1,86 @@
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const pkg = require("./package.json");
+
+/** Every localhost URL in manifest.xml is replaced by this in production builds (README: "Production URL"). */
+const DEV_URL = `https://localhost:${pkg.config.dev_server_port}/`;
+function publicUrl() {
+  const url = process.env.CHITIEU_PUBLIC_URL || pkg.config.public_url;
+  if (!/^https:\/\//.test(url)) throw new Error(`public_url must be an https URL, got "${url}"`);
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** Development certificates: office-addin-dev-certs installs its CA on Windows/macOS; on Linux it cannot (no sudo), so we only generate. */
+async function httpsOptions() {
+  const certs = require("office-addin-dev-certs");
+  if (process.platform !== "linux") return certs.getHttpsServerOptions();
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = ["ca.crt", "localhost.crt", "localhost.key"].map((f) => path.join(dir, f));
+  if (!files.every((f) => fs.existsSync(f))) await certs.generateCertificates(...files);
+  const [ca, cert, key] = files.map((f) => fs.readFileSync(f));
+  return { ca, cert, key };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = process.env.WEBPACK_SERVE === "true";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      // Self-contained: the manifest's CustomFunctions Script loads it alone; the shared-runtime page loads it too.
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The pane bundle registers the custom functions itself (src/taskpane/index.tsx imports them).
+        chunks: ["taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(publicUrl())),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: serving
+      ? {
+          static: { directory: path.resolve(__dirname, "dist") },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await httpsOptions() },
+          port: Number(process.env.PORT || pkg.config.dev_server_port),
+          host: "localhost",
+          client: { overlay: false },
+        }
+      : undefined,
+  };
+};
