@@ -1,10 +1,13 @@
+import "../fakes/custom-functions";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { PNG } from "pngjs";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { checkFigure, judge } from "../../src/core/judge";
 import { STATUSES, STATUS_COLORS, allIndicators, type Actuals, type Resolution } from "../../src/core/model";
-import { buildWorkbookPlan } from "../../src/workbook/plan";
+import { danhgia_ } from "../../src/functions/functions";
+import { formatTarget } from "../../src/core/target";
+import { actualCell, buildWorkbookPlan } from "../../src/workbook/plan";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { describeWithTools, recalcToCsv, renderPng, tempDir } from "../helpers/tools";
 import { syntheticFigures, syntheticResolution } from "../helpers/synthetic";
@@ -84,6 +87,35 @@ describeWithTools("workbooks recalculated by LibreOffice agree with the core", [
       }
       expect(mismatches).toEqual([]);
       if (c.name.startsWith("synthetic")) expect([...seen].sort()).toEqual([...STATUSES].sort());
+    },
+  );
+
+  test.each(cases.map((c) => [c.name, c] as const))(
+    "%s: CHITIEU.DANHGIA on each figure and target phrase equals the status LibreOffice computed",
+    (_n, c) => {
+      const rows = table(sheets.get(files.get(c.name)!)!.get("Theo dõi")!);
+      const mismatches: string[] = [];
+      for (const ind of allIndicators(c.resolution)) {
+        const phrase = formatTarget(ind.target, ind.unit);
+        const cell = actualCell(ind, c.actuals[ind.id]);
+        let got: unknown;
+        try {
+          got = danhgia_([[cell ?? ""]], [[phrase]], c.tolerance)[0]![0];
+        } catch {
+          got = "#VALUE!";
+        }
+        const sheet = rows.get(ind.id)!;
+        // A wrong figure is #VALUE! in a formula; the sheet shows what it can prove and flags the cell.
+        const ok =
+          got === "#VALUE!"
+            ? sheet("Đánh giá") === "Chưa có số liệu" && sheet("Kiểm tra số liệu") !== ""
+            : got === sheet("Đánh giá");
+        if (!ok)
+          mismatches.push(
+            `${ind.id} "${phrase}" cell=${JSON.stringify(cell)}: DANHGIA ${String(got)}, sheet ${sheet("Đánh giá")}`,
+          );
+      }
+      expect(mismatches).toEqual([]);
     },
   );
 

@@ -1,0 +1,211 @@
+import "../fakes/custom-functions";
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import * as path from "path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { FakeCustomFunctionError } from "../fakes/custom-functions";
+import { danhgia_, dat_, so_, tyle_ } from "../../src/functions/functions";
+
+const one = <T>(fn: () => T[][]) => fn()[0]![0];
+const err = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof FakeCustomFunctionError) return { code: e.code, message: e.message };
+    throw e;
+  }
+  throw new Error("expected a #VALUE!/#N/A error");
+};
+
+describe("CHITIEU.DAT and CHITIEU.DANHGIA with every target kind, as Excel passes cells", () => {
+  test.each([
+    // actual (as the cell holds it), target phrase or number, DANHGIA
+    [0.995, "trên 99%", "Đạt"],
+    [0.99, "trên 99%", "Cơ bản đạt"],
+    [0.006, "không quá 0,6%", "Đạt"],
+    [0.005, "không quá 0,6%", "Vượt"],
+    [0.07, "không quá 7%", "Đạt"],
+    [0.14, "dưới 15%", "Đạt"],
+    [0.155, "dưới 15%", "Cơ bản đạt"],
+    [0.16, "dưới 15%", "Không đạt"],
+    [0.75, ">=75%", "Đạt"],
+    [0.5, ">=75%", "Không đạt"],
+    [4, "từ 3 - 5", "Đạt"],
+    [6, "từ 3 - 5", "Vượt"],
+    [4, "thứ 5 trở lên", "Vượt"],
+    [6, "thứ 5 trở lên", "Không đạt"],
+    ["Hoàn thành tốt nhiệm vụ", "hoàn thành tốt nhiệm vụ trở lên", "Đạt"],
+    ["Hoàn thành nhiệm vụ", "hoàn thành tốt nhiệm vụ trở lên", "Không đạt"],
+    [27625, "27.625 triệu đồng", "Đạt"],
+    [30000, "27.625 triệu đồng", "Vượt"],
+    ["Đạt", "Đạt", "Đạt"],
+    [7, "7/7 tổ dân phố", "Đạt"],
+    [10, 8, "Vượt"],
+    [0.9, 0.9, "Đạt"],
+    [11, "không quá 11‰", "Đạt"],
+    ["", "trên 99%", "Chưa có số liệu"],
+    [null, "trên 99%", "Chưa có số liệu"],
+  ])("%p against %p → %s", (actual, target, status) => {
+    expect(one(() => danhgia_([[actual]], [[target]]))).toBe(status);
+    expect(one(() => dat_([[actual]], [[target]]))).toBe(status === "Vượt" || status === "Đạt");
+  });
+
+  test("the tolerance is optional and may be given", () => {
+    expect(one(() => danhgia_([[0.9]], [["đạt 98%"]]))).toBe("Không đạt");
+    expect(one(() => danhgia_([[0.9]], [["đạt 98%"]], 0.1))).toBe("Cơ bản đạt");
+    expect(one(() => danhgia_([[0.9]], [["đạt 98%"]], null))).toBe("Không đạt");
+    expect(err(() => danhgia_([[0.9]], [["đạt 98%"]], 5))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/Dung sai/),
+    });
+  });
+
+  test("a whole column of figures against a column of targets, or against one target", () => {
+    expect(danhgia_([[0.995], [0.5], [""]], [["trên 99%"], ["trên 99%"], ["trên 99%"]])).toEqual([
+      ["Đạt"],
+      ["Không đạt"],
+      ["Chưa có số liệu"],
+    ]);
+    expect(dat_([[0.995], [0.5]], [["trên 99%"]])).toEqual([[true], [false]]);
+    const mixed = danhgia_([[0.995], ["abc"]], [["trên 99%"]]);
+    expect(mixed[0]![0]).toBe("Đạt");
+    expect(mixed[1]![0]).toBeInstanceOf(FakeCustomFunctionError);
+  });
+
+  test("ranges of different shapes are refused with a message", () => {
+    expect(err(() => dat_([[1], [2]], [["a"], ["b"], ["c"]]))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/cùng kích thước/),
+    });
+  });
+});
+
+describe("errors are #VALUE! with a Vietnamese message saying what was expected", () => {
+  test.each([
+    [0.5, "abc", /Chỉ tiêu cần viết như trong nghị quyết/],
+    [0.5, "", /Chưa có chỉ tiêu/],
+    [0.5, true, /con số hoặc cụm từ/],
+    ["nhiều", "trên 99%", /cần một con số, đang là chữ "nhiều"/],
+    [true, "trên 99%", /cần một con số/],
+    [99.5, "trên 99%", /không được lớn hơn 100%/],
+    ["Tốt", "hoàn thành tốt nhiệm vụ trở lên", /Hoàn thành tốt nhiệm vụ/],
+    [2.5, "thứ 5 trở lên", /số nguyên/],
+  ])("DANHGIA(%p; %p)", (actual, target, message) => {
+    const e = err(() => danhgia_([[actual]], [[target]]));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(message);
+  });
+});
+
+describe("CHITIEU.TYLE", () => {
+  test.each([
+    [0.88, "đạt 80%", 1.1],
+    [0.005, "không quá 0,6%", 1.2],
+    [6, "từ 4 - 5", 1.5],
+    [63, 70, 0.9],
+  ])("%p against %p → %p", (a, t, ratio) => expect(one(() => tyle_([[a]], [[t]]))).toBeCloseTo(ratio, 12));
+  test.each([
+    [3, "thứ 5 trở lên"],
+    ["Đạt", "Đạt"],
+    ["", "đạt 80%"],
+    [0, "không quá 1%"],
+  ])("%p against %p → #N/A", (a, t) => expect(err(() => tyle_([[a]], [[t]])).code).toBe("#N/A"));
+});
+
+describe("CHITIEU.SO", () => {
+  test.each([
+    ["27.625", 27625],
+    ["0,6", 0.6],
+    ["01", 1],
+    ["1.234.567,89", 1234567.89],
+    ["99,5%", 0.995],
+    ["27.625 triệu đồng", 27625],
+    ["Thu ngân sách: 4.909 triệu", 4909],
+    [12, 12],
+  ])("%p → %p", (text, n) => expect(one(() => so_([[text]]))).toBe(n));
+  test.each([
+    ["abc", /Không thấy con số/],
+    ["từ 3 - 5", /2 con số/],
+    ["", /Cần một văn bản có số/],
+    ["1.2.3", /Không đọc được số/],
+  ])("%p is #VALUE!", (text, message) => expect(err(() => so_([[text]])).message).toMatch(message));
+  test("a column of texts gives a column of numbers", () => expect(so_([["1.000"], ["2,5"]])).toEqual([[1000], [2.5]]));
+});
+
+describe("metadata (golden file: src/functions/functions.ts → test/functions/functions.expected.json)", () => {
+  const golden = path.join(__dirname, "functions.expected.json");
+  let metadata: {
+    functions: {
+      id: string;
+      name: string;
+      description: string;
+      parameters: { name: string; description: string; type: string; dimensionality?: string; optional?: boolean }[];
+    }[];
+  };
+
+  beforeAll(async () => {
+    const result = await generateCustomFunctionsMetadata(path.join(__dirname, "../../src/functions/functions.ts"));
+    expect(result.errors).toEqual([]);
+    metadata = JSON.parse(result.metadataJson);
+    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden)) {
+      if (process.env.CI === "true") throw new Error("missing golden file");
+      writeFileSync(golden, `${JSON.stringify(metadata, null, 2)}\n`);
+    }
+  });
+
+  test("equals the golden file", () => expect(metadata).toEqual(JSON.parse(readFileSync(golden, "utf8"))));
+
+  test("ids, names, parameters and the optional tolerance", () => {
+    expect(
+      metadata.functions.map((f) => [
+        f.id,
+        f.name,
+        f.parameters.map((p) => [p.name, p.type, p.dimensionality ?? "scalar", Boolean(p.optional)]),
+      ]),
+    ).toEqual([
+      [
+        "DAT",
+        "DAT",
+        [
+          ["thuc_hien", "any", "matrix", false],
+          ["chi_tieu", "any", "matrix", false],
+        ],
+      ],
+      [
+        "DANHGIA",
+        "DANHGIA",
+        [
+          ["thuc_hien", "any", "matrix", false],
+          ["chi_tieu", "any", "matrix", false],
+          ["dung_sai", "any", "scalar", true],
+        ],
+      ],
+      [
+        "TYLE",
+        "TYLE",
+        [
+          ["thuc_hien", "any", "matrix", false],
+          ["chi_tieu", "any", "matrix", false],
+        ],
+      ],
+      ["SO", "SO", [["van_ban", "any", "matrix", false]]],
+    ]);
+  });
+
+  test("descriptions are Vietnamese with diacritics (NFC)", () => {
+    for (const f of metadata.functions)
+      for (const text of [f.description, ...f.parameters.map((p) => p.description)]) {
+        expect(text).toMatch(/[ăâđêôơưáàảãạếềểễệốồổỗộớờởỡợúùủũụứừửữựíìỉĩịýỳỷỹỵ]/iu);
+        expect(text.normalize("NFC")).toBe(text);
+      }
+  });
+
+  test("the built dist/functions.json is the same metadata", () => {
+    const built = path.join(__dirname, "../../dist/functions.json");
+    if (!existsSync(built)) {
+      if (process.env.CI === "true") throw new Error("dist/functions.json missing: npm test builds first");
+      console.warn("SKIPPED: dist/functions.json not built (run npm run build)");
+      return;
+    }
+    expect(JSON.parse(readFileSync(built, "utf8"))).toEqual(metadata);
+  });
+});
