@@ -8,7 +8,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const pkg = require("./package.json");
 
 /** Every localhost URL in manifest.xml is replaced by this in production builds (README: "Production URL"). */
-const DEV_URL = `https://localhost:${pkg.config.dev_server_port}/`;
+const DEV_ORIGIN = `https://localhost:${pkg.config.dev_server_port}`;
 function publicUrl() {
   const url = process.env.CHITIEU_PUBLIC_URL || pkg.config.public_url;
   if (!/^https:\/\//.test(url)) throw new Error(`public_url must be an https URL, got "${url}"`);
@@ -66,7 +66,8 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(publicUrl())),
+            transform: (content) =>
+              dev ? content : content.toString().split(DEV_ORIGIN).join(publicUrl().replace(/\/$/, "")),
           },
         ],
       }),
