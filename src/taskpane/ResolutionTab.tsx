@@ -10,6 +10,16 @@ import type { Indicator, ParseWarning, Resolution } from "../core/model";
 import { ResolutionTextError, parseResolution } from "../core/parser";
 import { formatTarget, parseTargetPhrase } from "../core/target";
 
+/** FileReader, not Blob.text(): EdgeHTML (Excel 2019 webviews) has no Blob.text(). */
+function readFileText(f: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result ?? ""));
+    r.onerror = () => reject(r.error ?? new Error("không đọc được tệp"));
+    r.readAsText(f, "utf-8");
+  });
+}
+
 function saveFile(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement("a");
@@ -73,7 +83,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
     const f = e.target.files?.[0];
     e.target.value = "";
     if (!f) return;
-    const content = await f.text();
+    const content = await readFileText(f);
     try {
       try {
         use(resolutionFromText(content, `Tệp "${f.name}"`), `Đã nhập tệp ${f.name}`);
@@ -193,7 +203,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                     <TargetEditor indicator={l.indicator} onChange={(i) => edit(s.id, i)} />
                   </li>
                 ) : (
-                  <li key={`w${l.line}${l.warning!.reason}`} role="note" style={{ padding: "4px 0" }}>
+                  <li key={`w${l.line}${l.warning!.reason}`} style={{ padding: "4px 0" }}>
                     <MessageBar messageBarType={MessageBarType.warning} isMultiline>
                       Dòng {l.warning!.line}: “{l.warning!.text}” — {l.warning!.reason}
                     </MessageBar>

@@ -1,10 +1,10 @@
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
-import { judgeCell } from "../../src/core/judge";
 import { allIndicators, type Resolution } from "../../src/core/model";
 import { carryOver } from "../../src/workbook/carry";
 import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
 import { COLUMNS, TRACKING_SHEET, colIndex } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
+import { sheetCalculator } from "../fakes/calculator";
 import { FakeBook, FakeContext, parseRef } from "../fakes/fake-excel";
 import { syntheticResolution } from "../helpers/synthetic";
 
@@ -17,20 +17,6 @@ async function insert(book: FakeBook, plan: WorkbookPlan, state?: WorkbookState)
     pageLayout: true,
   });
   return { ctx, ...r };
-}
-
-/** Statuses the way the sheet formulas compute them (proved equal by the LibreOffice engine test). */
-function calculator(book: FakeBook, resolution: Resolution) {
-  const byId = new Map(allIndicators(resolution).map((i) => [i.id, i]));
-  return (sheet: string, row: number, col: number) => {
-    const id = book.get(sheet, row, colIndex("id"))?.value;
-    const ind = typeof id === "string" ? byId.get(id) : undefined;
-    if (!ind) return "";
-    const j = judgeCell(ind, book.get(sheet, row, colIndex("actual"))?.value ?? null);
-    if (col === colIndex("status")) return j.status;
-    if (col === colIndex("ratio")) return j.ratio ?? "";
-    return j.error ?? "";
-  };
 }
 
 describe("the Excel writer applies the whole plan", () => {
@@ -136,7 +122,7 @@ describe("re-inserting never loses figures", () => {
     const res = BUILTIN_RESOLUTION;
     const book = new FakeBook();
     await insert(book, buildWorkbookPlan(res));
-    book.calculate = calculator(book, res);
+    book.calculate = sheetCalculator(book, res);
     const rows = new Map(buildWorkbookPlan(res).rows.map((r) => [r.id, r.row]));
     // Staff type figures and a note…
     book.put(TRACKING_SHEET, rows.get("III.1")!, colIndex("actual"), 0.005);

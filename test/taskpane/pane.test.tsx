@@ -1,0 +1,253 @@
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
+import { allIndicators, type Resolution } from "../../src/core/model";
+import { App } from "../../src/taskpane/App";
+import { CheckTab } from "../../src/taskpane/CheckTab";
+import { browserHost, excelHost, type Host } from "../../src/taskpane/host";
+import { InsertTab } from "../../src/taskpane/InsertTab";
+import { ProgressTab } from "../../src/taskpane/ProgressTab";
+import { ResolutionTab } from "../../src/taskpane/ResolutionTab";
+import { colIndex, TRACKING_SHEET } from "../../src/workbook/layout";
+import { buildWorkbookPlan } from "../../src/workbook/plan";
+import { sheetCalculator } from "../fakes/calculator";
+import { FakeBook, FakeContext } from "../fakes/fake-excel";
+
+/** The Excel host driven by the fake Excel API: each Excel.run gets a fresh context on the same book. */
+function fakeExcel(book: FakeBook, supported = true) {
+  const contexts: FakeContext[] = [];
+  const host = excelHost(
+    (batch) => {
+      const ctx = new FakeContext(book);
+      contexts.push(ctx);
+      return batch(ctx.asContext);
+    },
+    () => supported,
+  );
+  return { host, contexts };
+}
+
+const rowOf = (id: string) => buildWorkbookPlan(BUILTIN_RESOLUTION).rows.find((r) => r.id === id)!.row;
+
+async function insertedBook() {
+  const book = new FakeBook(["Sheet1"]);
+  book.calculate = sheetCalculator(book, BUILTIN_RESOLUTION);
+  const { host } = fakeExcel(book);
+  await host.insert(BUILTIN_RESOLUTION, 0.05);
+  return book;
+}
+
+describe("App", () => {
+  test("outside Excel: says so in Vietnamese and offers the .xlsx instead of insert/check", async () => {
+    render(<App host={browserHost()} />);
+    expect(await screen.findByText(/Trang đang mở ngoài Excel/)).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Tải sổ" })).toBeTruthy();
+    expect(screen.queryByRole("tab", { name: "Kiểm tra" })).toBeNull();
+  });
+
+  test("inside Excel: four steps, each a keyboard-reachable tab", async () => {
+    const { host } = fakeExcel(new FakeBook());
+    render(<App host={host} />);
+    const tabs = screen.getAllByRole("tab").map((t) => t.textContent?.trim());
+    expect(tabs).toEqual(["Nghị quyết", "Chèn sổ", "Kiểm tra", "Tiến độ"]);
+    await userEvent.click(screen.getByRole("tab", { name: "Chèn sổ" }));
+    expect(screen.getByRole("button", { name: "Chèn sổ theo dõi" })).toBeTruthy();
+  });
+
+  test("an Excel too old for the add-in is told clearly and cannot insert", async () => {
+    const { host } = fakeExcel(new FakeBook(), false);
+    render(<App host={host} />);
+    expect(await screen.findByText(/Phiên bản Excel này quá cũ/)).toBeTruthy();
+    await userEvent.click(screen.getByRole("tab", { name: "Chèn sổ" }));
+    expect((screen.getByRole("button", { name: "Chèn sổ theo dõi" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe("Resolution tab", () => {
+  function renderTab(initial: Resolution = BUILTIN_RESOLUTION) {
+    let current = initial;
+    const onChange = jest.fn((r: Resolution) => (current = r));
+    const view = render(<ResolutionTab resolution={initial} onChange={onChange} />);
+    const rerender = () => view.rerender(<ResolutionTab resolution={current} onChange={onChange} />);
+    return { onChange, rerender, current: () => current };
+  }
+
+  test("shows the built-in resolution's indicators by section", () => {
+    renderTab();
+    expect(screen.getByRole("heading", { name: /I\. CÔNG TÁC XÂY DỰNG ĐẢNG/ })).toBeTruthy();
+    expect(screen.getAllByRole("textbox", { name: /Chỉ tiêu đề ra của/ })).toHaveLength(
+      allIndicators(BUILTIN_RESOLUTION).length,
+    );
+  });
+
+  test("pasted text is read into a preview, with warnings next to their lines", async () => {
+    const t = renderTab();
+    await userEvent.click(screen.getByRole("button", { name: "Dán văn bản nghị quyết" }));
+    const text = "I. KINH TẾ\n1. Thu ngân sách đạt 5 tỷ đồng.\n2. Giảm tai nạn trên cả 3 tiêu chí.\n";
+    fireEvent.change(screen.getByRole("textbox", { name: "Văn bản nghị quyết" }), { target: { value: text } });
+    await userEvent.click(screen.getByRole("button", { name: "Đọc nghị quyết" }));
+    expect(t.onChange).toHaveBeenCalled();
+    t.rerender();
+    expect(await screen.findByText(/Đã đọc nghị quyết: 2 chỉ tiêu/)).toBeTruthy();
+    await screen.findByText(/Dòng 3: “Giảm tai nạn trên cả 3 tiêu chí\.” — có số liệu \(3\)/);
+    const items = within(screen.getByRole("heading", { name: "I. KINH TẾ" }).closest("section")!).getAllByRole(
+      "listitem",
+    );
+    expect(items.map((li) => li.textContent?.slice(0, 40))).toEqual([
+      expect.stringMatching(/^I\.1 Thu ngân sách/),
+      expect.stringMatching(/^I\.2 Giảm tai nạn/),
+      expect.stringMatching(/^Dòng 3: /),
+    ]);
+  });
+
+  test("text that is not a resolution gets a clear error and changes nothing", async () => {
+    const t = renderTab();
+    await userEvent.click(screen.getByRole("button", { name: "Dán văn bản nghị quyết" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Văn bản nghị quyết" }), {
+      target: { value: "Hello, world" },
+    });
+    await userEvent.click(screen.getByRole("button", { name: "Đọc nghị quyết" }));
+    expect(await screen.findByText(/Không tìm thấy phần/)).toBeTruthy();
+    expect(t.onChange).not.toHaveBeenCalled();
+  });
+
+  test("a target can be edited before inserting; an unreadable phrase is refused with a message", async () => {
+    const t = renderTab();
+    const field = screen.getByRole("textbox", { name: "Chỉ tiêu đề ra của III.1" });
+    await userEvent.clear(field);
+    await userEvent.type(field, "không quá 0,5%{enter}");
+    expect(t.current().sections[2]!.indicators[0]!.target).toEqual({ op: "lte", value: 0.5 });
+    t.rerender();
+    const other = screen.getByRole("textbox", { name: "Chỉ tiêu đề ra của II.1" });
+    await userEvent.clear(other);
+    await userEvent.type(other, "nhiều hơn năm ngoái{enter}");
+    expect(screen.getByText(/Không đọc được chỉ tiêu "nhiều hơn năm ngoái"/)).toBeTruthy();
+    expect(t.onChange).toHaveBeenCalledTimes(1);
+  });
+
+  test("imports Resolution JSON, and says where a broken JSON file is wrong", async () => {
+    const t = renderTab();
+    const input = screen.getByLabelText("Chọn tệp nghị quyết") as HTMLInputElement;
+    const good = new File([JSON.stringify({ ...BUILTIN_RESOLUTION, title: "Nghị quyết nhập" })], "nq.json", {
+      type: "application/json",
+    });
+    await userEvent.upload(input, good);
+    await waitFor(() => expect(t.current().title).toBe("Nghị quyết nhập"));
+    const bad = new File(['{\n  "title": "x",\n  "sections": [\n}'], "hong.json", { type: "application/json" });
+    await userEvent.upload(input, bad);
+    await waitFor(() => expect(screen.getByText(/Tệp "hong.json" không phải JSON hợp lệ \(dòng 4/)).toBeTruthy());
+    const wrong = new File([JSON.stringify({ title: "x" })], "sai.json", { type: "application/json" });
+    await userEvent.upload(input, wrong);
+    await waitFor(() => expect(screen.getByText(/Tệp "sai.json" không đúng cấu trúc/)).toBeTruthy());
+  });
+});
+
+describe("Insert tab, against the fake Excel", () => {
+  const renderInsert = (host: Host) =>
+    render(
+      <InsertTab
+        host={host}
+        resolution={BUILTIN_RESOLUTION}
+        tolerance={0.05}
+        onTolerance={() => undefined}
+        onInserted={() => undefined}
+        disabled={false}
+      />,
+    );
+
+  test("inserts the tracking sheet and the summary, and says so", async () => {
+    const book = new FakeBook(["Sheet1"]);
+    const { host, contexts } = fakeExcel(book);
+    renderInsert(host);
+    await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
+    await waitFor(() => expect(screen.getByText(/Đã chèn sổ “Theo dõi” \(45 chỉ tiêu\)/)).toBeTruthy());
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
+    expect(contexts.reduce((n, c) => n + c.syncCount, 0)).toBeLessThanOrEqual(4);
+  });
+
+  test("asks before touching a sheet with figures; cancelling changes nothing, confirming carries them over", async () => {
+    const book = await insertedBook();
+    book.put(TRACKING_SHEET, rowOf("V.2"), colIndex("actual"), 3);
+    const { host } = fakeExcel(book);
+    renderInsert(host);
+    await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
+    await waitFor(() => expect(screen.getByText(/hiện có 1 số liệu/)).toBeTruthy());
+    await userEvent.click(screen.getByRole("button", { name: "Hủy" }));
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
+    await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Chuyển số liệu và chèn" }));
+    await waitFor(() => expect(screen.getByText(/Đã chuyển số liệu của 1 chỉ tiêu/)).toBeTruthy());
+    expect(book.sheets.map((s) => s.name)).toContain("Theo dõi (cũ)");
+    expect(book.get(TRACKING_SHEET, rowOf("V.2"), colIndex("actual"))?.value).toBe(3);
+  });
+
+  test("a failure is reported in Vietnamese", async () => {
+    const host: Host = { ...browserHost(), kind: "excel", inspect: () => Promise.reject(new Error("mất kết nối")) };
+    renderInsert(host);
+    await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
+    await waitFor(() => expect(screen.getByText(/Không đọc được bảng tính: mất kết nối/)).toBeTruthy());
+  });
+});
+
+describe("Check tab, against the fake Excel", () => {
+  test("lists each wrong figure with its indicator and cell; a click selects the cell", async () => {
+    const book = await insertedBook();
+    book.put(TRACKING_SHEET, rowOf("III.2"), colIndex("actual"), 1.5); // 150%, pasted
+    book.put(TRACKING_SHEET, rowOf("I.2.a"), colIndex("actual"), "bốn");
+    book.put(TRACKING_SHEET, rowOf("II.2.a"), colIndex("actual"), 0.85);
+    book.put(TRACKING_SHEET, rowOf("II.2.b"), colIndex("actual"), 0.14);
+    book.put(TRACKING_SHEET, rowOf("II.2.c"), colIndex("actual"), 0.02);
+    const { host } = fakeExcel(book);
+    render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
+    await userEvent.click(screen.getByRole("button", { name: "Kiểm tra số liệu" }));
+    await screen.findByText(/2 lỗi, 1 cảnh báo/);
+    expect(screen.getByText(/Chỉ tiêu III\.2 \(ô F\d+\): không được lớn hơn 100%, đang là 150%/)).toBeTruthy();
+    expect(screen.getByText(/Chỉ tiêu I\.2\.a .*cần một con số, đang là chữ "bốn"/)).toBeTruthy();
+    expect(screen.getByText(/Tổng các tỷ trọng II\.2\.a \+ II\.2\.b \+ II\.2\.c là 101%/)).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: /Chọn ô F\d+: Chỉ tiêu III\.2/ }));
+    await waitFor(() => expect(book.sheet(TRACKING_SHEET).selected).toBe(`F${rowOf("III.2")}`));
+  });
+
+  test("registers for changes on load and checks again when the sheet changes", async () => {
+    const book = await insertedBook();
+    const { host } = fakeExcel(book);
+    render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
+    await screen.findByText(/Đang theo dõi/);
+    expect(book.sheet(TRACKING_SHEET).onChanged).toHaveLength(1);
+    book.put(TRACKING_SHEET, rowOf("V.2"), colIndex("actual"), 0);
+    await act(async () => {
+      await book.sheet(TRACKING_SHEET).onChanged[0]!({ address: "F40" });
+    });
+    await screen.findByText(/Chỉ tiêu V\.2 .*không được nhỏ hơn 1/, undefined, { timeout: 3000 });
+  });
+
+  test("without a tracking sheet it says to insert one first", async () => {
+    const { host } = fakeExcel(new FakeBook());
+    render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
+    await userEvent.click(screen.getByRole("button", { name: "Kiểm tra số liệu" }));
+    await screen.findByText(/Chưa có sổ “Theo dõi”/);
+  });
+});
+
+describe("Progress tab", () => {
+  test("counts per status and per section, as the sheet shows them", async () => {
+    const book = await insertedBook();
+    book.put(TRACKING_SHEET, rowOf("V.2"), colIndex("actual"), 4);
+    book.put(TRACKING_SHEET, rowOf("V.1"), colIndex("actual"), 0.3);
+    book.put(TRACKING_SHEET, rowOf("III.1"), colIndex("actual"), 0.006);
+    const { host } = fakeExcel(book);
+    render(<ProgressTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
+    const list = await screen.findByRole("list", { name: "Số chỉ tiêu theo mức đánh giá" });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Vượt: 1", "Đạt: 1", "Cơ bản đạt: 0", "Không đạt: 1", "Chưa có số liệu: 42"]);
+    const row = screen.getByRole("rowheader", { name: "V" }).closest("tr")!;
+    expect(
+      within(row)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["1", "0", "0", "1", "0"]);
+  });
+});
