@@ -382,6 +382,7 @@ function summarySheet(r: Resolution): SheetPlan {
   const statusCol = `${t}$${col("status")}:$${col("status")}`;
   const nCols = SUMMARY_HEADERS.length;
   const totalCol = 3 + STATUSES.length;
+  const widths = [7, 44, ...STATUSES.map(() => 11), 9, 10];
   cells.push({ row: 1, col: 1, value: "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU" });
   cells.push({ row: 2, col: 1, value: [r.title, r.organization].filter(Boolean).join(" — ") });
   SUMMARY_HEADERS.forEach((h, i) => cells.push({ row: head, col: i + 1, value: h }));
@@ -442,8 +443,11 @@ function summarySheet(r: Resolution): SheetPlan {
     cells,
     styles,
     merges: [area(1, 1, nCols, 1), area(1, 2, nCols, 2), area(1, totalRow + 2, nCols, totalRow + 2)],
-    columns: [{ width: 7 }, { width: 44 }, ...STATUSES.map(() => ({ width: 11 })), { width: 9 }, { width: 10 }],
-    rowHeights: [{ row: head, height: 2 * LINE_HEIGHT + 2 }],
+    columns: widths.map((width) => ({ width })),
+    rowHeights: [
+      { row: head, height: 2 * LINE_HEIGHT + 2 },
+      ...estimateHeights(cells, widths, new Set([2]), new Set(r.sections.map((_, k) => first + k))),
+    ],
     freezeRows: head,
     validations: [],
     conditionalFormats: [],
