@@ -1,5 +1,6 @@
 import { useRef, useState, type ChangeEvent } from "react";
 import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
+import { Link } from "@fluentui/react/lib/Link";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
@@ -31,26 +32,45 @@ function saveFile(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The target as text; "Sửa" opens a field (Enter keeps, Esc cancels). Light enough for long lists. */
 function TargetEditor({ indicator, onChange }: { indicator: Indicator; onChange: (i: Indicator) => void }) {
   const shown = indicator.targetText ?? formatTarget(indicator.target, indicator.unit);
-  const [text, setText] = useState(shown);
+  const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
   const commit = () => {
-    if (text === shown) return setError(undefined);
+    if (text === null) return;
+    if (text.trim() === shown) return setText(null);
     const r = parseTargetPhrase(text);
     if (!r.ok) return setError(r.message);
     setError(undefined);
+    setText(null);
     onChange({ ...indicator, target: r.value.target, unit: r.value.unit || indicator.unit, targetText: text.trim() });
   };
+  if (text === null)
+    return (
+      <Text block>
+        Chỉ tiêu đề ra: <strong>{shown}</strong>{" "}
+        <Link onClick={() => setText(shown)} aria-label={`Sửa chỉ tiêu đề ra của ${indicator.id}`}>
+          Sửa
+        </Link>
+      </Text>
+    );
   return (
     <TextField
       ariaLabel={`Chỉ tiêu đề ra của ${indicator.id}`}
+      autoFocus
       value={text}
       onChange={(_e, v) => setText(v ?? "")}
       onBlur={commit}
-      onKeyDown={(e) => e.key === "Enter" && commit()}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") commit();
+        if (e.key === "Escape") {
+          setText(null);
+          setError(undefined);
+        }
+      }}
       errorMessage={error}
-      styles={{ root: { maxWidth: 220 } }}
+      styles={{ root: { maxWidth: 240 } }}
     />
   );
 }

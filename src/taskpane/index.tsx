@@ -10,10 +10,12 @@ function start(inExcel: boolean): void {
   if (root) createRoot(root).render(<App host={inExcel ? excelHost() : browserHost()} />);
 }
 
+performance.mark?.("chitieu:script");
 let started = false;
 const once = (inExcel: boolean) => {
   if (started) return;
   started = true;
+  performance.mark?.("chitieu:office-ready");
   start(inExcel);
 };
 if (typeof Office !== "undefined") {

@@ -24,80 +24,116 @@ II. XÃ HỘI
 2. Giảm tai nạn giao thông trên cả 3 tiêu chí.
 `;
 
-describeWithTools("the task pane in headless Chromium (production build, outside Excel)", ["chromium", "soffice"], () => {
-  let server: Awaited<ReturnType<typeof serve>>;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  const problems: string[] = [];
+describeWithTools(
+  "the task pane in headless Chromium (production build, outside Excel)",
+  ["chromium", "soffice"],
+  () => {
+    let server: Awaited<ReturnType<typeof serve>>;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    const problems: string[] = [];
 
-  beforeAll(async () => {
-    if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run npm run build (npm test does)");
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serve(DIST);
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: "vi-VN", acceptDownloads: true });
-    await offline(context);
-    page = await context.newPage();
-    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(`${server.url}/taskpane.html`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+    beforeAll(async () => {
+      if (!existsSync(path.join(DIST, "taskpane.html")))
+        throw new Error("dist/ is missing: run npm run build (npm test does)");
+      mkdirSync(SHOTS, { recursive: true });
+      server = await serve(DIST);
+      browser = await launch();
+      context = await browser.newContext({
+        viewport: { width: 420, height: 900 },
+        locale: "vi-VN",
+        acceptDownloads: true,
+      });
+      await offline(context);
+      page = await context.newPage();
+      page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      await page.goto(`${server.url}/taskpane.html`);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
 
-  test("renders in Vietnamese, says it is outside Excel, with no console error", async () => {
-    await page.getByText("Trang đang mở ngoài Excel").waitFor();
-    expect(await page.locator("html").getAttribute("lang")).toBe("vi");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Chỉ tiêu");
-    expect((await page.getByRole("tab").allTextContents()).map((t) => t.trim())).toEqual(["Nghị quyết", "Tải sổ"]);
-    await page.screenshot({ path: path.join(SHOTS, "1-ngoai-excel.png"), fullPage: false });
-    expect(problems).toEqual([]);
-  });
+    test("renders in Vietnamese, says it is outside Excel, with no console error", async () => {
+      await page.getByText("Trang đang mở ngoài Excel").waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Chỉ tiêu");
+      expect((await page.getByRole("tab").allTextContents()).map((t) => t.trim())).toEqual(["Nghị quyết", "Tải sổ"]);
+      await page.screenshot({ path: path.join(SHOTS, "1-ngoai-excel.png"), fullPage: false });
+      expect(problems).toEqual([]);
+    });
 
-  test("pasting a resolution shows its indicators, and the unread line next to them", async () => {
-    await page.getByRole("button", { name: "Dán văn bản nghị quyết" }).click();
-    await page.getByRole("textbox", { name: "Văn bản nghị quyết" }).fill(RESOLUTION_TEXT);
-    await page.getByRole("button", { name: "Đọc nghị quyết" }).click();
-    await page.getByText(/Đã đọc nghị quyết: 5 chỉ tiêu trong 2 phần/).waitFor();
-    const ids = await page.locator("li strong").allTextContents();
-    expect(ids).toEqual(["I.1", "I.2", "II.1.a", "II.1.b", "II.2"]);
-    await page.getByText(/Dòng 9: “Giảm tai nạn giao thông trên cả 3 tiêu chí\.”/).waitFor();
-    expect(await page.getByRole("textbox", { name: "Chỉ tiêu đề ra của I.2" }).inputValue()).toBe("giảm còn dưới 2%");
-    await page.screenshot({ path: path.join(SHOTS, "2-dan-nghi-quyet.png"), fullPage: true });
-    expect(problems).toEqual([]);
-  });
+    test("pasting a resolution shows its indicators, and the unread line next to them", async () => {
+      await page.getByRole("button", { name: "Dán văn bản nghị quyết" }).click();
+      await page.getByRole("textbox", { name: "Văn bản nghị quyết" }).fill(RESOLUTION_TEXT);
+      await page.getByRole("button", { name: "Đọc nghị quyết" }).click();
+      await page.getByText(/Đã đọc nghị quyết: 5 chỉ tiêu trong 2 phần/).waitFor();
+      const labels = await page
+        .getByRole("button", { name: /^Sửa chỉ tiêu đề ra của / })
+        .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+      const ids = labels.map((l) => l!.replace("Sửa chỉ tiêu đề ra của ", ""));
+      expect(ids).toEqual(["I.1", "I.2", "II.1.a", "II.1.b", "II.2"]);
+      await page.getByText(/Dòng 9: “Giảm tai nạn giao thông trên cả 3 tiêu chí\.”/).waitFor();
+      await page.getByRole("button", { name: "Sửa chỉ tiêu đề ra của I.2" }).click();
+      expect(await page.getByRole("textbox", { name: "Chỉ tiêu đề ra của I.2" }).inputValue()).toBe("giảm còn dưới 2%");
+      await page.keyboard.press("Escape");
+      await page.screenshot({ path: path.join(SHOTS, "2-dan-nghi-quyet.png"), fullPage: true });
+      expect(problems).toEqual([]);
+    });
 
-  test("the .xlsx download opens in LibreOffice with the right statuses", async () => {
-    await page.getByRole("button", { name: "Nghị quyết mẫu 2022 (phường Trần Phú)" }).click();
-    await page.getByRole("tab", { name: "Tải sổ" }).click();
-    await page.screenshot({ path: path.join(SHOTS, "3-tai-so.png") });
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải sổ theo dõi (.xlsx)" }).click()]);
-    expect(download.suggestedFilename()).toBe("chi-tieu-2022.xlsx");
-    const dir = tempDir("chitieu-e2e-");
-    const file = path.join(dir, "chi-tieu-2022.xlsx");
-    await download.saveAs(file);
-    await page.getByText(/Đã tạo tệp chi-tieu-2022\.xlsx \(45 chỉ tiêu\)/).waitFor();
+    test("the .xlsx download opens in LibreOffice with the right statuses", async () => {
+      await page.getByRole("button", { name: "Nghị quyết mẫu 2022 (phường Trần Phú)" }).click();
+      await page.getByRole("tab", { name: "Tải sổ" }).click();
+      await page.screenshot({ path: path.join(SHOTS, "3-tai-so.png") });
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Tải sổ theo dõi (.xlsx)" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("chi-tieu-2022.xlsx");
+      const dir = tempDir("chitieu-e2e-");
+      const file = path.join(dir, "chi-tieu-2022.xlsx");
+      await download.saveAs(file);
+      await page.getByText(/Đã tạo tệp chi-tieu-2022\.xlsx \(45 chỉ tiêu\)/).waitFor();
 
-    const rows = recalcToCsv([file]).get(file)!.get("Theo dõi")!;
-    const header = rows.findIndex((r) => r.includes("Mã"));
-    const at = (h: string) => rows[header]!.indexOf(h);
-    const statuses = new Map(rows.slice(header + 1).map((r) => [r[at("Mã")], r[at("Đánh giá")]]));
-    for (const ind of allIndicators(BUILTIN_RESOLUTION)) expect([ind.id, statuses.get(ind.id)]).toEqual([ind.id, judge(ind, null).status]);
-    expect(rows.flat().some((v) => /^#|^Err:/.test(v))).toBe(false);
-    expect(problems).toEqual([]);
-  });
+      const rows = recalcToCsv([file]).get(file)!.get("Theo dõi")!;
+      const header = rows.findIndex((r) => r.includes("Mã"));
+      const at = (h: string) => rows[header]!.indexOf(h);
+      const statuses = new Map(rows.slice(header + 1).map((r) => [r[at("Mã")], r[at("Đánh giá")]]));
+      for (const ind of allIndicators(BUILTIN_RESOLUTION))
+        expect([ind.id, statuses.get(ind.id)]).toEqual([ind.id, judge(ind, null).status]);
+      expect(rows.flat().some((v) => /^#|^Err:/.test(v))).toBe(false);
+      expect(problems).toEqual([]);
+    });
 
-  test("a filled-in workbook, as staff share it, for the user guide", async () => {
-    const figures: Actuals = { "I.1.a": 100, "I.1.c": 78, "I.2.a": 4, "I.2.b": 86, "I.3.a": 3, "I.4.a": "Hoàn thành xuất sắc nhiệm vụ", "I.5": 88, "II.1": 72, "II.2.a": 82, "II.2.b": 14, "II.2.c": 1.5, "II.3.a": 26500, "II.3.b": 5000, "II.3.c": 4700, "III.1": 0.55, "III.2": 97, "III.5": "Đạt" };
-    const file = path.join(tempDir("chitieu-doc-"), "so-theo-doi.xlsx");
-    writeFileSync(file, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION, { actuals: figures })));
-    const pages = renderPng(file, 80);
-    expect(pages.length).toBeGreaterThanOrEqual(2);
-    const { copyFileSync } = await import("fs");
-    copyFileSync(pages[0]!, path.join(SHOTS, "4-so-theo-doi.png"));
-    copyFileSync(pages.at(-1)!, path.join(SHOTS, "5-tong-hop.png"));
-  });
-});
+    test("a filled-in workbook, as staff share it, for the user guide", async () => {
+      const figures: Actuals = {
+        "I.1.a": 100,
+        "I.1.c": 78,
+        "I.2.a": 4,
+        "I.2.b": 86,
+        "I.3.a": 3,
+        "I.4.a": "Hoàn thành xuất sắc nhiệm vụ",
+        "I.5": 88,
+        "II.1": 72,
+        "II.2.a": 82,
+        "II.2.b": 14,
+        "II.2.c": 1.5,
+        "II.3.a": 26500,
+        "II.3.b": 5000,
+        "II.3.c": 4700,
+        "III.1": 0.55,
+        "III.2": 97,
+        "III.5": "Đạt",
+      };
+      const file = path.join(tempDir("chitieu-doc-"), "so-theo-doi.xlsx");
+      writeFileSync(file, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION, { actuals: figures })));
+      const pages = renderPng(file, 80);
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+      const { copyFileSync } = await import("fs");
+      copyFileSync(pages[0]!, path.join(SHOTS, "4-so-theo-doi.png"));
+      copyFileSync(pages.at(-1)!, path.join(SHOTS, "5-tong-hop.png"));
+    });
+  },
+);

@@ -30,7 +30,16 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
@@ -43,9 +52,11 @@ export async function offline(context: BrowserContext): Promise<void> {
     const url = new URL(route.request().url());
     const m = /^\/lib\/1\/hosted\/(.+)$/.exec(url.pathname);
     const file = m && url.hostname === "appsforoffice.microsoft.com" ? path.join(dist, m[1]!) : null;
-    if (file && existsSync(file)) return route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file) });
+    if (file && existsSync(file))
+      return route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file) });
     // office.js outside Office opens Microsoft's telemetry frame; online it is an empty page.
-    if (url.hostname.endsWith(".oaspapps.com")) return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title></title>" });
+    if (url.hostname.endsWith(".oaspapps.com"))
+      return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title></title>" });
     return route.fulfill({ status: 404, body: "" });
   });
 }

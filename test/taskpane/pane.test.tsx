@@ -75,7 +75,7 @@ describe("Resolution tab", () => {
   test("shows the built-in resolution's indicators by section", () => {
     renderTab();
     expect(screen.getByRole("heading", { name: /I\. CÔNG TÁC XÂY DỰNG ĐẢNG/ })).toBeTruthy();
-    expect(screen.getAllByRole("textbox", { name: /Chỉ tiêu đề ra của/ })).toHaveLength(
+    expect(screen.getAllByRole("button", { name: /Sửa chỉ tiêu đề ra của/ })).toHaveLength(
       allIndicators(BUILTIN_RESOLUTION).length,
     );
   });
@@ -113,15 +113,20 @@ describe("Resolution tab", () => {
 
   test("a target can be edited before inserting; an unreadable phrase is refused with a message", async () => {
     const t = renderTab();
+    await userEvent.click(screen.getByRole("button", { name: "Sửa chỉ tiêu đề ra của III.1" }));
     const field = screen.getByRole("textbox", { name: "Chỉ tiêu đề ra của III.1" });
     await userEvent.clear(field);
     await userEvent.type(field, "không quá 0,5%{enter}");
     expect(t.current().sections[2]!.indicators[0]!.target).toEqual({ op: "lte", value: 0.5 });
     t.rerender();
+    expect(screen.getByText("không quá 0,5%")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Sửa chỉ tiêu đề ra của II.1" }));
     const other = screen.getByRole("textbox", { name: "Chỉ tiêu đề ra của II.1" });
     await userEvent.clear(other);
     await userEvent.type(other, "nhiều hơn năm ngoái{enter}");
-    expect(screen.getByText(/Không đọc được chỉ tiêu "nhiều hơn năm ngoái"/)).toBeTruthy();
+    expect(await screen.findByText(/Không đọc được chỉ tiêu "nhiều hơn năm ngoái"/)).toBeTruthy();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("textbox", { name: "Chỉ tiêu đề ra của II.1" })).toBeNull();
     expect(t.onChange).toHaveBeenCalledTimes(1);
   });
 

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: speed and size targets, measured (not asserted in tests).
+ * - Excel writer: context.sync() calls per insert (fake Excel API), for 45 and 2,000 indicators.
+ * - Plan build and .xlsx write time, and heap growth, for 45 and 2,000 indicators.
+ * - Production bundle sizes (gzip): the task pane's first load and the custom functions.
+ * - The task pane's median cold first render in headless Chromium (needs npm run build first).
+ */
+import { existsSync, readFileSync, readdirSync } from "fs";
+import * as path from "path";
+import { gzipSync } from "zlib";
+import { BUILTIN_RESOLUTION } from "../src/core/builtin";
+import type { Resolution } from "../src/core/model";
+import { readWorkbook, writeWorkbook } from "../src/workbook/excel";
+import { buildWorkbookPlan } from "../src/workbook/plan";
+import { writeXlsx } from "../src/workbook/xlsx";
+import { FakeBook, FakeContext } from "../test/fakes/fake-excel";
+import { syntheticResolution, syntheticFigures } from "../test/helpers/synthetic";
+
+const ROOT = path.join(__dirname, "..");
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+async function time<T>(fn: () => Promise<T> | T, runs: number): Promise<{ value: T; median: number }> {
+  const times: number[] = [];
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    value = await fn();
+    times.push(performance.now() - t);
+  }
+  return { value, median: median(times) };
+}
+
+async function workbook(label: string, res: Resolution) {
+  const actuals = syntheticFigures(res, 1, 0.05);
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  const plan = await time(() => buildWorkbookPlan(res, { actuals }), 5);
+  const xlsx = await time(() => writeXlsx(plan.value), 3);
+  const heap = process.memoryUsage().heapUsed - heap0;
+  const book = new FakeBook(["Sheet1"]);
+  book.calculate = () => ""; // the reader only needs Mã, Thực hiện and Ghi chú
+  const ctx = new FakeContext(book);
+  const state = await readWorkbook(ctx.asContext);
+  await writeWorkbook(ctx.asContext, plan.value, {
+    sheetNames: state.sheetNames,
+    hasToleranceName: false,
+    pageLayout: true,
+  });
+  // Re-inserting over a sheet with figures: read (2 syncs) + write (1).
+  const again = new FakeContext(book);
+  const state2 = await readWorkbook(again.asContext).catch(() => null);
+  if (state2)
+    await writeWorkbook(again.asContext, plan.value, {
+      sheetNames: state2.sheetNames,
+      hasToleranceName: state2.hasToleranceName,
+      pageLayout: true,
+    });
+  console.log(
+    `${label.padEnd(18)} syncs: new ${ctx.syncCount}, re-insert ${state2 ? again.syncCount : "n/a"} | plan ${ms(plan.median)} | xlsx ${ms(xlsx.median)} (${kib(xlsx.value.length)}) | heap +${(heap / 2 ** 20).toFixed(1)} MiB`,
+  );
+}
+
+function bundles() {
+  const dist = path.join(ROOT, "dist");
+  if (!existsSync(path.join(dist, "taskpane.html"))) return console.log("bundles: run `npm run build` first");
+  const gz = (f: string) => gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length;
+  const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)]
+    .map((m) => m[1]!)
+    .filter((s) => !/^https?:/.test(s));
+  const first = gz("taskpane.html") + scripts.reduce((n, s) => n + gz(s), 0);
+  console.log(
+    `task pane first load (gzip, without office.js): ${kib(first)}  [target ≤ 150 KiB; ${scripts.join(", ")}]`,
+  );
+  console.log(`custom functions, functions.js (gzip): ${kib(gz("functions.js"))}`);
+  const lazy = readdirSync(dist).filter((f) => /\.[0-9a-f]{8}\.js$/.test(f));
+  console.log(`loaded only when needed (gzip): ${lazy.map((f) => `${f} ${kib(gz(f))}`).join(", ")}`);
+}
+
+async function firstRender() {
+  const { launch, offline, serve } = await import("../test/helpers/browser");
+  if (!existsSync("/usr/bin/chromium")) return console.log("first render: /usr/bin/chromium not installed");
+  const server = await serve(path.join(ROOT, "dist"));
+  const browser = await launch();
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext();
+    await offline(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForFunction(() => performance.getEntriesByName("chitieu:first-render").length > 0, null, {
+      timeout: 15000,
+    });
+    times.push(await page.evaluate(() => performance.getEntriesByName("chitieu:first-render")[0]!.startTime));
+    if (process.env.BENCH_DETAIL)
+      console.log(
+        await page.evaluate(() =>
+          JSON.stringify({
+            marks: performance.getEntriesByType("mark").map((m) => [m.name, Math.round(m.startTime)]),
+            res: (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((r) => [
+              r.name.slice(-30),
+              Math.round(r.startTime),
+              Math.round(r.responseEnd),
+            ]),
+            dcl: Math.round(
+              (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+            ),
+          }),
+        ),
+      );
+    await context.close();
+  }
+  await browser.close();
+  await server.close();
+  console.log(
+    `task pane cold first render in headless Chromium: median ${ms(median(times))} of ${times.length} (runs: ${times.map((t) => t.toFixed(0)).join(", ")})  [target ≤ ~300 ms]`,
+  );
+}
+
+async function main() {
+  await workbook("45 (built-in)", BUILTIN_RESOLUTION);
+  await workbook("2,000 (synthetic)", syntheticResolution(2000, 3));
+  bundles();
+  await firstRender();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
