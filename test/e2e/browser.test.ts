@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
@@ -33,6 +33,16 @@ describeWithTools(
     let context: BrowserContext;
     let page: Page;
     const problems: string[] = [];
+    const scripts: string[] = [];
+    /** The chunk that carries exceljs (it writes xl/sharedStrings.xml); the pane must not load it up front. */
+    const exceljsChunk = () =>
+      readdirSync(DIST).filter(
+        (f) =>
+          f.endsWith(".js") &&
+          f !== "taskpane.js" &&
+          f !== "functions.js" &&
+          readFileSync(path.join(DIST, f), "utf8").includes("sharedStrings"),
+      );
 
     beforeAll(async () => {
       if (!existsSync(path.join(DIST, "taskpane.html")))
@@ -49,6 +59,10 @@ describeWithTools(
       page = await context.newPage();
       page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      page.on(
+        "request",
+        (r) => r.resourceType() === "script" && scripts.push(path.basename(new URL(r.url()).pathname)),
+      );
       await page.goto(`${server.url}/taskpane.html`);
     });
     afterAll(async () => {
@@ -92,6 +106,7 @@ describeWithTools(
         page.getByRole("button", { name: "Tải sổ theo dõi (.xlsx)" }).click(),
       ]);
       expect(download.suggestedFilename()).toBe("chi-tieu-2022.xlsx");
+      expect(scripts).toContain(exceljsChunk()[0]);
       const dir = tempDir("chitieu-e2e-");
       const file = path.join(dir, "chi-tieu-2022.xlsx");
       await download.saveAs(file);

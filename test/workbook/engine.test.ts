@@ -156,6 +156,55 @@ describeWithTools("workbooks recalculated by LibreOffice agree with the core", [
   );
 });
 
+describeWithTools("chitieu workbook variants open in LibreOffice with no error value", ["soffice"], () => {
+  test("--resolution (text and JSON) with --actuals and --tolerance", async () => {
+    const { main } = await import("../../src/cli/main");
+    const dir = tempDir("chitieu-cli-lo-");
+    const fixture = path.join(__dirname, "../fixtures/resolutions/xa-hoa-binh-2023.txt");
+    const actuals = path.join(dir, "so-lieu.json");
+    writeFileSync(
+      actuals,
+      JSON.stringify({
+        "I.1": 11,
+        "I.2": 52,
+        "II.1": 2.5,
+        "II.4": 4,
+        "IV.2": "Hoàn thành tốt nhiệm vụ",
+        "III.2": "Đạt",
+      }),
+    );
+    const json = path.join(dir, "nq.json");
+    const quiet = {
+      stdout: (t: string) => writeFileSync(json, t),
+      stderr: () => undefined,
+      stdin: async () => Buffer.from(""),
+    };
+    expect(await main(["parse", fixture], quiet)).toBe(0);
+    const files: string[] = [];
+    for (const [k, res] of [fixture, json].entries()) {
+      const out = path.join(dir, `so-${k}.xlsx`);
+      const args = ["workbook", "--resolution", res, "--actuals", actuals, "--tolerance", "0.1", "--out", out];
+      expect(await main(args, { ...quiet, stdout: () => undefined })).toBe(0);
+      files.push(out);
+    }
+    const recalculated = recalcToCsv(files);
+    for (const f of files) {
+      const rows = recalculated.get(f)!.get("Theo dõi")!;
+      expect(rows.flat().filter((v) => /^(#[A-Z/0]+[!?]?|Err:\d+)$/u.test(v))).toEqual([]);
+      const t = table(rows);
+      expect(["I.1", "I.2", "II.1", "II.4", "IV.2", "III.2", "III.1"].map((id) => t.get(id)!("Đánh giá"))).toEqual([
+        "Đạt",
+        "Cơ bản đạt",
+        "Không đạt",
+        "Đạt",
+        "Không đạt",
+        "Đạt",
+        "Chưa có số liệu",
+      ]);
+    }
+  });
+});
+
 describeWithTools("the tracking sheet renders with the five status colours", ["soffice", "pdftoppm"], () => {
   const count = (files: string[]) => {
     const hits = new Map<string, number>(STATUSES.map((s) => [s, 0]));

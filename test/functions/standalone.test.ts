@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from "fs";
+import * as path from "path";
+import * as vm from "vm";
+
+const built = path.join(__dirname, "../../dist/functions.js");
+
+describe("dist/functions.js (the manifest's CustomFunctions Script)", () => {
+  if (!existsSync(built) && process.env.CI === "true")
+    throw new Error("dist/functions.js missing: npm test builds first");
+  (existsSync(built) ? test : test.skip)("runs alone, with no other chunk, and registers the four functions", () => {
+    class CfError extends Error {
+      constructor(
+        readonly code: string,
+        message?: string,
+      ) {
+        super(message);
+      }
+    }
+    const registered = new Map<string, (...args: unknown[]) => unknown>();
+    const sandbox = {
+      CustomFunctions: {
+        Error: CfError,
+        ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+        associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn),
+      },
+      console,
+    };
+    const requests: string[] = [];
+    Object.assign(sandbox, {
+      document: { createElement: () => requests.push("script") },
+      self: sandbox,
+      window: sandbox,
+    });
+    vm.runInNewContext(readFileSync(built, "utf8"), sandbox);
+    expect([...registered.keys()]).toEqual(["DAT", "DANHGIA", "TYLE", "SO"]);
+    expect(requests).toEqual([]);
+    expect(registered.get("DANHGIA")!([[0.995]], [["trên 99%"]])).toEqual([["Đạt"]]);
+    expect(registered.get("SO")!([["27.625"]])).toEqual([[27625]]);
+    expect(() => registered.get("DAT")!([[0.5]], [["abc"]])).toThrow(/Chỉ tiêu cần viết như trong nghị quyết/);
+  });
+});
