@@ -10,6 +10,7 @@ import { InputError, resolutionFromText } from "../core/input";
 import type { Indicator, ParseWarning, Resolution } from "../core/model";
 import { ResolutionTextError, parseResolution } from "../core/parser";
 import { formatTarget, parseTargetPhrase } from "../core/target";
+import { saveFile } from "./download";
 
 /** FileReader, not Blob.text(): EdgeHTML (Excel 2019 webviews) has no Blob.text(). */
 function readFileText(f: File): Promise<string> {
@@ -19,17 +20,6 @@ function readFileText(f: File): Promise<string> {
     r.onerror = () => reject(r.error ?? new Error("không đọc được tệp"));
     r.readAsText(f, "utf-8");
   });
-}
-
-function saveFile(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The target as text; "Sửa" opens a field (Enter keeps, Esc cancels). Light enough for long lists. */

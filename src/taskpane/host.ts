@@ -10,6 +10,7 @@ import {
 } from "../workbook/excel";
 import { TRACKING_SHEET } from "../workbook/layout";
 import { buildWorkbookPlan } from "../workbook/plan";
+import { saveFile } from "./download";
 
 export interface InsertResult {
   kept: string[];
@@ -96,16 +97,7 @@ export function browserHost(): Host {
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
       const bytes = await writeXlsx(buildWorkbookPlan(resolution, { tolerance }));
       const name = `chi-tieu-${resolution.year ?? "nghi-quyet"}.xlsx`;
-      const url = URL.createObjectURL(
-        new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
-      );
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       return name;
     },
   };

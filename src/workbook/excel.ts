@@ -1,4 +1,4 @@
-import { SUMMARY_SHEET, TOLERANCE_NAME, TRACKING_SHEET } from "./layout";
+import { SUMMARY_SHEET, TOLERANCE_NAME, TRACKING_SHEET, eachCellOf } from "./layout";
 import { readTrackingValues, type ExistingSheet } from "./sheet-read";
 export { readTrackingValues, type ExistingRow, type ExistingSheet } from "./sheet-read";
 import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./plan";
@@ -92,15 +92,8 @@ function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, p: Sheet
   const fmt: string[][] = Array.from({ length: p.rowCount }, () => Array(p.colCount).fill("General"));
   for (const c of p.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? `=${c.formula}` : safe(c.value);
   for (const s of p.styles) {
-    if (!s.style.numFmt) continue;
-    const [a, b = a] = s.ref.split(":") as [string, string?];
-    const pos = (ref: string) => {
-      const m = /^([A-Z]+)(\d+)$/u.exec(ref)!;
-      return { r: Number(m[2]) - 1, c: [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
-    };
-    const s0 = pos(a);
-    const s1 = pos(b);
-    for (let r = s0.r; r <= s1.r; r++) for (let c = s0.c; c <= s1.c; c++) fmt[r]![c] = s.style.numFmt;
+    const f = s.style.numFmt;
+    if (f) eachCellOf(s.ref, (r, c) => (fmt[r - 1]![c - 1] = f));
   }
   all.format.font.name = FONT;
   all.format.font.size = 12;

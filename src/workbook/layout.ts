@@ -39,6 +39,21 @@ export function colLetter(index: number): string {
 
 export const col = (key: ColumnKey): string => colLetter(colIndex(key));
 
+/** "AB12" → { row: 12, col: 28 } (1-based; "$" ignored). */
+export function cellPosition(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/u.exec(ref);
+  if (!m) throw new Error(`not a cell reference: ${ref}`);
+  return { row: Number(m[2]), col: [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
+}
+
+/** Calls fn for every cell of "A1" or "A1:C3" (1-based row and column). */
+export function eachCellOf(ref: string, fn: (row: number, col: number) => void): void {
+  const [a, b = a] = ref.split(":") as [string, string?];
+  const s = cellPosition(a);
+  const e = cellPosition(b);
+  for (let r = s.row; r <= e.row; r++) for (let c = s.col; c <= e.col; c++) fn(r, c);
+}
+
 /** The target kind as staff see and pick it in the "Kiểu chỉ tiêu" column. */
 export const OP_LABELS: Record<TargetOp, string> = {
   gte: "≥",

@@ -1,4 +1,4 @@
-import { COLUMNS } from "./layout";
+import { COLUMNS, colLetter } from "./layout";
 
 export interface ExistingRow {
   id: string;
@@ -18,16 +18,6 @@ export interface ExistingSheet {
   tolerance: number | null;
 }
 
-const letter = (i: number) => {
-  let n = i + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
-
 /** Finds the header row by its "Mã" cell and reads every indicator row by its Mã, wherever staff moved it. */
 export function readTrackingValues(name: string, values: unknown[][], top = 1): ExistingSheet | null {
   const headerIdx = values.findIndex((r) => r.some((v) => v === "Mã") && r.some((v) => v === "Thực hiện"));
@@ -35,7 +25,7 @@ export function readTrackingValues(name: string, values: unknown[][], top = 1): 
   const header = values[headerIdx]!;
   const at = (h: string) => header.findIndex((v) => v === h);
   const columns: ExistingSheet["columns"] = {};
-  for (const c of COLUMNS) if (at(c.header) >= 0) columns[c.key] = letter(at(c.header));
+  for (const c of COLUMNS) if (at(c.header) >= 0) columns[c.key] = colLetter(at(c.header) + 1);
   const rows: ExistingRow[] = [];
   const cell = (r: unknown[], h: string) => (at(h) >= 0 ? r[at(h)] : undefined);
   values.slice(headerIdx + 1).forEach((r, k) => {

@@ -1,19 +1,8 @@
 import ExcelJS from "exceljs";
+import { eachCellOf } from "./layout";
 import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./plan";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
-
-function eachCell(ref: string, fn: (row: number, col: number) => void): void {
-  const [a, b = a] = ref.split(":") as [string, string?];
-  const parse = (r: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(r.replace(/\$/g, ""))!;
-    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return { row: Number(m[2]), col };
-  };
-  const s = parse(a);
-  const e = parse(b);
-  for (let r = s.row; r <= e.row; r++) for (let c = s.col; c <= e.col; c++) fn(r, c);
-}
 
 function applyStyle(cell: ExcelJS.Cell, st: CellStyle): void {
   const font: Partial<ExcelJS.Font> = { ...cell.font };
@@ -79,7 +68,7 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
     if (cell.formula !== undefined) target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
     else if (cell.value !== undefined && cell.value !== null) target.value = cell.value;
   }
-  for (const s of p.styles) eachCell(s.ref, (r, c) => applyStyle(ws.getCell(r, c), s.style));
+  for (const s of p.styles) eachCellOf(s.ref, (r, c) => applyStyle(ws.getCell(r, c), s.style));
   for (const m of p.merges) ws.mergeCells(m);
   // exceljs has worksheet.dataValidations (range keys included) but leaves it out of its typings.
   const dv = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } })
