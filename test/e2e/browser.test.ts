@@ -13,6 +13,21 @@ const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const SHOTS = path.join(ROOT, "test-output/screenshots");
 
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+}
+
+/** WCAG 2.1 A/AA and best-practice checks by axe-core, the engine browsers' accessibility tools use. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const r = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<AxeResult> } }).axe.run(document, {
+      runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    }),
+  );
+  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 const RESOLUTION_TEXT = `NGHỊ QUYẾT
 Về nhiệm vụ năm 2025 của Đảng bộ xã Hòa Bình
 
@@ -101,6 +116,7 @@ describeWithTools(
       await page.getByRole("button", { name: "Nghị quyết mẫu 2022 (phường Trần Phú)" }).click();
       await page.getByRole("tab", { name: "Tải sổ" }).click();
       await page.screenshot({ path: path.join(SHOTS, "3-tai-so.png") });
+      expect(await axeViolations(page)).toEqual([]);
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         page.getByRole("button", { name: "Tải sổ theo dõi (.xlsx)" }).click(),
@@ -120,6 +136,23 @@ describeWithTools(
         expect([ind.id, statuses.get(ind.id)]).toEqual([ind.id, judge(ind, null).status]);
       expect(rows.flat().some((v) => /^#|^Err:/.test(v))).toBe(false);
       expect(problems).toEqual([]);
+    });
+
+    test("keyboard only: reach the download tab and button, and start the download", async () => {
+      const kb = await context.newPage();
+      await kb.goto(`${server.url}/taskpane.html`);
+      await kb.getByText("Trang đang mở ngoài Excel").waitFor();
+      const focused = () => kb.evaluate(() => (document.activeElement?.textContent ?? "").trim());
+      for (let i = 0; i < 10 && (await focused()) !== "Nghị quyết"; i++) await kb.keyboard.press("Tab");
+      expect(await focused()).toBe("Nghị quyết");
+      await kb.keyboard.press("ArrowRight");
+      await kb.keyboard.press("Enter");
+      await kb.getByRole("button", { name: "Tải sổ theo dõi (.xlsx)" }).waitFor();
+      for (let i = 0; i < 10 && (await focused()) !== "Tải sổ theo dõi (.xlsx)"; i++) await kb.keyboard.press("Tab");
+      expect(await focused()).toBe("Tải sổ theo dõi (.xlsx)");
+      const [download] = await Promise.all([kb.waitForEvent("download"), kb.keyboard.press("Enter")]);
+      expect(download.suggestedFilename()).toBe("chi-tieu-2022.xlsx");
+      await kb.close();
     });
 
     test("a filled-in workbook, as staff share it, for the user guide", async () => {
