@@ -11,6 +11,7 @@ import { registerPaneIcons } from "./icons";
 import { InsertTab } from "./InsertTab";
 import { ProgressTab } from "./ProgressTab";
 import { ResolutionTab } from "./ResolutionTab";
+import { resolutionOfSheet } from "../workbook/sheet-resolution";
 
 export function App({ host }: { host: Host }) {
   registerPaneIcons();
@@ -18,12 +19,31 @@ export function App({ host }: { host: Host }) {
   const [tolerance, setTolerance] = useState(DEFAULT_TOLERANCE);
   const [tab, setTab] = useState("resolution");
   const [inserted, setInserted] = useState(0);
+  const [fromSheet, setFromSheet] = useState(false);
   const tooOld = host.tooOld();
   const inExcel = host.kind === "excel";
   // Read by `npm run bench` (first render time).
   useEffect(() => {
     performance.mark?.("chitieu:first-render");
   }, []);
+  // A workbook that already has a tracking sheet brings its own resolution: use it, not the default.
+  useEffect(() => {
+    if (!inExcel || tooOld) return;
+    let live = true;
+    host
+      .readTracking()
+      .then((sheet) => {
+        const own = sheet ? resolutionOfSheet(sheet).resolution : null;
+        if (live && own) {
+          setResolution(own);
+          setFromSheet(true);
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host, inExcel, tooOld]);
   return (
     <main style={{ padding: "8px 12px 24px" }}>
       <Text as="h1" variant="xLarge" block styles={{ root: { margin: "4px 0" } }}>
@@ -37,6 +57,17 @@ export function App({ host }: { host: Host }) {
         <MessageBar messageBarType={MessageBarType.info} isMultiline>
           Trang đang mở ngoài Excel. Bạn vẫn chọn được nghị quyết và tải sổ theo dõi dạng .xlsx (mở bằng Excel hoặc
           LibreOffice, màu và công thức giữ nguyên).
+        </MessageBar>
+      )}
+      {fromSheet && (
+        <MessageBar
+          messageBarType={MessageBarType.info}
+          isMultiline
+          onDismiss={() => setFromSheet(false)}
+          dismissButtonAriaLabel="Đóng"
+        >
+          Tệp này đã có sổ “Theo dõi”: Chỉ tiêu dùng các chỉ tiêu và mức ghi trong sổ. Muốn lập sổ theo nghị quyết khác,
+          chọn ở thẻ Nghị quyết rồi chèn lại (số liệu được chuyển theo Mã).
         </MessageBar>
       )}
       {tooOld && (

@@ -6,6 +6,7 @@ import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import type { Resolution } from "../core/model";
 import { checkSheet, type Problem } from "../workbook/check";
+import { resolutionOfSheet } from "../workbook/sheet-resolution";
 import type { Host } from "./host";
 
 type State =
@@ -27,7 +28,13 @@ export function CheckTab({ host, resolution, inserted }: { host: Host; resolutio
     try {
       const sheet = await host.readTracking();
       if (!sheet) return setState({ kind: "none" });
-      setState({ kind: "done", problems: checkSheet(latest.current, sheet), rows: sheet.rows.length });
+      // Judge against the targets the sheet itself holds (staff may have edited them there).
+      const own = resolutionOfSheet(sheet);
+      const problems: Problem[] = [
+        ...own.problems.map((message) => ({ id: "", address: null, cell: null, message, severity: "error" as const })),
+        ...checkSheet(own.resolution ?? latest.current, sheet),
+      ];
+      setState({ kind: "done", problems, rows: sheet.rows.length });
     } catch (e) {
       setState({ kind: "failed", text: e instanceof Error ? e.message : String(e) });
     }

@@ -5,6 +5,7 @@ import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { progressOf, type Progress } from "../workbook/check";
+import { resolutionOfSheet } from "../workbook/sheet-resolution";
 import type { Host } from "./host";
 
 export function ProgressTab({ host, resolution, inserted }: { host: Host; resolution: Resolution; inserted: number }) {
@@ -16,7 +17,7 @@ export function ProgressTab({ host, resolution, inserted }: { host: Host; resolu
     try {
       const sheet = await host.readTracking();
       setMissing(sheet === null);
-      setProgress(sheet ? progressOf(resolution, sheet) : null);
+      setProgress(sheet ? progressOf(resolutionOfSheet(sheet).resolution ?? resolution, sheet) : null);
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

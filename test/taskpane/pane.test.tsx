@@ -12,6 +12,7 @@ import { colIndex, TRACKING_SHEET } from "../../src/workbook/layout";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { sheetCalculator } from "../fakes/calculator";
 import { FakeBook, FakeContext } from "../fakes/fake-excel";
+import { syntheticResolution } from "../helpers/synthetic";
 
 /** The Excel host driven by the fake Excel API: each Excel.run gets a fresh context on the same book. */
 function fakeExcel(book: FakeBook, supported = true) {
@@ -52,6 +53,18 @@ describe("App", () => {
     expect(tabs).toEqual(["Nghị quyết", "Chèn sổ", "Kiểm tra", "Tiến độ"]);
     await userEvent.click(screen.getByRole("tab", { name: "Chèn sổ" }));
     expect(screen.getByRole("button", { name: "Chèn sổ theo dõi" })).toBeTruthy();
+  });
+
+  test("a workbook that already has a tracking sheet brings its own resolution into the pane", async () => {
+    const own = syntheticResolution(12, 5);
+    const book = new FakeBook();
+    await fakeExcel(book).host.insert(own, 0.05);
+    book.calculate = sheetCalculator(book, own);
+    const { host } = fakeExcel(book);
+    render(<App host={host} />);
+    expect(await screen.findByText(/Tệp này đã có sổ “Theo dõi”/)).toBeTruthy();
+    expect(screen.getByText(/PHƯỜNG THỬ NGHIỆM|Phường Thử Nghiệm/)).toBeTruthy();
+    expect(screen.getAllByRole("button", { name: /Sửa chỉ tiêu đề ra của/ })).toHaveLength(12);
   });
 
   test("an Excel too old for the add-in is told clearly and cannot insert", async () => {

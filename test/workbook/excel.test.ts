@@ -4,6 +4,8 @@ import { carryOver } from "../../src/workbook/carry";
 import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
 import { COLUMNS, TRACKING_SHEET, colIndex } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
+import { resolutionOfSheet } from "../../src/workbook/sheet-resolution";
+import { formatTarget } from "../../src/core/target";
 import { sheetCalculator } from "../fakes/calculator";
 import { FakeBook, FakeContext, parseRef } from "../fakes/fake-excel";
 import { syntheticResolution } from "../helpers/synthetic";
@@ -198,5 +200,64 @@ describe("re-inserting never loses figures", () => {
         ["a", 1],
       ]),
     ).toBeNull();
+  });
+});
+
+describe("the resolution a tracking sheet stands for", () => {
+  async function sheetOf(res: Resolution, edit?: (book: FakeBook) => void) {
+    const book = new FakeBook();
+    await insert(book, buildWorkbookPlan(res));
+    book.calculate = sheetCalculator(book, res);
+    edit?.(book);
+    return (await readWorkbook(new FakeContext(book).asContext)).tracking!;
+  }
+  const essentials = (r: Resolution) =>
+    r.sections.map((s) => [
+      s.id,
+      s.title,
+      s.indicators.map((i) => [i.id, i.text, i.unit, i.target, i.targetText ?? formatTarget(i.target, i.unit)]),
+    ]);
+
+  test.each([
+    ["built-in", BUILTIN_RESOLUTION],
+    ["every target kind", syntheticResolution(60, 11)],
+  ])("%s: read back from the sheet as it was written", async (_n, res) => {
+    const { resolution, problems } = resolutionOfSheet(await sheetOf(res));
+    expect(problems).toEqual([]);
+    expect(essentials(resolution!)).toEqual(essentials(res));
+    expect([resolution!.organization, resolution!.year]).toEqual([res.organization, res.year]);
+  });
+
+  test("a target edited in the sheet is the one read; rows sorted across sections stay in their section", async () => {
+    const rows = new Map(buildWorkbookPlan(BUILTIN_RESOLUTION).rows.map((r) => [r.id, r.row]));
+    const sheet = await sheetOf(BUILTIN_RESOLUTION, (book) => {
+      book.put(TRACKING_SHEET, rows.get("III.1")!, colIndex("value"), 0.005);
+      const a = rows.get("I.1.a")!;
+      const b = rows.get("VI.4")!;
+      for (let c = 1; c <= COLUMNS.length; c++) {
+        const x = book.get(TRACKING_SHEET, a, c);
+        book.sheet(TRACKING_SHEET).cells.set(`${a},${c}`, book.get(TRACKING_SHEET, b, c) ?? { style: {} });
+        book.sheet(TRACKING_SHEET).cells.set(`${b},${c}`, x ?? { style: {} });
+      }
+    });
+    const { resolution } = resolutionOfSheet(sheet);
+    const ind = (id: string) => resolution!.sections.flatMap((s) => s.indicators).find((i) => i.id === id);
+    expect(ind("III.1")!.target).toEqual({ op: "lte", value: 0.5 });
+    expect(resolution!.sections.find((s) => s.id === "VI")!.indicators.map((i) => i.id)).toContain("VI.4");
+    expect(resolution!.sections.find((s) => s.id === "I")!.indicators.map((i) => i.id)).toContain("I.1.a");
+  });
+
+  test("unreadable target cells are reported with their cell, the rest still read", async () => {
+    const rows = new Map(buildWorkbookPlan(BUILTIN_RESOLUTION).rows.map((r) => [r.id, r.row]));
+    const sheet = await sheetOf(BUILTIN_RESOLUTION, (book) => {
+      book.put(TRACKING_SHEET, rows.get("II.1")!, colIndex("op"), "lớn hơn");
+      book.put(TRACKING_SHEET, rows.get("I.4.a")!, colIndex("value"), "Tốt");
+    });
+    const { resolution, problems } = resolutionOfSheet(sheet);
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`I\\.4\\.a: “Mức chỉ tiêu” \\(ô L${rows.get("I.4.a")}\\)`)),
+      expect.stringMatching(new RegExp(`II\\.1: “Kiểu chỉ tiêu” \\(ô K${rows.get("II.1")}\\)`)),
+    ]);
+    expect(resolution!.sections.flatMap((s) => s.indicators)).toHaveLength(43);
   });
 });
