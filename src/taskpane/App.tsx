@@ -1,17 +1,23 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Pivot, PivotItem } from "@fluentui/react/lib/Pivot";
 import { Text } from "@fluentui/react/lib/Text";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
 import { DEFAULT_TOLERANCE } from "../core/judge";
 import type { Resolution } from "../core/model";
-import { CheckTab } from "./CheckTab";
 import type { Host } from "./host";
 import { registerPaneIcons } from "./icons";
-import { InsertTab } from "./InsertTab";
-import { ProgressTab } from "./ProgressTab";
 import { ResolutionTab } from "./ResolutionTab";
-import { resolutionOfSheet } from "../workbook/sheet-resolution";
+
+// Tabs other than the first load when opened, so the pane appears sooner.
+const InsertTab = lazy(() =>
+  import(/* webpackChunkName: "tabs" */ "./InsertTab").then((m) => ({ default: m.InsertTab })),
+);
+const CheckTab = lazy(() => import(/* webpackChunkName: "tabs" */ "./CheckTab").then((m) => ({ default: m.CheckTab })));
+const ProgressTab = lazy(() =>
+  import(/* webpackChunkName: "tabs" */ "./ProgressTab").then((m) => ({ default: m.ProgressTab })),
+);
+const loading = <p style={{ color: "#605e5c" }}>Đang tải…</p>;
 
 export function App({ host }: { host: Host }) {
   registerPaneIcons();
@@ -32,7 +38,8 @@ export function App({ host }: { host: Host }) {
     let live = true;
     host
       .readTracking()
-      .then((sheet) => {
+      .then(async (sheet) => {
+        const { resolutionOfSheet } = await import(/* webpackChunkName: "tabs" */ "../workbook/sheet-resolution");
         const own = sheet ? resolutionOfSheet(sheet).resolution : null;
         if (live && own) {
           setResolution(own);
@@ -84,23 +91,29 @@ export function App({ host }: { host: Host }) {
           <ResolutionTab resolution={resolution} onChange={setResolution} />
         </PivotItem>
         <PivotItem headerText={inExcel ? "Chèn sổ" : "Tải sổ"} itemKey="insert">
-          <InsertTab
-            host={host}
-            resolution={resolution}
-            tolerance={tolerance}
-            onTolerance={setTolerance}
-            onInserted={() => setInserted((n) => n + 1)}
-            disabled={tooOld !== null}
-          />
+          <Suspense fallback={loading}>
+            <InsertTab
+              host={host}
+              resolution={resolution}
+              tolerance={tolerance}
+              onTolerance={setTolerance}
+              onInserted={() => setInserted((n) => n + 1)}
+              disabled={tooOld !== null}
+            />
+          </Suspense>
         </PivotItem>
         {inExcel && (
           <PivotItem headerText="Kiểm tra" itemKey="check">
-            <CheckTab host={host} resolution={resolution} inserted={inserted} />
+            <Suspense fallback={loading}>
+              <CheckTab host={host} resolution={resolution} inserted={inserted} />
+            </Suspense>
           </PivotItem>
         )}
         {inExcel && (
           <PivotItem headerText="Tiến độ" itemKey="progress">
-            <ProgressTab host={host} resolution={resolution} inserted={inserted} />
+            <Suspense fallback={loading}>
+              <ProgressTab host={host} resolution={resolution} inserted={inserted} />
+            </Suspense>
           </PivotItem>
         )}
       </Pivot>

@@ -1,16 +1,15 @@
 import type { Resolution } from "../core/model";
-import { carryOver } from "../workbook/carry";
-import {
-  PAGE_LAYOUT_API,
-  REQUIRED_API,
-  readWorkbook,
-  writeWorkbook,
-  type ExistingSheet,
-  type WorkbookState,
-} from "../workbook/excel";
-import { TRACKING_SHEET } from "../workbook/layout";
-import { buildWorkbookPlan } from "../workbook/plan";
+import type { ExistingSheet, WorkbookState } from "../workbook/excel";
+import { PAGE_LAYOUT_API, REQUIRED_API, TRACKING_SHEET } from "../workbook/layout";
 import { saveFile } from "./download";
+
+// The writer, the plan and carry-over load on first use: the first screen does not need them.
+const workbookModules = () =>
+  Promise.all([
+    import(/* webpackChunkName: "workbook" */ "../workbook/excel"),
+    import(/* webpackChunkName: "workbook" */ "../workbook/carry"),
+    import(/* webpackChunkName: "workbook" */ "../workbook/plan"),
+  ]);
 
 export interface InsertResult {
   kept: string[];
@@ -47,9 +46,13 @@ export function excelHost(
       supports(REQUIRED_API)
         ? null
         : "Phiên bản Excel này quá cũ cho phần bổ trợ (cần Excel 2019/2021, Microsoft 365, Excel trên web hoặc Mac). Hãy dùng trang Chỉ tiêu trên trình duyệt để tải sổ theo dõi (.xlsx).",
-    inspect: () => run((ctx) => readWorkbook(ctx)),
-    insert: (resolution, tolerance) =>
-      run(async (ctx) => {
+    inspect: async () => {
+      const [{ readWorkbook }] = await workbookModules();
+      return run((ctx) => readWorkbook(ctx));
+    },
+    insert: async (resolution, tolerance) => {
+      const [{ readWorkbook, writeWorkbook }, { carryOver }, { buildWorkbookPlan }] = await workbookModules();
+      return run(async (ctx) => {
         const state = await readWorkbook(ctx);
         const carry = carryOver(resolution, state.tracking);
         const tol = carry.tolerance ?? tolerance;
@@ -60,8 +63,12 @@ export function excelHost(
           pageLayout: supports(PAGE_LAYOUT_API),
         });
         return { kept, carried: carry.carried, orphans: carry.orphans.length, tolerance: tol };
-      }),
-    readTracking: () => run(async (ctx) => (await readWorkbook(ctx)).tracking),
+      });
+    },
+    readTracking: async () => {
+      const [{ readWorkbook }] = await workbookModules();
+      return run(async (ctx) => (await readWorkbook(ctx)).tracking);
+    },
     select: (cell) =>
       run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(TRACKING_SHEET);
@@ -95,6 +102,7 @@ export function browserHost(): Host {
     download: async (resolution, tolerance) => {
       // exceljs is loaded only here, so the pane inside Excel stays small.
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
+      const { buildWorkbookPlan } = await import(/* webpackChunkName: "workbook" */ "../workbook/plan");
       const bytes = await writeXlsx(buildWorkbookPlan(resolution, { tolerance }));
       const name = `chi-tieu-${resolution.year ?? "nghi-quyet"}.xlsx`;
       saveFile(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -3,11 +3,6 @@ import { readTrackingValues, type ExistingSheet } from "./sheet-read";
 export { readTrackingValues, type ExistingRow, type ExistingSheet } from "./sheet-read";
 import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./plan";
 
-/** Requirement sets the writer needs: data validation arrived in ExcelApi 1.8. */
-export const REQUIRED_API = "1.8";
-/** Page layout (A4, fit to width, print titles) needs 1.9; older Excel gets the sheet without it. */
-export const PAGE_LAYOUT_API = "1.9";
-
 export interface WorkbookState {
   sheetNames: string[];
   tracking: ExistingSheet | null;

@@ -1,6 +1,11 @@
 import type { TargetOp } from "../core/model";
 
 export const TRACKING_SHEET = "Theo dõi";
+
+/** Requirement sets the Excel writer needs: data validation arrived in ExcelApi 1.8. */
+export const REQUIRED_API = "1.8";
+/** Page layout (A4, fit to width, print titles) needs 1.9; older Excel gets the sheet without it. */
+export const PAGE_LAYOUT_API = "1.9";
 export const SUMMARY_SHEET = "Tổng hợp";
 export const TOLERANCE_NAME = "DungSai";
 
