@@ -34,12 +34,15 @@ module.exports = async (env, options) => {
     entry: {
       // Self-contained: the manifest's CustomFunctions Script loads it alone; the shared-runtime page loads it too.
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/index.tsx",
+      // The page loads functions.js first; taskpane.js reuses its modules (the core) instead of a second copy.
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
+      // Relative, not "auto": auto-detection reads `document`, which the JavaScript-only functions runtime lacks.
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -57,8 +60,8 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // The pane bundle registers the custom functions itself (src/taskpane/index.tsx imports them).
-        chunks: ["taskpane"],
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -1,6 +1,4 @@
 import { createRoot } from "react-dom/client";
-// The shared runtime page hosts the CHITIEU functions too: one bundle, one copy of the core.
-import "../functions/functions";
 import { App } from "./App";
 import { browserHost, excelHost } from "./host";
 
