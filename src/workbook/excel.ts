@@ -38,9 +38,12 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
 export function backupName(name: string, taken: string[]): string {
   for (let k = 1; ; k++) {
     const n = `${name} (cũ${k === 1 ? "" : ` ${k}`})`.slice(0, 31);
-    if (!taken.includes(n)) return n;
+    if (!taken.some((t) => sameSheetName(t, n))) return n;
   }
 }
+
+/** Excel compares sheet names without regard to case. */
+const sameSheetName = (a: string, b: string) => a.toLocaleLowerCase("vi") === b.toLocaleLowerCase("vi");
 
 function styleRange(range: Excel.Range, st: CellStyle): void {
   const f = range.format;
@@ -157,12 +160,12 @@ export async function writeWorkbook(
   const taken = [...opts.sheetNames];
   const kept: string[] = [];
   for (const name of [TRACKING_SHEET, SUMMARY_SHEET]) {
-    if (!taken.includes(name)) continue;
+    const existing = taken.find((t) => sameSheetName(t, name));
+    if (existing === undefined) continue;
     const backup = backupName(name, taken);
     taken.push(backup);
     kept.push(backup);
-    const old = sheets.getItem(name);
-    old.name = backup;
+    sheets.getItem(existing).name = backup;
   }
   if (opts.hasToleranceName) context.workbook.names.getItem(TOLERANCE_NAME).delete();
   let first: Excel.Worksheet | null = null;

@@ -58,8 +58,9 @@ export class FakeBook {
     this.sheets.push(s);
     return s;
   }
+  /** Finds a sheet as Excel does: names compare without regard to case. */
   sheet(name: string): SheetModel {
-    const s = this.sheets.find((x) => x.name === name);
+    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (!s) throw new FakeExcelError("ItemNotFound", `no sheet "${name}"`);
     return s;
   }
@@ -281,7 +282,7 @@ function worksheetProxy(ctx: FakeContext, name: string, orNull = false): Excel.W
   const label = `worksheet(${name})`;
   const resolve = () => (current ??= ctx.book.sheet(name));
   let isNull: boolean | undefined;
-  ctx.enqueueLoad(() => (isNull = !ctx.book.sheets.some((s) => s.name === name)));
+  ctx.enqueueLoad(() => (isNull = !ctx.book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())));
   const impl: Impl = {
     get name() {
       throw new FakeExcelError("PropertyNotLoaded", `${label}.name read before load()`);

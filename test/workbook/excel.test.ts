@@ -193,6 +193,21 @@ describe("re-inserting never loses figures", () => {
     ]);
   });
 
+  test("a user's sheets named like ours, in any case, are kept under a free name", async () => {
+    const book = new FakeBook(["theo dõi", "Theo dõi (cũ)", "TỔNG HỢP"]);
+    book.put("theo dõi", 1, 1, "ghi chép riêng");
+    const { kept } = await insert(book, buildWorkbookPlan(BUILTIN_RESOLUTION));
+    expect(kept).toEqual(["Theo dõi (cũ 2)", "Tổng hợp (cũ)"]);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      "Theo dõi (cũ 2)",
+      "Theo dõi (cũ)",
+      "Tổng hợp (cũ)",
+      "Theo dõi",
+      "Tổng hợp",
+    ]);
+    expect(book.get("Theo dõi (cũ 2)", 1, 1)?.value).toBe("ghi chép riêng");
+  });
+
   test("a sheet without the Mã header is not mistaken for a tracking sheet", () => {
     expect(
       readTrackingValues("x", [
