@@ -52,7 +52,7 @@ describe("App", () => {
     const tabs = screen.getAllByRole("tab").map((t) => t.textContent?.trim());
     expect(tabs).toEqual(["Nghị quyết", "Chèn sổ", "Kiểm tra", "Tiến độ"]);
     await userEvent.click(screen.getByRole("tab", { name: "Chèn sổ" }));
-    expect(screen.getByRole("button", { name: "Chèn sổ theo dõi" })).toBeTruthy();
+    expect(await screen.findByRole("button", { name: "Chèn sổ theo dõi" })).toBeTruthy();
   });
 
   test("a workbook that already has a tracking sheet brings its own resolution into the pane", async () => {
@@ -72,7 +72,9 @@ describe("App", () => {
     render(<App host={host} />);
     expect(await screen.findByText(/Phiên bản Excel này quá cũ/)).toBeTruthy();
     await userEvent.click(screen.getByRole("tab", { name: "Chèn sổ" }));
-    expect((screen.getByRole("button", { name: "Chèn sổ theo dõi" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(((await screen.findByRole("button", { name: "Chèn sổ theo dõi" })) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
   });
 });
 
