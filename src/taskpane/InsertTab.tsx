@@ -66,7 +66,8 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
     setStep({ kind: "busy", text: "Đang đọc bảng tính…" });
     try {
       const state = await host.inspect();
-      const figures = state.tracking?.rows.filter((r) => r.actual !== "" && r.actual !== null).length ?? 0;
+      const figures =
+        state.tracking?.rows.filter((r) => (r.actual !== "" && r.actual !== null) || r.note.trim() !== "").length ?? 0;
       if (state.tracking && figures > 0) return setStep({ kind: "confirm", figures });
       await insert();
     } catch (e) {
@@ -120,8 +121,8 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
             </div>
           }
         >
-          Sổ “Theo dõi” hiện có {step.figures} số liệu. Số liệu và ghi chú sẽ được chuyển sang sổ mới theo Mã chỉ tiêu;
-          sổ cũ được giữ lại với tên “Theo dõi (cũ)”, không xóa gì.
+          Sổ “Theo dõi” hiện có số liệu hoặc ghi chú ở {step.figures} chỉ tiêu. Số liệu và ghi chú sẽ được chuyển sang
+          sổ mới theo Mã chỉ tiêu; sổ cũ được giữ lại với tên “Theo dõi (cũ)”, không xóa gì.
         </MessageBar>
       )}
       {step.kind === "done" && (

@@ -191,7 +191,7 @@ describe("Insert tab, against the fake Excel", () => {
     const { host } = fakeExcel(book);
     renderInsert(host);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
-    await waitFor(() => expect(screen.getByText(/hiện có 1 số liệu/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/hiện có số liệu hoặc ghi chú ở 1 chỉ tiêu/)).toBeTruthy());
     await userEvent.click(screen.getByRole("button", { name: "Hủy" }));
     expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
