@@ -7,6 +7,19 @@ export class ResolutionTextError extends Error {
 }
 
 const ROMAN_RE = /^\s*(?:[Pp]hần\s+|PHẦN\s+)?([IVXL]{1,6})\s*[.:)/–-]\s*(\S.*?)\s*$/u;
+/** "A. CÁC CHỈ TIÊU KINH TẾ": a letter heads a section when its title is written in capitals. */
+const LETTER_RE = /^\s*(?:[Pp]hần\s+|PHẦN\s+)?([A-Z])\s*[.:)/–-]\s*(\S.*?)\s*$/u;
+
+function sectionHeading(t: string): RegExpExecArray | null {
+  if (t.length >= 200) return null;
+  const roman = ROMAN_RE.exec(t);
+  if (roman) return roman;
+  const letter = LETTER_RE.exec(t);
+  if (!letter) return null;
+  const letters = letter[2]!.replace(/[^\p{L}]/gu, "");
+  const upper = letters.replace(/[^\p{Lu}]/gu, "").length;
+  return letters.length >= 4 && upper / letters.length >= 0.8 ? letter : null;
+}
 const ITEM_RE = /^\s*(\d{1,2})\s*[.)]\s+(\S.*?)\s*$/u;
 const BULLET_RE = /^\s*(?:[-+•–]\s+|[a-zđ]\)\s*)(\S.*?)\s*$/u;
 const END_RE = /^\s*(?:trên đây là|nơi nhận|t\/m|tm\.|tm\s|ghi chú\s*:)/iu;
@@ -296,7 +309,7 @@ function findTitle(lines: Line[]): { title: string; year: number | null } {
 const NAME = String.raw`\p{Lu}[\p{Ll}\d]*(?:[ \t]+\p{Lu}[\p{Ll}\d]*){0,3}`;
 const UPPER_NAME = String.raw`\p{Lu}+(?:[ \t]+\p{Lu}+){0,3}`;
 const PLACE_RE = new RegExp(String.raw`(?<!\p{L})(phường|xã|thị trấn)[ \t]+(${NAME})(?!\p{L})`, "u");
-const UPPER_PLACE_RE = new RegExp(String.raw`(?<!\p{L})(PHƯỜNG|XÃ|THỊ TRẤN)[ \t]+(${UPPER_NAME})[ \t]*$`, "mu");
+const UPPER_PLACE_RE = new RegExp(String.raw`(?<!\p{L})(PHƯỜNG|XÃ|THỊ TRẤN)[ \t]+(?!HỘI(?!\p{L}))(${UPPER_NAME})[ \t]*$`, "mu");
 const titleCase = (s: string) => s.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
 const BODY_RE =
   /(?<!\p{L})(Đảng bộ|Đảng ủy|Chi bộ|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)\s+(phường|xã|thị trấn)(?!\p{L})/u;
@@ -317,7 +330,7 @@ export function parseResolution(raw: string): Resolution {
   const lines: Line[] = text.split(/\r\n|\r|\n/u).map((t, i) => ({ text: t, line: i + 1 }));
   const warnings: ParseWarning[] = [];
   const sections: { id: string; title: string; items: { no: string; parts: string[]; line: number }[] }[] = [];
-  const hasRoman = lines.some((l) => ROMAN_RE.test(l.text) && l.text.trim().length < 200);
+  const hasRoman = lines.some((l) => sectionHeading(l.text.trim()) !== null);
   let item: { no: string; parts: string[]; line: number } | null = null;
   let prevBlank = true;
   let ended = false;
@@ -340,9 +353,9 @@ export function parseResolution(raw: string): Resolution {
       item = null;
       continue;
     }
-    const roman = ROMAN_RE.exec(t);
+    const roman = sectionHeading(t);
     const no = ITEM_RE.exec(t);
-    if (roman && t.length < 200) {
+    if (roman) {
       sections.push({ id: roman[1]!, title: roman[2]!.replace(/[:.]\s*$/u, "").trim(), items: [] });
       item = null;
     } else if (no && (sections.length > 0 || !hasRoman)) {
@@ -384,7 +397,7 @@ export function parseResolution(raw: string): Resolution {
     throw new ResolutionTextError(
       'Không tìm thấy chỉ tiêu nào có con số hay mức xếp loại (ví dụ "đạt 98%", "không quá 0,6%", "từ 3 - 5 đảng viên").',
     );
-  const { title, year } = findTitle(lines.filter((l) => !ROMAN_RE.test(l.text)));
+  const { title, year } = findTitle(lines.filter((l) => sectionHeading(l.text.trim()) === null));
   return {
     title,
     organization: findOrganization(text),

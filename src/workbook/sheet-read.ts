@@ -39,7 +39,7 @@ export function readTrackingValues(name: string, values: unknown[][], top = 1): 
     const raw = cell(r, "Mã");
     const id = typeof raw === "string" ? raw.trim() : "";
     const row = top + headerIdx + 1 + k;
-    if (/^[IVXL]+$/u.test(id)) sections.push({ id, title: String(cell(r, "Chỉ tiêu") ?? ""), row });
+    if (/^\p{Lu}{1,6}$/u.test(id)) sections.push({ id, title: String(cell(r, "Chỉ tiêu") ?? ""), row });
     if (!id.includes(".")) return;
     const cells: ExistingRow["cells"] = {};
     for (const c of COLUMNS) if (at(c.header) >= 0) cells[c.key] = r[at(c.header)];

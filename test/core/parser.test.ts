@@ -111,6 +111,21 @@ describe("structure", () => {
     ]);
   });
 
+  test("letter sections with capitalised titles (A., B.) are sections; ids follow them", () => {
+    const r = parseResolution(
+      "A. CÁC CHỈ TIÊU KINH TẾ\n1. Thu ngân sách đạt 10 tỷ đồng.\n2. Tỷ lệ hộ nghèo dưới 1%.\nB. CÁC CHỈ TIÊU XÃ HỘI\n1. Tỷ lệ tham gia BHYT đạt 95%.\n",
+    );
+    expect(r.sections.map((s) => [s.id, s.title, s.indicators.map((i) => i.id)])).toEqual([
+      ["A", "CÁC CHỈ TIÊU KINH TẾ", ["A.1", "A.2"]],
+      ["B", "CÁC CHỈ TIÊU XÃ HỘI", ["B.1"]],
+    ]);
+  });
+
+  test('"xã hội" (society) is not taken for a commune\'s name', () => {
+    const r = parseResolution("ĐẢNG ỦY XÃ HỘI\nI. KINH TẾ - XÃ HỘI\n1. Thu ngân sách đạt 10 tỷ đồng.\n");
+    expect(r.organization).toBe("");
+  });
+
   test("a repeated item number is warned about", () => {
     const r = parseResolution("I. A\n1. Đạt 5%.\n1. Đạt 6%.\n");
     expect(r.warnings[0]).toMatchObject({ line: 3, reason: expect.stringMatching(/trùng/u) });
