@@ -309,7 +309,10 @@ function findTitle(lines: Line[]): { title: string; year: number | null } {
 const NAME = String.raw`\p{Lu}[\p{Ll}\d]*(?:[ \t]+\p{Lu}[\p{Ll}\d]*){0,3}`;
 const UPPER_NAME = String.raw`\p{Lu}+(?:[ \t]+\p{Lu}+){0,3}`;
 const PLACE_RE = new RegExp(String.raw`(?<!\p{L})(phường|xã|thị trấn)[ \t]+(${NAME})(?!\p{L})`, "u");
-const UPPER_PLACE_RE = new RegExp(String.raw`(?<!\p{L})(PHƯỜNG|XÃ|THỊ TRẤN)[ \t]+(?!HỘI(?!\p{L}))(${UPPER_NAME})[ \t]*$`, "mu");
+const UPPER_PLACE_RE = new RegExp(
+  String.raw`(?<!\p{L})(PHƯỜNG|XÃ|THỊ TRẤN)[ \t]+(?!HỘI(?!\p{L}))(${UPPER_NAME})[ \t]*$`,
+  "mu",
+);
 const titleCase = (s: string) => s.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
 const BODY_RE =
   /(?<!\p{L})(Đảng bộ|Đảng ủy|Chi bộ|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)\s+(phường|xã|thị trấn)(?!\p{L})/u;

@@ -73,6 +73,7 @@ const LEFT_RE = new RegExp(
     String.raw`(?:(?<lead>đạt mức|đạt tỷ lệ|đạt|là|chiếm|ở mức|bằng|:)\s*)?` +
     String.raw`(?:(?<chg>tăng|giảm|nâng|hạ)(?:\s+(?<avg>bình quân|trung bình))?(?:\s+(?<dir>lên|xuống còn|xuống|còn))?\s*)?` +
     String.raw`(?:(?<lead2>đạt|ở mức)\s+)?` +
+    String.raw`(?:(?<down>xuống còn|xuống|còn)\s+)?` +
     `(?<cmp>${alt(Object.keys(CMP))})?\\s*` +
     String.raw`(?<approx>khoảng|gần|xấp xỉ)?\s*$`,
   "u",
@@ -91,6 +92,8 @@ const MONEY_UNIT_RE = /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+đồng|đồng
 const MEASURE_UNIT_RE =
   /^\s*(km2|km²|m2|m²|m3|m³|ha|km|tấn|kg|tạ|lít|kwh|mw|điểm|giờ|phút|lần)(?!\p{L})((?:\s*\/\s*[\p{L}]+(?:\s+dân)?)*)/u;
 const COUNT_NOUNS = [
+  "tiêu chí",
+  "chỉ tiêu",
   "tổ dân phố",
   "khu dân cư",
   "đảng viên",
@@ -165,6 +168,10 @@ const EXCLUDED_UNIT_RE = /^(?:tuổi|tháng tuổi|con|sao|vạn dân|nghìn dâ
 const LOWER_IS_BETTER_RE =
   /(?<!\p{L})(?:hộ nghèo|hộ cận nghèo|tỷ suất sinh|sinh con thứ|sinh trên|suy dinh dưỡng|tai nạn|tội phạm|vi phạm|thất nghiệp|bỏ học|ô nhiễm|tử vong|chi ngân sách|chi thường xuyên|nợ đọng|tồn đọng|quá hạn|trễ hạn|khiếu nại|khiếu kiện|ma túy|cháy nổ|tỷ số giới tính|mất cân bằng giới tính)/u;
 
+/** A clause that opens with "Tăng"/"Giảm" (not "Tăng cường") and never says "còn"/"xuống"/"lên" is about a change. */
+const LEADING_CHANGE_RE =
+  /^\s*(?:phấn đấu\s+|phần đầu\s+|phân đấu\s+)?(?:tăng|giảm)\s(?!\s*cường)(?!.*(?<!\p{L})(?:còn|xuống|(?<!trở\s)lên)(?!\p{L}))/u;
+
 const RATING_RE =
   /(?<!\p{L})(?<lead>(?:được\s+)?(?:xếp\s+loại|xếp|đạt|đánh giá)\s+)?(?<level>không hoàn thành|hoàn thành xuất sắc|hoàn thành tốt|hoàn tốt|hoàn thành)\s+(?:các\s+)?nhiệm vụ(?<up>\s+trở lên)?/u;
 
@@ -235,7 +242,7 @@ export function scanTargets(clause: string): ScanResult {
     const left = lc.slice(0, start);
     const leftM = LEFT_RE.exec(left)!;
     const g = leftM.groups ?? {};
-    const hasWord = Boolean(g.lead || g.lead2 || g.chg || g.cmp || g.approx);
+    const hasWord = Boolean(g.lead || g.lead2 || g.chg || g.cmp || g.approx || g.down);
 
     // N/M counts: "7/7 tổ dân phố".
     const frac = /^\s*\/\s*(\d+)(?![\d.,]|\s*\/)/u.exec(lc.slice(end));
@@ -311,6 +318,11 @@ export function scanTargets(clause: string): ScanResult {
     const unit = readUnit(text, lc, end);
     if (EXCLUDED_UNIT_RE.test(unit.unit.toLowerCase())) continue;
     if (/^(?:trên|\/)$/u.test(g.cmp ?? "") && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit)) continue;
+    // "trên cả 3 tiêu chí" ("on all 3 criteria") describes; it sets no figure, but it is worth a warning.
+    if (!hasWord && /(?<!\p{L})cả\s*$/u.test(left)) {
+      strayFigures.push(token);
+      continue;
+    }
     if (!hasWord && !unit.strong) {
       if (!(unit.unit === "" && isYear(token, value))) strayFigures.push(token);
       continue;
@@ -323,13 +335,17 @@ export function scanTargets(clause: string): ScanResult {
     let op: ComparisonOp;
     let change = false;
     let implied = false;
-    if (g.chg && g.dir && g.dir !== "lên") op = g.cmp ? CMP[g.cmp]! : "lte";
+    if ((g.chg && g.dir && g.dir !== "lên") || (!g.chg && g.down)) op = g.cmp ? CMP[g.cmp]! : "lte";
     else if (g.chg && g.dir === "lên") op = g.cmp ? CMP[g.cmp]! : "gte";
     else if (g.chg) {
       change = true;
       op = g.cmp ? CMP[g.cmp]! : "gte";
     } else if (g.cmp) op = CMP[g.cmp]!;
-    else if (tail?.[1] === "trở xuống") op = "lte";
+    else if (!tail && LEADING_CHANGE_RE.test(lc)) {
+      // "Giảm tỷ lệ sinh con thứ 3 trở lên 0,2%": a sentence that opens with the change; the figure is its size.
+      change = true;
+      op = "gte";
+    } else if (tail?.[1] === "trở xuống") op = "lte";
     else if (!tail && LOWER_IS_BETTER_RE.test(lc.slice(0, leftM.index))) {
       op = "lte";
       implied = true;

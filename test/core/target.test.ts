@@ -45,6 +45,7 @@ const PHRASES: [string, Target, string][] = [
   ["đứng thứ 3", { op: "rank", value: 3 }, "thứ hạng"],
   ["trong tốp 10", { op: "rank", value: 10 }, "thứ hạng"],
   ["7/7 tổ dân phố", { op: "gte", value: 7, of: 7 }, "tổ dân phố"],
+  ["19/19 tiêu chí", { op: "gte", value: 19, of: 19 }, "tiêu chí"],
   ["04/09 thôn", { op: "gte", value: 4, of: 9 }, "thôn"],
   ["3/4 trường", { op: "gte", value: 3, of: 4 }, "trường"],
   ["11‰", { op: "gte", value: 11 }, "‰"],
@@ -94,6 +95,18 @@ describe("target phrases", () => {
       "năm 2022",
       "trên địa bàn phường",
     ])("%s has no target", (clause) => expect(scanTargets(clause).matches).toEqual([]));
+  });
+
+  test.each([
+    ["Giảm tỷ lệ sinh con thứ 3 trở lên 0,2%", { op: "gte", value: 0.2 }, true],
+    ["Tăng thu ngân sách 10%", { op: "gte", value: 10 }, true],
+    ["Giảm tỷ lệ lao động nông nghiệp xuống còn 30%", { op: "lte", value: 30 }, false],
+    ["Tỷ lệ hộ nghèo còn 1,5%", { op: "lte", value: 1.5 }, false],
+    ["Tăng tỷ lệ che phủ rừng lên 45%", { op: "gte", value: 45 }, false],
+    ["Tăng cường kiểm tra, đạt 100% cơ sở", { op: "gte", value: 100 }, false],
+  ])("%s: a change or a level, by its verbs", (clause, target, change) => {
+    const m = scanTargets(clause).matches[0]!;
+    expect([m.target, m.change]).toEqual([target, change]);
   });
 
   test("a bare figure for a lower-is-better subject is a ceiling", () => {
