@@ -13,6 +13,8 @@ const workbookModules = () =>
 
 export interface InsertResult {
   kept: string[];
+  /** Why print setup or the chart could not be applied (the sheets are complete regardless). */
+  extrasError: string | null;
   carried: number;
   orphans: number;
   tolerance: number;
@@ -57,12 +59,12 @@ export function excelHost(
         const carry = carryOver(resolution, state.tracking);
         const tol = carry.tolerance ?? tolerance;
         const plan = buildWorkbookPlan(resolution, { actuals: carry.actuals, notes: carry.notes, tolerance: tol });
-        const { kept } = await writeWorkbook(ctx, plan, {
+        const { kept, extrasError } = await writeWorkbook(ctx, plan, {
           sheetNames: state.sheetNames,
           hasToleranceName: state.hasToleranceName,
           pageLayout: supports(PAGE_LAYOUT_API),
         });
-        return { kept, carried: carry.carried, orphans: carry.orphans.length, tolerance: tol };
+        return { kept, extrasError, carried: carry.carried, orphans: carry.orphans.length, tolerance: tol };
       });
     },
     readTracking: async () => {

@@ -45,7 +45,7 @@ export function backupName(name: string, taken: string[]): string {
 /** Excel compares sheet names without regard to case. */
 const sameSheetName = (a: string, b: string) => a.toLocaleLowerCase("vi") === b.toLocaleLowerCase("vi");
 
-function styleRange(range: Excel.Range, st: CellStyle): void {
+function styleRange(range: Excel.Range, st: CellStyle, area: boolean): void {
   const f = range.format;
   if (st.bold !== undefined) f.font.bold = st.bold;
   if (st.italic !== undefined) f.font.italic = st.italic;
@@ -55,19 +55,16 @@ function styleRange(range: Excel.Range, st: CellStyle): void {
   if (st.hAlign) f.horizontalAlignment = st.hAlign === "left" ? "Left" : st.hAlign === "center" ? "Center" : "Right";
   if (st.vAlign) f.verticalAlignment = st.vAlign === "top" ? "Top" : st.vAlign === "center" ? "Center" : "Bottom";
   if (st.wrap !== undefined) f.wrapText = st.wrap;
-  if (st.border)
-    for (const edge of [
-      "EdgeTop",
-      "EdgeBottom",
-      "EdgeLeft",
-      "EdgeRight",
-      "InsideVertical",
-      "InsideHorizontal",
-    ] as const) {
+  if (st.border) {
+    type Edge = Parameters<Excel.RangeBorderCollection["getItem"]>[0];
+    const edges: Edge[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (area) edges.push("InsideVertical", "InsideHorizontal");
+    for (const edge of edges) {
       const b = f.borders.getItem(edge);
       b.style = "Continuous";
       b.color = "#8EA9DB";
     }
+  }
 }
 
 function validationRule(v: ValidationPlan): Excel.DataValidationRule {
@@ -84,7 +81,7 @@ function validationRule(v: ValidationPlan): Excel.DataValidationRule {
 const safe = (v: string | number | boolean | null | undefined): string | number | boolean =>
   v === null || v === undefined ? "" : typeof v === "string" && /^[=+\-@]/u.test(v) ? `'${v}` : v;
 
-function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, p: SheetPlan, pageLayout: boolean): void {
+function writeSheet(ws: Excel.Worksheet, p: SheetPlan): void {
   const all = ws.getRangeByIndexes(0, 0, p.rowCount, p.colCount);
   const grid: (string | number | boolean)[][] = Array.from({ length: p.rowCount }, () => Array(p.colCount).fill(""));
   const fmt: string[][] = Array.from({ length: p.rowCount }, () => Array(p.colCount).fill("General"));
@@ -99,7 +96,7 @@ function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, p: Sheet
   all.formulas = grid;
   for (const s of p.styles) {
     const { numFmt: _n, ...rest } = s.style;
-    if (Object.keys(rest).length > 0) styleRange(ws.getRange(s.ref), rest);
+    if (Object.keys(rest).length > 0) styleRange(ws.getRange(s.ref), rest, s.ref.includes(":"));
   }
   for (const m of p.merges) ws.getRange(m).merge(false);
   p.columns.forEach((c, i) => (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = c.width * 6));
@@ -124,6 +121,10 @@ function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, p: Sheet
     f.dataBar.upperBoundRule = { type: "Number", formula: "1" };
     f.dataBar.positiveFormat.fillColor = d.color;
   }
+}
+
+/** Print setup and the chart: useful, not essential, so they go in a batch of their own. */
+function writeExtras(ws: Excel.Worksheet, p: SheetPlan, pageLayout: boolean): void {
   for (const c of p.charts) {
     const chart = ws.charts.add("BarStacked", ws.getRange(c.sourceRef), "Columns");
     chart.title.text = c.title;
@@ -136,7 +137,6 @@ function writeSheet(context: Excel.RequestContext, ws: Excel.Worksheet, p: Sheet
     ws.pageLayout.setPrintArea(p.print.area);
     if (p.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${p.print.repeatRows[0]}:$${p.print.repeatRows[1]}`);
   }
-  void context;
 }
 
 export interface WriteOptions {
@@ -148,14 +148,15 @@ export interface WriteOptions {
 }
 
 /**
- * Writes the plan in one sync. Existing tracking and summary sheets are kept, renamed
- * "(cũ)", never deleted: figures that did not carry over are still there.
+ * Writes the plan: everything that matters in one sync, then print setup and the chart in a
+ * second, best-effort one. Existing tracking and summary sheets are kept, renamed "(cũ)",
+ * never deleted: figures that did not carry over are still there.
  */
 export async function writeWorkbook(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
   opts: WriteOptions,
-): Promise<{ kept: string[] }> {
+): Promise<{ kept: string[]; extrasError: string | null }> {
   const sheets = context.workbook.worksheets;
   const taken = [...opts.sheetNames];
   const kept: string[] = [];
@@ -168,14 +169,21 @@ export async function writeWorkbook(
     sheets.getItem(existing).name = backup;
   }
   if (opts.hasToleranceName) context.workbook.names.getItem(TOLERANCE_NAME).delete();
-  let first: Excel.Worksheet | null = null;
-  for (const p of plan.sheets) {
+  const added = plan.sheets.map((p) => {
     const ws = sheets.add(p.name);
-    first ??= ws;
-    writeSheet(context, ws, p, opts.pageLayout);
-  }
+    writeSheet(ws, p);
+    return ws;
+  });
   for (const n of plan.names) context.workbook.names.add(n.name, sheets.getItem(n.sheet).getRange(n.ref));
-  first?.activate();
+  added[0]?.activate();
   await context.sync();
-  return { kept };
+  // A platform that refuses a print or chart setting still gets the whole sheet.
+  let extrasError: string | null = null;
+  try {
+    plan.sheets.forEach((p, i) => writeExtras(added[i]!, p, opts.pageLayout));
+    await context.sync();
+  } catch (e) {
+    extrasError = e instanceof Error ? e.message : String(e);
+  }
+  return { kept, extrasError };
 }

@@ -32,6 +32,8 @@ export class FakeBook {
   sheets: SheetModel[] = [];
   names = new Map<string, { sheet: string; ref: string }>();
   active: string | null = null;
+  /** Members this simulated platform refuses at sync, e.g. "PageLayout.zoom" (tests of graceful degradation). */
+  refuse = new Set<string>();
   /** What a formula cell shows when read (the fake does not calculate); unset: reading one throws. */
   calculate: ((sheet: string, row: number, col: number, formula: string) => unknown) | null = null;
   constructor(sheetNames: string[] = ["Sheet1"]) {
@@ -213,7 +215,11 @@ function proxy<T>(ctx: FakeContext, spec: Spec, impl: Impl, label: string): T {
         );
       const setter = impl[`set_${prop}`] as ((v: unknown) => void) | undefined;
       if (!setter) throw new FakeExcelError("InvalidOperation", `${spec.type}.${prop} is read-only`);
-      ctx.enqueue(`${label}.${prop} = ${JSON.stringify(value)?.slice(0, 80)}`, () => setter(value));
+      ctx.enqueue(`${label}.${prop} = ${JSON.stringify(value)?.slice(0, 80)}`, () => {
+        if (ctx.book.refuse.has(`${spec.type}.${prop}`))
+          throw new FakeExcelError("InvalidArgument", `${spec.type}.${prop} refused`);
+        setter(value);
+      });
       return true;
     },
   }) as T;
@@ -452,6 +458,27 @@ const RANGE = [
   "select",
 ] as const satisfies readonly (keyof Excel.Range)[];
 
+/** Excel's limits on data-validation texts (longer ones are refused). */
+function checkValidationLimits(kind: "rule" | "errorAlert" | "prompt", v: unknown): void {
+  const o = v as { title?: string; message?: string; list?: { source?: string } };
+  const limit = (what: string, text: string | undefined, max: number) => {
+    if (text !== undefined && text.length > max)
+      throw new FakeExcelError(
+        "InvalidArgument",
+        `data validation ${what} is ${text.length} characters; Excel allows ${max}`,
+      );
+  };
+  if (kind === "errorAlert") {
+    limit("error title", o.title, 32);
+    limit("error message", o.message, 225);
+  }
+  if (kind === "prompt") {
+    limit("prompt title", o.title, 32);
+    limit("prompt message", o.message, 255);
+  }
+  if (kind === "rule") limit("list source", o.list?.source, 255);
+}
+
 function usedBox(s: SheetModel): Box | null {
   let box: Box | null = null;
   for (const [k, c] of s.cells) {
@@ -560,6 +587,7 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
       (["rule", "errorAlert", "prompt"] as const).map((k) => [
         `set_${k}`,
         (v: unknown) => {
+          checkValidationLimits(k, v);
           const ref = boxRef(box());
           const list = sheet().validations;
           const dv = list.find((x) => x.ref === ref) ?? list[list.push({ ref }) - 1]!;

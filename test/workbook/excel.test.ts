@@ -27,7 +27,7 @@ describe("the Excel writer applies the whole plan", () => {
     const plan = buildWorkbookPlan(res, { tolerance: 0.07 });
     const book = new FakeBook(["Sheet1"]);
     const { ctx } = await insert(book, plan);
-    expect(ctx.syncCount).toBe(2);
+    expect(ctx.syncCount).toBe(3);
 
     for (const p of plan.sheets) {
       const s = book.sheet(p.name);
@@ -67,6 +67,30 @@ describe("the Excel writer applies the whole plan", () => {
     }
     expect(book.names.get("DungSai")).toEqual({ sheet: TRACKING_SHEET, ref: "E3" });
     expect(book.active).toBe(TRACKING_SHEET);
+  });
+
+  test("a platform that refuses a print or chart setting still gets the whole sheet, and says so", async () => {
+    const book = new FakeBook();
+    book.refuse.add("PageLayout.zoom");
+    const plan = buildWorkbookPlan(BUILTIN_RESOLUTION);
+    const ctx = new FakeContext(book);
+    const r = await writeWorkbook(ctx.asContext, plan, {
+      sheetNames: ["Sheet1"],
+      hasToleranceName: false,
+      pageLayout: true,
+    });
+    expect(r.extrasError).toMatch(/PageLayout\.zoom refused/);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
+    expect(book.sheet(TRACKING_SHEET).validations.length).toBe(plan.sheets[0]!.validations.length);
+    expect(book.names.has("DungSai")).toBe(true);
+  });
+
+  test("the fake refuses data-validation texts longer than Excel allows", async () => {
+    const book = new FakeBook();
+    const ctx = new FakeContext(book);
+    const dv = ctx.asContext.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation;
+    dv.prompt = { showPrompt: true, title: "x".repeat(33), message: "ok" };
+    await expect(ctx.asContext.sync()).rejects.toThrow(/prompt title is 33 characters/);
   });
 
   test("text that looks like a formula is written as text", async () => {
