@@ -48,7 +48,7 @@ async function workbook(label: string, res: Resolution) {
     hasToleranceName: false,
     pageLayout: true,
   });
-  // Re-inserting over a sheet with figures: read (2 syncs) + write (1).
+  // Re-inserting over a sheet with figures: read (2 syncs) + write (2).
   const again = new FakeContext(book);
   const state2 = await readWorkbook(again.asContext).catch(() => null);
   if (state2)

@@ -52,9 +52,16 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
         kind: "done",
         text: parts.join(" "),
         warn:
-          r.orphans > 0
-            ? `${r.orphans} dòng của sổ cũ có Mã không còn trong nghị quyết này; số liệu vẫn nằm ở sổ cũ.`
-            : undefined,
+          [
+            r.orphans > 0
+              ? `${r.orphans} dòng của sổ cũ có Mã không còn trong nghị quyết này; số liệu vẫn nằm ở sổ cũ.`
+              : "",
+            r.extrasError
+              ? `Excel này không nhận thiết lập in hoặc biểu đồ (${r.extrasError}); sổ theo dõi vẫn đầy đủ.`
+              : "",
+          ]
+            .filter(Boolean)
+            .join(" ") || undefined,
       });
       onInserted();
     } catch (e) {

@@ -201,6 +201,15 @@ describe("Insert tab, against the fake Excel", () => {
     expect(book.get(TRACKING_SHEET, rowOf("V.2"), colIndex("actual"))?.value).toBe(3);
   });
 
+  test("an Excel that refuses print setup still gets the sheet, and the pane says so", async () => {
+    const book = new FakeBook(["Sheet1"]);
+    book.refuse.add("PageLayout.zoom");
+    renderInsert(fakeExcel(book).host);
+    await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
+    await screen.findByText(/không nhận thiết lập in hoặc biểu đồ .*sổ theo dõi vẫn đầy đủ/);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
+  });
+
   test("a failure is reported in Vietnamese", async () => {
     const host: Host = { ...browserHost(), kind: "excel", inspect: () => Promise.reject(new Error("mất kết nối")) };
     renderInsert(host);
