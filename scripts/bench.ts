@@ -85,7 +85,7 @@ async function firstRender() {
   const server = await serve(path.join(ROOT, "dist"));
   const browser = await launch();
   const times: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 15; i++) {
     const context = await browser.newContext();
     await offline(context);
     const page = await context.newPage();
