@@ -75,6 +75,15 @@ export class FakeBook {
     delete c.formula;
     s.cells.set(key, c);
   }
+  /** Exchanges two whole rows, as staff sorting or moving rows does (test set-up). */
+  swapRows(sheet: string, a: number, b: number): void {
+    const cells = this.sheet(sheet).cells;
+    const row = (r: number) => [...cells].filter(([k]) => k.startsWith(`${r},`));
+    const [ra, rb] = [row(a), row(b)];
+    for (const [k] of [...ra, ...rb]) cells.delete(k);
+    for (const [k, v] of ra) cells.set(`${b},${k.split(",")[1]}`, v);
+    for (const [k, v] of rb) cells.set(`${a},${k.split(",")[1]}`, v);
+  }
   get(sheet: string, row: number, col: number): CellModel | undefined {
     return this.sheet(sheet).cells.get(`${row},${col}`);
   }

@@ -158,15 +158,7 @@ describe("re-inserting never loses figures", () => {
     book.put(TRACKING_SHEET, rows.get("II.1")!, colIndex("note"), "Chờ số liệu Chi cục Thống kê");
     book.put(TRACKING_SHEET, 3, colIndex("targetText"), 0.1); // the named tolerance cell, changed by staff
     // …then swap two rows (sorting), so row numbers no longer match the plan.
-    const swap = (a: number, b: number) => {
-      for (let c = 1; c <= COLUMNS.length; c++) {
-        const x = book.get(TRACKING_SHEET, a, c);
-        const y = book.get(TRACKING_SHEET, b, c);
-        book.sheet(TRACKING_SHEET).cells.set(`${a},${c}`, y ?? { style: {} });
-        book.sheet(TRACKING_SHEET).cells.set(`${b},${c}`, x ?? { style: {} });
-      }
-    };
-    swap(rows.get("III.1")!, rows.get("I.1.a")!);
+    book.swapRows(TRACKING_SHEET, rows.get("III.1")!, rows.get("I.1.a")!);
 
     const ctx = new FakeContext(book);
     const state = await readWorkbook(ctx.asContext);
@@ -271,13 +263,7 @@ describe("the resolution a tracking sheet stands for", () => {
     const rows = new Map(buildWorkbookPlan(BUILTIN_RESOLUTION).rows.map((r) => [r.id, r.row]));
     const sheet = await sheetOf(BUILTIN_RESOLUTION, (book) => {
       book.put(TRACKING_SHEET, rows.get("III.1")!, colIndex("value"), 0.005);
-      const a = rows.get("I.1.a")!;
-      const b = rows.get("VI.4")!;
-      for (let c = 1; c <= COLUMNS.length; c++) {
-        const x = book.get(TRACKING_SHEET, a, c);
-        book.sheet(TRACKING_SHEET).cells.set(`${a},${c}`, book.get(TRACKING_SHEET, b, c) ?? { style: {} });
-        book.sheet(TRACKING_SHEET).cells.set(`${b},${c}`, x ?? { style: {} });
-      }
+      book.swapRows(TRACKING_SHEET, rows.get("I.1.a")!, rows.get("VI.4")!);
     });
     const { resolution } = resolutionOfSheet(sheet);
     const ind = (id: string) => resolution!.sections.flatMap((s) => s.indicators).find((i) => i.id === id);
