@@ -2,7 +2,7 @@ import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Resolution } from "../../src/core/model";
 import { carryOver } from "../../src/workbook/carry";
 import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
-import { COLUMNS, TRACKING_SHEET, colIndex } from "../../src/workbook/layout";
+import { TRACKING_SHEET, colIndex } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
 import { resolutionOfSheet } from "../../src/workbook/sheet-resolution";
 import { formatTarget } from "../../src/core/target";
