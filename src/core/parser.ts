@@ -21,6 +21,8 @@ function sectionHeading(t: string): RegExpExecArray | null {
   return letters.length >= 4 && upper / letters.length >= 0.8 ? letter : null;
 }
 const ITEM_RE = /^\s*(\d{1,2})\s*[.)]\s+(\S.*?)\s*$/u;
+/** "1.1. Thu ngân sách ...": a sub-item belongs to item 1 and becomes one of its a, b, c. */
+const SUBITEM_RE = /^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.*?)\s*$/u;
 const BULLET_RE = /^\s*(?:[-+•–]\s+|[a-zđ]\)\s*)(\S.*?)\s*$/u;
 const END_RE = /^\s*(?:trên đây là|nơi nhận|t\/m|tm\.|tm\s|ghi chú\s*:)/iu;
 const HEADER_RE =
@@ -358,7 +360,18 @@ export function parseResolution(raw: string): Resolution {
     }
     const roman = sectionHeading(t);
     const no = ITEM_RE.exec(t);
-    if (roman) {
+    const sub = SUBITEM_RE.exec(t);
+    if (sub && !roman && (sections.length > 0 || !hasRoman)) {
+      if (sections.length === 0) sections.push({ id: "I", title: "CHỈ TIÊU", items: [] });
+      const sec = sections.at(-1)!;
+      const major = String(Number(sub[1]));
+      item = sec.items.find((i) => i.no === major) ?? null;
+      if (item) item.parts.push(sub[3]!);
+      else {
+        item = { no: major, parts: [sub[3]!], line: l.line };
+        sec.items.push(item);
+      }
+    } else if (roman) {
       sections.push({ id: roman[1]!, title: roman[2]!.replace(/[:.]\s*$/u, "").trim(), items: [] });
       item = null;
     } else if (no && (sections.length > 0 || !hasRoman)) {

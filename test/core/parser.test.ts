@@ -126,6 +126,19 @@ describe("structure", () => {
     expect(r.organization).toBe("");
   });
 
+  test("sub-numbered items (1.1., 1.2.) are the a, b, c of their item, even without the item line", () => {
+    const r = parseResolution(
+      "I. KINH TẾ\n1. Về ngân sách:\n1.1. Thu ngân sách đạt 10 tỷ đồng.\n1.2. Chi ngân sách không quá 9 tỷ đồng.\n2. Tỷ lệ hộ nghèo dưới 1%.\n3.1 Trồng mới 5 ha rừng.\n",
+    );
+    expect(allIndicators(r).map((i) => [i.id, i.text, i.target])).toEqual([
+      ["I.1.a", "Thu ngân sách", { op: "gte", value: 10 }],
+      ["I.1.b", "Chi ngân sách", { op: "lte", value: 9 }],
+      ["I.2", "Tỷ lệ hộ nghèo", { op: "lt", value: 1 }],
+      ["I.3", "Trồng mới rừng", { op: "gte", value: 5 }],
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+
   test("a repeated item number is warned about", () => {
     const r = parseResolution("I. A\n1. Đạt 5%.\n1. Đạt 6%.\n");
     expect(r.warnings[0]).toMatchObject({ line: 3, reason: expect.stringMatching(/trùng/u) });
