@@ -6,8 +6,8 @@ import {
   type Status,
   type Target,
 } from "./model";
-import { fromExcel, measureOf, type Measure } from "./measure";
-import { formatVietnameseNumber, round15 } from "./numbers";
+import { formatFigure, fromExcel, measureOf } from "./measure";
+import { round15 } from "./numbers";
 import { ratingLevel } from "./target";
 
 export const DEFAULT_TOLERANCE = 0.05;
@@ -27,11 +27,6 @@ export type Figure = { kind: "blank" } | { kind: "number"; value: number } | { k
 export type FigureCheck = { ok: true; figure: Figure } | { ok: false; reason: string };
 
 type JudgeInput = Pick<Indicator, "unit" | "target"> & Partial<Pick<Indicator, "targetText">>;
-
-function describe(value: number, measure: Measure): string {
-  const n = formatVietnameseNumber(value);
-  return measure.kind.startsWith("percent") ? `${n}%` : measure.kind === "permille" ? `${n}‰` : n;
-}
 
 /** Checks one figure (as written: 99.5 means 99.5%) against what its indicator accepts. */
 export function checkFigure(ind: JudgeInput, actual: ActualValue | undefined | boolean): FigureCheck {
@@ -61,17 +56,17 @@ export function checkFigure(ind: JudgeInput, actual: ActualValue | undefined | b
   if (measure.integer && !Number.isInteger(round15(actual)))
     return {
       ok: false,
-      reason: `${measure.kind === "rank" ? "thứ hạng" : "số lượng"} phải là số nguyên, đang là ${describe(actual, measure)}`,
+      reason: `${measure.kind === "rank" ? "thứ hạng" : "số lượng"} phải là số nguyên, đang là ${formatFigure(actual, measure)}`,
     };
   if (measure.min !== null && compare(actual, measure.min) < 0)
     return {
       ok: false,
-      reason: `không được nhỏ hơn ${describe(measure.min, measure)}, đang là ${describe(actual, measure)}`,
+      reason: `không được nhỏ hơn ${formatFigure(measure.min, measure)}, đang là ${formatFigure(actual, measure)}`,
     };
   if (measure.max !== null && compare(actual, measure.max) > 0)
     return {
       ok: false,
-      reason: `không được lớn hơn ${describe(measure.max, measure)}, đang là ${describe(actual, measure)}`,
+      reason: `không được lớn hơn ${formatFigure(measure.max, measure)}, đang là ${formatFigure(actual, measure)}`,
     };
   return { ok: true, figure: { kind: "number", value: actual } };
 }

@@ -1,4 +1,5 @@
 import type { Indicator, Target } from "./model";
+import { formatVietnameseNumber } from "./numbers";
 
 /** What kind of figure an indicator takes; decides validation, Excel scale and number format. */
 export type MeasureKind =
@@ -68,4 +69,10 @@ export function toExcel(value: number, measure: Measure): number {
 /** Converts an Excel cell value to the figure as written (0.995 → 99.5 for percentages). */
 export function fromExcel(value: number, measure: Measure): number {
   return measure.excelScale === 1 ? value : Number((value / measure.excelScale).toPrecision(15));
+}
+
+/** A figure as written, with its sign: "99,5%", "11‰", "27.625". */
+export function formatFigure(value: number, measure: Measure): string {
+  const sign = measure.excelScale !== 1 ? "%" : measure.kind === "permille" ? "‰" : "";
+  return `${formatVietnameseNumber(value)}${sign}`;
 }

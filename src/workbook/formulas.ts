@@ -1,6 +1,5 @@
 import { QUALITATIVE_ANSWERS, RATING_LEVELS } from "../core/model";
-import { toExcel, type Measure } from "../core/measure";
-import { formatVietnameseNumber } from "../core/numbers";
+import { formatFigure, toExcel, type Measure } from "../core/measure";
 import { OP_LABELS, TOLERANCE_NAME, col } from "./layout";
 
 /**
@@ -21,11 +20,6 @@ function refs(row: number) {
   };
 }
 
-function fmt(x: number, measure: Measure): string {
-  const sign = measure.excelScale !== 1 ? "%" : measure.kind === "permille" ? "‰" : "";
-  return `${formatVietnameseNumber(x)}${sign}`;
-}
-
 /** "Kiểm tra số liệu": "" when the figure is blank or acceptable, else a Vietnamese reason. */
 export function checkFormula(row: number, measure: Measure): string {
   const { a } = refs(row);
@@ -41,9 +35,13 @@ export function checkFormula(row: number, measure: Measure): string {
         `${a}<>INT(${a}),${q(measure.kind === "rank" ? "Thứ hạng phải là số nguyên" : "Số lượng phải là số nguyên")}`,
       );
     if (measure.min !== null)
-      conds.push(`${a}<${toExcel(measure.min, measure)},${q(`Không được nhỏ hơn ${fmt(measure.min, measure)}`)}`);
+      conds.push(
+        `${a}<${toExcel(measure.min, measure)},${q(`Không được nhỏ hơn ${formatFigure(measure.min, measure)}`)}`,
+      );
     if (measure.max !== null)
-      conds.push(`${a}>${toExcel(measure.max, measure)},${q(`Không được lớn hơn ${fmt(measure.max, measure)}`)}`);
+      conds.push(
+        `${a}>${toExcel(measure.max, measure)},${q(`Không được lớn hơn ${formatFigure(measure.max, measure)}`)}`,
+      );
     let inner = `""`;
     for (const c of conds.reverse()) inner = `IF(${c},${inner})`;
     test = `IF(ISNUMBER(${a}),${inner},${q("Cần nhập một con số")})`;
