@@ -11,11 +11,13 @@
 export const NUMBER_SOURCE = String.raw`\d+(?:[.,]\d+)*`;
 
 const GROUPED = /^\d{1,3}(?:\.\d{3})+$/;
+const TOKEN_RE = new RegExp(`^${NUMBER_SOURCE}$`, "u");
+const WHOLE_RE = new RegExp(String.raw`^\s*([-−–+]?)\s*(${NUMBER_SOURCE})\s*(%|‰)?\s*$`, "u");
 
 /** Reads one number token ("27.625", "0,6", "01", "1.234.567,89"); null when it is not one. */
 export function parseNumberToken(token: string): number | null {
   const t = token.trim();
-  if (!/^\d+(?:[.,]\d+)*$/.test(t)) return null;
+  if (!TOKEN_RE.test(t)) return null;
   const commas = t.split(",").length - 1;
   if (commas > 1) return null;
   let intPart = t;
@@ -44,7 +46,7 @@ export interface ParsedNumber {
  * and a trailing "%" or "‰" ("−1,5 %", "27.625", "99,5%"). Null when the text is not one number.
  */
 export function parseVietnameseNumber(text: string): ParsedNumber | null {
-  const m = /^\s*([-−–+]?)\s*(\d+(?:[.,]\d+)*)\s*(%|‰)?\s*$/u.exec(text.normalize("NFC"));
+  const m = WHOLE_RE.exec(text.normalize("NFC"));
   if (!m) return null;
   const magnitude = parseNumberToken(m[2]!);
   if (magnitude === null) return null;

@@ -1,4 +1,4 @@
-import { parseNumberToken, formatVietnameseNumber } from "./numbers";
+import { NUMBER_SOURCE as NUM, parseNumberToken, formatVietnameseNumber } from "./numbers";
 import { RATING_LEVELS, type RatingLevel, type Target, type ComparisonOp } from "./model";
 
 /** One target found inside a clause of resolution text. */
@@ -31,7 +31,6 @@ export interface ScanResult {
   strayFigures: string[];
 }
 
-const NUM = String.raw`\d+(?:[.,]\d+)*`;
 const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\d.,/])(${NUM})(?!\d)`, "gu");
 
 const CMP: Record<string, ComparisonOp> = {
