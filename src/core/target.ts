@@ -31,6 +31,7 @@ export interface ScanResult {
   strayFigures: string[];
 }
 
+const RANGE_RE = new RegExp(String.raw`^\s*(%|‰)?\s*(?:-|–|—|đến|tới)\s*(${NUM})(?!\d)`, "u");
 const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\d.,/])(${NUM})(?!\d)`, "gu");
 
 const CMP: Record<string, ComparisonOp> = {
@@ -260,7 +261,7 @@ export function scanTargets(clause: string): ScanResult {
     }
 
     // Ranges: "từ 3 - 5", "10% – 12%", "3 đến 5".
-    const rng = new RegExp(String.raw`^\s*(%|‰)?\s*(?:-|–|—|đến|tới)\s*(${NUM})(?!\d)`, "u").exec(lc.slice(end));
+    const rng = RANGE_RE.exec(lc.slice(end));
     if (rng) {
       const max = parseNumberToken(rng[2]!);
       const rangeEnd = end + rng[0].length;
