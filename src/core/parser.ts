@@ -1,5 +1,5 @@
 import type { Indicator, ParseWarning, Resolution, Section } from "./model";
-import { scanRating, scanTargets, type TargetMatch } from "./target";
+import { scanRating, scanTargets, type ScanResult, type TargetMatch } from "./target";
 
 /** Bad resolution text: the message is Vietnamese and says what is wrong. */
 export class ResolutionTextError extends Error {
@@ -78,6 +78,9 @@ interface Clause {
   text: string;
   match: TargetMatch | null;
   rating: ReturnType<typeof scanRating>;
+  /** From the clause's one scan: why a figure could not be read, and figures left unread. */
+  problems: string[];
+  stray: string[];
 }
 
 interface Draft {
@@ -157,16 +160,21 @@ function withoutTarget(text: string, m: TargetMatch): string {
   return tidy(`${text.slice(0, m.phraseStart)} ${after}`);
 }
 
-function classify(text: string): Clause {
-  const scan = scanTargets(text);
+function classify(text: string, scan: ScanResult = scanTargets(text)): Clause {
   const match = scan.matches.at(-1) ?? null;
-  return { text, match, rating: match ? null : scanRating(text) };
+  return {
+    text,
+    match,
+    rating: match ? null : scanRating(text),
+    problems: scan.problems.map((p) => p.reason),
+    stray: scan.strayFigures,
+  };
 }
 
 /** Splits a clause holding several targets at "và" between them. */
 function splitClause(text: string, warn: (reason: string) => void): Clause[] {
   const scan = scanTargets(text);
-  if (scan.matches.length <= 1) return [classify(text)];
+  if (scan.matches.length <= 1) return [classify(text, scan)];
   const parts: string[] = [];
   let from = 0;
   for (let k = 1; k < scan.matches.length; k++) {
@@ -178,7 +186,7 @@ function splitClause(text: string, warn: (reason: string) => void): Clause[] {
     from = at + sep[0].length;
   }
   parts.push(text.slice(from));
-  const clauses = parts.map(classify);
+  const clauses = parts.map((p) => classify(p));
   const read = clauses.filter((c) => c.match).length;
   if (read < scan.matches.length)
     warn(`có ${scan.matches.length} con số chỉ tiêu trong cùng một vế; chỉ đọc được ${read}: "${text}"`);
@@ -193,7 +201,8 @@ function splitClause(text: string, warn: (reason: string) => void): Clause[] {
       if (subject && VERB_LED_RE.test(c.text)) {
         const text = `${subject} ${c.text}`;
         // The whole clause stays as the indicator's text; the target is the shared one.
-        clauses[k] = { text, match: { ...first.match, cutStart: text.length, cutEnd: text.length }, rating: null };
+        const match = { ...first.match, cutStart: text.length, cutEnd: text.length };
+        clauses[k] = { ...c, text, match, rating: null };
       }
     }
   }
@@ -236,18 +245,20 @@ function readItem(text: string, line: number, warnings: ParseWarning[]): Draft[]
     // A lead-in such as "Cơ cấu kinh tế:" heads the sub-items that follow; it is not a task itself.
     if (/:\s*$/u.test(segment) && scanTargets(segment).matches.length === 0 && !scanRating(segment)) continue;
     const clauses = splitOutside(segment, commaSep).flatMap((c) => splitClause(c, warn));
-    for (const c of clauses) {
-      const scan = scanTargets(c.text);
-      for (const p of scan.problems) warn(p.reason);
-    }
+    for (const c of clauses) for (const p of c.problems) warn(p);
     // Group figure-less clauses; fold them into a neighbouring target unless they open a task of their own.
-    let pending: string[] = [];
+    let pending: Clause[] = [];
     let pendingOwn = false;
     let last: Draft | null = null;
     const flushQualitative = () => {
       if (pending.length === 0) return;
-      const q = draftOf({ text: pending.join(", "), match: null, rating: null }, "", "", line);
-      const stray = scanTargets(q.text).strayFigures;
+      const q = draftOf(
+        { ...pending[0]!, text: pending.map((c) => c.text).join(", "), match: null, rating: null },
+        "",
+        "",
+        line,
+      );
+      const stray = pending.flatMap((c) => c.stray);
       if (stray.length > 0 || TARGET_WORD_RE.test(q.text))
         warn(
           `có số liệu (${stray.join(", ") || "từ chỉ mức"}) nhưng không đọc được chỉ tiêu; đã ghi thành chỉ tiêu định tính`,
@@ -260,7 +271,7 @@ function readItem(text: string, line: number, warnings: ParseWarning[]): Draft[]
       if (c.match || c.rating) {
         let prefix = "";
         if (pending.length > 0 && !pendingOwn) {
-          prefix = pending.join(", ");
+          prefix = pending.map((p) => p.text).join(", ");
           pending = [];
         } else flushQualitative();
         last = draftOf(c, prefix, "", line);
@@ -276,7 +287,7 @@ function readItem(text: string, line: number, warnings: ParseWarning[]): Draft[]
         }
         pendingOwn = own;
       }
-      pending.push(c.text);
+      pending.push(c);
     }
     flushQualitative();
   }
