@@ -346,7 +346,14 @@ export function parseResolution(raw: string): Resolution {
   const lines: Line[] = text.split(/\r\n|\r|\n/u).map((t, i) => ({ text: t, line: i + 1 }));
   const warnings: ParseWarning[] = [];
   const sections: { id: string; title: string; items: { no: string; parts: string[]; line: number }[] }[] = [];
-  const hasRoman = lines.some((l) => sectionHeading(l.text.trim()) !== null);
+  const headings = lines.map((l) => sectionHeading(l.text.trim()));
+  const hasSections = headings.some((h) => h !== null);
+  /** Items go into the last section; a text with no section headings at all gets one. */
+  const takesItems = () => sections.length > 0 || !hasSections;
+  const currentSection = () => {
+    if (sections.length === 0) sections.push({ id: "I", title: "CHỈ TIÊU", items: [] });
+    return sections.at(-1)!;
+  };
   let item: { no: string; parts: string[]; line: number } | null = null;
   let prevBlank = true;
   let ended = false;
@@ -356,7 +363,7 @@ export function parseResolution(raw: string): Resolution {
       warnings.push({ line: l.line, text: l.text.trim(), reason });
   };
 
-  for (const l of lines) {
+  for (const [k, l] of lines.entries()) {
     const t = l.text.trim();
     const blank = t === "";
     if (blank) {
@@ -369,12 +376,14 @@ export function parseResolution(raw: string): Resolution {
       item = null;
       continue;
     }
-    const roman = sectionHeading(t);
+    const heading = headings[k];
     const no = ITEM_RE.exec(t);
     const sub = SUBITEM_RE.exec(t);
-    if (sub && !roman && (sections.length > 0 || !hasRoman)) {
-      if (sections.length === 0) sections.push({ id: "I", title: "CHỈ TIÊU", items: [] });
-      const sec = sections.at(-1)!;
+    if (heading) {
+      sections.push({ id: heading[1]!, title: heading[2]!.replace(/[:.]\s*$/u, "").trim(), items: [] });
+      item = null;
+    } else if (sub && takesItems()) {
+      const sec = currentSection();
       const major = String(Number(sub[1]));
       item = sec.items.find((i) => i.no === major) ?? null;
       if (item) item.parts.push(sub[3]!);
@@ -382,12 +391,8 @@ export function parseResolution(raw: string): Resolution {
         item = { no: major, parts: [sub[3]!], line: l.line };
         sec.items.push(item);
       }
-    } else if (roman) {
-      sections.push({ id: roman[1]!, title: roman[2]!.replace(/[:.]\s*$/u, "").trim(), items: [] });
-      item = null;
-    } else if (no && (sections.length > 0 || !hasRoman)) {
-      if (sections.length === 0) sections.push({ id: "I", title: "CHỈ TIÊU", items: [] });
-      const sec = sections.at(-1)!;
+    } else if (no && takesItems()) {
+      const sec = currentSection();
       if (sec.items.some((i) => i.no === no[1]))
         warnings.push({ line: l.line, text: t, reason: `mục ${no[1]} bị trùng trong phần ${sec.id}; đã bỏ qua` });
       else {
@@ -424,7 +429,7 @@ export function parseResolution(raw: string): Resolution {
     throw new ResolutionTextError(
       'Không tìm thấy chỉ tiêu nào có con số hay mức xếp loại (ví dụ "đạt 98%", "không quá 0,6%", "từ 3 - 5 đảng viên").',
     );
-  const { title, year } = findTitle(lines.filter((l) => sectionHeading(l.text.trim()) === null));
+  const { title, year } = findTitle(lines.filter((_, k) => headings[k] === null));
   return {
     title,
     organization: findOrganization(text),
