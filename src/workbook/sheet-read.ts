@@ -7,7 +7,6 @@ export interface ExistingRow {
   actual: unknown;
   note: string;
   status: string;
-  check: string;
   /** Every column found by its header, as the cells hold them. */
   cells: Partial<Record<ColumnKey, unknown>>;
 }
@@ -29,27 +28,23 @@ export function readTrackingValues(name: string, values: unknown[][], top = 1): 
   const headerIdx = values.findIndex((r) => r.some((v) => v === "Mã") && r.some((v) => v === "Thực hiện"));
   if (headerIdx < 0) return null;
   const header = values[headerIdx]!;
-  const at = (h: string) => header.findIndex((v) => v === h);
-  const columns: ExistingSheet["columns"] = {};
-  for (const c of COLUMNS) if (at(c.header) >= 0) columns[c.key] = colLetter(at(c.header) + 1);
+  // Each known column's position, found once by its header text.
+  const found = COLUMNS.map((c) => [c.key, header.indexOf(c.header)] as const).filter(([, i]) => i >= 0);
+  const columns: ExistingSheet["columns"] = Object.fromEntries(found.map(([key, i]) => [key, colLetter(i + 1)]));
   const rows: ExistingRow[] = [];
   const sections: ExistingSheet["sections"] = [];
-  const cell = (r: unknown[], h: string) => (at(h) >= 0 ? r[at(h)] : undefined);
   values.slice(headerIdx + 1).forEach((r, k) => {
-    const raw = cell(r, "Mã");
-    const id = typeof raw === "string" ? raw.trim() : "";
+    const cells: ExistingRow["cells"] = Object.fromEntries(found.map(([key, i]) => [key, r[i]]));
+    const id = typeof cells.id === "string" ? cells.id.trim() : "";
     const row = top + headerIdx + 1 + k;
-    if (/^\p{Lu}{1,6}$/u.test(id)) sections.push({ id, title: String(cell(r, "Chỉ tiêu") ?? ""), row });
+    if (/^\p{Lu}{1,6}$/u.test(id)) sections.push({ id, title: String(cells.text ?? ""), row });
     if (!id.includes(".")) return;
-    const cells: ExistingRow["cells"] = {};
-    for (const c of COLUMNS) if (at(c.header) >= 0) cells[c.key] = r[at(c.header)];
     rows.push({
       id,
       row,
-      actual: cell(r, "Thực hiện") ?? "",
-      note: String(cell(r, "Ghi chú") ?? ""),
-      status: String(cell(r, "Đánh giá") ?? ""),
-      check: String(cell(r, "Kiểm tra số liệu") ?? ""),
+      actual: cells.actual ?? "",
+      note: String(cells.note ?? ""),
+      status: String(cells.status ?? ""),
       cells,
     });
   });
