@@ -1,4 +1,4 @@
-import { measureOf } from "../core/measure";
+import { fromExcel, measureOf } from "../core/measure";
 import { ResolutionSchema, type Indicator, type Resolution, type Target, type TargetOp } from "../core/model";
 import { parseVietnameseNumber } from "../core/numbers";
 import { parseTargetPhrase, ratingLevel } from "../core/target";
@@ -25,7 +25,8 @@ export function resolutionOfSheet(sheet: ExistingSheet): { resolution: Resolutio
   for (const r of [...sheet.rows].sort((a, b) => a.row - b.row)) {
     const c = r.cells;
     const op = OPS.get(String(c.op ?? "").trim());
-    const where = (key: "op" | "value" | "max") => `ô ${col(key)}${r.row}`;
+    // Cells are named where the sheet has them now (staff may have moved columns).
+    const where = (key: "op" | "value" | "max") => `ô ${sheet.columns[key] ?? col(key)}${r.row}`;
     if (!op) {
       problems.push(
         `Chỉ tiêu ${r.id}: “Kiểu chỉ tiêu” (${where("op")}) phải là một trong ${[...OPS.keys()].join(", ")}.`,
@@ -34,10 +35,8 @@ export function resolutionOfSheet(sheet: ExistingSheet): { resolution: Resolutio
     }
     const unit = String(c.unit ?? "").trim();
     const targetText = typeof c.targetText === "string" && c.targetText.trim() !== "" ? c.targetText.trim() : undefined;
-    const scale = (v: number, o: TargetOp) => {
-      const m = measureOf({ unit, targetText, target: { op: o, value: 1 } as Target });
-      return Number((v / m.excelScale).toPrecision(15));
-    };
+    const scale = (v: number, o: TargetOp) =>
+      fromExcel(v, measureOf({ unit, targetText, target: { op: o, value: 1 } as Target }));
     const v = num(c.value);
     let target: Target | null = null;
     if (op === "qualitative") target = { op };
