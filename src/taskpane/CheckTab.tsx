@@ -31,7 +31,7 @@ export function CheckTab({ host, resolution, inserted }: { host: Host; resolutio
       // Judge against the targets the sheet itself holds (staff may have edited them there).
       const own = resolutionOfSheet(sheet);
       const problems: Problem[] = [
-        ...own.problems.map((message) => ({ id: "", address: null, cell: null, message, severity: "error" as const })),
+        ...own.problems.map((message) => ({ id: "", cell: null, message, severity: "error" as const })),
         ...checkSheet(own.resolution ?? latest.current, sheet),
       ];
       setState({ kind: "done", problems, rows: sheet.rows.length });

@@ -2,18 +2,14 @@ import { runCrossChecks } from "../core/crosscheck";
 import { checkFigure, figureFromCell, judgeCell } from "../core/judge";
 import { ActualsSchema, STATUSES, allIndicators, type Resolution, type Status } from "../core/model";
 import type { ExistingSheet } from "./sheet-read";
-import { TRACKING_SHEET } from "./layout";
 
 export interface Problem {
   id: string;
-  /** Sheet address to select, e.g. "'Theo dõi'!F12". */
-  address: string | null;
+  /** The figure's cell on the tracking sheet, e.g. "F12" (null when there is none to select). */
   cell: string | null;
   message: string;
   severity: "error" | "warning";
 }
-
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Checks every figure on the tracking sheet as it stands (pasted values bypass Excel's data
@@ -27,12 +23,10 @@ export function checkSheet(resolution: Resolution, sheet: ExistingSheet): Proble
   const seen = new Map<string, number>();
   for (const row of sheet.rows) {
     const cell = col ? `${col}${row.row}` : null;
-    const address = cell ? `${quote(sheet.name || TRACKING_SHEET)}!${cell}` : null;
     const ind = byId.get(row.id);
     if (!ind) {
       problems.push({
         id: row.id,
-        address,
         cell,
         severity: "warning",
         message: `Mã ${row.id} (dòng ${row.row}) không có trong nghị quyết đang dùng.`,
@@ -42,7 +36,6 @@ export function checkSheet(resolution: Resolution, sheet: ExistingSheet): Proble
     if (seen.has(row.id)) {
       problems.push({
         id: row.id,
-        address,
         cell,
         severity: "error",
         message: `Mã ${row.id} bị lặp (dòng ${seen.get(row.id)} và ${row.row}).`,
@@ -50,12 +43,11 @@ export function checkSheet(resolution: Resolution, sheet: ExistingSheet): Proble
       continue;
     }
     seen.set(row.id, row.row);
-    const figure = figureFromCell(ind, row.actual === "" ? null : row.actual);
+    const figure = figureFromCell(ind, row.actual);
     const check = checkFigure(ind, figure);
     if (!check.ok)
       problems.push({
         id: row.id,
-        address,
         cell,
         severity: "error",
         message: `Chỉ tiêu ${row.id} (ô ${cell ?? "?"}): ${check.reason}.`,
@@ -68,7 +60,6 @@ export function checkSheet(resolution: Resolution, sheet: ExistingSheet): Proble
     if (!seen.has(id))
       problems.push({
         id,
-        address: null,
         cell: null,
         severity: "warning",
         message: `Không thấy dòng có Mã ${id} trên sổ theo dõi.`,
@@ -79,7 +70,6 @@ export function checkSheet(resolution: Resolution, sheet: ExistingSheet): Proble
     const cell = r && col ? `${col}${r.row}` : null;
     problems.push({
       id: w.ids.join(", "),
-      address: cell ? `${quote(sheet.name)}!${cell}` : null,
       cell,
       severity: "warning",
       message: w.message,
