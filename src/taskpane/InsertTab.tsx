@@ -7,6 +7,7 @@ import { Text } from "@fluentui/react/lib/Text";
 import { TextField } from "@fluentui/react/lib/TextField";
 import { allIndicators, type Resolution } from "../core/model";
 import { formatVietnameseNumber, parseVietnameseNumber } from "../core/numbers";
+import { hasContent } from "../workbook/carry";
 import type { Host } from "./host";
 
 type Step =
@@ -73,8 +74,7 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
     setStep({ kind: "busy", text: "Đang đọc bảng tính…" });
     try {
       const state = await host.inspect();
-      const figures =
-        state.tracking?.rows.filter((r) => (r.actual !== "" && r.actual !== null) || r.note.trim() !== "").length ?? 0;
+      const figures = state.tracking?.rows.filter(hasContent).length ?? 0;
       if (state.tracking && figures > 0) return setStep({ kind: "confirm", figures });
       await insert();
     } catch (e) {

@@ -13,8 +13,10 @@ export interface CarryOver {
   tolerance: number | null;
 }
 
-const hasContent = (r: ExistingRow) =>
-  !(r.actual === "" || r.actual === null || r.actual === undefined) || r.note.trim() !== "";
+const hasFigure = (r: ExistingRow) => !(r.actual === "" || r.actual === null || r.actual === undefined);
+
+/** A row whose figure or note would be lost by starting a new sheet. */
+export const hasContent = (r: ExistingRow) => hasFigure(r) || r.note.trim() !== "";
 
 /** Moves figures and notes from an existing tracking sheet to a new one, by Mã (rows may have moved). */
 export function carryOver(resolution: Resolution, existing: ExistingSheet | null): CarryOver {
@@ -30,9 +32,8 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
       continue;
     }
     done.add(row.id);
-    const v = row.actual;
-    if (!(v === "" || v === null || v === undefined)) {
-      const f = figureFromCell(ind, v);
+    if (hasFigure(row)) {
+      const f = figureFromCell(ind, row.actual);
       out.actuals[row.id] = typeof f === "boolean" ? String(f) : f;
     }
     if (row.note.trim() !== "") out.notes[row.id] = row.note;
