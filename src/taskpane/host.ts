@@ -42,16 +42,17 @@ export function excelHost(
   run: Run = (batch) => Excel.run(batch),
   supports: (version: string) => boolean = (v) => Office.context.requirements.isSetSupported("ExcelApi", v),
 ): Host {
+  const inspect = async () => {
+    const [{ readWorkbook }] = await workbookModules();
+    return run((ctx) => readWorkbook(ctx));
+  };
   return {
     kind: "excel",
     tooOld: () =>
       supports(REQUIRED_API)
         ? null
         : "Phiên bản Excel này quá cũ cho phần bổ trợ (cần Excel 2019/2021, Microsoft 365, Excel trên web hoặc Mac). Hãy dùng trang Chỉ tiêu trên trình duyệt để tải sổ theo dõi (.xlsx).",
-    inspect: async () => {
-      const [{ readWorkbook }] = await workbookModules();
-      return run((ctx) => readWorkbook(ctx));
-    },
+    inspect,
     insert: async (resolution, tolerance) => {
       const [{ readWorkbook, writeWorkbook }, { carryOver }, { buildWorkbookPlan }] = await workbookModules();
       return run(async (ctx) => {
@@ -67,10 +68,7 @@ export function excelHost(
         return { kept, extrasError, carried: carry.carried, orphans: carry.orphans.length, tolerance: tol };
       });
     },
-    readTracking: async () => {
-      const [{ readWorkbook }] = await workbookModules();
-      return run(async (ctx) => (await readWorkbook(ctx)).tracking);
-    },
+    readTracking: async () => (await inspect()).tracking,
     select: (cell) =>
       run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(TRACKING_SHEET);
