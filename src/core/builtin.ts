@@ -1,8 +1,8 @@
 import { ResolutionSchema, type Indicator, type Resolution, type Target } from "./model";
 
 /**
- * The built-in resolution: Đảng bộ phường Trần Phú, 2022 (shared/seed), read by hand and
- * checked against section 4 of semantics.md. A test checks the parser reads the seed text to it.
+ * The built-in resolution: Đảng bộ phường Trần Phú, 2022 (test/fixtures/seed), read by hand and
+ * checked against section 4 of docs/spec/semantics.md. A test checks the parser reads the seed text to it.
  */
 const ind = (id: string, text: string, unit: string, target: Target, targetText: string): Indicator => ({
   id,

@@ -7,7 +7,7 @@ import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators } from "../../src/core/model";
 
 const ROOT = path.join(__dirname, "../..");
-const SEED = path.join(ROOT, "../shared/seed/nghi-quyet-2022-phuong-tran-phu.txt");
+const SEED = path.join(ROOT, "test/fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt");
 
 async function cli(args: string[], stdin = "") {
   let out = "";

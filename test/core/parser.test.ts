@@ -4,7 +4,7 @@ import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { ResolutionSchema, allIndicators, type Resolution } from "../../src/core/model";
 import { ResolutionTextError, parseResolution } from "../../src/core/parser";
 
-const SEED = path.join(__dirname, "../../../shared/seed/nghi-quyet-2022-phuong-tran-phu.txt");
+const SEED = path.join(__dirname, "../fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt");
 const FIXTURES = path.join(__dirname, "../fixtures/resolutions");
 
 /** What a golden file pins: everything but the free-form indicator text. */
