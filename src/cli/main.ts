@@ -2,9 +2,10 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
-import { InputError, actualsFromJson, parseJson, resolutionFromText, toleranceFrom } from "../core/input";
+import { InputError, actualsFromJson, parseJson, resolutionFromText } from "../core/input";
 import { locateJsonError } from "../core/json-locate";
-import { DEFAULT_TOLERANCE, judge } from "../core/judge";
+import { judge } from "../core/judge";
+import { DEFAULT_TOLERANCE, readTolerance } from "../core/tolerance";
 import { allIndicators, type Actuals, type Resolution } from "../core/model";
 import { jsonSchemas } from "./schema";
 
@@ -13,13 +14,19 @@ const USAGE = `Cách dùng: chitieu <lệnh> [tùy chọn]
 Lệnh:
   parse <tệp.txt|->            Đọc văn bản nghị quyết, in Resolution JSON
   workbook [--resolution <tệp.txt|tệp.json>] [--actuals <tệp.json>]
-           [--tolerance <0..1>] --out <tệp.xlsx>
+           [--tolerance <0..0,99|10%>] --out <tệp.xlsx>
                                Tạo sổ theo dõi chỉ tiêu (.xlsx); mặc định dùng
                                nghị quyết năm 2022 của phường Trần Phú
-  evaluate [--resolution <tệp>] --actuals <tệp.json> [--tolerance <0..1>]
+  evaluate [--resolution <tệp>] --actuals <tệp.json> [--tolerance <0..0,99|10%>]
                                Đánh giá số liệu, in { "<mã>": { status, ratio } }
   schema                       In JSON Schema của Resolution và số liệu
 `;
+
+function toleranceOption(text: string): number {
+  const t = readTolerance(text);
+  if (!t.ok) throw new InputError(`--tolerance: ${t.message}`);
+  return t.value;
+}
 
 /** Reads a file (or stdin for "-") as UTF-8 text; bad files become InputError. */
 async function readText(file: string, what: string, stdin: () => Promise<Buffer>): Promise<string> {
@@ -115,7 +122,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     throw new InputError(`Tùy chọn không hợp lệ: ${(e as Error).message.split("\n")[0]}\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
-  const tolerance = values.tolerance !== undefined ? toleranceFrom(values.tolerance) : DEFAULT_TOLERANCE;
+  const tolerance = values.tolerance !== undefined ? toleranceOption(values.tolerance) : DEFAULT_TOLERANCE;
   switch (command) {
     case "parse": {
       if (positionals.length !== 1)

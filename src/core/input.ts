@@ -84,10 +84,3 @@ export function actualsFromJson(data: unknown, resolution: Resolution, source: s
   if (problems.length > 0) throw new InputError(`${source} có số liệu không hợp lệ:\n${problems.join("\n")}`);
   return r.data;
 }
-
-export function toleranceFrom(text: string): number {
-  const t = Number(text.replace(",", "."));
-  if (!Number.isFinite(t) || t < 0 || t >= 1)
-    throw new InputError(`Dung sai phải là một số từ 0 đến dưới 1 (ví dụ 0,05 cho 5%), đang là "${text}".`);
-  return t;
-}

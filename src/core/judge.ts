@@ -1,16 +1,8 @@
-import {
-  QUALITATIVE_ANSWERS,
-  RATING_LEVELS,
-  type ActualValue,
-  type Indicator,
-  type Status,
-  type Target,
-} from "./model";
-import { formatFigure, fromExcel, measureOf } from "./measure";
+import type { ActualValue, Status, TargetSpec } from "./model";
+import { formatFigure, fromExcel, limitsOf, measureOf } from "./measure";
 import { round15 } from "./numbers";
-import { ratingLevel } from "./target";
-
-export const DEFAULT_TOLERANCE = 0.05;
+import { MET_STATUSES, STATUS_RULES, applyRule, targetBounds, wordPosition } from "./rules";
+import { DEFAULT_TOLERANCE } from "./tolerance";
 
 /**
  * Compares as spreadsheets do: both sides rounded to 15 significant digits, so that
@@ -26,49 +18,45 @@ export type Figure = { kind: "blank" } | { kind: "number"; value: number } | { k
 
 export type FigureCheck = { ok: true; figure: Figure } | { ok: false; reason: string };
 
-type JudgeInput = Pick<Indicator, "unit" | "target"> & Partial<Pick<Indicator, "targetText">>;
+/** A word as Excel compares text: case-insensitively; the canonical word, or null. */
+function canonicalWord(words: readonly string[], text: string): string | null {
+  const t = text.normalize("NFC").trim().toLowerCase();
+  return words.find((w) => w.toLowerCase() === t) ?? null;
+}
 
-/** Checks one figure (as written: 99.5 means 99.5%) against what its indicator accepts. */
-export function checkFigure(ind: JudgeInput, actual: ActualValue | undefined | boolean): FigureCheck {
+/** Checks one figure (as written: 99.5 means 99.5%) against the limits of measure.ts. */
+export function checkFigure(spec: TargetSpec, actual: ActualValue | undefined | boolean): FigureCheck {
   if (actual === null || actual === undefined || (typeof actual === "string" && actual.trim() === ""))
     return { ok: true, figure: { kind: "blank" } };
-  const measure = measureOf(ind);
-  if (measure.kind === "rating" || measure.kind === "qualitative") {
-    const allowed: readonly string[] = measure.kind === "rating" ? RATING_LEVELS : QUALITATIVE_ANSWERS;
-    const word =
-      typeof actual === "string"
-        ? measure.kind === "rating"
-          ? ratingLevel(actual)
-          : (allowed.find((w) => w.toLowerCase() === actual.normalize("NFC").toLowerCase()) ?? null)
-        : null;
-    if (word === null)
-      return {
-        ok: false,
-        reason: `cần một trong các giá trị: ${allowed.map((w) => `"${w}"`).join(", ")}; đang là "${String(actual)}"`,
-      };
-    return { ok: true, figure: { kind: "word", value: word } };
+  const measure = measureOf(spec);
+  const shown = (v: number) => formatFigure(v, measure);
+  for (const limit of limitsOf(measure)) {
+    switch (limit.kind) {
+      case "words": {
+        const word = typeof actual === "string" ? canonicalWord(limit.words, actual) : null;
+        if (word === null) return { ok: false, reason: `${limit.message}; đang là "${String(actual)}"` };
+        return { ok: true, figure: { kind: "word", value: word } };
+      }
+      case "number":
+        if (typeof actual !== "number" || !Number.isFinite(actual))
+          return {
+            ok: false,
+            reason: `${limit.message}, đang là ${typeof actual === "string" ? `chữ "${actual}"` : String(actual)}`,
+          };
+        break;
+      case "integer":
+        if (!Number.isInteger(round15(actual as number)))
+          return { ok: false, reason: `${limit.message}, đang là ${shown(actual as number)}` };
+        break;
+      case "min":
+      case "max": {
+        const c = compare(actual as number, limit.bound);
+        if (limit.kind === "min" ? c < 0 : c > 0)
+          return { ok: false, reason: `${limit.message}, đang là ${shown(actual as number)}` };
+      }
+    }
   }
-  if (typeof actual !== "number" || !Number.isFinite(actual))
-    return {
-      ok: false,
-      reason: `cần một con số, đang là ${typeof actual === "string" ? `chữ "${actual}"` : String(actual)}`,
-    };
-  if (measure.integer && !Number.isInteger(round15(actual)))
-    return {
-      ok: false,
-      reason: `${measure.kind === "rank" ? "thứ hạng" : "số lượng"} phải là số nguyên, đang là ${formatFigure(actual, measure)}`,
-    };
-  if (measure.min !== null && compare(actual, measure.min) < 0)
-    return {
-      ok: false,
-      reason: `không được nhỏ hơn ${formatFigure(measure.min, measure)}, đang là ${formatFigure(actual, measure)}`,
-    };
-  if (measure.max !== null && compare(actual, measure.max) > 0)
-    return {
-      ok: false,
-      reason: `không được lớn hơn ${formatFigure(measure.max, measure)}, đang là ${formatFigure(actual, measure)}`,
-    };
-  return { ok: true, figure: { kind: "number", value: actual } };
+  return { ok: true, figure: { kind: "number", value: actual as number } };
 }
 
 export interface Judgement {
@@ -82,84 +70,42 @@ export interface Judgement {
 
 const NONE: Judgement = { status: "Chưa có số liệu", met: false, ratio: null };
 
-function judgeNumber(t: Target, a: number, tol: number): Status {
-  const below = (v: number) => (compare(a, v * (1 - tol)) >= 0 ? "Cơ bản đạt" : "Không đạt");
-  const above = (v: number) => (compare(a, v * (1 + tol)) <= 0 ? "Cơ bản đạt" : "Không đạt");
-  switch (t.op) {
-    case "gte":
-      return compare(a, t.value) >= 0 ? (compare(a, t.value) > 0 ? "Vượt" : "Đạt") : below(t.value);
-    case "gt":
-      return compare(a, t.value) > 0 ? "Đạt" : below(t.value);
-    case "lte":
-      return compare(a, t.value) <= 0 ? (compare(a, t.value) < 0 ? "Vượt" : "Đạt") : above(t.value);
-    case "lt":
-      return compare(a, t.value) < 0 ? "Đạt" : above(t.value);
-    case "range":
-      return compare(a, t.min) >= 0 ? (compare(a, t.max) > 0 ? "Vượt" : "Đạt") : below(t.min);
-    case "rank":
-      return compare(a, t.value) <= 0 ? (compare(a, t.value) < 0 ? "Vượt" : "Đạt") : "Không đạt";
-    default:
-      return "Không đạt";
-  }
-}
-
-function ratioOf(t: Target, a: number): number | null {
-  switch (t.op) {
-    case "gte":
-    case "gt":
-      return t.value === 0 ? null : round15(a / t.value);
-    case "range":
-      return t.min === 0 ? null : round15(a / t.min);
-    case "lte":
-    case "lt":
-      return a === 0 ? null : round15(t.value / a);
-    default:
-      return null;
-  }
-}
-
 /**
- * Judges one figure (as written) against its indicator's target. The single source of the
- * status rules: the sheet's native formulas and the custom functions are tested against it.
+ * Judges one figure (as written) against its target by walking the rule table of rules.ts,
+ * the same table the sheet's native formulas are generated from.
  */
 export function judge(
-  ind: JudgeInput,
+  spec: TargetSpec,
   actual: ActualValue | undefined | boolean,
   tolerance = DEFAULT_TOLERANCE,
 ): Judgement {
-  const check = checkFigure(ind, actual);
+  const check = checkFigure(spec, actual);
   if (!check.ok) return { ...NONE, error: check.reason };
   const f = check.figure;
-  const t = ind.target;
   if (f.kind === "blank") return NONE;
-  if (f.kind === "word") {
-    if (t.op === "rating") {
-      const have = RATING_LEVELS.indexOf(f.value as (typeof RATING_LEVELS)[number]);
-      const want = RATING_LEVELS.indexOf(t.level);
-      const status: Status = have <= want ? (have < want ? "Vượt" : "Đạt") : "Không đạt";
-      return { status, met: status !== "Không đạt", ratio: null };
-    }
-    const status: Status = f.value === "Đạt" ? "Đạt" : "Không đạt";
-    return { status, met: status === "Đạt", ratio: null };
-  }
-  const status = judgeNumber(t, f.value, tolerance);
-  return { status, met: status === "Vượt" || status === "Đạt", ratio: ratioOf(t, f.value) };
-}
-
-/** True when the target is met by a figure with this status. */
-export function isMet(status: Status): boolean {
-  return status === "Vượt" || status === "Đạt";
+  const rule = STATUS_RULES[spec.target.op];
+  const { bound, stretch } = targetBounds(spec.target);
+  const onScale = (v: number | string) => (typeof v === "number" ? v : wordPosition(rule.scale, v));
+  const a = onScale(f.value);
+  const b = onScale(bound);
+  // checkFigure accepts only words of the rule's scale, so both are on it; this guards the types.
+  if (a === null || b === null) return { status: "Không đạt", met: false, ratio: null };
+  const status = applyRule(rule, a, b, stretch, tolerance, compare);
+  let ratio: number | null = null;
+  if (rule.ratio === "figure/bound" && b !== 0) ratio = round15(a / b);
+  if (rule.ratio === "bound/figure" && a !== 0) ratio = round15(b / a);
+  return { status, met: (MET_STATUSES as readonly Status[]).includes(status), ratio };
 }
 
 /** Converts a cell value (Excel percentage 0.995 for "%" units) to the figure as written (99.5). */
-export function figureFromCell(ind: JudgeInput, value: unknown): ActualValue | boolean {
+export function figureFromCell(spec: TargetSpec, value: unknown): ActualValue | boolean {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number") return fromExcel(value, measureOf(ind));
+  if (typeof value === "number") return fromExcel(value, measureOf(spec));
   if (typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
 }
 
 /** Judges a figure as a spreadsheet cell holds it (percentages as Excel percentages). */
-export function judgeCell(ind: JudgeInput, value: unknown, tolerance = DEFAULT_TOLERANCE): Judgement {
-  return judge(ind, figureFromCell(ind, value), tolerance);
+export function judgeCell(spec: TargetSpec, value: unknown, tolerance = DEFAULT_TOLERANCE): Judgement {
+  return judge(spec, figureFromCell(spec, value), tolerance);
 }

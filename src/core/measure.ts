@@ -1,64 +1,167 @@
-import type { Indicator, Target } from "./model";
+import { QUALITATIVE_ANSWERS, RATING_LEVELS, type TargetOp } from "./model";
 import { formatVietnameseNumber } from "./numbers";
 
-/** What kind of figure an indicator takes; decides validation, Excel scale and number format. */
+/**
+ * The figure check as data: what kind of figure an indicator takes (from its unit and target
+ * kind), which values it accepts, how Excel holds it, and the Vietnamese words for each limit.
+ * The core's check, the sheet's check formula, its data validation and its prompts all read
+ * this table.
+ */
 export type MeasureKind =
   | "percent"
   | "percentChange"
   | "percentOfPlan"
   | "permille"
   | "money"
+  | "moneyChange"
   | "measure"
+  | "measureChange"
   | "count"
+  | "countChange"
   | "rank"
   | "rating"
   | "qualitative"
   | "number";
 
-export interface Measure {
-  kind: MeasureKind;
-  /** Bounds as written (99 means 99%); null when open. */
+interface MeasureRow {
+  /** Words the figure must be one of; null for numbers. */
+  words: readonly string[] | null;
+  /** Bounds as written (99 means 99%); "of" is the target's total ("7/7 tổ dân phố"). */
   min: number | null;
-  max: number | null;
+  max: number | null | "of";
   integer: boolean;
-  /** Multiply a figure as written by this to get the Excel cell value (0.01 for percentages). */
+  /** Multiply a figure as written by this to get the Excel cell value. */
   excelScale: number;
+  /** The sign written after a figure in messages. */
+  sign: "" | "%" | "‰";
+  numFmt: string;
+  /** The data validation prompt of the figure cell. */
+  prompt: string;
+}
+
+const PERCENT = { words: null, integer: false, excelScale: 0.01, sign: "%", numFmt: "0.0%" } as const;
+const PLAIN = { words: null, excelScale: 1, sign: "" } as const;
+
+export const MEASURES: Record<MeasureKind, MeasureRow> = {
+  percent: { ...PERCENT, min: 0, max: 100, prompt: "Nhập tỷ lệ phần trăm từ 0% đến 100%, ví dụ 99,5%." },
+  percentChange: { ...PERCENT, min: null, max: null, prompt: "Nhập mức tăng/giảm theo phần trăm, ví dụ 10%." },
+  percentOfPlan: { ...PERCENT, min: 0, max: null, prompt: "Nhập tỷ lệ phần trăm so với kế hoạch, ví dụ 105%." },
+  permille: {
+    ...PLAIN,
+    sign: "‰",
+    min: 0,
+    max: 1000,
+    integer: false,
+    numFmt: '0.0"‰"',
+    prompt: "Nhập số phần nghìn (‰) từ 0 đến 1.000, ví dụ 11.",
+  },
+  money: {
+    ...PLAIN,
+    min: 0,
+    max: null,
+    integer: false,
+    numFmt: "#,##0",
+    prompt: "Nhập số tiền (không âm) theo đơn vị tính.",
+  },
+  moneyChange: {
+    ...PLAIN,
+    min: null,
+    max: null,
+    integer: false,
+    numFmt: "#,##0",
+    prompt: "Nhập mức tăng/giảm theo đơn vị tính.",
+  },
+  measure: {
+    ...PLAIN,
+    min: 0,
+    max: null,
+    integer: false,
+    numFmt: "General",
+    prompt: "Nhập số liệu (không âm) theo đơn vị tính.",
+  },
+  measureChange: {
+    ...PLAIN,
+    min: null,
+    max: null,
+    integer: false,
+    numFmt: "General",
+    prompt: "Nhập mức tăng/giảm theo đơn vị tính.",
+  },
+  count: { ...PLAIN, min: 0, max: "of", integer: true, numFmt: "0", prompt: "Nhập số lượng là số nguyên không âm." },
+  countChange: {
+    ...PLAIN,
+    min: null,
+    max: null,
+    integer: true,
+    numFmt: "0",
+    prompt: "Nhập mức tăng/giảm là số nguyên.",
+  },
+  rank: {
+    ...PLAIN,
+    min: 1,
+    max: null,
+    integer: true,
+    numFmt: "0",
+    prompt: "Nhập thứ hạng là số nguyên từ 1 (1 là cao nhất).",
+  },
+  rating: {
+    ...PLAIN,
+    words: RATING_LEVELS,
+    min: null,
+    max: null,
+    integer: false,
+    numFmt: "General",
+    prompt: "Chọn mức xếp loại trong danh sách.",
+  },
+  qualitative: {
+    ...PLAIN,
+    words: QUALITATIVE_ANSWERS,
+    min: null,
+    max: null,
+    integer: false,
+    numFmt: "General",
+    prompt: 'Chọn "Đạt" hoặc "Không đạt".',
+  },
+  number: { ...PLAIN, min: null, max: null, integer: false, numFmt: "General", prompt: "Nhập một con số." },
+};
+
+export interface Measure extends Omit<MeasureRow, "max"> {
+  kind: MeasureKind;
+  max: number | null;
+}
+
+/** What measureOf needs: the unit, the phrase, the target's kind and its total. */
+export interface MeasureInput {
+  unit: string;
+  targetText?: string | undefined;
+  target: { op: TargetOp; of?: number | undefined };
 }
 
 const CHANGE_RE = /(?<!\p{L})(?:tăng|giảm)(?!\s+(?:còn|xuống|lên))/u;
 
-type MeasureInput = Pick<Indicator, "unit" | "target"> & Partial<Pick<Indicator, "targetText">>;
-
-export function isChange(ind: MeasureInput): boolean {
-  return /^%\s*(?:\/|so với)/u.test(ind.unit) || CHANGE_RE.test((ind.targetText ?? "").toLowerCase());
+export function isChange(spec: MeasureInput): boolean {
+  return /^%\s*(?:\/|so với)/u.test(spec.unit) || CHANGE_RE.test((spec.targetText ?? "").toLowerCase());
 }
 
-export function measureOf(ind: MeasureInput): Measure {
-  const t: Target = ind.target;
-  const unit = ind.unit.trim().toLowerCase();
-  const m = (kind: MeasureKind, min: number | null, max: number | null, integer = false, excelScale = 1): Measure => ({
-    kind,
-    min,
-    max,
-    integer,
-    excelScale,
-  });
-  if (t.op === "rating") return m("rating", null, null);
-  if (t.op === "qualitative") return m("qualitative", null, null);
-  if (t.op === "rank") return m("rank", 1, null, true);
-  const change = isChange(ind);
-  if (unit === "") return m("number", null, null);
-  if (unit.startsWith("%")) {
-    if (change) return m("percentChange", null, null, false, 0.01);
-    if (unit === "%") return m("percent", 0, 100, false, 0.01);
-    return m("percentOfPlan", 0, null, false, 0.01);
-  }
-  if (unit.startsWith("‰")) return m("permille", 0, 1000);
-  if (/(?<!\p{L})(?:đồng|usd)(?!\p{L})/u.test(unit)) return m("money", change ? null : 0, null);
+/** The kind of figure an indicator takes, from its unit, its phrase and its target kind. */
+export function measureKind(spec: MeasureInput): MeasureKind {
+  const op = spec.target.op;
+  if (op === "rating" || op === "qualitative" || op === "rank") return op;
+  const unit = spec.unit.trim().toLowerCase();
+  const change = isChange(spec);
+  if (unit === "") return "number";
+  if (unit.startsWith("%")) return change ? "percentChange" : unit === "%" ? "percent" : "percentOfPlan";
+  if (unit.startsWith("‰")) return "permille";
+  if (/(?<!\p{L})(?:đồng|usd)(?!\p{L})/u.test(unit)) return change ? "moneyChange" : "money";
   if (unit.includes("/") || /^(?:km2|km²|m2|m²|m3|m³|ha|km|m|tấn|kg|tạ|lít|kwh|mw|điểm|giờ|phút)$/u.test(unit))
-    return m("measure", change ? null : 0, null);
-  const of = "of" in t && t.of !== undefined ? t.of : null;
-  return m("count", change ? null : 0, of, true);
+    return change ? "measureChange" : "measure";
+  return change ? "countChange" : "count";
+}
+
+export function measureOf(spec: MeasureInput): Measure {
+  const kind = measureKind(spec);
+  const row = MEASURES[kind];
+  return { ...row, kind, max: row.max === "of" ? (spec.target.of ?? null) : row.max };
 }
 
 /** Converts a figure as written to the Excel cell value (99.5 → 0.995 for percentages). */
@@ -73,6 +176,31 @@ export function fromExcel(value: number, measure: Measure): number {
 
 /** A figure as written, with its sign: "99,5%", "11‰", "27.625". */
 export function formatFigure(value: number, measure: Measure): string {
-  const sign = measure.excelScale !== 1 ? "%" : measure.kind === "permille" ? "‰" : "";
-  return `${formatVietnameseNumber(value)}${sign}`;
+  return `${formatVietnameseNumber(value)}${measure.sign}`;
+}
+
+/** One limit a figure must keep, in the order they are checked, with its Vietnamese words. */
+export type Limit =
+  | { kind: "number"; message: string }
+  | { kind: "words"; words: readonly string[]; message: string }
+  | { kind: "integer"; message: string }
+  | { kind: "min" | "max"; bound: number; message: string };
+
+export function limitsOf(m: Measure): Limit[] {
+  if (m.words)
+    return [
+      {
+        kind: "words",
+        words: m.words,
+        message: `cần một trong các giá trị: ${m.words.map((w) => `"${w}"`).join(", ")}`,
+      },
+    ];
+  const limits: Limit[] = [{ kind: "number", message: "cần một con số" }];
+  if (m.integer)
+    limits.push({ kind: "integer", message: `${m.kind === "rank" ? "thứ hạng" : "số lượng"} phải là số nguyên` });
+  if (m.min !== null)
+    limits.push({ kind: "min", bound: m.min, message: `không được nhỏ hơn ${formatFigure(m.min, m)}` });
+  if (m.max !== null)
+    limits.push({ kind: "max", bound: m.max, message: `không được lớn hơn ${formatFigure(m.max, m)}` });
+  return limits;
 }

@@ -55,6 +55,21 @@ export const IndicatorSchema = z.strictObject({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/** What judging, checking and formatting a figure need of an indicator: its target, unit and phrase. */
+export type TargetSpec = Pick<Indicator, "unit" | "target"> & Partial<Pick<Indicator, "targetText">>;
+
+/** A problem found in a text, a file or a sheet, in Vietnamese, with where it is. */
+export interface Problem {
+  message: string;
+  severity: "error" | "warning";
+  /** The indicator it concerns, when one. */
+  id?: string;
+  /** 1-based line of a text. */
+  line?: number;
+  /** A cell of the tracking sheet ("F12"), for the pane to select. */
+  cell?: string;
+}
+
 export const SectionSchema = z.strictObject({
   id: z.string().check(z.minLength(1)),
   title: z.string(),

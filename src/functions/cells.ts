@@ -1,5 +1,6 @@
-import { DEFAULT_TOLERANCE, checkFigure, figureFromCell, judge, type Judgement } from "../core/judge";
-import type { Indicator, Status } from "../core/model";
+import { checkFigure, figureFromCell, judge, type Judgement } from "../core/judge";
+import type { Status, TargetSpec } from "../core/model";
+import { DEFAULT_TOLERANCE, readTolerance as toleranceOf } from "../core/tolerance";
 import { NUMBER_SOURCE, parseVietnameseNumber, parseNumberToken } from "../core/numbers";
 import { parseTargetPhrase } from "../core/target";
 
@@ -15,12 +16,11 @@ export class CellError {
 }
 
 export type Cell = unknown;
-type Target = Pick<Indicator, "target" | "unit" | "targetText">;
 
 const isBlank = (v: Cell) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** A target from a cell: a number means "at least"; text is a phrase as a resolution writes it. */
-export function readTarget(v: Cell): Target | CellError {
+export function readTarget(v: Cell): TargetSpec | CellError {
   if (typeof v === "number" && Number.isFinite(v)) return { target: { op: "gte", value: v }, unit: "" };
   if (typeof v === "string" && !isBlank(v)) {
     const r = parseTargetPhrase(v);
@@ -46,11 +46,8 @@ function judged(actual: Cell, target: Cell, tolerance: number): Judgement | Cell
 
 export function readTolerance(v: Cell): number | CellError {
   if (isBlank(v)) return DEFAULT_TOLERANCE;
-  if (typeof v === "number" && v >= 0 && v < 1) return v;
-  return new CellError(
-    "invalidValue",
-    `Dung sai phải là tỷ lệ từ 0% đến dưới 100% (ví dụ 5%), không phải ${String(v)}.`,
-  );
+  const t = toleranceOf(v);
+  return t.ok ? t.value : new CellError("invalidValue", t.message);
 }
 
 export function dat(actual: Cell, target: Cell): boolean | CellError {

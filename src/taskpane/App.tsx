@@ -3,7 +3,7 @@ import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Pivot, PivotItem } from "@fluentui/react/lib/Pivot";
 import { Text } from "@fluentui/react/lib/Text";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
-import { DEFAULT_TOLERANCE } from "../core/judge";
+import { DEFAULT_TOLERANCE } from "../core/tolerance";
 import type { Resolution } from "../core/model";
 import type { Host } from "./host";
 import { registerPaneIcons } from "./icons";
@@ -26,6 +26,8 @@ export function App({ host }: { host: Host }) {
   const [tab, setTab] = useState("resolution");
   const [inserted, setInserted] = useState(0);
   const [fromSheet, setFromSheet] = useState(false);
+  // Remounts the insert tab when the sheet brings its own tolerance.
+  const [toleranceKey, setToleranceKey] = useState(0);
   const tooOld = host.tooOld();
   const inExcel = host.kind === "excel";
   // Read by `npm run bench` (first render time).
@@ -37,12 +39,13 @@ export function App({ host }: { host: Host }) {
     if (!inExcel || tooOld) return;
     let live = true;
     host
-      .readTracking()
-      .then(async (sheet) => {
-        const { resolutionOfSheet } = await import(/* webpackChunkName: "tabs" */ "../workbook/sheet-resolution");
-        const own = sheet ? resolutionOfSheet(sheet).resolution : null;
-        if (live && own) {
-          setResolution(own);
+      .readBack(BUILTIN_RESOLUTION)
+      .then((back) => {
+        if (!live || !back) return;
+        setTolerance(back.tolerance);
+        setToleranceKey((k) => k + 1);
+        if (back.own) {
+          setResolution(back.resolution);
           setFromSheet(true);
         }
       })
@@ -93,6 +96,7 @@ export function App({ host }: { host: Host }) {
         <PivotItem headerText={inExcel ? "Chèn sổ" : "Tải sổ"} itemKey="insert">
           <Suspense fallback={loading}>
             <InsertTab
+              key={toleranceKey}
               host={host}
               resolution={resolution}
               tolerance={tolerance}

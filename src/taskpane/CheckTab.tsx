@@ -6,7 +6,6 @@ import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import type { Resolution } from "../core/model";
 import { checkSheet, type Problem } from "../workbook/check";
-import { resolutionOfSheet } from "../workbook/sheet-resolution";
 import type { Host } from "./host";
 
 type State =
@@ -26,15 +25,10 @@ export function CheckTab({ host, resolution, inserted }: { host: Host; resolutio
   const run = useCallback(async () => {
     setState({ kind: "busy" });
     try {
-      const sheet = await host.readTracking();
-      if (!sheet) return setState({ kind: "none" });
-      // Judge against the targets the sheet itself holds (staff may have edited them there).
-      const own = resolutionOfSheet(sheet);
-      const problems: Problem[] = [
-        ...own.problems.map((message) => ({ id: "", cell: null, message, severity: "error" as const })),
-        ...checkSheet(own.resolution ?? latest.current, sheet),
-      ];
-      setState({ kind: "done", problems, rows: sheet.rows.length });
+      // Judged against the targets the sheet itself holds (staff may have edited them there).
+      const back = await host.readBack(latest.current);
+      if (!back) return setState({ kind: "none" });
+      setState({ kind: "done", problems: checkSheet(back), rows: back.sheet.rows.length });
     } catch (e) {
       setState({ kind: "failed", text: e instanceof Error ? e.message : String(e) });
     }
@@ -85,7 +79,7 @@ export function CheckTab({ host, resolution, inserted }: { host: Host; resolutio
           <ul style={{ paddingLeft: 18, margin: "4px 0" }}>
             {state.problems.map((p, k) => (
               <li key={k} style={{ marginBottom: 6, color: p.severity === "error" ? "#a4262c" : "#8a6d00" }}>
-                {p.cell ? (
+                {p.cell !== undefined ? (
                   <Link onClick={() => void host.select(p.cell!)} aria-label={`Chọn ô ${p.cell}: ${p.message}`}>
                     {p.cell}
                   </Link>

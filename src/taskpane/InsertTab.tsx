@@ -6,7 +6,8 @@ import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import { TextField } from "@fluentui/react/lib/TextField";
 import { allIndicators, type Resolution } from "../core/model";
-import { formatVietnameseNumber, parseVietnameseNumber } from "../core/numbers";
+import { formatVietnameseNumber } from "../core/numbers";
+import { formatTolerance, readTolerance } from "../core/tolerance";
 import { hasContent } from "../workbook/carry";
 import type { Host } from "./host";
 
@@ -30,16 +31,16 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted, disabled }: Props) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
-  const [tolText, setTolText] = useState(formatVietnameseNumber(tolerance * 100));
+  const [tolText, setTolText] = useState(formatVietnameseNumber(Number((tolerance * 100).toPrecision(12))));
   const [tolError, setTolError] = useState<string | undefined>();
   const count = allIndicators(resolution).length;
 
-  const readTolerance = (v: string) => {
+  const onToleranceText = (v: string) => {
     setTolText(v);
-    const n = parseVietnameseNumber(v.replace("%", ""));
-    if (!n || n.value < 0 || n.value >= 100) return setTolError("Dung sai là số phần trăm từ 0 đến dưới 100, ví dụ 5.");
+    const t = readTolerance(v, { percent: true });
+    if (!t.ok) return setTolError(t.message);
     setTolError(undefined);
-    onTolerance(Number((n.value / 100).toPrecision(12)));
+    onTolerance(t.value);
   };
 
   const insert = async () => {
@@ -49,6 +50,10 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
       const parts = [`Đã chèn sổ “Theo dõi” (${count} chỉ tiêu) và bảng “Tổng hợp”.`];
       if (r.carried > 0) parts.push(`Đã chuyển số liệu của ${r.carried} chỉ tiêu sang sổ mới.`);
       if (r.kept.length > 0) parts.push(`Sổ cũ được giữ lại: ${r.kept.join(", ")}.`);
+      if (r.oldTolerance !== null)
+        parts.push(
+          `Dung sai của sổ cũ là ${formatTolerance(r.oldTolerance)}; sổ mới dùng ${formatTolerance(tolerance)} như bạn đã nhập.`,
+        );
       setStep({
         kind: "done",
         text: parts.join(" "),
@@ -106,7 +111,7 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
       <TextField
         label="Dung sai cho mức “Cơ bản đạt” (%)"
         value={tolText}
-        onChange={(_e, v) => readTolerance(v ?? "")}
+        onChange={(_e, v) => onToleranceText(v ?? "")}
         errorMessage={tolError}
         suffix="%"
         styles={{ root: { maxWidth: 160 } }}

@@ -5,7 +5,6 @@ import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { progressOf, type Progress } from "../workbook/check";
-import { resolutionOfSheet } from "../workbook/sheet-resolution";
 import type { Host } from "./host";
 
 export function ProgressTab({ host, resolution, inserted }: { host: Host; resolution: Resolution; inserted: number }) {
@@ -15,9 +14,9 @@ export function ProgressTab({ host, resolution, inserted }: { host: Host; resolu
 
   const load = useCallback(async () => {
     try {
-      const sheet = await host.readTracking();
-      setMissing(sheet === null);
-      setProgress(sheet ? progressOf(resolutionOfSheet(sheet).resolution ?? resolution, sheet) : null);
+      const back = await host.readBack(resolution);
+      setMissing(back === null);
+      setProgress(back ? progressOf(back) : null);
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

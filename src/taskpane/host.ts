@@ -1,5 +1,7 @@
 import type { Resolution } from "../core/model";
-import type { ExistingSheet, WorkbookState } from "../workbook/excel";
+import { readTolerance } from "../core/tolerance";
+import type { WorkbookState } from "../workbook/excel";
+import type { ReadBack } from "../workbook/tracking-row";
 import { PAGE_LAYOUT_API, REQUIRED_API, TRACKING_SHEET } from "../workbook/layout";
 import { saveFile } from "./download";
 
@@ -9,6 +11,7 @@ const workbookModules = () =>
     import(/* webpackChunkName: "workbook" */ "../workbook/excel"),
     import(/* webpackChunkName: "workbook" */ "../workbook/carry"),
     import(/* webpackChunkName: "workbook" */ "../workbook/plan"),
+    import(/* webpackChunkName: "workbook" */ "../workbook/tracking-row"),
   ]);
 
 export interface InsertResult {
@@ -17,7 +20,8 @@ export interface InsertResult {
   extrasError: string | null;
   carried: number;
   orphans: number;
-  tolerance: number;
+  /** The old sheet's tolerance when it differs from the one used (what the user typed wins). */
+  oldTolerance: number | null;
 }
 
 /** What the task pane needs from where it runs: Excel, or a plain browser. */
@@ -28,7 +32,8 @@ export interface Host {
   inspect(): Promise<WorkbookState>;
   /** Reads the workbook again, carries figures over by Mã and writes the new sheets, in one Excel.run. */
   insert(resolution: Resolution, tolerance: number): Promise<InsertResult>;
-  readTracking(): Promise<ExistingSheet | null>;
+  /** The tracking sheet read back (its resolution, or `fallback` when unreadable), or null when there is none. */
+  readBack(fallback: Resolution): Promise<ReadBack | null>;
   select(cell: string): Promise<void>;
   /** Calls back when the Thực hiện column of the tracking sheet changes. */
   watch(onChange: () => void): Promise<boolean>;
@@ -58,17 +63,27 @@ export function excelHost(
       return run(async (ctx) => {
         const state = await readWorkbook(ctx);
         const carry = carryOver(resolution, state.tracking);
-        const tol = carry.tolerance ?? tolerance;
-        const plan = buildWorkbookPlan(resolution, { actuals: carry.actuals, notes: carry.notes, tolerance: tol });
+        const old = state.tracking?.tolerance !== undefined ? readTolerance(state.tracking.tolerance) : null;
+        const plan = buildWorkbookPlan(resolution, { figures: carry.figures, notes: carry.notes, tolerance });
         const { kept, extrasError } = await writeWorkbook(ctx, plan, {
           sheetNames: state.sheetNames,
           hasToleranceName: state.hasToleranceName,
           pageLayout: supports(PAGE_LAYOUT_API),
         });
-        return { kept, extrasError, carried: carry.carried, orphans: carry.orphans.length, tolerance: tol };
+        return {
+          kept,
+          extrasError,
+          carried: carry.carried,
+          orphans: carry.orphans.length,
+          oldTolerance: old?.ok && old.value !== tolerance ? old.value : null,
+        };
       });
     },
-    readTracking: async () => (await inspect()).tracking,
+    readBack: async (fallback) => {
+      const [, , , { readBack }] = await workbookModules();
+      const { tracking } = await inspect();
+      return tracking ? readBack(tracking, fallback) : null;
+    },
     select: (cell) =>
       run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(TRACKING_SHEET);
@@ -96,7 +111,7 @@ export function browserHost(): Host {
     tooOld: () => null,
     inspect: notHere,
     insert: notHere,
-    readTracking: notHere,
+    readBack: notHere,
     select: notHere,
     watch: async () => false,
     download: async (resolution, tolerance) => {

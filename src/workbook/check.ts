@@ -1,33 +1,30 @@
 import { runCrossChecks } from "../core/crosscheck";
 import { checkFigure, figureFromCell, judgeCell } from "../core/judge";
-import { ActualsSchema, STATUSES, allIndicators, type Resolution, type Status } from "../core/model";
-import type { ExistingSheet } from "./sheet-read";
+import { ActualsSchema, STATUSES, allIndicators, type Problem, type Status } from "../core/model";
+import type { ReadBack } from "./tracking-row";
 
-export interface Problem {
-  id: string;
-  /** The figure's cell on the tracking sheet, e.g. "F12" (null when there is none to select). */
-  cell: string | null;
-  message: string;
-  severity: "error" | "warning";
-}
+export type { Problem } from "../core/model";
 
 /**
  * Checks every figure on the tracking sheet as it stands (pasted values bypass Excel's data
- * validation), plus the cross-checks. Rows are found by Mã, never by position.
+ * validation), plus the cross-checks, against the targets the sheet itself holds. Rows are found
+ * by Mã, never by position. Problems of reading the sheet back come first.
  */
-export function checkSheet(resolution: Resolution, sheet: ExistingSheet): Problem[] {
+export function checkSheet(back: ReadBack): Problem[] {
+  const { resolution, sheet } = back;
   const byId = new Map(allIndicators(resolution).map((i) => [i.id, i]));
   const col = sheet.columns.actual ?? null;
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...back.problems];
   const figures: Record<string, unknown> = {};
   const seen = new Map<string, number>();
+  const at = (row: number) => (col ? { cell: `${col}${row}` } : {});
   for (const row of sheet.rows) {
-    const cell = col ? `${col}${row.row}` : null;
+    const cell = at(row.row);
     const ind = byId.get(row.id);
     if (!ind) {
       problems.push({
         id: row.id,
-        cell,
+        ...cell,
         severity: "warning",
         message: `Mã ${row.id} (dòng ${row.row}) không có trong nghị quyết đang dùng.`,
       });
@@ -36,21 +33,20 @@ export function checkSheet(resolution: Resolution, sheet: ExistingSheet): Proble
     if (seen.has(row.id)) {
       problems.push({
         id: row.id,
-        cell,
+        ...cell,
         severity: "error",
         message: `Mã ${row.id} bị lặp (dòng ${seen.get(row.id)} và ${row.row}).`,
       });
       continue;
     }
     seen.set(row.id, row.row);
-    const figure = figureFromCell(ind, row.actual);
-    const check = checkFigure(ind, figure);
+    const check = checkFigure(ind, figureFromCell(ind, row.actual));
     if (!check.ok)
       problems.push({
         id: row.id,
-        cell,
+        ...cell,
         severity: "error",
-        message: `Chỉ tiêu ${row.id} (ô ${cell ?? "?"}): ${check.reason}.`,
+        message: `Chỉ tiêu ${row.id} (ô ${cell.cell ?? "?"}): ${check.reason}.`,
       });
     else if (check.figure.kind !== "blank") figures[row.id] = check.figure.value;
   }
@@ -58,22 +54,10 @@ export function checkSheet(resolution: Resolution, sheet: ExistingSheet): Proble
   ActualsSchema.parse(figures);
   for (const id of byId.keys())
     if (!seen.has(id))
-      problems.push({
-        id,
-        cell: null,
-        severity: "warning",
-        message: `Không thấy dòng có Mã ${id} trên sổ theo dõi.`,
-      });
-  const cellOf = (id: string) => sheet.rows.find((r) => r.id === id);
+      problems.push({ id, severity: "warning", message: `Không thấy dòng có Mã ${id} trên sổ theo dõi.` });
   for (const w of runCrossChecks(resolution, figures)) {
-    const r = cellOf(w.ids[0]!);
-    const cell = r && col ? `${col}${r.row}` : null;
-    problems.push({
-      id: w.ids.join(", "),
-      cell,
-      severity: "warning",
-      message: w.message,
-    });
+    const r = sheet.rows.find((x) => x.id === w.ids[0]);
+    problems.push({ id: w.ids.join(", "), ...(r ? at(r.row) : {}), severity: "warning", message: w.message });
   }
   return problems;
 }
@@ -85,16 +69,20 @@ export interface Progress {
 
 const zero = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 
-/** Counts per status and per section, as the summary sheet's COUNTIFS do (status read from the sheet). */
-export function progressOf(resolution: Resolution, sheet: ExistingSheet | null): Progress {
-  const byRow = new Map((sheet?.rows ?? []).map((r) => [r.id, r]));
+/**
+ * Counts per status and per section, as the summary sheet's COUNTIFS do: the status the sheet
+ * shows, or (where it shows none yet) the core's judgement with the sheet's own tolerance.
+ */
+export function progressOf(back: ReadBack): Progress {
+  const byRow = new Map(back.sheet.rows.map((r) => [r.id, r]));
   const total = zero();
-  const sections = resolution.sections.map((s) => {
+  const sections = back.resolution.sections.map((s) => {
     const counts = zero();
     for (const ind of s.indicators) {
       const row = byRow.get(ind.id);
       const shown = row?.status as Status | undefined;
-      const status: Status = shown && STATUSES.includes(shown) ? shown : judgeCell(ind, row?.actual ?? null).status;
+      const status: Status =
+        shown && STATUSES.includes(shown) ? shown : judgeCell(ind, row?.actual ?? null, back.tolerance).status;
       counts[status]++;
       total[status]++;
     }

@@ -1,7 +1,7 @@
 import { SUMMARY_SHEET, TOLERANCE_NAME, TRACKING_SHEET, eachCellOf } from "./layout";
 import { readTrackingValues, type ExistingSheet } from "./sheet-read";
 export { readTrackingValues, type ExistingRow, type ExistingSheet } from "./sheet-read";
-import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./plan";
+import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./sheet-plan";
 
 export interface WorkbookState {
   sheetNames: string[];
@@ -28,8 +28,8 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   await context.sync();
   const existing = readTrackingValues(TRACKING_SHEET, used.values, used.rowIndex + 1);
   if (existing) {
-    const t = tolRange?.values[0]?.[0];
-    existing.tolerance = typeof t === "number" ? t : null;
+    const t: unknown = tolRange?.values[0]?.[0];
+    existing.tolerance = tolRange ? (t ?? null) : undefined;
   }
   return { sheetNames, tracking: existing, hasToleranceName };
 }

@@ -1,14 +1,17 @@
-import { QUALITATIVE_ANSWERS, RATING_LEVELS } from "../core/model";
-import { formatFigure, toExcel, type Measure } from "../core/measure";
+import { limitsOf, toExcel, type Measure } from "../core/measure";
+import type { TargetOp } from "../core/model";
+import { STATUS_RULES, type Scale, type StatusRule } from "../core/rules";
 import { OP_LABELS, TOLERANCE_NAME, col } from "./layout";
 
 /**
- * Native Excel formulas (English names, comma separators, no leading "=") that implement
- * judge.ts for one row of the tracking sheet. Tested against judge() through LibreOffice.
+ * Native Excel formulas (English names, comma separators, no leading "=") for one row of the
+ * tracking sheet, generated from the core's tables: the status rules (rules.ts) and the figure
+ * limits (measure.ts). Recalculated by LibreOffice in the tests and compared with judge().
  */
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const RATING_ARRAY = `{${RATING_LEVELS.map(q).join(",")}}`;
+const array = (words: readonly string[]) => `{${words.map(q).join(",")}}`;
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function refs(row: number) {
   return {
@@ -20,65 +23,72 @@ function refs(row: number) {
   };
 }
 
-/** "Kiểm tra số liệu": "" when the figure is blank or acceptable, else a Vietnamese reason. */
+/** "Kiểm tra số liệu": "" when the figure is blank or acceptable, else the limit's Vietnamese words. */
 export function checkFormula(row: number, measure: Measure): string {
   const { a } = refs(row);
-  let test: string;
-  if (measure.kind === "rating") {
-    test = `IF(ISNUMBER(MATCH(${a},${RATING_ARRAY},0)),"",${q("Chọn một mức xếp loại trong danh sách")})`;
-  } else if (measure.kind === "qualitative") {
-    test = `IF(OR(${QUALITATIVE_ANSWERS.map((w) => `${a}=${q(w)}`).join(",")}),"",${q('Chỉ nhập "Đạt" hoặc "Không đạt"')})`;
-  } else {
-    const conds: string[] = [];
-    if (measure.integer)
-      conds.push(
-        `${a}<>INT(${a}),${q(measure.kind === "rank" ? "Thứ hạng phải là số nguyên" : "Số lượng phải là số nguyên")}`,
-      );
-    if (measure.min !== null)
-      conds.push(
-        `${a}<${toExcel(measure.min, measure)},${q(`Không được nhỏ hơn ${formatFigure(measure.min, measure)}`)}`,
-      );
-    if (measure.max !== null)
-      conds.push(
-        `${a}>${toExcel(measure.max, measure)},${q(`Không được lớn hơn ${formatFigure(measure.max, measure)}`)}`,
-      );
-    let inner = `""`;
-    for (const c of conds.reverse()) inner = `IF(${c},${inner})`;
-    test = `IF(ISNUMBER(${a}),${inner},${q("Cần nhập một con số")})`;
+  let test = `""`;
+  for (const limit of [...limitsOf(measure)].reverse()) {
+    const msg = q(capitalize(limit.message));
+    switch (limit.kind) {
+      case "words":
+        // "=" compares text without wildcards (MATCH would take "*" for any word).
+        test = `IF(OR(${limit.words.map((w) => `${a}=${q(w)}`).join(",")}),${test},${msg})`;
+        break;
+      case "number":
+        test = `IF(ISNUMBER(${a}),${test},${msg})`;
+        break;
+      case "integer":
+        test = `IF(${a}<>INT(${a}),${msg},${test})`;
+        break;
+      case "min":
+        test = `IF(${a}<${toExcel(limit.bound, measure)},${msg},${test})`;
+        break;
+      case "max":
+        test = `IF(${a}>${toExcel(limit.bound, measure)},${msg},${test})`;
+    }
   }
   return `IF(LEN(${a})=0,"",${test})`;
 }
 
-/** "Tỷ lệ hoàn thành": a ÷ target (range: ÷ min), target ÷ a when lower is better; blank where none. */
-export function ratioFormula(row: number): string {
-  const { a, op, v, chk } = refs(row);
-  const L = OP_LABELS;
-  return (
-    `IF(OR(LEN(${a})=0,LEN(${chk})>0),"",` +
-    `IF(OR(${op}=${q(L.gte)},${op}=${q(L.gt)},${op}=${q(L.range)}),IF(${v}=0,"",${a}/${v}),` +
-    `IF(OR(${op}=${q(L.lte)},${op}=${q(L.lt)}),IF(${a}=0,"",${v}/${a}),"")))`
-  );
+const RULES = Object.entries(STATUS_RULES) as [TargetOp, StatusRule][];
+const onScale = (scale: Scale, ref: string) =>
+  scale.kind === "number" ? ref : `MATCH(${ref},${array(scale.words)},0)`;
+
+/** One rule of rules.ts as a formula; a, v, m are the figure, bound and stretch cells. */
+function ruleFormula(rule: StatusRule, a: string, v: string, m: string): string {
+  const A = onScale(rule.scale, a);
+  const V = onScale(rule.scale, v);
+  const t = TOLERANCE_NAME;
+  const ex = rule.exceeds;
+  const met = ex ? `IF(${A}${ex.cmp}${ex.of === "bound" ? V : m},"Vượt","Đạt")` : `"Đạt"`;
+  const miss =
+    rule.nearMiss === "higher"
+      ? `IF(${A}>=${V}*(1-${t}),"Cơ bản đạt","Không đạt")`
+      : rule.nearMiss === "lower"
+        ? `IF(${A}<=${V}*(1+${t}),"Cơ bản đạt","Không đạt")`
+        : `"Không đạt"`;
+  return `IF(${A}${rule.met}${V},${met},${miss})`;
 }
 
-/** "Đánh giá": one of the five status words. */
+/** "Đánh giá": one of the five status words, by the row's "Kiểu chỉ tiêu" (the last kind is the fallback). */
 export function statusFormula(row: number): string {
   const { a, op, v, m, chk } = refs(row);
-  const L = OP_LABELS;
-  const t = TOLERANCE_NAME;
-  const below = `IF(${a}>=${v}*(1-${t}),"Cơ bản đạt","Không đạt")`;
-  const above = `IF(${a}<=${v}*(1+${t}),"Cơ bản đạt","Không đạt")`;
-  const have = `MATCH(${a},${RATING_ARRAY},0)`;
-  const want = `MATCH(${v},${RATING_ARRAY},0)`;
-  const branches: [string, string][] = [
-    [L.gte, `IF(${a}>=${v},IF(${a}>${v},"Vượt","Đạt"),${below})`],
-    [L.gt, `IF(${a}>${v},"Đạt",${below})`],
-    [L.lte, `IF(${a}<=${v},IF(${a}<${v},"Vượt","Đạt"),${above})`],
-    [L.lt, `IF(${a}<${v},"Đạt",${above})`],
-    [L.range, `IF(${a}>=${v},IF(${a}>${m},"Vượt","Đạt"),${below})`],
-    [L.rank, `IF(${a}<=${v},IF(${a}<${v},"Vượt","Đạt"),"Không đạt")`],
-    [L.rating, `IF(${have}<=${want},IF(${have}<${want},"Vượt","Đạt"),"Không đạt")`],
-  ];
-  let body = `IF(${a}="Đạt","Đạt","Không đạt")`;
-  for (const [label, expr] of branches.reverse()) body = `IF(${op}=${q(label)},${expr},${body})`;
+  const [last, ...rest] = [...RULES].reverse();
+  let body = ruleFormula(last![1], a, v, m);
+  for (const [kind, rule] of rest) body = `IF(${op}=${q(OP_LABELS[kind])},${ruleFormula(rule, a, v, m)},${body})`;
   return `IF(OR(LEN(${a})=0,LEN(${chk})>0),"Chưa có số liệu",${body})`;
+}
+
+/** "Tỷ lệ hoàn thành": as the rules' ratio says; blank where none or where the divisor is 0. */
+export function ratioFormula(row: number): string {
+  const { a, op, v, chk } = refs(row);
+  const kinds = (ratio: StatusRule["ratio"]) =>
+    `OR(${RULES.filter(([, r]) => r.ratio === ratio)
+      .map(([k]) => `${op}=${q(OP_LABELS[k])}`)
+      .join(",")})`;
+  return (
+    `IF(OR(LEN(${a})=0,LEN(${chk})>0),"",` +
+    `IF(${kinds("figure/bound")},IF(${v}=0,"",${a}/${v}),` +
+    `IF(${kinds("bound/figure")},IF(${a}=0,"",${v}/${a}),"")))`
+  );
 }

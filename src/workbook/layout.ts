@@ -78,3 +78,9 @@ export const TOLERANCE_ROW = 3;
 export const LEGEND_ROW = 4;
 export const HEADER_ROW = 6;
 export const TOLERANCE_CELL = `$${col("targetText")}$${TOLERANCE_ROW}`;
+
+/**
+ * The resolution's organisation and year, stored as they are beside these labels in the
+ * technical columns above the header (the printed subtitle joins them for people).
+ */
+export const HEADING_LABELS = { organization: "Cơ quan ban hành", year: "Năm" } as const;

@@ -1,4 +1,4 @@
-import { COLUMNS, colLetter, type ColumnKey } from "./layout";
+import { COLUMNS, HEADING_LABELS, colLetter, type ColumnKey } from "./layout";
 
 export interface ExistingRow {
   id: string;
@@ -16,11 +16,14 @@ export interface ExistingSheet {
   rows: ExistingRow[];
   /** Column letters found by header text. */
   columns: Partial<Record<ColumnKey, string>>;
-  tolerance: number | null;
+  /** The value of the sheet's tolerance name, as the cell holds it (undefined when there is none). */
+  tolerance: unknown;
   /** Section rows (a Mã without a dot, e.g. "II"), in sheet order. */
   sections: { id: string; title: string; row: number }[];
   /** The first two text cells above the header: title, then organisation and year. */
   heading: string[];
+  /** Cells to the right of a heading label (layout.HEADING_LABELS), by the label's key. */
+  meta: Partial<Record<keyof typeof HEADING_LABELS, unknown>>;
 }
 
 /** Finds the header row by its "Mã" cell and reads every indicator row by its Mã, wherever staff moved it. */
@@ -48,10 +51,16 @@ export function readTrackingValues(name: string, values: unknown[][], top = 1): 
       cells,
     });
   });
-  const heading = values
-    .slice(0, headerIdx)
+  const above = values.slice(0, headerIdx);
+  const heading = above
     .map((r) => r.find((v) => typeof v === "string" && v.trim() !== "") as string | undefined)
     .filter((v): v is string => v !== undefined)
     .slice(0, 2);
-  return { name, rows, columns, tolerance: null, sections, heading };
+  const meta: ExistingSheet["meta"] = {};
+  for (const [key, label] of Object.entries(HEADING_LABELS) as [keyof typeof HEADING_LABELS, string][])
+    for (const r of above) {
+      const i = r.indexOf(label);
+      if (i >= 0) meta[key] = r[i + 1];
+    }
+  return { name, rows, columns, tolerance: undefined, sections, heading, meta };
 }

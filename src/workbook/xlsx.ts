@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { eachCellOf } from "./layout";
-import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./plan";
+import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./sheet-plan";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 

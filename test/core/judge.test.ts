@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { DEFAULT_TOLERANCE, checkFigure, compare, judge, judgeCell } from "../../src/core/judge";
+import { checkFigure, compare, judge, judgeCell } from "../../src/core/judge";
+import { DEFAULT_TOLERANCE } from "../../src/core/tolerance";
 import { RATING_LEVELS, STATUSES, type Indicator, type Status, type Target } from "../../src/core/model";
 
 const ind = (target: Target, unit = "%"): Pick<Indicator, "target" | "unit"> => ({ target, unit });

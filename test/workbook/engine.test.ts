@@ -7,7 +7,8 @@ import { checkFigure, judge } from "../../src/core/judge";
 import { STATUSES, STATUS_COLORS, allIndicators, type Actuals, type Resolution } from "../../src/core/model";
 import { danhgia_ } from "../../src/functions/functions";
 import { formatTarget } from "../../src/core/target";
-import { actualCell, buildWorkbookPlan } from "../../src/workbook/plan";
+import { buildWorkbookPlan } from "../../src/workbook/plan";
+import { figureCell } from "../../src/workbook/tracking-row";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { describeWithTools, recalcToCsv, renderPng, tempDir } from "../helpers/tools";
 import { syntheticFigures, syntheticResolution } from "../helpers/synthetic";
@@ -97,7 +98,7 @@ describeWithTools("workbooks recalculated by LibreOffice agree with the core", [
       const mismatches: string[] = [];
       for (const ind of allIndicators(c.resolution)) {
         const phrase = formatTarget(ind.target, ind.unit);
-        const cell = actualCell(ind, c.actuals[ind.id]);
+        const cell = figureCell(ind, c.actuals[ind.id]);
         let got: unknown;
         try {
           got = danhgia_([[cell ?? ""]], [[phrase]], c.tolerance)[0]![0];

@@ -4,7 +4,7 @@ import { carryOver } from "../../src/workbook/carry";
 import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
 import { TRACKING_SHEET, colIndex } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
-import { resolutionOfSheet } from "../../src/workbook/sheet-resolution";
+import { readBack } from "../../src/workbook/tracking-row";
 import { formatTarget } from "../../src/core/target";
 import { sheetCalculator } from "../fakes/calculator";
 import { FakeBook, FakeContext, parseRef } from "../fakes/fake-excel";
@@ -166,11 +166,12 @@ describe("re-inserting never loses figures", () => {
     expect(state.tracking?.rows.find((r) => r.id === "III.1")?.row).toBe(rows.get("I.1.a"));
     expect(state.tracking?.rows.find((r) => r.id === "III.1")?.status).toBe("Vượt");
     const carry = carryOver(res, state.tracking);
-    expect(carry.actuals).toEqual({ "III.1": 0.5, "V.2": 4, "I.4.a": "Hoàn thành tốt nhiệm vụ", "II.1": "chưa có" });
+    expect(carry.figures).toEqual({ "III.1": 0.005, "V.2": 4, "I.4.a": "Hoàn thành tốt nhiệm vụ", "II.1": "chưa có" });
     expect(carry.notes).toEqual({ "II.1": "Chờ số liệu Chi cục Thống kê" });
-    expect(carry.tolerance).toBe(0.1);
+    const { tolerance } = readBack(state.tracking!, res);
+    expect(tolerance).toBe(0.1);
 
-    const { kept } = await insert(book, buildWorkbookPlan(res, carry), state);
+    const { kept } = await insert(book, buildWorkbookPlan(res, { ...carry, tolerance }), state);
     expect(kept).toEqual(["Theo dõi (cũ)", "Tổng hợp (cũ)"]);
     expect(book.sheets.map((s) => s.name)).toEqual([
       "Sheet1",
@@ -202,7 +203,7 @@ describe("re-inserting never loses figures", () => {
     const existing = readTrackingValues(TRACKING_SHEET, values, 6)!;
     expect(existing.rows.map((r) => r.row)).toEqual([7, 8, 9]);
     const carry = carryOver(BUILTIN_RESOLUTION, existing);
-    expect(carry.actuals).toEqual({ "I.1.a": 90 });
+    expect(carry.figures).toEqual({ "I.1.a": 0.9 });
     expect(carry.orphans.map((o) => [o.id, o.row])).toEqual([
       ["IX.9", 8],
       ["I.1.a", 9],
@@ -253,8 +254,9 @@ describe("the resolution a tracking sheet stands for", () => {
     ["built-in", BUILTIN_RESOLUTION],
     ["every target kind", syntheticResolution(60, 11)],
   ])("%s: read back from the sheet as it was written", async (_n, res) => {
-    const { resolution, problems } = resolutionOfSheet(await sheetOf(res));
+    const { resolution, problems, own } = readBack(await sheetOf(res), BUILTIN_RESOLUTION);
     expect(problems).toEqual([]);
+    expect(own).toBe(true);
     expect(essentials(resolution!)).toEqual(essentials(res));
     expect([resolution!.organization, resolution!.year]).toEqual([res.organization, res.year]);
   });
@@ -265,7 +267,7 @@ describe("the resolution a tracking sheet stands for", () => {
       book.put(TRACKING_SHEET, rows.get("III.1")!, colIndex("value"), 0.005);
       book.swapRows(TRACKING_SHEET, rows.get("I.1.a")!, rows.get("VI.4")!);
     });
-    const { resolution } = resolutionOfSheet(sheet);
+    const { resolution } = readBack(sheet, BUILTIN_RESOLUTION);
     const ind = (id: string) => resolution!.sections.flatMap((s) => s.indicators).find((i) => i.id === id);
     expect(ind("III.1")!.target).toEqual({ op: "lte", value: 0.5 });
     expect(resolution!.sections.find((s) => s.id === "VI")!.indicators.map((i) => i.id)).toContain("VI.4");
@@ -278,8 +280,8 @@ describe("the resolution a tracking sheet stands for", () => {
       book.put(TRACKING_SHEET, rows.get("II.1")!, colIndex("op"), "lớn hơn");
       book.put(TRACKING_SHEET, rows.get("I.4.a")!, colIndex("value"), "Tốt");
     });
-    const { resolution, problems } = resolutionOfSheet(sheet);
-    expect(problems).toEqual([
+    const { resolution, problems } = readBack(sheet, BUILTIN_RESOLUTION);
+    expect(problems.map((p) => p.message)).toEqual([
       expect.stringMatching(new RegExp(`I\\.4\\.a: “Mức chỉ tiêu” \\(ô L${rows.get("I.4.a")}\\)`)),
       expect.stringMatching(new RegExp(`II\\.1: “Kiểu chỉ tiêu” \\(ô K${rows.get("II.1")}\\)`)),
     ]);

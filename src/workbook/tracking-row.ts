@@ -1,0 +1,211 @@
+import { checkFigure } from "../core/judge";
+import { fromExcel, measureOf, toExcel, type Measure } from "../core/measure";
+import {
+  ResolutionSchema,
+  type ActualValue,
+  type Indicator,
+  type Problem,
+  type Resolution,
+  type Target,
+  type TargetOp,
+} from "../core/model";
+import { parseVietnameseNumber } from "../core/numbers";
+import { ratingLevel, formatTarget } from "../core/target";
+import { DEFAULT_TOLERANCE, formatTolerance, readTolerance } from "../core/tolerance";
+import { checkFormula, ratioFormula, statusFormula } from "./formulas";
+import { HEADING_LABELS, OP_LABELS, col, colIndex, type ColumnKey } from "./layout";
+import type { CellPlan, CellValue } from "./sheet-plan";
+import type { ExistingSheet } from "./sheet-read";
+
+/**
+ * The one codec of the tracking sheet: what a row (and the heading) holds, written by
+ * encodeRow/encodeHeading and read back by readBack. Figures stay in Excel form end to end.
+ */
+
+/** A figure as written (99.5 means 99.5%) in Excel form: percentages as Excel percentages, words canonical. */
+export function figureCell(ind: Indicator, value: ActualValue | undefined): CellValue {
+  if (value === undefined || value === null) return null;
+  const check = checkFigure(ind, value);
+  if (check.ok && check.figure.kind === "word") return check.figure.value;
+  if (typeof value === "number") return toExcel(value, measureOf(ind));
+  return value;
+}
+
+/** The "Mức chỉ tiêu" and "Mức tối đa" cells: bound, and the range's max or the N/M total. */
+function targetCells(t: Target, m: Measure): [CellValue, CellValue] {
+  switch (t.op) {
+    case "range":
+      return [toExcel(t.min, m), toExcel(t.max, m)];
+    case "rating":
+      return [t.level, null];
+    case "qualitative":
+      return ["Đạt", null];
+    case "rank":
+      return [t.value, null];
+    default:
+      return [toExcel(t.value, m), t.of === undefined ? null : toExcel(t.of, m)];
+  }
+}
+
+export interface RowContent {
+  /** Excel form. */
+  figure?: CellValue | undefined;
+  note?: string | undefined;
+}
+
+/** The cells of one indicator's row, formulas included. */
+export function encodeRow(ind: Indicator, sectionId: string, row: number, content: RowContent = {}): CellPlan[] {
+  const m = measureOf(ind);
+  const [value, max] = targetCells(ind.target, m);
+  const cells: Partial<Record<ColumnKey, Omit<CellPlan, "row" | "col">>> = {
+    id: { value: ind.id },
+    no: { value: ind.id.slice(sectionId.length + 1) || ind.id },
+    text: { value: ind.text },
+    unit: { value: ind.unit },
+    targetText: { value: ind.targetText ?? formatTarget(ind.target, ind.unit) },
+    ratio: { formula: ratioFormula(row) },
+    status: { formula: statusFormula(row) },
+    check: { formula: checkFormula(row, m) },
+    op: { value: OP_LABELS[ind.target.op] },
+    value: { value },
+  };
+  if (content.figure !== null && content.figure !== undefined && content.figure !== "")
+    cells.actual = { value: content.figure };
+  if (content.note) cells.note = { value: content.note };
+  if (max !== null) cells.max = { value: max };
+  return Object.entries(cells).map(([key, c]) => ({ row, col: colIndex(key as ColumnKey), ...c }));
+}
+
+/** The heading: the title and the organisation as they are, the year, and a subtitle for people. */
+export function encodeHeading(r: Resolution, rows: { title: number; subtitle: number }): CellPlan[] {
+  const subtitle = [r.organization, r.year !== null ? `Năm ${r.year}` : ""].filter(Boolean).join(" — ");
+  const label = colIndex("op");
+  return [
+    { row: rows.title, col: 1, value: r.title },
+    { row: rows.subtitle, col: 1, value: subtitle },
+    { row: rows.title, col: label, value: HEADING_LABELS.organization },
+    { row: rows.title, col: label + 1, value: r.organization },
+    { row: rows.subtitle, col: label, value: HEADING_LABELS.year },
+    { row: rows.subtitle, col: label + 1, value: r.year },
+  ];
+}
+
+const OPS = new Map(Object.entries(OP_LABELS).map(([op, label]) => [label, op as TargetOp]));
+
+const num = (v: unknown): number | null => {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string") return parseVietnameseNumber(v)?.value ?? null;
+  return null;
+};
+
+/** An indicator from its row's own cells: the target is what the row's formulas read. */
+function decodeRow(id: string, c: Partial<Record<ColumnKey, unknown>>, where: (key: ColumnKey) => string) {
+  const op = OPS.get(String(c.op ?? "").trim());
+  if (!op) return { problem: `“Kiểu chỉ tiêu” (${where("op")}) phải là một trong ${[...OPS.keys()].join(", ")}.` };
+  const unit = String(c.unit ?? "").trim();
+  const targetText = typeof c.targetText === "string" && c.targetText.trim() !== "" ? c.targetText.trim() : undefined;
+  const m = measureOf({ unit, targetText, target: { op } });
+  const v = num(c.value);
+  const max = num(c.max);
+  const scaled = (x: number) => fromExcel(x, m);
+  let target: Target | null = null;
+  if (op === "qualitative") target = { op };
+  else if (op === "rating") {
+    const level = ratingLevel(String(c.value ?? "").trim());
+    target = level ? { op, level } : null;
+  } else if (v !== null && op === "range") target = max !== null ? { op, min: scaled(v), max: scaled(max) } : null;
+  else if (v !== null && op === "rank") target = Number.isInteger(v) && v >= 1 ? { op, value: v } : null;
+  else if (v !== null && op !== "range" && op !== "rank")
+    target = max === null ? { op, value: scaled(v) } : { op, value: scaled(v), of: scaled(max) };
+  if (!target)
+    return {
+      problem: `“Mức chỉ tiêu” (${where("value")}${op === "range" ? ` và ${where("max")}` : ""}) không đọc được cho kiểu “${OP_LABELS[op]}”.`,
+    };
+  const text = String(c.text ?? "").trim() || id;
+  const indicator: Indicator = { id, text, unit, target, ...(targetText ? { targetText } : {}) };
+  return { indicator };
+}
+
+export interface ReadBack {
+  sheet: ExistingSheet;
+  /** The resolution the sheet stands for, or the fallback when the sheet's cannot be read. */
+  resolution: Resolution;
+  /** True when `resolution` was read from the sheet. */
+  own: boolean;
+  /** The sheet's tolerance when it is valid, else the default (and a problem says why). */
+  tolerance: number;
+  /** Figures in Excel form, by Mã (the first row of each Mã). */
+  figures: Record<string, unknown>;
+  notes: Record<string, string>;
+  problems: Problem[];
+}
+
+/** The section an indicator belongs to: the longest section id its Mã starts with ("II.3.a" → "II"). */
+function sectionOf(id: string, sectionIds: string[]): string {
+  let best = id.split(".")[0]!;
+  for (const s of sectionIds) if (id.startsWith(`${s}.`) && s.length > best.length) best = s;
+  return best;
+}
+
+/**
+ * Reads a tracking sheet back: the resolution from its own cells (rows found by Mã, so sorted or
+ * moved rows stay in their section), its tolerance, figures and notes, and what could not be read.
+ */
+export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
+  const problems: Problem[] = [];
+  const indicators: Indicator[] = [];
+  const figures: ReadBack["figures"] = {};
+  const notes: ReadBack["notes"] = {};
+  for (const r of [...sheet.rows].sort((a, b) => a.row - b.row)) {
+    if (r.id in figures) continue;
+    figures[r.id] = r.actual;
+    if (r.note.trim() !== "") notes[r.id] = r.note;
+    // Cells are named where the sheet has them now (staff may have moved columns).
+    const where = (key: ColumnKey) => `ô ${sheet.columns[key] ?? col(key)}${r.row}`;
+    const d = decodeRow(r.id, r.cells, where);
+    if ("problem" in d) problems.push({ id: r.id, severity: "error", message: `Chỉ tiêu ${r.id}: ${d.problem}` });
+    else indicators.push(d.indicator);
+  }
+
+  let tolerance = DEFAULT_TOLERANCE;
+  if (sheet.tolerance !== undefined) {
+    const t = readTolerance(sheet.tolerance);
+    if (t.ok) tolerance = t.value;
+    else
+      problems.push({
+        severity: "error",
+        message: `Ô dung sai của sổ: ${t.message} Đang dùng ${formatTolerance(DEFAULT_TOLERANCE)}.`,
+      });
+  }
+
+  const sectionIds = sheet.sections.map((s) => s.id);
+  const ids = [...new Set([...sectionIds, ...indicators.map((i) => sectionOf(i.id, sectionIds))])];
+  const [title = "Nghị quyết", subtitle = ""] = sheet.heading;
+  const year = num(sheet.meta.year) ?? (Number(/Năm (\d{4})/u.exec(subtitle)?.[1]) || null);
+  const organization =
+    sheet.meta.organization !== undefined
+      ? String(sheet.meta.organization ?? "")
+      : subtitle.replace(/\s*—?\s*Năm \d{4}\s*$/u, "").trim(); // sheets made before the heading labels
+  const candidate = {
+    title,
+    organization,
+    year,
+    sections: ids.map((id) => ({
+      id,
+      title: sheet.sections.find((s) => s.id === id)?.title ?? "",
+      indicators: indicators.filter((i) => sectionOf(i.id, sectionIds) === id),
+    })),
+    warnings: [],
+  };
+  const parsed = ResolutionSchema.safeParse(candidate);
+  if (!parsed.success) {
+    problems.push(
+      ...parsed.error.issues.map((i) => ({
+        severity: "error" as const,
+        message: `Sổ theo dõi: ${i.path.join(".")}: ${i.message}`,
+      })),
+    );
+    return { sheet, resolution: fallback, own: false, tolerance, figures, notes, problems };
+  }
+  return { sheet, resolution: parsed.data, own: true, tolerance, figures, notes, problems };
+}
