@@ -1,6 +1,26 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
+import reactHooks from "eslint-plugin-react-hooks";
+
+// Layer boundaries (ARCHITECTURE.md): each entry is [import patterns, why they are forbidden].
+const NO_TEST = [["**/test/**"], "Code in src/ must not import from test/; share it from src/ or scripts/."];
+const OFFICE_WRITER = [
+  ["**/workbook/excel", "./excel"],
+  "Only src/taskpane/host.ts talks to Excel through the Office.js writer (workbook/excel.ts).",
+];
+const CORE = [
+  ["**/workbook/**", "**/functions/**", "**/taskpane/**", "**/cli/**", "react", "react-dom", "@fluentui/*", "exceljs"],
+  "src/core is pure: it imports nothing from workbook, functions, taskpane or cli, and no Office, React or exceljs.",
+];
+const WORKBOOK = [
+  ["**/functions/**", "**/taskpane/**", "**/cli/**", "react", "react-dom", "@fluentui/*"],
+  "src/workbook depends on core only.",
+];
+const FUNCTIONS = [["**/workbook/**", "**/taskpane/**", "**/cli/**"], "src/functions is a thin shell over core."];
+const forbid = (...rules) => ({
+  "no-restricted-imports": ["error", { patterns: rules.map(([group, message]) => ({ group, message })) }],
+});
 
 export default tseslint.config(
   { ignores: ["dist/", "lib/", "coverage/", "test-output/", "node_modules/"] },
@@ -9,9 +29,18 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-control-regex": "off",
     },
   },
+  {
+    files: ["src/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
+  },
+  { files: ["src/**/*.{ts,tsx}"], rules: forbid(NO_TEST, OFFICE_WRITER) },
+  { files: ["src/core/**/*.ts"], rules: forbid(NO_TEST, OFFICE_WRITER, CORE) },
+  { files: ["src/workbook/**/*.ts"], rules: forbid(NO_TEST, OFFICE_WRITER, WORKBOOK) },
+  { files: ["src/functions/**/*.ts"], rules: forbid(NO_TEST, OFFICE_WRITER, FUNCTIONS) },
+  { files: ["src/taskpane/host.ts"], rules: forbid(NO_TEST) },
   {
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: {

@@ -13,8 +13,8 @@ import type { Resolution } from "../src/core/model";
 import { readWorkbook, writeWorkbook } from "../src/workbook/excel";
 import { buildWorkbookPlan } from "../src/workbook/plan";
 import { writeXlsx } from "../src/workbook/xlsx";
-import { FakeBook, FakeContext } from "../test/fakes/fake-excel";
-import { syntheticResolution, syntheticFigures } from "../test/helpers/synthetic";
+import { FakeBook, FakeContext } from "../support/fake-excel";
+import { syntheticResolution, syntheticFigures } from "../support/synthetic";
 
 const ROOT = path.join(__dirname, "..");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

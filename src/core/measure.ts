@@ -1,4 +1,5 @@
-import { QUALITATIVE_ANSWERS, RATING_LEVELS, type TargetOp } from "./model";
+import { STATUS_RULES, type TargetOp } from "./rules";
+import { QUALITATIVE_ANSWERS, RATING_LEVELS } from "./words";
 import { formatVietnameseNumber } from "./numbers";
 
 /**
@@ -145,8 +146,8 @@ export function isChange(spec: MeasureInput): boolean {
 
 /** The kind of figure an indicator takes, from its unit, its phrase and its target kind. */
 export function measureKind(spec: MeasureInput): MeasureKind {
-  const op = spec.target.op;
-  if (op === "rating" || op === "qualitative" || op === "rank") return op;
+  const shape = STATUS_RULES[spec.target.op].shape;
+  if (shape !== "comparison" && shape !== "range") return shape;
   const unit = spec.unit.trim().toLowerCase();
   const change = isChange(spec);
   if (unit === "") return "number";

@@ -1,47 +1,37 @@
 import { z } from "zod/mini";
 
-/** The Party and government annual grading, best first. */
-export const RATING_LEVELS = [
-  "Hoàn thành xuất sắc nhiệm vụ",
-  "Hoàn thành tốt nhiệm vụ",
-  "Hoàn thành nhiệm vụ",
-  "Không hoàn thành nhiệm vụ",
-] as const;
-export type RatingLevel = (typeof RATING_LEVELS)[number];
+import { STATUS_RULES, TARGET_OPS, type OpsOfShape, type Shape, type TargetOp } from "./rules";
+import { QUALITATIVE_ANSWERS, RATING_LEVELS, STATUSES, type RatingLevel, type Status } from "./words";
 
-export const QUALITATIVE_ANSWERS = ["Đạt", "Không đạt"] as const;
-
-export const STATUSES = ["Vượt", "Đạt", "Cơ bản đạt", "Không đạt", "Chưa có số liệu"] as const;
-export type Status = (typeof STATUSES)[number];
+export { QUALITATIVE_ANSWERS, RATING_LEVELS, STATUSES, type RatingLevel, type Status, type TargetOp };
 
 const finite = z.number().check(z.refine(Number.isFinite, "phải là một số hữu hạn"));
 
-const comparison = <Op extends string>(op: Op) =>
-  z.strictObject({
-    op: z.literal(op),
-    value: finite,
-    of: z.optional(finite),
-  });
+/** A target: its fields follow its kind's shape in the rule table (rules.ts). */
+export type Target =
+  | { [K in OpsOfShape<"comparison">]: { op: K; value: number; of?: number | undefined } }[OpsOfShape<"comparison">]
+  | { op: OpsOfShape<"range">; min: number; max: number }
+  | { op: OpsOfShape<"rank">; value: number }
+  | { op: OpsOfShape<"rating">; level: RatingLevel }
+  | { op: OpsOfShape<"qualitative"> };
+export type ComparisonOp = OpsOfShape<"comparison">;
+
+const SHAPES: Record<Shape, (op: TargetOp) => z.ZodMiniObject> = {
+  comparison: (op) => z.strictObject({ op: z.literal(op), value: finite, of: z.optional(finite) }),
+  range: (op) =>
+    z
+      .strictObject({ op: z.literal(op), min: finite, max: finite })
+      .check(z.refine((t) => t.min <= t.max, "min phải nhỏ hơn hoặc bằng max")),
+  rank: (op) => z.strictObject({ op: z.literal(op), value: z.number().check(z.int(), z.minimum(1)) }),
+  rating: (op) => z.strictObject({ op: z.literal(op), level: z.enum(RATING_LEVELS) }),
+  qualitative: (op) => z.strictObject({ op: z.literal(op) }),
+};
 
 export const TargetSchema = z.discriminatedUnion(
   "op",
-  [
-    comparison("gte"),
-    comparison("gt"),
-    comparison("lte"),
-    comparison("lt"),
-    z
-      .strictObject({ op: z.literal("range"), min: finite, max: finite })
-      .check(z.refine((t) => t.min <= t.max, "min phải nhỏ hơn hoặc bằng max")),
-    z.strictObject({ op: z.literal("rank"), value: z.number().check(z.int(), z.minimum(1)) }),
-    z.strictObject({ op: z.literal("rating"), level: z.enum(RATING_LEVELS) }),
-    z.strictObject({ op: z.literal("qualitative") }),
-  ],
-  { error: "op phải là một trong: gte, gt, lte, lt, range, rank, rating, qualitative" },
-);
-export type Target = z.infer<typeof TargetSchema>;
-export type TargetOp = Target["op"];
-export type ComparisonOp = "gte" | "gt" | "lte" | "lt";
+  TARGET_OPS.map((op) => SHAPES[STATUS_RULES[op].shape](op)) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+  { error: `op phải là một trong: ${TARGET_OPS.join(", ")}` },
+) as unknown as z.ZodMiniType<Target>;
 
 export const IndicatorSchema = z.strictObject({
   id: z.string().check(z.minLength(1), z.regex(/^[^\s]+$/, "mã chỉ tiêu không được có khoảng trắng")),

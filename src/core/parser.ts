@@ -90,6 +90,7 @@ interface Draft {
 
 function checkText(raw: string): string {
   if (raw.trim() === "") throw new ResolutionTextError("Văn bản nghị quyết đang trống.");
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point: they mark a binary file.
   const controls = raw.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/gu)?.length ?? 0;
   if (raw.includes("\u0000") || controls > raw.length / 100)
     throw new ResolutionTextError(

@@ -1,4 +1,5 @@
-import { QUALITATIVE_ANSWERS, RATING_LEVELS, type Status, type Target, type TargetOp } from "./model";
+import type { Target } from "./model";
+import { QUALITATIVE_ANSWERS, RATING_LEVELS, type Status } from "./words";
 
 /**
  * The status rules of every target kind, as data. judge() walks this table and the sheet's
@@ -13,7 +14,16 @@ export type Cmp = ">=" | ">" | "<=" | "<";
 /** What the figure and the target are compared as: numbers, or positions in a list of words (1 is best). */
 export type Scale = { kind: "number" } | { kind: "words"; words: readonly string[] };
 
+/**
+ * The fields a target of the kind has in JSON: comparison {value, of?}, range {min, max},
+ * rank {value ≥ 1, whole}, rating {level}, qualitative {}. The schema in model.ts is built from it.
+ */
+export type Shape = "comparison" | "range" | "rank" | "rating" | "qualitative";
+
 export interface StatusRule {
+  shape: Shape;
+  /** How staff see and pick the kind in the sheet's "Kiểu chỉ tiêu" column. */
+  label: string;
   scale: Scale;
   /** Met when figure <met> bound. */
   met: Cmp;
@@ -27,41 +37,97 @@ export interface StatusRule {
 
 const NUMBER: Scale = { kind: "number" };
 
-export const STATUS_RULES: Record<TargetOp, StatusRule> = {
-  gte: { scale: NUMBER, met: ">=", exceeds: { cmp: ">", of: "bound" }, nearMiss: "higher", ratio: "figure/bound" },
-  gt: { scale: NUMBER, met: ">", exceeds: null, nearMiss: "higher", ratio: "figure/bound" },
-  lte: { scale: NUMBER, met: "<=", exceeds: { cmp: "<", of: "bound" }, nearMiss: "lower", ratio: "bound/figure" },
-  lt: { scale: NUMBER, met: "<", exceeds: null, nearMiss: "lower", ratio: "bound/figure" },
-  range: { scale: NUMBER, met: ">=", exceeds: { cmp: ">", of: "stretch" }, nearMiss: "higher", ratio: "figure/bound" },
-  rank: { scale: NUMBER, met: "<=", exceeds: { cmp: "<", of: "bound" }, nearMiss: null, ratio: null },
+export const STATUS_RULES = {
+  gte: {
+    shape: "comparison",
+    label: "≥",
+    scale: NUMBER,
+    met: ">=",
+    exceeds: { cmp: ">", of: "bound" },
+    nearMiss: "higher",
+    ratio: "figure/bound",
+  },
+  gt: {
+    shape: "comparison",
+    label: ">",
+    scale: NUMBER,
+    met: ">",
+    exceeds: null,
+    nearMiss: "higher",
+    ratio: "figure/bound",
+  },
+  lte: {
+    shape: "comparison",
+    label: "≤",
+    scale: NUMBER,
+    met: "<=",
+    exceeds: { cmp: "<", of: "bound" },
+    nearMiss: "lower",
+    ratio: "bound/figure",
+  },
+  lt: {
+    shape: "comparison",
+    label: "<",
+    scale: NUMBER,
+    met: "<",
+    exceeds: null,
+    nearMiss: "lower",
+    ratio: "bound/figure",
+  },
+  range: {
+    shape: "range",
+    label: "từ - đến",
+    scale: NUMBER,
+    met: ">=",
+    exceeds: { cmp: ">", of: "stretch" },
+    nearMiss: "higher",
+    ratio: "figure/bound",
+  },
+  rank: {
+    shape: "rank",
+    label: "thứ hạng",
+    scale: NUMBER,
+    met: "<=",
+    exceeds: { cmp: "<", of: "bound" },
+    nearMiss: null,
+    ratio: null,
+  },
   rating: {
+    shape: "rating",
+    label: "xếp loại",
     scale: { kind: "words", words: RATING_LEVELS },
     met: "<=",
     exceeds: { cmp: "<", of: "bound" },
     nearMiss: null,
     ratio: null,
   },
+  // The last kind is also the sheet formula's fallback.
   qualitative: {
+    shape: "qualitative",
+    label: "định tính",
     scale: { kind: "words", words: QUALITATIVE_ANSWERS },
     met: "<=",
     exceeds: null,
     nearMiss: null,
     ratio: null,
   },
-};
+} as const satisfies Record<string, StatusRule>;
+
+export type TargetOp = keyof typeof STATUS_RULES;
+/** The kinds whose targets have the given shape. */
+export type OpsOfShape<S extends Shape> = {
+  [K in TargetOp]: (typeof STATUS_RULES)[K]["shape"] extends S ? K : never;
+}[TargetOp];
+
+export const TARGET_OPS = Object.keys(STATUS_RULES) as TargetOp[];
+export const ruleOf = (op: TargetOp): StatusRule => STATUS_RULES[op];
 
 /** The target's bound and stretch goal as written: a number, or a word of the rule's scale. */
 export function targetBounds(t: Target): { bound: number | string; stretch: number | null } {
-  switch (t.op) {
-    case "range":
-      return { bound: t.min, stretch: t.max };
-    case "rating":
-      return { bound: t.level, stretch: null };
-    case "qualitative":
-      return { bound: QUALITATIVE_ANSWERS[0], stretch: null };
-    default:
-      return { bound: t.value, stretch: null };
-  }
+  if ("min" in t) return { bound: t.min, stretch: t.max };
+  if ("level" in t) return { bound: t.level, stretch: null };
+  if ("value" in t) return { bound: t.value, stretch: null };
+  return { bound: QUALITATIVE_ANSWERS[0], stretch: null };
 }
 
 /** A status from the rule, given comparisons on the rule's scale (cmp(a, b) is −1, 0 or 1). */

@@ -96,7 +96,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
   const [notice, setNotice] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
 
-  const use = (r: Resolution, what: string) => {
+  const adopt = (r: Resolution, what: string) => {
     setError(null);
     setNotice(
       `${what}: ${r.sections.reduce((n, s) => n + s.indicators.length, 0)} chỉ tiêu trong ${r.sections.length} phần.`,
@@ -105,7 +105,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
   };
   const read = () => {
     try {
-      use(parseResolution(text), "Đã đọc nghị quyết");
+      adopt(parseResolution(text), "Đã đọc nghị quyết");
     } catch (e) {
       setNotice(null);
       setError(e instanceof ResolutionTextError ? e.message : `Không đọc được văn bản: ${(e as Error).message}`);
@@ -118,7 +118,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
     const content = await readFileText(f);
     try {
       try {
-        use(resolutionFromText(content, `Tệp "${f.name}"`), `Đã nhập tệp ${f.name}`);
+        adopt(resolutionFromText(content, `Tệp "${f.name}"`), `Đã nhập tệp ${f.name}`);
       } catch (err) {
         if (!(err instanceof InputError && /không phải JSON hợp lệ/u.test(err.message))) throw err;
         // Only a broken JSON file needs the locator: load it then, to say where the error is.
@@ -150,7 +150,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
           text="Nghị quyết mẫu 2022 (phường Trần Phú)"
           onClick={() => {
             setMode("builtin");
-            use(BUILTIN_RESOLUTION, "Đang dùng nghị quyết mẫu");
+            adopt(BUILTIN_RESOLUTION, "Đang dùng nghị quyết mẫu");
           }}
         />
         <DefaultButton

@@ -1,4 +1,4 @@
-import type { TargetOp } from "../core/model";
+import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
 
 export const TRACKING_SHEET = "Theo dõi";
 
@@ -59,17 +59,11 @@ export function eachCellOf(ref: string, fn: (row: number, col: number) => void):
   for (let r = s.row; r <= e.row; r++) for (let c = s.col; c <= e.col; c++) fn(r, c);
 }
 
-/** The target kind as staff see and pick it in the "Kiểu chỉ tiêu" column. */
-export const OP_LABELS: Record<TargetOp, string> = {
-  gte: "≥",
-  gt: ">",
-  lte: "≤",
-  lt: "<",
-  range: "từ - đến",
-  rank: "thứ hạng",
-  rating: "xếp loại",
-  qualitative: "định tính",
-};
+/** The target kind as staff see and pick it in the "Kiểu chỉ tiêu" column (the rule table's labels). */
+export const OP_LABELS = Object.fromEntries(TARGET_OPS.map((op) => [op, STATUS_RULES[op].label])) as Record<
+  TargetOp,
+  string
+>;
 
 /** Rows above the table: title, organisation, tolerance, legend, blank. */
 export const TITLE_ROW = 1;

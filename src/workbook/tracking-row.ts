@@ -7,8 +7,8 @@ import {
   type Problem,
   type Resolution,
   type Target,
-  type TargetOp,
 } from "../core/model";
+import { STATUS_RULES, type Shape, type TargetOp } from "../core/rules";
 import { parseVietnameseNumber } from "../core/numbers";
 import { ratingLevel, formatTarget } from "../core/target";
 import { DEFAULT_TOLERANCE, formatTolerance, readTolerance } from "../core/tolerance";
@@ -33,18 +33,11 @@ export function figureCell(ind: Indicator, value: ActualValue | undefined): Cell
 
 /** The "Mức chỉ tiêu" and "Mức tối đa" cells: bound, and the range's max or the N/M total. */
 function targetCells(t: Target, m: Measure): [CellValue, CellValue] {
-  switch (t.op) {
-    case "range":
-      return [toExcel(t.min, m), toExcel(t.max, m)];
-    case "rating":
-      return [t.level, null];
-    case "qualitative":
-      return ["Đạt", null];
-    case "rank":
-      return [t.value, null];
-    default:
-      return [toExcel(t.value, m), t.of === undefined ? null : toExcel(t.of, m)];
-  }
+  if ("min" in t) return [toExcel(t.min, m), toExcel(t.max, m)];
+  if ("level" in t) return [t.level, null];
+  if (!("value" in t)) return ["Đạt", null];
+  const of = "of" in t && t.of !== undefined ? toExcel(t.of, m) : null;
+  return [toExcel(t.value, m), of];
 }
 
 export interface RowContent {
@@ -108,18 +101,23 @@ function decodeRow(id: string, c: Partial<Record<ColumnKey, unknown>>, where: (k
   const v = num(c.value);
   const max = num(c.max);
   const scaled = (x: number) => fromExcel(x, m);
-  let target: Target | null = null;
-  if (op === "qualitative") target = { op };
-  else if (op === "rating") {
-    const level = ratingLevel(String(c.value ?? "").trim());
-    target = level ? { op, level } : null;
-  } else if (v !== null && op === "range") target = max !== null ? { op, min: scaled(v), max: scaled(max) } : null;
-  else if (v !== null && op === "rank") target = Number.isInteger(v) && v >= 1 ? { op, value: v } : null;
-  else if (v !== null && op !== "range" && op !== "rank")
-    target = max === null ? { op, value: scaled(v) } : { op, value: scaled(v), of: scaled(max) };
+  const shape = STATUS_RULES[op].shape;
+  // Each shape's fields from the cells; the cast is safe because `op` has this shape.
+  const read: Record<Shape, () => object | null> = {
+    qualitative: () => ({ op }),
+    rating: () => {
+      const level = ratingLevel(String(c.value ?? "").trim());
+      return level ? { op, level } : null;
+    },
+    range: () => (v !== null && max !== null ? { op, min: scaled(v), max: scaled(max) } : null),
+    rank: () => (v !== null && Number.isInteger(v) && v >= 1 ? { op, value: v } : null),
+    comparison: () =>
+      v === null ? null : max === null ? { op, value: scaled(v) } : { op, value: scaled(v), of: scaled(max) },
+  };
+  const target = read[shape]() as Target | null;
   if (!target)
     return {
-      problem: `“Mức chỉ tiêu” (${where("value")}${op === "range" ? ` và ${where("max")}` : ""}) không đọc được cho kiểu “${OP_LABELS[op]}”.`,
+      problem: `“Mức chỉ tiêu” (${where("value")}${shape === "range" ? ` và ${where("max")}` : ""}) không đọc được cho kiểu “${OP_LABELS[op]}”.`,
     };
   const text = String(c.text ?? "").trim() || id;
   const indicator: Indicator = { id, text, unit, target, ...(targetText ? { targetText } : {}) };

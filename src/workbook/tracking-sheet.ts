@@ -1,5 +1,5 @@
 import { MEASURES, measureOf, toExcel, type Measure } from "../core/measure";
-import { RATING_LEVELS, QUALITATIVE_ANSWERS, STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
+import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
 import {
   COLUMNS,
@@ -38,8 +38,7 @@ export interface TrackingContent {
 }
 
 function validationRule(m: Measure): ValidationRule | null {
-  if (m.kind === "rating") return { type: "list", values: [...RATING_LEVELS] };
-  if (m.kind === "qualitative") return { type: "list", values: [...QUALITATIVE_ANSWERS] };
+  if (m.words) return { type: "list", values: [...m.words] };
   const type = m.integer ? "whole" : "decimal";
   const min = m.min === null ? -1e9 : toExcel(m.min, m);
   if (m.max !== null) return { type, operator: "between", min, max: toExcel(m.max, m) };

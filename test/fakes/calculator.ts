@@ -1,7 +1,7 @@
 import { judgeCell } from "../../src/core/judge";
 import { allIndicators, type Resolution } from "../../src/core/model";
 import { colIndex } from "../../src/workbook/layout";
-import type { FakeBook } from "./fake-excel";
+import type { FakeBook } from "../../support/fake-excel";
 
 /**
  * What the tracking sheet's formula cells show, for the fake (which does not calculate): the

@@ -11,8 +11,8 @@ import { ResolutionTab } from "../../src/taskpane/ResolutionTab";
 import { colIndex, TRACKING_SHEET } from "../../src/workbook/layout";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { sheetCalculator } from "../fakes/calculator";
-import { FakeBook, FakeContext } from "../fakes/fake-excel";
-import { syntheticResolution } from "../helpers/synthetic";
+import { FakeBook, FakeContext } from "../../support/fake-excel";
+import { syntheticResolution } from "../../support/synthetic";
 
 /** The Excel host driven by the fake Excel API: each Excel.run gets a fresh context on the same book. */
 function fakeExcel(book: FakeBook, supported = true) {

@@ -7,8 +7,8 @@ import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
 import { readBack } from "../../src/workbook/tracking-row";
 import { formatTarget } from "../../src/core/target";
 import { sheetCalculator } from "../fakes/calculator";
-import { FakeBook, FakeContext, parseRef } from "../fakes/fake-excel";
-import { syntheticResolution } from "../helpers/synthetic";
+import { FakeBook, FakeContext, parseRef } from "../../support/fake-excel";
+import { syntheticResolution } from "../../support/synthetic";
 
 async function insert(book: FakeBook, plan: WorkbookPlan, state?: WorkbookState) {
   const ctx = new FakeContext(book);

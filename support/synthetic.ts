@@ -6,7 +6,9 @@ import {
   type Indicator,
   type Resolution,
   type Target,
-} from "../../src/core/model";
+  type ComparisonOp,
+} from "../src/core/model";
+import { STATUS_RULES, TARGET_OPS } from "../src/core/rules";
 
 /** A small seeded PRNG (mulberry32) so a failing run can be replayed from its seed. */
 export function rng(seed: number): () => number {
@@ -26,7 +28,7 @@ const dec = (r: () => number, max: number, places: number) => Math.round(r() * m
 
 /** Every target kind against every kind of measure. */
 const KINDS: Kind[] = [
-  ...(["gte", "gt", "lte", "lt"] as const).flatMap((op): Kind[] => [
+  ...TARGET_OPS.filter((op): op is ComparisonOp => STATUS_RULES[op].shape === "comparison").flatMap((op): Kind[] => [
     { unit: "%", target: (r) => ({ op, value: dec(r, 100, 1) }) },
     { unit: "triệu đồng", target: (r) => ({ op, value: Math.round(r() * 50000) }) },
     { unit: "người", target: (r) => ({ op, value: 1 + Math.round(r() * 300) }) },

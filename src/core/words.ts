@@ -1,0 +1,13 @@
+/** The Party and government annual grading, best first. */
+export const RATING_LEVELS = [
+  "Hoàn thành xuất sắc nhiệm vụ",
+  "Hoàn thành tốt nhiệm vụ",
+  "Hoàn thành nhiệm vụ",
+  "Không hoàn thành nhiệm vụ",
+] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
+
+export const QUALITATIVE_ANSWERS = ["Đạt", "Không đạt"] as const;
+
+export const STATUSES = ["Vượt", "Đạt", "Cơ bản đạt", "Không đạt", "Chưa có số liệu"] as const;
+export type Status = (typeof STATUSES)[number];
