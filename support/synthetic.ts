@@ -48,7 +48,7 @@ const KINDS: Kind[] = [
     unit: "%",
     target: (r) => {
       const min = dec(r, 80, 1);
-      return { op: "range", min, max: Math.min(100, min + dec(r, 20, 1)) };
+      return { op: "range", min, max: Math.min(100, Number((min + dec(r, 20, 1)).toFixed(1))) };
     },
   },
   { unit: "thứ hạng", target: (r) => ({ op: "rank", value: 1 + Math.round(r() * 20) }) },

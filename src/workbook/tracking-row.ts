@@ -179,11 +179,12 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
   const sectionIds = sheet.sections.map((s) => s.id);
   const ids = [...new Set([...sectionIds, ...indicators.map((i) => sectionOf(i.id, sectionIds))])];
   const [title = "Nghị quyết", subtitle = ""] = sheet.heading;
-  const year = num(sheet.meta.year) ?? (Number(/Năm (\d{4})/u.exec(subtitle)?.[1]) || null);
+  // Sheets made before the heading labels have only the subtitle "<organisation> — Năm <year>".
+  const year = "year" in sheet.meta ? num(sheet.meta.year) : Number(/Năm (\d{4})/u.exec(subtitle)?.[1]) || null;
   const organization =
     sheet.meta.organization !== undefined
       ? String(sheet.meta.organization ?? "")
-      : subtitle.replace(/\s*—?\s*Năm \d{4}\s*$/u, "").trim(); // sheets made before the heading labels
+      : subtitle.replace(/\s*—?\s*Năm \d{4}\s*$/u, "").trim();
   const candidate = {
     title,
     organization,

@@ -1,0 +1,63 @@
+import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
+import { checkSheet, progressOf } from "../../src/workbook/check";
+import { TRACKING_SHEET, colIndex } from "../../src/workbook/layout";
+import { buildWorkbookPlan } from "../../src/workbook/plan";
+import { readTrackingValues, type ExistingSheet } from "../../src/workbook/sheet-read";
+import { readBack } from "../../src/workbook/tracking-row";
+
+/**
+ * The built-in resolution's tracking sheet as values, with figures (Excel form) by Mã, then extra
+ * rows [Mã, figure] appended below as staff might add them.
+ */
+function sheet(figures: Record<string, unknown>, extra: [string, unknown][] = [], tolerance?: unknown): ExistingSheet {
+  const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, { figures }).sheets[0]!;
+  const grid: unknown[][] = Array.from({ length: plan.rowCount }, () => Array(plan.colCount).fill(""));
+  for (const c of plan.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? "" : (c.value ?? "");
+  for (const [id, a] of extra) {
+    const row = Array(plan.colCount).fill("");
+    row[colIndex("id") - 1] = id;
+    row[colIndex("actual") - 1] = a;
+    grid.push(row);
+  }
+  const s = readTrackingValues(TRACKING_SHEET, grid)!;
+  s.tolerance = tolerance;
+  return s;
+}
+const rowOf = new Map(buildWorkbookPlan(BUILTIN_RESOLUTION).rows.map((r) => [r.id, r.row]));
+const F = (id: string) => `F${rowOf.get(id)}`;
+const back = (s: ExistingSheet) => readBack(s, BUILTIN_RESOLUTION);
+
+describe("checking a sheet without the task pane", () => {
+  test("wrong figures, repeated and unknown Mã, missing rows and cross-checks, each with its cell", () => {
+    const s = sheet({ "III.2": 1.5, "I.2.a": "bốn", "II.2.a": 0.9, "II.2.b": 0.1, "II.2.c": 0.05 }, [
+      ["IX.9", 1],
+      ["III.2", 0.99],
+    ]);
+    const last = s.rows[s.rows.length - 1]!.row;
+    const problems = checkSheet(back(s));
+    const at = (id: string) => problems.filter((p) => p.id === id).map((p) => [p.cell, p.severity, p.message]);
+    expect(at("III.2")).toEqual([
+      [F("III.2"), "error", `Chỉ tiêu III.2 (ô ${F("III.2")}): không được lớn hơn 100%, đang là 150%.`],
+      [`F${last}`, "error", `Mã III.2 bị lặp (dòng ${rowOf.get("III.2")} và ${last}).`],
+    ]);
+    expect(at("I.2.a")).toEqual([
+      [F("I.2.a"), "error", `Chỉ tiêu I.2.a (ô ${F("I.2.a")}): cần một con số, đang là chữ "bốn".`],
+    ]);
+    // The added row has no target cells (read-back error) and a Mã the resolution lacks (warning).
+    expect(at("IX.9").map((p) => p[1])).toEqual(["error", "warning"]);
+    expect(at("II.2.a, II.2.b, II.2.c")).toEqual([[F("II.2.a"), "warning", expect.stringMatching(/vượt quá 100%/u)]]);
+    expect(problems.filter((p) => /Không thấy dòng có Mã/u.test(p.message))).toEqual([]);
+  });
+
+  test("progress counts the status the sheet shows, else judges with the sheet's own tolerance", () => {
+    // III.1 "không quá 0,6%": 0,65% is within 10% but not within 5%.
+    const shown = sheet({ "III.1": 0.0065 }, [], 0.1);
+    shown.rows.find((r) => r.id === "III.1")!.status = "Đạt";
+    expect(progressOf(back(shown)).total["Đạt"]).toBe(1);
+    expect(progressOf(back(sheet({ "III.1": 0.0065 }, [], 0.1))).total["Cơ bản đạt"]).toBe(1);
+    expect(progressOf(back(sheet({ "III.1": 0.0065 }, [], 0.05))).total["Không đạt"]).toBe(1);
+    const p = progressOf(back(sheet({ "III.1": 0.0065 }, [], 0.1)));
+    expect(p.sections.map((x) => x.n)).toEqual(BUILTIN_RESOLUTION.sections.map((x) => x.indicators.length));
+    expect(p.total["Chưa có số liệu"]).toBe(44);
+  });
+});

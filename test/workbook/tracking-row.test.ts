@@ -1,0 +1,91 @@
+import fc from "fast-check";
+import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
+import { allIndicators, type Actuals, type Resolution } from "../../src/core/model";
+import { formatTarget } from "../../src/core/target";
+import { TRACKING_SHEET } from "../../src/workbook/layout";
+import { buildWorkbookPlan } from "../../src/workbook/plan";
+import { readTrackingValues } from "../../src/workbook/sheet-read";
+import { figureCell, readBack } from "../../src/workbook/tracking-row";
+import { syntheticFigures, syntheticResolution } from "../../support/synthetic";
+
+/** The tracking sheet's values as Excel would hand them back (formula cells read as ""). */
+function sheetValues(r: Resolution, actuals: Actuals, notes: Record<string, string>, tolerance: number) {
+  const sheet = buildWorkbookPlan(r, { actuals, notes, tolerance }).sheets[0]!;
+  const grid: unknown[][] = Array.from({ length: sheet.rowCount }, () => Array(sheet.colCount).fill(""));
+  for (const c of sheet.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? "" : (c.value ?? "");
+  const existing = readTrackingValues(TRACKING_SHEET, grid)!;
+  existing.tolerance = tolerance;
+  return existing;
+}
+
+/** What the sheet can hold of a resolution: no source lines or warnings; a phrase for every target. */
+const stored = (r: Resolution): Resolution => ({
+  ...r,
+  warnings: [],
+  sections: r.sections.map((s) => ({
+    ...s,
+    indicators: s.indicators.map(({ line: _line, ...i }) => ({
+      ...i,
+      targetText: i.targetText ?? formatTarget(i.target, i.unit),
+    })),
+  })),
+});
+
+const text = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s !== "");
+
+describe("the tracking row codec: what is written is read back", () => {
+  test("any resolution, figures, notes and tolerance round-trip exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        text,
+        fc.oneof(fc.constant(""), text),
+        fc.oneof(fc.constant(null), fc.integer({ min: 1900, max: 2200 })),
+        fc.integer({ min: 0, max: 99 }).map((p) => p / 100),
+        fc.dictionary(fc.integer({ min: 0, max: 59 }).map(String), text),
+        (n, seed, title, organization, year, tolerance, noteAt) => {
+          const r: Resolution = { ...syntheticResolution(n, seed), title, organization, year };
+          const inds = allIndicators(r);
+          const actuals = syntheticFigures(r, seed, tolerance);
+          const notes = Object.fromEntries(
+            Object.entries(noteAt)
+              .filter(([k]) => Number(k) < inds.length)
+              .map(([k, v]) => [inds[Number(k)]!.id, v]),
+          );
+          const back = readBack(sheetValues(r, actuals, notes, tolerance), BUILTIN_RESOLUTION);
+          expect(back.problems).toEqual([]);
+          expect(back.own).toBe(true);
+          expect(back.resolution).toEqual(stored(r));
+          expect(back.tolerance).toBe(tolerance);
+          expect(back.notes).toEqual(notes);
+          const figures = Object.fromEntries(
+            inds.filter((i) => actuals[i.id] !== undefined).map((i) => [i.id, figureCell(i, actuals[i.id])]),
+          );
+          expect(Object.fromEntries(Object.entries(back.figures).filter(([, v]) => v !== ""))).toEqual(figures);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  test("the built-in resolution reads back as itself", () => {
+    const back = readBack(sheetValues(BUILTIN_RESOLUTION, {}, {}, 0.05), { ...BUILTIN_RESOLUTION, title: "khác" });
+    expect(back.resolution).toEqual(stored(BUILTIN_RESOLUTION));
+  });
+
+  test("an invalid tolerance in the sheet is reported and the default used", () => {
+    const sheet = sheetValues(BUILTIN_RESOLUTION, {}, {}, 0.05);
+    sheet.tolerance = 1.5;
+    const back = readBack(sheet, BUILTIN_RESOLUTION);
+    expect(back.tolerance).toBe(0.05);
+    expect(back.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Ô dung sai của sổ: .*1\.5/u)]);
+  });
+
+  test("a sheet made before the heading labels still gives its organisation and year", () => {
+    const sheet = sheetValues(BUILTIN_RESOLUTION, {}, {}, 0.05);
+    sheet.meta = {};
+    const back = readBack(sheet, BUILTIN_RESOLUTION);
+    expect([back.resolution.organization, back.resolution.year]).toEqual(["Đảng bộ phường Trần Phú", 2022]);
+  });
+});
