@@ -9,9 +9,17 @@ const pkg = require("./package.json");
 
 /** Every localhost URL in manifest.xml is replaced by this in production builds (README: "Production URL"). */
 const DEV_ORIGIN = `https://localhost:${pkg.config.dev_server_port}`;
+const devPort = () => Number(process.env.PORT || pkg.config.dev_server_port);
+const PLACEHOLDER_URL = "https://chitieu.example.vn/";
 function publicUrl() {
   const url = process.env.CHITIEU_PUBLIC_URL || pkg.config.public_url;
   if (!/^https:\/\//.test(url)) throw new Error(`public_url must be an https URL, got "${url}"`);
+  if (url === PLACEHOLDER_URL && !publicUrl.warned) {
+    publicUrl.warned = true;
+    console.warn(
+      `Cảnh báo: dist/manifest.xml trỏ tới địa chỉ mẫu ${url}. Trước khi triển khai, đặt "config.public_url" trong package.json hoặc biến CHITIEU_PUBLIC_URL.`,
+    );
+  }
   return url.endsWith("/") ? url : `${url}/`;
 }
 
@@ -69,8 +77,12 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
+            // Development: the port served (PORT); production: the public URL.
             transform: (content) =>
-              dev ? content : content.toString().split(DEV_ORIGIN).join(publicUrl().replace(/\/$/, "")),
+              content
+                .toString()
+                .split(DEV_ORIGIN)
+                .join(dev ? `https://localhost:${devPort()}` : publicUrl().replace(/\/$/, "")),
           },
         ],
       }),
@@ -81,7 +93,7 @@ module.exports = async (env, options) => {
           static: { directory: path.resolve(__dirname, "dist") },
           headers: { "Access-Control-Allow-Origin": "*" },
           server: { type: "https", options: await httpsOptions() },
-          port: Number(process.env.PORT || pkg.config.dev_server_port),
+          port: devPort(),
           host: "localhost",
           client: { overlay: false },
         }

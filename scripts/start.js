@@ -3,6 +3,7 @@
 // on Linux it cannot ("Platform not supported: linux"), so serve the add-in over https and say how to load it.
 "use strict";
 const { spawn } = require("child_process");
+const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const pkg = require("../package.json");
@@ -22,6 +23,13 @@ if (process.platform === "win32" || process.platform === "darwin") {
 
 const port = Number(process.env.PORT || pkg.config.dev_server_port);
 const url = `https://localhost:${port}`;
+// The manifest to upload must point at the port served: on another port, write a copy that does.
+let manifest = path.join(root, "manifest.xml");
+if (port !== Number(pkg.config.dev_server_port)) {
+  const text = fs.readFileSync(manifest, "utf8").split(`https://localhost:${pkg.config.dev_server_port}`).join(url);
+  manifest = path.join(root, `manifest.${port}.xml`);
+  fs.writeFileSync(manifest, text);
+}
 const ca = path.join(os.homedir(), ".office-addin-dev-certs", "ca.crt");
 console.log(`Chỉ tiêu: đang khởi động máy chủ phát triển (https, cổng ${port})…`);
 const server = spawn(bin("webpack"), ["serve", "--mode", "development"], {
@@ -49,7 +57,7 @@ Phần bổ trợ Chỉ tiêu đang chạy tại ${url}/taskpane.html
 Trên Linux, office-addin-debugging không nạp được phần bổ trợ vào Excel (chỉ hỗ trợ Windows, macOS).
 Cách dùng thử:
   1. Excel trên web: mở một sổ làm việc → Trang đầu → Phần bổ trợ → Thêm phần bổ trợ khác
-     → Tải lên phần bổ trợ của tôi (Upload My Add-in) → chọn ${path.join(root, "manifest.xml")}.
+     → Tải lên phần bổ trợ của tôi (Upload My Add-in) → chọn ${manifest}.
   2. Chứng chỉ: chứng chỉ gốc phát triển ${ca} chưa được máy tin cậy
      (cài nó cần quyền quản trị: sudo cp "${ca}" /usr/local/share/ca-certificates/office-addin-dev.crt && sudo update-ca-certificates).
      Cách nhanh: mở ${url}/taskpane.html một lần trong trình duyệt dùng Excel trên web và chấp nhận cảnh báo.

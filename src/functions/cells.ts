@@ -23,6 +23,9 @@ const isBlank = (v: Cell) => v === null || v === undefined || (typeof v === "str
 export function readTarget(v: Cell): TargetSpec | CellError {
   if (typeof v === "number" && Number.isFinite(v)) return { target: { op: "gte", value: v }, unit: "" };
   if (typeof v === "string" && !isBlank(v)) {
+    // A number typed as text ("98", "27.625") means "at least", as the number itself does.
+    const n = parseVietnameseNumber(v);
+    if (n && n.sign === "") return { target: { op: "gte", value: n.value }, unit: "" };
     const r = parseTargetPhrase(v);
     if (!r.ok) return new CellError("invalidValue", r.message);
     return { target: r.value.target, unit: r.value.unit, targetText: v };
@@ -81,6 +84,8 @@ export function so(text: Cell): number | CellError {
   if (typeof text === "number") return text;
   if (typeof text !== "string" || isBlank(text))
     return new CellError("invalidValue", 'Cần một văn bản có số, ví dụ "27.625" hoặc "99,5%".');
+  if (/\d\s*[eE][+-]?\d/u.test(text))
+    return new CellError("invalidValue", `"${text}" viết kiểu số mũ; hãy viết đủ chữ số, ví dụ "100.000".`);
   const whole = parseVietnameseNumber(text);
   const tokens = whole ? [text] : [...text.normalize("NFC").matchAll(TOKEN_RE)].map((m) => m[0]);
   if (tokens.length !== 1)

@@ -96,6 +96,18 @@ describe("errors are #VALUE! with a Vietnamese message saying what was expected"
   });
 });
 
+describe("a target given as numeric text reads as that number", () => {
+  test.each([
+    [98, "98"],
+    [97, "98"],
+    [27625, "27.625"],
+  ])("%p against %p judges as against the number", (a, t) => {
+    const n = Number(t.replace(".", ""));
+    expect(one(() => danhgia_([[a]], [[t]]))).toBe(one(() => danhgia_([[a]], [[n]])));
+    expect(one(() => dat_([[a]], [[t]]))).toBe(one(() => dat_([[a]], [[n]])));
+  });
+});
+
 describe("CHITIEU.TYLE", () => {
   test.each([
     [0.88, "đạt 80%", 1.1],
@@ -127,6 +139,8 @@ describe("CHITIEU.SO", () => {
     ["từ 3 - 5", /2 con số/],
     ["", /Cần một văn bản có số/],
     ["1.2.3", /Không đọc được số/],
+    ["1e5", /số mũ/],
+    ["2,5E-3", /số mũ/],
   ])("%p is #VALUE!", (text, message) => expect(err(() => so_([[text]])).message).toMatch(message));
   test("a column of texts gives a column of numbers", () => expect(so_([["1.000"], ["2,5"]])).toEqual([[1000], [2.5]]));
 });

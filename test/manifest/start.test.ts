@@ -1,4 +1,5 @@
 import { spawn } from "child_process";
+import { readFileSync } from "fs";
 import * as https from "https";
 import * as path from "path";
 
@@ -36,7 +37,15 @@ function get(url: string): Promise<{ status: number; body: string }> {
         if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${out}`);
         await new Promise((r) => setTimeout(r, 500));
       }
-      expect(out).toMatch(/manifest\.xml/);
+      // The manifest it says to upload, and the one it serves, point at the port it serves on.
+      const told = new RegExp(`chọn (\\S+manifest\\.${port}\\.xml)\\.`).exec(out)?.[1];
+      expect(told).toBeDefined();
+      const manifest = readFileSync(told!, "utf8");
+      expect(manifest).toContain(`https://localhost:${port}/taskpane.html`);
+      expect(manifest).not.toContain("localhost:3000");
+      const served = await get(`https://localhost:${port}/manifest.xml`);
+      expect(served.body).toContain(`https://localhost:${port}/`);
+      expect(served.body).not.toContain("localhost:3000");
       expect(out).toMatch(/chưa được máy tin cậy/);
       expect(out).not.toMatch(/\n\s+at /);
       const page = await get(`https://localhost:${port}/taskpane.html`);
