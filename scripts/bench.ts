@@ -46,7 +46,7 @@ async function workbook(label: string, res: Resolution) {
   await writeWorkbook(ctx.asContext, plan.value, {
     sheetNames: state.sheetNames,
     hasToleranceName: false,
-    pageLayout: true,
+    supports: () => true,
   });
   // Re-inserting over a sheet with figures: read (2 syncs) + write (2).
   const again = new FakeContext(book);
@@ -55,7 +55,7 @@ async function workbook(label: string, res: Resolution) {
     await writeWorkbook(again.asContext, plan.value, {
       sheetNames: state2.sheetNames,
       hasToleranceName: state2.hasToleranceName,
-      pageLayout: true,
+      supports: () => true,
     });
   console.log(
     `${label.padEnd(18)} syncs: new ${ctx.syncCount}, re-insert ${state2 ? again.syncCount : "n/a"} | plan ${ms(plan.median)} | xlsx ${ms(xlsx.median)} (${kib(xlsx.value.length)}) | heap +${(heap / 2 ** 20).toFixed(1)} MiB`,

@@ -22,6 +22,8 @@ export interface SheetModel {
   charts: { type: string; source: string; seriesBy: string; title?: string; position?: [string, string] }[];
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Rows autofitted after their text was written. */
+  autofitRows: Set<number>;
   freezeRows: number;
   pageLayout: Record<string, unknown>;
   onChanged: ((e: unknown) => Promise<void>)[];
@@ -34,6 +36,8 @@ export class FakeBook {
   active: string | null = null;
   /** Members this simulated platform refuses at sync, e.g. "PageLayout.zoom" (tests of graceful degradation). */
   refuse = new Set<string>();
+  /** Settings this simulated platform accepts without applying them, e.g. "PageLayout.zoom". */
+  ignore = new Set<string>();
   /** What a formula cell shows when read (the fake does not calculate); unset: reading one throws. */
   calculate: ((sheet: string, row: number, col: number, formula: string) => unknown) | null = null;
   constructor(sheetNames: string[] = ["Sheet1"]) {
@@ -52,6 +56,7 @@ export class FakeBook {
       charts: [],
       columnWidths: new Map(),
       rowHeights: new Map(),
+      autofitRows: new Set(),
       freezeRows: 0,
       pageLayout: {},
       onChanged: [],
@@ -96,6 +101,60 @@ export class FakeExcelError extends Error {
   ) {
     super(`${code}: ${message}`);
   }
+}
+
+// ---------- what Excel makes of a string written to a cell ----------
+
+const EPOCH = Date.UTC(1899, 11, 30);
+const serial = (y: number, m: number, d: number) => {
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  return back.getUTCMonth() === m - 1 && back.getUTCDate() === d ? (t - EPOCH) / 86400000 : null;
+};
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * Reads a string the way Excel reads `formulas`/`values` input (en-US, whatever the user's locale):
+ * "'" keeps text, "=" (and "+"/"-" before non-numbers) makes a formula, numbers, percentages,
+ * dates, times and TRUE/FALSE become values. A cell formatted "@" keeps any string as text.
+ */
+export function excelReads(input: string, numberFormat?: string): { value: unknown } | { formula: string } {
+  if (numberFormat === "@") return { value: input };
+  if (input.startsWith("'")) return { value: input.slice(1) };
+  if (input.startsWith("=") && input.length > 1) return { formula: input.slice(1) };
+  const t = input.trim();
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  const num = /^([+-])?\(?\$?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\)?(%)?$/.exec(t);
+  if (num && t.includes("(") === t.includes(")")) {
+    let v = Number(num[2]!.replace(/,/g, "")) * 10 ** Number(num[3] ?? 0);
+    if (num[4]) v /= 100;
+    if (num[1] === "-" || t.startsWith("(")) v = -v;
+    return { value: v };
+  }
+  if (/^[+-]/.test(t)) return { formula: t };
+  const year = new Date().getUTCFullYear();
+  const mdy = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2}|\d{4}))?$/.exec(t);
+  if (mdy) {
+    const y = mdy[3] === undefined ? year : mdy[3].length === 2 ? 2000 + Number(mdy[3]) : Number(mdy[3]);
+    const d = serial(y, Number(mdy[1]), Number(mdy[2]));
+    if (d !== null) return { value: d };
+  }
+  const iso = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(t);
+  if (iso) {
+    const d = serial(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    if (d !== null) return { value: d };
+  }
+  const named = /^(\d{1,2})[ -]([a-z]{3})[a-z]*$/i.exec(t);
+  if (named && MONTHS.includes(named[2]!.toLowerCase())) {
+    const d = serial(year, MONTHS.indexOf(named[2]!.toLowerCase()) + 1, Number(named[1]));
+    if (d !== null) return { value: d };
+  }
+  const time = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (time && Number(time[1]) < 24 && Number(time[2]) < 60)
+    return { value: (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86400 };
+  const frac = /^(\d+) (\d+)\/(\d+)$/.exec(t);
+  if (frac && Number(frac[3]) > 0) return { value: Number(frac[1]) + Number(frac[2]) / Number(frac[3]) };
+  return { value: input };
 }
 
 // ---------- A1 references ----------
@@ -289,6 +348,7 @@ const WORKSHEET = [
   "charts",
   "pageLayout",
   "activate",
+  "delete",
   "onChanged",
 ] as const satisfies readonly (keyof Excel.Worksheet)[];
 function worksheetProxy(ctx: FakeContext, name: string, orNull = false): Excel.Worksheet {
@@ -365,14 +425,52 @@ function worksheetProxy(ctx: FakeContext, name: string, orNull = false): Excel.W
           "orientation",
           "paperSize",
           "zoom",
+          "headersFooters",
           "setPrintArea",
           "setPrintTitleRows",
         ] satisfies (keyof Excel.PageLayout)[],
+        loadable: ["zoom"],
       },
       {
         set_orientation: (v: unknown) => (resolve().pageLayout.orientation = v),
         set_paperSize: (v: unknown) => (resolve().pageLayout.paperSize = v),
-        set_zoom: (v: unknown) => (resolve().pageLayout.zoom = v),
+        // A platform may take the setting without applying it (fit-to-width on Windows, OfficeDev/office-js#1860).
+        set_zoom: (v: unknown) => (resolve().pageLayout.zoom = ctx.book.ignore.has("PageLayout.zoom") ? {} : v),
+        read_zoom: () => resolve().pageLayout.zoom ?? {},
+        headersFooters: proxy(
+          ctx,
+          {
+            type: "HeaderFooterGroup",
+            members: ["defaultForAllPages"] satisfies (keyof Excel.HeaderFooterGroup)[],
+          },
+          {
+            defaultForAllPages: proxy(
+              ctx,
+              {
+                type: "HeaderFooter",
+                members: [
+                  "leftHeader",
+                  "centerHeader",
+                  "rightHeader",
+                  "leftFooter",
+                  "centerFooter",
+                  "rightFooter",
+                ] satisfies (keyof Excel.HeaderFooter)[],
+              },
+              Object.fromEntries(
+                ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"].map((k) => [
+                  `set_${k}`,
+                  (v: string) => {
+                    if (v.length > 255) throw new FakeExcelError("InvalidArgument", `${k} longer than 255 characters`);
+                    resolve().pageLayout[k] = v;
+                  },
+                ]),
+              ),
+              `${label}.pageLayout.headersFooters.defaultForAllPages`,
+            ),
+          },
+          `${label}.pageLayout.headersFooters`,
+        ),
         setPrintArea: (a: string) =>
           call(ctx, `${label}.pageLayout.setPrintArea`, [a], () => (resolve().pageLayout.printArea = a)),
         setPrintTitleRows: (a: string) =>
@@ -381,6 +479,11 @@ function worksheetProxy(ctx: FakeContext, name: string, orNull = false): Excel.W
       `${label}.pageLayout`,
     ),
     activate: () => call(ctx, `${label}.activate`, [], () => (ctx.book.active = resolve().name)),
+    delete: () =>
+      call(ctx, `${label}.delete`, [], () => {
+        const s = resolve();
+        ctx.book.sheets = ctx.book.sheets.filter((x) => x !== s);
+      }),
     onChanged: proxy(
       ctx,
       {
@@ -390,7 +493,14 @@ function worksheetProxy(ctx: FakeContext, name: string, orNull = false): Excel.W
       {
         add: (h: (e: unknown) => Promise<void>) => {
           call(ctx, `${label}.onChanged.add`, ["<handler>"], () => resolve().onChanged.push(h));
-          return { remove: () => undefined };
+          // Removing queues on the context the handler was added in (EventHandlerResult.context).
+          return {
+            context: ctx.asContext,
+            remove: () =>
+              call(ctx, `${label}.onChanged.remove`, [], () => {
+                for (const s of ctx.book.sheets) s.onChanged = s.onChanged.filter((x) => x !== h);
+              }),
+          };
         },
       },
       `${label}.onChanged`,
@@ -414,7 +524,14 @@ function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
       ctx,
       {
         type: "NamedItem",
-        members: ["isNullObject", "value", "type", "getRange", "delete"] satisfies (keyof Excel.NamedItem)[],
+        members: [
+          "isNullObject",
+          "value",
+          "type",
+          "getRange",
+          "getRangeOrNullObject",
+          "delete",
+        ] satisfies (keyof Excel.NamedItem)[],
         loadable: ["value", "type"],
       },
       {
@@ -423,11 +540,21 @@ function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
             throw new FakeExcelError("PropertyNotLoaded", `name ${name}.isNullObject read before sync()`);
           return isNull;
         },
-        read_value: () => (book.names.has(name) ? `='${entry().sheet}'!${entry().ref}` : null),
-        read_type: () => "Range",
+        read_value: () =>
+          book.names.has(name) ? (entry().ref ? `='${entry().sheet}'!${entry().ref}` : entry().sheet) : null,
+        read_type: () => (book.names.get(name)?.ref === "" ? "String" : "Range"),
         getRange: () => {
           const e = book.names.get(name);
+          if (e && !e.ref) throw new FakeExcelError("InvalidArgument", `name "${name}" is not a range`);
           return rangeProxy(ctx, () => book.sheet(e!.sheet), e ? parseRef(e.ref) : null);
+        },
+        getRangeOrNullObject: () => {
+          const e = book.names.get(name);
+          const isRange = () => {
+            const now = book.names.get(name);
+            return !!now?.ref && book.sheets.some((x) => x.name.toLowerCase() === now.sheet.toLowerCase());
+          };
+          return rangeProxy(ctx, () => book.sheet(e!.sheet), e?.ref ? parseRef(e.ref) : null, isRange);
         },
         delete: () => call(ctx, `names.getItem(${name}).delete`, [], () => (entry(), book.names.delete(name))),
       },
@@ -440,10 +567,16 @@ function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
     {
       getItem: (n: string) => item(n, false),
       getItemOrNullObject: (n: string) => item(n, true),
-      add: (name: string, reference: Excel.Range) => {
-        const ref = reference as unknown as { __ref: () => string; __sheet: () => string };
+      add: (name: string, reference: Excel.Range | string) => {
         call(ctx, "names.add", [name], () => {
           if (book.names.has(name)) throw new FakeExcelError("ItemAlreadyExists", `name "${name}" exists`);
+          if (typeof reference === "string") {
+            const m = /^='?(.*?)'?!(.+)$/.exec(reference);
+            if (!m) throw new FakeExcelError("InvalidArgument", `names.add: "${reference}" is not a reference`);
+            book.names.set(name, { sheet: m[1]!, ref: m[2]!.replace(/\$/g, "") });
+            return;
+          }
+          const ref = reference as unknown as { __ref: () => string; __sheet: () => string };
           book.names.set(name, { sheet: ref.__sheet(), ref: ref.__ref() });
         });
         return undefined;
@@ -454,6 +587,7 @@ function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
 }
 
 const RANGE = [
+  "isNullObject",
   "values",
   "formulas",
   "numberFormat",
@@ -488,6 +622,18 @@ function checkValidationLimits(kind: "rule" | "errorAlert" | "prompt", v: unknow
   if (kind === "rule") limit("list source", o.list?.source, 255);
 }
 
+/** A value or string written to a cell, as Excel stores it. */
+function enter(m: CellModel, x: unknown): void {
+  const got = typeof x === "string" && x !== "" ? excelReads(x, m.numberFormat) : { value: x };
+  if ("formula" in got) {
+    m.formula = got.formula;
+    delete m.value;
+  } else {
+    m.value = got.value;
+    delete m.formula;
+  }
+}
+
 function usedBox(s: SheetModel): Box | null {
   let box: Box | null = null;
   for (const [k, c] of s.cells) {
@@ -501,7 +647,9 @@ function usedBox(s: SheetModel): Box | null {
   return box;
 }
 
-function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null): Excel.Range {
+function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null, exists?: () => boolean): Excel.Range {
+  let isNull: boolean | undefined;
+  if (exists) ctx.enqueueLoad(() => (isNull = !exists()));
   const box = () => {
     if (fixed) return fixed;
     const b = usedBox(sheet());
@@ -570,6 +718,7 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
       "wrapText",
       "columnWidth",
       "rowHeight",
+      "autofitRows",
     ] satisfies (keyof Excel.RangeFormat)[],
     {
       font,
@@ -586,6 +735,11 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
         const b = box();
         for (let r = b.r0; r <= b.r1; r++) sheet().rowHeights.set(r, h);
       },
+      autofitRows: () =>
+        call(ctx, `${label()}.format.autofitRows`, [], () => {
+          const b = box();
+          for (let r = b.r0; r <= b.r1; r++) sheet().autofitRows.add(r);
+        }),
     },
     "format",
   );
@@ -672,9 +826,15 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
     "conditionalFormats",
   );
   const impl: Impl = {
+    get isNullObject() {
+      if (!exists || isNull === undefined)
+        throw new FakeExcelError("PropertyNotLoaded", `${label()}.isNullObject read before sync()`);
+      return isNull;
+    },
     __ref: () => boxRef(box()),
     __sheet: () => sheet().name,
     read_values: () => {
+      if (exists && !exists()) return undefined;
       const b = box();
       const out: unknown[][] = [];
       for (let r = b.r0; r <= b.r1; r++) {
@@ -697,22 +857,8 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
     },
     read_rowIndex: () => box().r0 - 1,
     read_address: () => `'${sheet().name}'!${boxRef(box())}`,
-    set_values: (v: unknown) =>
-      each((m, r, c) => {
-        m.value = grid(v, "values")[r]![c];
-        delete m.formula;
-      }),
-    set_formulas: (v: unknown) =>
-      each((m, r, c) => {
-        const x = grid(v, "formulas")[r]![c];
-        if (typeof x === "string" && x.startsWith("=")) {
-          m.formula = x.slice(1);
-          delete m.value;
-        } else {
-          m.value = typeof x === "string" && x.startsWith("'") ? x.slice(1) : x;
-          delete m.formula;
-        }
-      }),
+    set_values: (v: unknown) => each((m, r, c) => enter(m, grid(v, "values")[r]![c])),
+    set_formulas: (v: unknown) => each((m, r, c) => enter(m, grid(v, "formulas")[r]![c])),
     set_numberFormat: (v: unknown) => each((m, r, c) => (m.numberFormat = grid(v, "numberFormat")[r]![c] as string)),
     format,
     merge: (across?: boolean) => call(ctx, `${label()}.merge`, [across], () => sheet().merges.push(boxRef(box()))),

@@ -6,7 +6,7 @@ import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import type { Resolution } from "../core/model";
 import { checkSheet, type Problem } from "../workbook/check";
-import type { Host } from "./host";
+import type { Host, WatchMode } from "./host";
 
 type State =
   | { kind: "idle" }
@@ -17,8 +17,7 @@ type State =
 
 export function CheckTab({ host, resolution, inserted }: { host: Host; resolution: Resolution; inserted: number }) {
   const [state, setState] = useState<State>({ kind: "idle" });
-  const [watching, setWatching] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [mode, setMode] = useState<WatchMode>("none");
   const latest = useRef(resolution);
   latest.current = resolution;
 
@@ -34,18 +33,22 @@ export function CheckTab({ host, resolution, inserted }: { host: Host; resolutio
     }
   }, [host]);
 
-  // Event handlers are not saved in the file: register again on every load and after each insert.
+  // The host keeps one change handler per tracking sheet; this tab only listens while it is open.
   useEffect(() => {
     let live = true;
+    const onChange = () => void run();
     host
-      .watch(() => {
-        if (timer.current) clearTimeout(timer.current);
-        timer.current = setTimeout(() => void run(), 300);
+      .watch(onChange)
+      .then((m) => {
+        if (!live) return;
+        setMode(m);
+        // Without live checking, opening the tab is the request to check.
+        if (m === "manual") void run();
       })
-      .then((ok) => live && setWatching(ok))
-      .catch(() => live && setWatching(false));
+      .catch(() => live && setMode("none"));
     return () => {
       live = false;
+      host.unwatch(onChange);
     };
   }, [host, run, inserted]);
 
@@ -56,9 +59,15 @@ export function CheckTab({ host, resolution, inserted }: { host: Host; resolutio
         các phép đối chiếu giữa các chỉ tiêu.
       </Text>
       <PrimaryButton text="Kiểm tra số liệu" onClick={run} disabled={state.kind === "busy"} />
-      {watching && (
+      {mode === "live" && (
         <Text variant="small" block>
-          Đang theo dõi: mỗi khi sửa sổ theo dõi, kết quả kiểm tra tự cập nhật.
+          Đang theo dõi: mỗi khi sửa số liệu trong sổ theo dõi, kết quả kiểm tra tự cập nhật.
+        </Text>
+      )}
+      {mode === "manual" && (
+        <Text variant="small" block>
+          Trên phiên bản Excel này, mỗi lần phần bổ trợ đọc sổ sẽ xóa lịch sử hoàn tác (Ctrl+Z), nên sổ chỉ được kiểm
+          tra khi mở thẻ này hoặc bấm “Kiểm tra số liệu”, không tự kiểm tra sau mỗi lần sửa.
         </Text>
       )}
       {state.kind === "none" && (

@@ -62,8 +62,8 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
             r.orphans > 0
               ? `${r.orphans} dòng của sổ cũ có Mã không còn trong nghị quyết này; số liệu vẫn nằm ở sổ cũ.`
               : "",
-            r.extrasError
-              ? `Excel này không nhận thiết lập in hoặc biểu đồ (${r.extrasError}); sổ theo dõi vẫn đầy đủ.`
+            r.extras.length > 0
+              ? `Excel này chưa nhận một phần thiết lập (${r.extras.join("; ")}); sổ theo dõi vẫn đầy đủ.`
               : "",
           ]
             .filter(Boolean)
@@ -71,7 +71,11 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
       });
       onInserted();
     } catch (e) {
-      setStep({ kind: "failed", text: `Chưa chèn được sổ theo dõi: ${message(e)}. Bảng tính chưa bị thay đổi.` });
+      const changed = (e as { workbookChanged?: boolean } | null)?.workbookChanged === true;
+      setStep({
+        kind: "failed",
+        text: `Chưa chèn được sổ theo dõi: ${message(e)}.${changed ? "" : " Bảng tính chưa bị thay đổi."}`,
+      });
     }
   };
 

@@ -2,7 +2,14 @@ import type { Resolution } from "../core/model";
 import { readTolerance } from "../core/tolerance";
 import type { WorkbookState } from "../workbook/excel";
 import type { ReadBack } from "../workbook/tracking-row";
-import { PAGE_LAYOUT_API, REQUIRED_API, TRACKING_SHEET } from "../workbook/layout";
+import {
+  CELL_EDIT_API,
+  EXCEL_REQUIREMENT,
+  REQUIRED_API,
+  TRACKING_SHEET,
+  UNDO_SAFE_API,
+  colIndex,
+} from "../workbook/layout";
 import { saveFile } from "./download";
 
 // The writer, the plan and carry-over load on first use: the first screen does not need them.
@@ -14,15 +21,23 @@ const workbookModules = () =>
     import(/* webpackChunkName: "workbook" */ "../workbook/tracking-row"),
   ]);
 
+export const TOO_OLD = `Phiên bản Excel này quá cũ cho phần bổ trợ (cần ${EXCEL_REQUIREMENT}). Hãy dùng trang Chỉ tiêu trên trình duyệt để tải sổ theo dõi (.xlsx).`;
+
 export interface InsertResult {
   kept: string[];
-  /** Why print setup or the chart could not be applied (the sheets are complete regardless). */
-  extrasError: string | null;
+  /** What this Excel did not take of print setup, frozen header or chart (the sheets are complete regardless). */
+  extras: string[];
   carried: number;
   orphans: number;
   /** The old sheet's tolerance when it differs from the one used (what the user typed wins). */
   oldTolerance: number | null;
 }
+
+/**
+ * "live": the check follows each edit of the figures; "manual": this Excel would lose its undo
+ * history (Ctrl+Z) on every add-in call, so the check runs on request only; "none": no sheet.
+ */
+export type WatchMode = "live" | "manual" | "none";
 
 /** What the task pane needs from where it runs: Excel, or a plain browser. */
 export interface Host {
@@ -35,49 +50,107 @@ export interface Host {
   /** The tracking sheet read back (its resolution, or `fallback` when unreadable), or null when there is none. */
   readBack(fallback: Resolution): Promise<ReadBack | null>;
   select(cell: string): Promise<void>;
-  /** Calls back when the Thực hiện column of the tracking sheet changes. */
-  watch(onChange: () => void): Promise<boolean>;
+  /** Calls `onChange` (debounced) when staff edit the figure or target columns of the tracking sheet. */
+  watch(onChange: () => void): Promise<WatchMode>;
+  /** Stops calling `onChange`; the one registration in Excel stays for the next watcher. */
+  unwatch(onChange: () => void): void;
   /** Outside Excel: builds the same workbook as an .xlsx download. */
   download(resolution: Resolution, tolerance: number): Promise<string>;
 }
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/** Compares "1.9" and "1.11" as versions. */
+const atLeast = (have: string, need: string) => {
+  const [a1 = 0, a2 = 0] = have.split(".").map(Number);
+  const [b1 = 0, b2 = 0] = need.split(".").map(Number);
+  return a1 !== b1 ? a1 > b1 : a2 >= b2;
+};
+/** A host that supports ExcelApi up to `max` (tests and the fake). */
+export const supportsUpTo = (max: string) => (version: string) => atLeast(max, version);
+
+/** Columns whose edits change the check: the figures and the target's technical columns. */
+const WATCHED = [colIndex("actual"), colIndex("op"), colIndex("value"), colIndex("max")];
+const touchesWatched = (address: string) =>
+  address.split(",").some((part) => {
+    const cols = [...part.replace(/^.*!/, "").matchAll(/\$?([A-Z]+)\$?\d*/g)].map((m) =>
+      [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
+    );
+    if (cols.length === 0) return true;
+    const [a, b = a] = cols as [number, number?];
+    return WATCHED.some((c) => c >= Math.min(a, b!) && c <= Math.max(a, b!));
+  });
+
+export const CHECK_DELAY_MS = 300;
+
 export function excelHost(
-  run: Run = (batch) => Excel.run(batch),
+  run?: Run,
   supports: (version: string) => boolean = (v) => Office.context.requirements.isSetSupported("ExcelApi", v),
 ): Host {
+  // Waits for a cell being edited instead of failing (ExcelApi 1.11).
+  const excelRun: Run =
+    run ?? ((batch) => (supports(CELL_EDIT_API) ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch)));
   const inspect = async () => {
     const [{ readWorkbook }] = await workbookModules();
-    return run((ctx) => readWorkbook(ctx));
+    return excelRun((ctx) => readWorkbook(ctx));
   };
+
+  // One change handler for the tracking sheet, whatever the number of Check tab visits.
+  let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+  let listener: (() => void) | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const onSheetChanged = async (e: Excel.WorksheetChangedEventArgs) => {
+    if (!listener || !touchesWatched(e.address)) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => listener?.(), CHECK_DELAY_MS);
+  };
+  const register = () =>
+    excelRun(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(TRACKING_SHEET);
+      await ctx.sync();
+      if (ws.isNullObject) return false;
+      registration = ws.onChanged.add(onSheetChanged);
+      await ctx.sync();
+      return true;
+    });
+  const unregister = async () => {
+    const r = registration;
+    registration = null;
+    if (!r) return;
+    r.remove();
+    await r.context.sync().catch(() => undefined);
+  };
+
   return {
     kind: "excel",
-    tooOld: () =>
-      supports(REQUIRED_API)
-        ? null
-        : "Phiên bản Excel này quá cũ cho phần bổ trợ (cần Excel 2019/2021, Microsoft 365, Excel trên web hoặc Mac). Hãy dùng trang Chỉ tiêu trên trình duyệt để tải sổ theo dõi (.xlsx).",
+    tooOld: () => (supports(REQUIRED_API) ? null : TOO_OLD),
     inspect,
     insert: async (resolution, tolerance) => {
       const [{ readWorkbook, writeWorkbook }, { carryOver }, { buildWorkbookPlan }] = await workbookModules();
-      return run(async (ctx) => {
+      // The old sheet's handler goes with it; the add-in's own writes must not trigger a check.
+      const wasWatching = registration !== null;
+      await unregister();
+      const result = await excelRun(async (ctx) => {
         const state = await readWorkbook(ctx);
         const carry = carryOver(resolution, state.tracking);
         const old = state.tracking?.tolerance !== undefined ? readTolerance(state.tracking.tolerance) : null;
         const plan = buildWorkbookPlan(resolution, { figures: carry.figures, notes: carry.notes, tolerance });
-        const { kept, extrasError } = await writeWorkbook(ctx, plan, {
+        const { kept, extras } = await writeWorkbook(ctx, plan, {
           sheetNames: state.sheetNames,
           hasToleranceName: state.hasToleranceName,
-          pageLayout: supports(PAGE_LAYOUT_API),
+          toleranceRef: state.toleranceRef,
+          supports,
         });
         return {
           kept,
-          extrasError,
+          extras,
           carried: carry.carried,
           orphans: carry.orphans.length,
           oldTolerance: old?.ok && old.value !== tolerance ? old.value : null,
         };
       });
+      if (wasWatching) await register().catch(() => false);
+      return result;
     },
     readBack: async (fallback) => {
       const [, , , { readBack }] = await workbookModules();
@@ -85,21 +158,23 @@ export function excelHost(
       return tracking ? readBack(tracking, fallback) : null;
     },
     select: (cell) =>
-      run(async (ctx) => {
+      excelRun(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(TRACKING_SHEET);
         ws.activate();
         ws.getRange(cell).select();
         await ctx.sync();
       }),
-    watch: (onChange) =>
-      run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItemOrNullObject(TRACKING_SHEET);
-        await ctx.sync();
-        if (ws.isNullObject) return false;
-        ws.onChanged.add(async () => onChange());
-        await ctx.sync();
-        return true;
-      }),
+    watch: async (onChange) => {
+      // Before ExcelApi 1.19 every call from the add-in clears Excel's undo history.
+      if (!supports(UNDO_SAFE_API)) return "manual";
+      listener = onChange;
+      if (registration) return "live";
+      return (await register()) ? "live" : "none";
+    },
+    unwatch: (onChange) => {
+      if (listener === onChange) listener = null;
+      if (timer) clearTimeout(timer);
+    },
     download: () => Promise.reject(new Error("Trong Excel, hãy dùng nút Chèn sổ theo dõi.")),
   };
 }
@@ -113,7 +188,8 @@ export function browserHost(): Host {
     insert: notHere,
     readBack: notHere,
     select: notHere,
-    watch: async () => false,
+    watch: async () => "none",
+    unwatch: () => undefined,
     download: async (resolution, tolerance) => {
       // exceljs is loaded only here, so the pane inside Excel stays small.
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");

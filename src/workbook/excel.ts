@@ -1,4 +1,4 @@
-import { SUMMARY_SHEET, TOLERANCE_NAME, TRACKING_SHEET, eachCellOf } from "./layout";
+import { PAGE_LAYOUT_API, SUMMARY_SHEET, TOLERANCE_NAME, TRACKING_SHEET, eachCellOf } from "./layout";
 import { readTrackingValues, type ExistingSheet } from "./sheet-read";
 export { readTrackingValues, type ExistingRow, type ExistingSheet } from "./sheet-read";
 import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./sheet-plan";
@@ -8,6 +8,8 @@ export interface WorkbookState {
   tracking: ExistingSheet | null;
   /** Whether the workbook already defines the tolerance name. */
   hasToleranceName: boolean;
+  /** What the tolerance name refers to now ("='Theo dõi'!$E$3"), to restore it if an insert fails. */
+  toleranceRef: string | null;
 }
 
 /** Reads what the workbook holds now, in two syncs whatever its size. */
@@ -16,22 +18,25 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   sheets.load("items/name");
   const tracking = sheets.getItemOrNullObject(TRACKING_SHEET);
   const tol = context.workbook.names.getItemOrNullObject(TOLERANCE_NAME);
+  tol.load("value");
 
   await context.sync();
   const sheetNames = sheets.items.map((s) => s.name);
   const hasToleranceName = !tol.isNullObject;
-  if (tracking.isNullObject) return { sheetNames, tracking: null, hasToleranceName };
+  const toleranceRef = tol.isNullObject ? null : String(tol.value);
+  if (tracking.isNullObject) return { sheetNames, tracking: null, hasToleranceName, toleranceRef };
   const used = tracking.getUsedRange(true);
   used.load("values,rowIndex");
-  const tolRange = tol.isNullObject ? null : tol.getRange();
+  // A name that is no longer a range (a constant, or #REF! after sheets were deleted) reads as unknown.
+  const tolRange = tol.isNullObject ? null : tol.getRangeOrNullObject();
   tolRange?.load("values");
   await context.sync();
   const existing = readTrackingValues(TRACKING_SHEET, used.values, used.rowIndex + 1);
   if (existing) {
-    const t: unknown = tolRange?.values[0]?.[0];
+    const t: unknown = tolRange && !tolRange.isNullObject ? tolRange.values[0]?.[0] : null;
     existing.tolerance = tolRange ? (t ?? null) : undefined;
   }
-  return { sheetNames, tracking: existing, hasToleranceName };
+  return { sheetNames, tracking: existing, hasToleranceName, toleranceRef };
 }
 
 /** A free name for keeping an old sheet: "Theo dõi (cũ)", "Theo dõi (cũ 2)", ... (31 characters at most). */
@@ -77,15 +82,16 @@ function validationRule(v: ValidationPlan): Excel.DataValidationRule {
   return r.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
 }
 
-/** Text that Excel would read as a formula is written as text. */
-const safe = (v: string | number | boolean | null | undefined): string | number | boolean =>
-  v === null || v === undefined ? "" : typeof v === "string" && /^[=+\-@]/u.test(v) ? `'${v}` : v;
+/** Every plain string is written as text: Excel reads `formulas` like typing ("100%", "1/5", "-"). */
+const asEntered = (v: string | number | boolean | null | undefined): string | number | boolean =>
+  v === null || v === undefined || v === "" ? "" : typeof v === "string" ? `'${v}` : v;
 
+/** Content, formats, validation and conditional formats: everything the sheet's meaning depends on. */
 function writeSheet(ws: Excel.Worksheet, p: SheetPlan): void {
   const all = ws.getRangeByIndexes(0, 0, p.rowCount, p.colCount);
   const grid: (string | number | boolean)[][] = Array.from({ length: p.rowCount }, () => Array(p.colCount).fill(""));
   const fmt: string[][] = Array.from({ length: p.rowCount }, () => Array(p.colCount).fill("General"));
-  for (const c of p.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? `=${c.formula}` : safe(c.value);
+  for (const c of p.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? `=${c.formula}` : asEntered(c.value);
   for (const s of p.styles) {
     const f = s.style.numFmt;
     if (f) eachCellOf(s.ref, (r, c) => (fmt[r - 1]![c - 1] = f));
@@ -100,8 +106,11 @@ function writeSheet(ws: Excel.Worksheet, p: SheetPlan): void {
   }
   for (const m of p.merges) ws.getRange(m).merge(false);
   p.columns.forEach((c, i) => (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = c.width * 6));
-  for (const h of p.rowHeights) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
-  if (p.freezeRows > 0) ws.freezePanes.freezeRows(p.freezeRows);
+  // Excel measures the text itself where it can (fonts differ on Mac and the web); estimates only elsewhere.
+  const fit = p.autofitRows;
+  for (const h of p.rowHeights)
+    if (!fit || h.row < fit[0] || h.row > fit[1]) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
+  if (fit) ws.getRange(`${fit[0]}:${fit[1]}`).format.autofitRows();
   for (const v of p.validations) {
     const dv = ws.getRange(v.ref).dataValidation;
     dv.rule = validationRule(v);
@@ -123,67 +132,136 @@ function writeSheet(ws: Excel.Worksheet, p: SheetPlan): void {
   }
 }
 
-/** Print setup and the chart: useful, not essential, so they go in a batch of their own. */
-function writeExtras(ws: Excel.Worksheet, p: SheetPlan, pageLayout: boolean): void {
-  for (const c of p.charts) {
-    const chart = ws.charts.add("BarStacked", ws.getRange(c.sourceRef), "Columns");
-    chart.title.text = c.title;
-    chart.setPosition(`A${p.rowCount + 3}`, `I${p.rowCount + 22}`);
-  }
-  if (pageLayout) {
-    ws.pageLayout.orientation = p.print.landscape ? "Landscape" : "Portrait";
-    ws.pageLayout.paperSize = "A4";
-    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    ws.pageLayout.setPrintArea(p.print.area);
-    if (p.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${p.print.repeatRows[0]}:$${p.print.repeatRows[1]}`);
-  }
-}
-
 export interface WriteOptions {
   /** Names of sheets that exist now (from readWorkbook). */
   sheetNames: string[];
-  /** Whether the named tolerance cell exists now. */
+  /** Whether the named tolerance cell exists now, and what it refers to. */
   hasToleranceName: boolean;
-  pageLayout: boolean;
+  toleranceRef?: string | null;
+  /** Whether this Excel has ExcelApi `version`: every member newer than REQUIRED_API is guarded by it. */
+  supports: (version: string) => boolean;
 }
 
+export interface WriteResult {
+  kept: string[];
+  /** What this Excel did not take of the print setup, the frozen header or the chart (the sheets are complete). */
+  extras: string[];
+}
+
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 /**
- * Writes the plan: everything that matters in one sync, then print setup and the chart in a
- * second, best-effort one. Existing tracking and summary sheets are kept, renamed "(cũ)",
- * never deleted: figures that did not carry over are still there.
+ * Writes the plan in one batch: old tracking and summary sheets are kept, renamed "(cũ)", never
+ * deleted. Excel has no rollback, so when the batch fails the pieces already applied are undone
+ * (new sheets deleted, old names and the tolerance name restored) before the error is passed on.
+ * Print setup, frozen panes and the chart then follow, each in a guarded step of its own.
  */
 export async function writeWorkbook(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
   opts: WriteOptions,
-): Promise<{ kept: string[]; extrasError: string | null }> {
+): Promise<WriteResult> {
   const sheets = context.workbook.worksheets;
   const taken = [...opts.sheetNames];
-  const kept: string[] = [];
+  const renamed: { from: string; to: string }[] = [];
   for (const name of [TRACKING_SHEET, SUMMARY_SHEET]) {
     const existing = taken.find((t) => sameSheetName(t, name));
     if (existing === undefined) continue;
     const backup = backupName(name, taken);
     taken.push(backup);
-    kept.push(backup);
+    renamed.push({ from: existing, to: backup });
     sheets.getItem(existing).name = backup;
   }
   if (opts.hasToleranceName) context.workbook.names.getItem(TOLERANCE_NAME).delete();
-  const added = plan.sheets.map((p) => {
-    const ws = sheets.add(p.name);
-    writeSheet(ws, p);
-    return ws;
-  });
+  // The name first, then the formulas that use it.
+  const added = plan.sheets.map((p) => sheets.add(p.name));
   for (const n of plan.names) context.workbook.names.add(n.name, sheets.getItem(n.sheet).getRange(n.ref));
+  plan.sheets.forEach((p, i) => writeSheet(added[i]!, p));
   added[0]?.activate();
-  await context.sync();
-  // A platform that refuses a print or chart setting still gets the whole sheet.
-  let extrasError: string | null = null;
   try {
-    plan.sheets.forEach((p, i) => writeExtras(added[i]!, p, opts.pageLayout));
     await context.sync();
   } catch (e) {
-    extrasError = e instanceof Error ? e.message : String(e);
+    const undone = await undoPartial(context, plan, renamed, opts).then(
+      () => true,
+      () => false,
+    );
+    if (undone) throw e;
+    throw Object.assign(
+      new Error(
+        `${why(e)}. Excel không hoàn tác được hết phần đã ghi: hãy xem lại các sheet “${TRACKING_SHEET}”, “${SUMMARY_SHEET}” và “(cũ)”`,
+      ),
+      { workbookChanged: true },
+    );
   }
-  return { kept, extrasError };
+  const kept = renamed.map((r) => r.to);
+  const extras: string[] = [];
+  const step = async (what: string, queue: () => void) => {
+    try {
+      queue();
+      await context.sync();
+      return true;
+    } catch (e) {
+      extras.push(`${what}: ${why(e)}`);
+      return false;
+    }
+  };
+  for (const [i, p] of plan.sheets.entries()) {
+    const ws = added[i]!;
+    if (p.freezeRows > 0) await step(`Cố định dòng tiêu đề (${p.name})`, () => ws.freezePanes.freezeRows(p.freezeRows));
+    if (opts.supports(PAGE_LAYOUT_API)) {
+      let zoom: Excel.PageLayout | null = null;
+      const applied = await step(`Thiết lập in (${p.name})`, () => {
+        const pl = ws.pageLayout;
+        pl.orientation = p.print.landscape ? "Landscape" : "Portrait";
+        pl.paperSize = "A4";
+        pl.setPrintArea(p.print.area);
+        if (p.print.repeatRows) pl.setPrintTitleRows(`$${p.print.repeatRows[0]}:$${p.print.repeatRows[1]}`);
+        const hf = pl.headersFooters.defaultForAllPages;
+        hf.leftHeader = p.print.header.left;
+        hf.centerHeader = p.print.header.center;
+        hf.rightHeader = p.print.header.right;
+        hf.leftFooter = p.print.footer.left;
+        hf.centerFooter = p.print.footer.center;
+        hf.rightFooter = p.print.footer.right;
+        pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        zoom = pl.load("zoom");
+      });
+      const z = applied ? (zoom as Excel.PageLayout | null)?.zoom : undefined;
+      if (z && z.horizontalFitToPages !== 1)
+        extras.push(
+          `Excel chưa áp dụng “vừa một trang theo chiều ngang” cho sheet “${p.name}”: hãy chọn Bố trí Trang → Co giãn → Chiều rộng 1 trang trước khi in.`,
+        );
+    }
+    for (const c of p.charts)
+      await step(`Biểu đồ (${p.name})`, () => {
+        const chart = ws.charts.add("BarStacked", ws.getRange(c.sourceRef), "Columns");
+        chart.title.text = c.title;
+        chart.setPosition(`A${p.rowCount + 3}`, `I${p.rowCount + 22}`);
+      });
+  }
+  return { kept, extras };
+}
+
+/** After a failed batch: deletes what was added and restores names, so the workbook is as it was. */
+async function undoPartial(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  renamed: { from: string; to: string }[],
+  opts: WriteOptions,
+): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const tol = context.workbook.names.getItemOrNullObject(TOLERANCE_NAME);
+  await context.sync();
+  const now = sheets.items.map((s) => s.name);
+  const has = (n: string) => now.some((x) => sameSheetName(x, n));
+  for (const p of plan.sheets) {
+    const old = renamed.find((r) => sameSheetName(r.from, p.name));
+    // A sheet under the plan's name is new only if the old one was already renamed away.
+    if (has(p.name) && (!old || has(old.to))) sheets.getItem(p.name).delete();
+  }
+  for (const r of renamed) if (has(r.to)) sheets.getItem(r.to).name = r.from;
+  if (!tol.isNullObject) tol.delete();
+  if (opts.toleranceRef) context.workbook.names.add(TOLERANCE_NAME, opts.toleranceRef);
+  await context.sync();
 }

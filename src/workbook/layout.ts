@@ -4,8 +4,18 @@ export const TRACKING_SHEET = "Theo dõi";
 
 /** Requirement sets the Excel writer needs: data validation arrived in ExcelApi 1.8. */
 export const REQUIRED_API = "1.8";
-/** Page layout (A4, fit to width, print titles) needs 1.9; older Excel gets the sheet without it. */
+/** Page layout (A4, fit to width, print titles, header and footer) needs 1.9; older Excel gets the sheet without it. */
 export const PAGE_LAYOUT_API = "1.9";
+/** Excel.run can wait for a cell being edited from 1.11. */
+export const CELL_EDIT_API = "1.11";
+/** From 1.19 add-in calls keep Excel's undo history; before, every call clears it. */
+export const UNDO_SAFE_API = "1.19";
+/**
+ * The one statement of what the add-in needs, as the manifest does (SharedRuntime 1.1): Office
+ * loads it nowhere older. Shown by the pane and written in the README and the user guide.
+ */
+export const EXCEL_REQUIREMENT =
+  "Excel 2021 (phiên bản 2108 trở lên), Microsoft 365, Excel trên web hoặc Excel cho Mac";
 export const SUMMARY_SHEET = "Tổng hợp";
 export const TOLERANCE_NAME = "DungSai";
 

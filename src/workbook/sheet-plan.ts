@@ -61,7 +61,22 @@ export interface SheetPlan {
   conditionalFormats: { ref: string; rules: ConditionalRule[] }[];
   dataBars: { ref: string; color: string }[];
   charts: { title: string; sourceRef: string }[];
-  print: { landscape: boolean; area: string; repeatRows?: [number, number] };
+  /** Rows Excel may autofit after writing (unmerged body rows); rowHeights stay the estimate for other writers. */
+  autofitRows: [number, number] | null;
+  print: {
+    landscape: boolean;
+    area: string;
+    repeatRows?: [number, number];
+    /** Excel header/footer codes (&P page, &N pages, &D print date); "&" in text is doubled. */
+    header: PageBand;
+    footer: PageBand;
+  };
+}
+
+export interface PageBand {
+  left: string;
+  center: string;
+  right: string;
 }
 
 export interface WorkbookPlan {
@@ -76,6 +91,20 @@ export const LINE_HEIGHT = 16;
 
 export const ref = (c: number, r: number) => `${colLetter(c)}${r}`;
 export const area = (c1: number, r1: number, c2: number, r2: number) => `${ref(c1, r1)}:${ref(c2, r2)}`;
+
+/** Text as it may stand in a header or footer: "&" doubled, at most `max` characters. */
+const band = (text: string, max: number) => {
+  const t = text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  return t.replace(/&/g, "&&");
+};
+
+/** The printed page's header (organisation, resolution, print date) and footer (sheet, page x / y). */
+export function pageBands(title: string, organization: string): { header: PageBand; footer: PageBand } {
+  return {
+    header: { left: band(organization, 60), center: band(title, 90), right: "In ngày &D" },
+    footer: { left: "&A", center: "Trang &P / &N", right: "" },
+  };
+}
 
 /** Rows tall enough for their wrapped text (Times New Roman 12 is about one character per width unit). */
 export function estimateHeights(cells: CellPlan[], widths: number[], wrapCols: Set<number>, rows: Set<number>) {

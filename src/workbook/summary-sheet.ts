@@ -1,7 +1,7 @@
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { MET_STATUSES } from "../core/rules";
 import { SUMMARY_SHEET, TRACKING_SHEET, col, colLetter } from "./layout";
-import { LINE_HEIGHT, area, estimateHeights, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
+import { LINE_HEIGHT, area, estimateHeights, pageBands, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
 
 export const SUMMARY_HEADERS = ["Phần", "Nội dung", ...STATUSES, "Tổng số", "Tỷ lệ đạt"] as const;
 
@@ -17,6 +17,7 @@ export function summarySheet(r: Resolution): SheetPlan {
   const nCols = SUMMARY_HEADERS.length;
   const statusCol1 = 3;
   const totalCol = statusCol1 + STATUSES.length;
+  const noFigureCol = statusCol1 + STATUSES.indexOf("Chưa có số liệu");
   const metCols = MET_STATUSES.map((s) => colLetter(statusCol1 + STATUSES.indexOf(s)));
   const widths = [7, 44, ...STATUSES.map(() => 11), 9, 10];
   cells.push({ row: 1, col: 1, value: "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU" });
@@ -36,8 +37,14 @@ export function summarySheet(r: Resolution): SheetPlan {
   for (let c = statusCol1; c <= totalCol; c++)
     cells.push({ row: totalRow, col: c, formula: `SUM(${colLetter(c)}${first}:${colLetter(c)}${totalRow - 1})` });
   for (let row = first; row <= totalRow; row++) {
+    // Blank until the section has a figure: "0%" before anyone has typed would read as a failure.
     const n = `${colLetter(totalCol)}${row}`;
-    cells.push({ row, col: nCols, formula: `IF(${n}=0,"",(${metCols.map((c) => `${c}${row}`).join("+")})/${n})` });
+    const none = `${colLetter(noFigureCol)}${row}`;
+    cells.push({
+      row,
+      col: nCols,
+      formula: `IF(${n}-${none}<=0,"",(${metCols.map((c) => `${c}${row}`).join("+")})/${n})`,
+    });
   }
   cells.push({
     row: totalRow + 2,
@@ -92,6 +99,7 @@ export function summarySheet(r: Resolution): SheetPlan {
         sourceRef: area(2, head, 2 + STATUSES.length, totalRow - 1),
       },
     ],
-    print: { landscape: true, area: area(1, 1, nCols, totalRow + 2) },
+    autofitRows: [head, totalRow],
+    print: { landscape: true, area: area(1, 1, nCols, totalRow + 2), ...pageBands(r.title, r.organization) },
   };
 }

@@ -19,6 +19,7 @@ import {
   LINE_HEIGHT,
   area,
   estimateHeights,
+  pageBands,
   ref,
   type CellPlan,
   type CellStyle,
@@ -219,7 +220,13 @@ export function trackingSheet(
       ],
       dataBars: [],
       charts: [],
-      print: { landscape: true, area: area(1, 1, printLast, lastRow), repeatRows: [HEADER_ROW, HEADER_ROW] },
+      autofitRows: [HEADER_ROW, lastRow],
+      print: {
+        landscape: true,
+        area: area(1, 1, printLast, lastRow),
+        repeatRows: [HEADER_ROW, HEADER_ROW],
+        ...pageBands(r.title, r.organization),
+      },
     },
   };
 }

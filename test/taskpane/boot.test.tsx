@@ -14,7 +14,7 @@ const excel = (): Host => ({
   ...browserHost(),
   kind: "excel",
   readBack: async () => null,
-  inspect: async () => ({ sheetNames: [], tracking: null, hasToleranceName: false }),
+  inspect: async () => ({ sheetNames: [], tracking: null, hasToleranceName: false, toleranceRef: null }),
 });
 
 describe("starting the pane", () => {

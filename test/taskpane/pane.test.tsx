@@ -4,7 +4,7 @@ import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Resolution } from "../../src/core/model";
 import { App } from "../../src/taskpane/App";
 import { CheckTab } from "../../src/taskpane/CheckTab";
-import { browserHost, excelHost, type Host } from "../../src/taskpane/host";
+import { CHECK_DELAY_MS, browserHost, excelHost, supportsUpTo, type Host } from "../../src/taskpane/host";
 import { InsertTab } from "../../src/taskpane/InsertTab";
 import { ProgressTab } from "../../src/taskpane/ProgressTab";
 import { ResolutionTab } from "../../src/taskpane/ResolutionTab";
@@ -15,16 +15,13 @@ import { FakeBook, FakeContext } from "../../support/fake-excel";
 import { syntheticResolution } from "../../support/synthetic";
 
 /** The Excel host driven by the fake Excel API: each Excel.run gets a fresh context on the same book. */
-function fakeExcel(book: FakeBook, supported = true) {
+function fakeExcel(book: FakeBook, api = "1.19") {
   const contexts: FakeContext[] = [];
-  const host = excelHost(
-    (batch) => {
-      const ctx = new FakeContext(book);
-      contexts.push(ctx);
-      return batch(ctx.asContext);
-    },
-    () => supported,
-  );
+  const host = excelHost((batch) => {
+    const ctx = new FakeContext(book);
+    contexts.push(ctx);
+    return batch(ctx.asContext);
+  }, supportsUpTo(api));
   return { host, contexts };
 }
 
@@ -68,7 +65,7 @@ describe("App", () => {
   });
 
   test("an Excel too old for the add-in is told clearly and cannot insert", async () => {
-    const { host } = fakeExcel(new FakeBook(), false);
+    const { host } = fakeExcel(new FakeBook(), "1.7");
     render(<App host={host} />);
     expect(await screen.findByText(/Phiên bản Excel này quá cũ/)).toBeTruthy();
     await userEvent.click(screen.getByRole("tab", { name: "Chèn sổ" }));
@@ -182,7 +179,8 @@ describe("Insert tab, against the fake Excel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await waitFor(() => expect(screen.getByText(/Đã chèn sổ “Theo dõi” \(45 chỉ tiêu\)/)).toBeTruthy());
     expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
-    expect(contexts.reduce((n, c) => n + c.syncCount, 0)).toBeLessThanOrEqual(4);
+    // Inspect, read, the sheets' batch, then guarded steps (frozen rows, print setup per sheet, chart): none grows with size.
+    expect(contexts.reduce((n, c) => n + c.syncCount, 0)).toBe(8);
   });
 
   test("asks before touching a sheet with figures; cancelling changes nothing, confirming carries them over", async () => {
@@ -206,7 +204,7 @@ describe("Insert tab, against the fake Excel", () => {
     book.refuse.add("PageLayout.zoom");
     renderInsert(fakeExcel(book).host);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
-    await screen.findByText(/không nhận thiết lập in hoặc biểu đồ .*sổ theo dõi vẫn đầy đủ/);
+    await screen.findByText(/chưa nhận một phần thiết lập \(Thiết lập in \(Theo dõi\).*sổ theo dõi vẫn đầy đủ/);
     expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
   });
 
@@ -248,6 +246,54 @@ describe("Check tab, against the fake Excel", () => {
       await book.sheet(TRACKING_SHEET).onChanged[0]!({ address: "F40" });
     });
     await screen.findByText(/Chỉ tiêu V\.2 .*không được nhỏ hơn 1/, undefined, { timeout: 3000 });
+  });
+
+  test("ten visits to the Check tab and two inserts leave one handler; it checks only for figure edits", async () => {
+    const book = await insertedBook();
+    const { host, contexts } = fakeExcel(book);
+    render(<App host={host} />);
+    for (let k = 0; k < 10; k++) {
+      await userEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+      await screen.findByText(/Đang theo dõi/);
+      await userEvent.click(screen.getByRole("tab", { name: "Tiến độ" }));
+    }
+    await act(async () => {
+      await host.insert(BUILTIN_RESOLUTION, 0.05);
+      await host.insert(BUILTIN_RESOLUTION, 0.05);
+    });
+    const handlers = () => book.sheets.flatMap((s) => s.onChanged.map(() => s.name));
+    expect(handlers()).toEqual([TRACKING_SHEET]);
+    expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Theo dõi (cũ)", "Theo dõi (cũ 2)"]));
+
+    await userEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    await screen.findByText(/Đang theo dõi/);
+    const runs = contexts.length;
+    const edit = (address: string) => act(() => book.sheet(TRACKING_SHEET).onChanged[0]!({ address }));
+    await edit("C10:D12");
+    await edit("I40");
+    await new Promise((r) => setTimeout(r, CHECK_DELAY_MS + 100));
+    expect(contexts.length).toBe(runs);
+    book.put(TRACKING_SHEET, rowOf("V.2"), colIndex("actual"), 0);
+    await edit("F40");
+    await edit("F41");
+    await screen.findByText(/Chỉ tiêu V\.2 .*không được nhỏ hơn 1/, undefined, { timeout: 3000 });
+    // Two edits within the delay: one read of the sheet.
+    expect(contexts.length).toBe(runs + 1);
+    expect(handlers()).toEqual([TRACKING_SHEET]);
+  });
+
+  test("before ExcelApi 1.19 nothing runs on edit: the tab checks when opened and says why", async () => {
+    const book = await insertedBook();
+    const { host, contexts } = fakeExcel(book, "1.18");
+    render(<App host={host} />);
+    await userEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    expect(await screen.findByText(/xóa lịch sử hoàn tác \(Ctrl\+Z\)/)).toBeTruthy();
+    await screen.findByText(/Không thấy lỗi nào trong 45 chỉ tiêu/);
+    expect(book.sheets.flatMap((s) => s.onChanged)).toEqual([]);
+    // One read for opening the tab, none more while it stays open.
+    const runs = contexts.length;
+    await act(() => new Promise((r) => setTimeout(r, CHECK_DELAY_MS + 100)));
+    expect(contexts.length).toBe(runs);
   });
 
   test("without a tracking sheet it says to insert one first", async () => {

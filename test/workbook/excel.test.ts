@@ -16,7 +16,7 @@ async function insert(book: FakeBook, plan: WorkbookPlan, state?: WorkbookState)
   const r = await writeWorkbook(ctx.asContext, plan, {
     sheetNames: s.sheetNames,
     hasToleranceName: s.hasToleranceName,
-    pageLayout: true,
+    supports: () => true,
   });
   return { ctx, ...r };
 }
@@ -27,7 +27,8 @@ describe("the Excel writer applies the whole plan", () => {
     const plan = buildWorkbookPlan(res, { tolerance: 0.07 });
     const book = new FakeBook(["Sheet1"]);
     const { ctx } = await insert(book, plan);
-    expect(ctx.syncCount).toBe(3);
+    // One read, one batch for the sheets, then a guarded step each for frozen rows, print setup and the chart.
+    expect(ctx.syncCount).toBe(1 + 1 + 2 * 2 + 1);
 
     for (const p of plan.sheets) {
       const s = book.sheet(p.name);
@@ -61,7 +62,19 @@ describe("the Excel writer applies the whole plan", () => {
       );
       expect(s.merges).toEqual(p.merges);
       expect(s.freezeRows).toBe(p.freezeRows);
-      expect(s.pageLayout).toMatchObject({ printArea: p.print.area, paperSize: "A4" });
+      expect(s.pageLayout).toMatchObject({
+        printArea: p.print.area,
+        paperSize: "A4",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        leftHeader: p.print.header.left,
+        centerHeader: p.print.header.center,
+        rightHeader: "In ngày &D",
+        centerFooter: "Trang &P / &N",
+      });
+      // Excel measures rows itself from the header down; fixed heights only above it (merged title rows).
+      const [a, b] = p.autofitRows!;
+      expect([...s.autofitRows].sort((x, y) => x - y)).toEqual(Array.from({ length: b - a + 1 }, (_, k) => a + k));
+      for (const r of s.rowHeights.keys()) expect(r < a || r > b).toBe(true);
       expect(s.charts.map((c) => c.source)).toEqual(p.charts.map((c) => c.sourceRef));
       expect(s.columnWidths.size).toBe(p.columns.length);
     }
@@ -69,7 +82,7 @@ describe("the Excel writer applies the whole plan", () => {
     expect(book.active).toBe(TRACKING_SHEET);
   });
 
-  test("a platform that refuses a print or chart setting still gets the whole sheet, and says so", async () => {
+  test("a platform that refuses a print setting still gets the whole sheet and the chart, and says so", async () => {
     const book = new FakeBook();
     book.refuse.add("PageLayout.zoom");
     const plan = buildWorkbookPlan(BUILTIN_RESOLUTION);
@@ -77,12 +90,91 @@ describe("the Excel writer applies the whole plan", () => {
     const r = await writeWorkbook(ctx.asContext, plan, {
       sheetNames: ["Sheet1"],
       hasToleranceName: false,
-      pageLayout: true,
+      supports: () => true,
     });
-    expect(r.extrasError).toMatch(/PageLayout\.zoom refused/);
+    expect(r.extras).toEqual([
+      expect.stringMatching(/^Thiết lập in \(Theo dõi\): .*PageLayout\.zoom refused/),
+      expect.stringMatching(/^Thiết lập in \(Tổng hợp\): /),
+    ]);
     expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
     expect(book.sheet(TRACKING_SHEET).validations.length).toBe(plan.sheets[0]!.validations.length);
+    expect(book.sheet(TRACKING_SHEET).freezeRows).toBe(plan.sheets[0]!.freezeRows);
+    expect(book.sheet("Tổng hợp").charts).toHaveLength(1);
     expect(book.names.has("DungSai")).toBe(true);
+  });
+
+  test("fit-to-width taken but not applied (Windows) is read back and reported", async () => {
+    const book = new FakeBook();
+    book.ignore.add("PageLayout.zoom");
+    const r = await insert(book, buildWorkbookPlan(BUILTIN_RESOLUTION));
+    expect(r.extras).toHaveLength(2);
+    expect(r.extras[0]).toMatch(/chưa áp dụng “vừa một trang theo chiều ngang” cho sheet “Theo dõi”/);
+  });
+
+  test("without ExcelApi 1.9 no page-layout member is touched", async () => {
+    const book = new FakeBook();
+    const ctx = new FakeContext(book);
+    await writeWorkbook(ctx.asContext, buildWorkbookPlan(BUILTIN_RESOLUTION), {
+      sheetNames: ["Sheet1"],
+      hasToleranceName: false,
+      supports: (v) => v === "1.8",
+    });
+    expect(ctx.log.filter((l) => l.includes("pageLayout"))).toEqual([]);
+    expect(book.sheet(TRACKING_SHEET).freezeRows).toBe(6);
+  });
+
+  test("every text the writer puts in a cell reads back unchanged, though Excel parses what it is given", async () => {
+    // Target texts "100%", "98%", a note "1/5", figures typed as text: Excel would turn each into a number.
+    const ids = allIndicators(BUILTIN_RESOLUTION).map((i) => i.id);
+    const texts = ["1/5", "3/5", "100%", "99.5", "-", "+ thêm", "TRUE", "1e5", "10:30", "=SUM(A1)", "@x"];
+    const notes = Object.fromEntries(ids.slice(0, texts.length).map((id, k) => [id, texts[k]!]));
+    const figures = Object.fromEntries(ids.slice(-texts.length).map((id, k) => [id, texts[k]!]));
+    const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, { notes, figures });
+    const book = new FakeBook();
+    await insert(book, plan);
+    let strings = 0;
+    for (const p of plan.sheets)
+      for (const c of p.cells)
+        if (typeof c.value === "string" && c.value !== "") {
+          strings++;
+          const m = book.get(p.name, c.row, c.col);
+          expect([p.name, c.row, c.col, m?.formula, m?.value]).toEqual([p.name, c.row, c.col, undefined, c.value]);
+        }
+    expect(strings).toBeGreaterThan(300);
+    const targets = allIndicators(BUILTIN_RESOLUTION).map((i) => i.targetText);
+    expect(targets).toEqual(expect.arrayContaining(["100%", "98%"]));
+  });
+
+  test("a failed batch is undone: old sheets keep their names, the tolerance name is back, no new sheet", async () => {
+    const res = syntheticResolution(8, 3);
+    const book = new FakeBook(["Sheet1"]);
+    book.calculate = sheetCalculator(book, res);
+    await insert(book, buildWorkbookPlan(res, { tolerance: 0.08 }));
+    const before = { sheets: book.sheets.map((s) => s.name), name: book.names.get("DungSai") };
+    book.refuse.add("DataValidation.rule");
+    const ctx = new FakeContext(book);
+    const state = await readWorkbook(ctx.asContext);
+    await expect(
+      writeWorkbook(ctx.asContext, buildWorkbookPlan(res), {
+        sheetNames: state.sheetNames,
+        hasToleranceName: state.hasToleranceName,
+        toleranceRef: state.toleranceRef,
+        supports: () => true,
+      }),
+    ).rejects.toThrow(/DataValidation\.rule refused/);
+    expect(book.sheets.map((s) => s.name)).toEqual(before.sheets);
+    expect(book.names.get("DungSai")).toEqual(before.name);
+    expect(book.get(TRACKING_SHEET, 3, colIndex("targetText"))?.value).toBe(0.08);
+  });
+
+  test("a tolerance name that is not a range (a constant, #REF!) is read as unknown, not a crash", async () => {
+    const book = new FakeBook(["Sheet1"]);
+    book.calculate = sheetCalculator(book, syntheticResolution(4, 2));
+    await insert(book, buildWorkbookPlan(syntheticResolution(4, 2)));
+    book.names.set("DungSai", { sheet: "=0.05", ref: "" });
+    const state = await readWorkbook(new FakeContext(book).asContext);
+    expect(state.tracking?.tolerance).toBeNull();
+    expect(state.hasToleranceName).toBe(true);
   });
 
   test("the fake refuses data-validation texts longer than Excel allows", async () => {
