@@ -40,7 +40,7 @@ interface MeasureRow {
   prompt: string;
 }
 
-const PERCENT = { words: null, integer: false, excelScale: 0.01, sign: "%", numFmt: "0.0%" } as const;
+const PERCENT = { words: null, integer: false, excelScale: 0.01, sign: "%", numFmt: "0.0#%" } as const;
 const PLAIN = { words: null, excelScale: 1, sign: "" } as const;
 
 export const MEASURES: Record<MeasureKind, MeasureRow> = {
@@ -53,7 +53,7 @@ export const MEASURES: Record<MeasureKind, MeasureRow> = {
     min: 0,
     max: 1000,
     integer: false,
-    numFmt: '0.0"‰"',
+    numFmt: '0.0#"‰"',
     prompt: "Nhập số phần nghìn (‰) từ 0 đến 1.000, ví dụ 11.",
   },
   money: {
@@ -173,6 +173,26 @@ export function toExcel(value: number, measure: Measure): number {
 /** Converts an Excel cell value to the figure as written (0.995 → 99.5 for percentages). */
 export function fromExcel(value: number, measure: Measure): number {
   return measure.excelScale === 1 ? value : Number((value / measure.excelScale).toPrecision(15));
+}
+
+/** Decimals of a figure as written (0.55 → 2), at most 6. */
+function decimalsOf(v: number): number {
+  const t = String(Number(v.toPrecision(12)));
+  const dot = t.indexOf(".");
+  return t.includes("e") || dot < 0 ? 0 : Math.min(6, t.length - dot - 1);
+}
+
+/**
+ * The number format of a figure cell: the measure's own ("0.0#%", "#,##0"), or with as many
+ * decimals as the figure has when it has more, so 0,55% and 30.387,5 show as typed.
+ */
+export function figureFormat(m: Measure, excelValue?: unknown): string {
+  const base = m.numFmt;
+  if (typeof excelValue !== "number" || !Number.isFinite(excelValue) || base === "General") return base;
+  const d = decimalsOf(fromExcel(excelValue, m));
+  const shown = /^[#,0]+(?:\.([0#]*))?/.exec(base);
+  if (!shown || d <= (shown[1] ?? "").length) return base;
+  return base.replace(/^([#,0]+)(?:\.[0#]*)?/, (_, int: string) => `${int}.${"0".repeat(d)}`);
 }
 
 /** A figure as written, with its sign: "99,5%", "11‰", "27.625". */

@@ -1,4 +1,4 @@
-import { colLetter } from "./layout";
+import { cellPosition, colLetter, eachCellOf } from "./layout";
 
 /** The writers' contract: a pure description of a workbook; the Office.js and exceljs writers apply it as is. */
 export interface CellStyle {
@@ -106,13 +106,124 @@ export function pageBands(title: string, organization: string): { header: PageBa
   };
 }
 
-/** Rows tall enough for their wrapped text (Times New Roman 12 is about one character per width unit). */
-export function estimateHeights(cells: CellPlan[], widths: number[], wrapCols: Set<number>, rows: Set<number>) {
-  const lines = new Map<number, number>();
-  for (const c of cells) {
-    if (!rows.has(c.row) || !wrapCols.has(c.col) || typeof c.value !== "string") continue;
-    const n = Math.ceil((c.value.length * 0.85) / Math.max(1, (widths[c.col - 1] ?? 10) - 1));
-    lines.set(c.row, Math.max(lines.get(c.row) ?? 1, n));
+// Times New Roman advance widths (thousandths of an em), from the font's published metrics.
+const WIDTHS: Record<string, number> = {
+  ...Object.fromEntries(
+    [..."abcdefghijklmnopqrstuvwxyz"].map((c, i) => [
+      c,
+      [
+        444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500,
+        722, 500, 500, 444,
+      ][i]!,
+    ]),
+  ),
+  ...Object.fromEntries(
+    [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"].map((c, i) => [
+      c,
+      [
+        722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722,
+        944, 722, 722, 611,
+      ][i]!,
+    ]),
+  ),
+  ...Object.fromEntries([..."0123456789"].map((c) => [c, 500])),
+  " ": 250,
+  ",": 250,
+  ".": 250,
+  ":": 278,
+  ";": 278,
+  "-": 333,
+  "–": 500,
+  "—": 1000,
+  "(": 333,
+  ")": 333,
+  "/": 278,
+  "%": 833,
+  "‰": 1000,
+  '"': 408,
+  "“": 444,
+  "”": 444,
+  "'": 180,
+  "…": 1000,
+  "≥": 549,
+  "≤": 549,
+  "+": 564,
+  "=": 564,
+  "<": 564,
+  ">": 564,
+  "&": 778,
+  đ: 500,
+  Đ: 722,
+};
+
+/** Width in points of a text in Times New Roman (Vietnamese letters as their base letter). */
+function textWidth(text: string, size: number, bold: boolean): number {
+  let em = 0;
+  for (const ch of text.normalize("NFD")) {
+    if (/\p{M}/u.test(ch)) continue;
+    em += WIDTHS[ch] ?? 556;
   }
-  return [...lines].filter(([, n]) => n > 1).map(([row, n]) => ({ row, height: n * LINE_HEIGHT + 2 }));
+  return (em / 1000) * size * (bold ? 1.08 : 1);
+}
+
+/** Lines a text takes when wrapped at word boundaries in a cell of `width` Excel width units. */
+export function wrappedLines(text: string, width: number, size: number, bold: boolean): number {
+  // Excel's width unit is the widest digit of the default font (7 px) plus 5 px of padding; 0.75 pt per px.
+  const room = Math.trunc(width * 7 + 5) * 0.75 - 4;
+  const space = textWidth(" ", size, bold);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(" ").filter(Boolean)) {
+      const w = textWidth(word, size, bold);
+      if (used > 0 && used + space + w > room) {
+        lines++;
+        used = 0;
+      }
+      // A word wider than the cell breaks across lines.
+      if (used === 0 && w > room) {
+        lines += Math.ceil(w / room) - 1;
+        used = w % room;
+      } else used += (used > 0 ? space : 0) + w;
+    }
+  }
+  return lines;
+}
+
+const lineHeight = (size: number) => Math.ceil((size * LINE_HEIGHT) / 12);
+
+/**
+ * Heights (points) for rows whose wrapped text needs more than one line or a larger font, measured
+ * from the plan itself: each text cell's font, size, wrap and (merged) width. Writers that cannot
+ * measure text (exceljs) use them; Excel autofits where it can.
+ */
+export function fitRowHeights(p: Pick<SheetPlan, "cells" | "styles" | "merges" | "columns">): SheetPlan["rowHeights"] {
+  const text = new Map<string, string>();
+  for (const c of p.cells) if (typeof c.value === "string" && c.value !== "") text.set(`${c.row},${c.col}`, c.value);
+  const style = new Map<string, CellStyle>();
+  for (const s of p.styles)
+    eachCellOf(s.ref, (r, c) => {
+      const k = `${r},${c}`;
+      if (text.has(k)) style.set(k, { ...style.get(k), ...s.style });
+    });
+  const span = new Map<string, number>();
+  for (const m of p.merges) {
+    const [a, b = a] = m.split(":") as [string, string?];
+    const s = cellPosition(a);
+    const e = cellPosition(b);
+    let w = 0;
+    for (let c = s.col; c <= e.col; c++) w += p.columns[c - 1]?.width ?? 10;
+    span.set(`${s.row},${s.col}`, w);
+  }
+  const heights = new Map<number, number>();
+  for (const [k, value] of text) {
+    const st = style.get(k) ?? {};
+    const [row, col] = k.split(",").map(Number) as [number, number];
+    const size = st.size ?? 12;
+    const width = span.get(k) ?? p.columns[col - 1]?.width ?? 10;
+    const lines = st.wrap ? wrappedLines(value, width, size, !!st.bold) : 1;
+    if (lines > 1 || size > 12) heights.set(row, Math.max(heights.get(row) ?? 0, lines * lineHeight(size) + 2));
+  }
+  return [...heights].sort(([a], [b]) => a - b).map(([row, height]) => ({ row, height }));
 }

@@ -1,7 +1,7 @@
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { MET_STATUSES } from "../core/rules";
 import { SUMMARY_SHEET, TRACKING_SHEET, col, colLetter } from "./layout";
-import { LINE_HEIGHT, area, estimateHeights, pageBands, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
+import { area, fitRowHeights, pageBands, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
 
 export const SUMMARY_HEADERS = ["Phần", "Nội dung", ...STATUSES, "Tổng số", "Tỷ lệ đạt"] as const;
 
@@ -77,18 +77,17 @@ export function summarySheet(r: Resolution): SheetPlan {
       },
     })),
   ];
+  const merges = [area(1, 1, nCols, 1), area(1, 2, nCols, 2), area(1, totalRow + 2, nCols, totalRow + 2)];
+  const columns = widths.map((width) => ({ width }));
   return {
     name: SUMMARY_SHEET,
     rowCount: totalRow + 2,
     colCount: nCols,
     cells,
     styles,
-    merges: [area(1, 1, nCols, 1), area(1, 2, nCols, 2), area(1, totalRow + 2, nCols, totalRow + 2)],
-    columns: widths.map((width) => ({ width })),
-    rowHeights: [
-      { row: head, height: 2 * LINE_HEIGHT + 2 },
-      ...estimateHeights(cells, widths, new Set([2]), new Set(r.sections.map((_, k) => first + k))),
-    ],
+    merges,
+    columns,
+    rowHeights: fitRowHeights({ cells, styles, merges, columns }),
     freezeRows: head,
     validations: [],
     conditionalFormats: [],

@@ -1,4 +1,4 @@
-import { MEASURES, measureOf, toExcel, type Measure } from "../core/measure";
+import { figureFormat, measureOf, toExcel, type Measure } from "../core/measure";
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
 import {
@@ -16,9 +16,8 @@ import {
   type ColumnKey,
 } from "./layout";
 import {
-  LINE_HEIGHT,
   area,
-  estimateHeights,
+  fitRowHeights,
   pageBands,
   ref,
   type CellPlan,
@@ -104,10 +103,19 @@ export function trackingSheet(
       rows.push({ id: ind.id, row });
       cells.push(...encodeRow(ind, section.id, row, { figure: content.figures[ind.id], note: content.notes[ind.id] }));
       const m = measureOf(ind);
-      const fmt = MEASURES[m.kind].numFmt;
-      rowStyles.push({ ref: ref(colIndex("actual"), row), style: { numFmt: fmt } });
-      if (m.words === null)
+      rowStyles.push({
+        ref: ref(colIndex("actual"), row),
+        style: { numFmt: figureFormat(m, content.figures[ind.id]) },
+      });
+      if (m.words === null) {
+        const t = ind.target;
+        const bounds = "min" in t ? [t.min, t.max] : "value" in t ? [t.value] : [];
+        // The bound with the most decimals decides (a longer format has more).
+        const fmt = [m.numFmt, ...bounds.map((v) => figureFormat(m, toExcel(v, m)))].sort(
+          (a, b) => b.length - a.length,
+        )[0]!;
         rowStyles.push({ ref: area(colIndex("value"), row, colIndex("max"), row), style: { numFmt: fmt } });
+      }
       const rule = validationRule(m);
       if (rule) {
         const key = JSON.stringify([rule, m.kind]);
@@ -180,17 +188,8 @@ export function trackingSheet(
     })),
   ];
 
-  const bodyRows = new Set(rows.map((x) => x.row));
-  const wrapCols = new Set((["text", "targetText", "note"] as const).map(colIndex));
-  const rowHeights = [
-    { row: HEADER_ROW, height: 2 * LINE_HEIGHT + 2 },
-    ...estimateHeights(
-      cells,
-      COLUMNS.map((c) => c.width),
-      wrapCols,
-      bodyRows,
-    ),
-  ];
+  const merges = [area(1, TITLE_ROW, printLast, TITLE_ROW), area(1, SUBTITLE_ROW, printLast, SUBTITLE_ROW)];
+  const columns = COLUMNS.map((c) => ({ width: c.width }));
   return {
     rows,
     sheet: {
@@ -199,9 +198,9 @@ export function trackingSheet(
       colCount: last,
       cells,
       styles,
-      merges: [area(1, TITLE_ROW, printLast, TITLE_ROW), area(1, SUBTITLE_ROW, printLast, SUBTITLE_ROW)],
-      columns: COLUMNS.map((c) => ({ width: c.width })),
-      rowHeights,
+      merges,
+      columns,
+      rowHeights: fitRowHeights({ cells, styles, merges, columns }),
       freezeRows: HEADER_ROW,
       validations,
       conditionalFormats: [

@@ -1,6 +1,13 @@
 import ExcelJS from "exceljs";
 import { eachCellOf } from "./layout";
-import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./sheet-plan";
+import {
+  FONT,
+  type CellStyle,
+  type PageBand,
+  type SheetPlan,
+  type ValidationPlan,
+  type WorkbookPlan,
+} from "./sheet-plan";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -43,6 +50,8 @@ function validation(v: ValidationPlan): ExcelJS.DataValidation {
   return { ...common, type: r.type, operator: "greaterThanOrEqual", formulae: [r.min] };
 }
 
+const bandCode = (b: PageBand) => `&L${b.left}&C${b.center}&R${b.right}`;
+
 function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
   const ws = wb.addWorksheet(p.name, {
     views: [{ state: "frozen", ySplit: p.freezeRows, xSplit: 0 }],
@@ -57,7 +66,7 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
       printTitlesRow: p.print.repeatRows ? `${p.print.repeatRows[0]}:${p.print.repeatRows[1]}` : undefined,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: "Trang &P / &N" },
+    headerFooter: { oddHeader: bandCode(p.print.header), oddFooter: bandCode(p.print.footer) },
   });
   p.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   for (const h of p.rowHeights) ws.getRow(h.row).height = h.height;

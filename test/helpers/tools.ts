@@ -40,11 +40,11 @@ function soffice(args: string[], outDir: string): void {
 }
 
 /** Recalculates each .xlsx and returns every sheet as rows of raw cell text, keyed by file then sheet. */
-export function recalcToCsv(files: string[]): Map<string, Map<string, string[][]>> {
+export function recalcToCsv(files: string[], asShown = false): Map<string, Map<string, string[][]>> {
   const out = tempDir("lo-csv-");
-  // Tokens: comma, double quote, UTF-8, line 1, -, -, -, -, not "as shown", -, -, all sheets.
+  // Tokens: comma, double quote, UTF-8, line 1, -, -, -, -, "as shown" (formatted) or raw, -, -, all sheets.
   soffice(
-    ["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", ...files],
+    ["--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`, ...files],
     out,
   );
   const result = new Map<string, Map<string, string[][]>>();

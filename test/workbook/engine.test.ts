@@ -212,6 +212,40 @@ describeWithTools("chitieu workbook variants open in LibreOffice with no error v
   });
 });
 
+describeWithTools("figures show as typed, and Tỷ lệ đạt stays blank until a figure exists", ["soffice"], () => {
+  test("0,55% is not shown as 0,5% or 0,6%; 30.387,5 is not shown as 30.388; integers keep no decimals", async () => {
+    const dir = tempDir("chitieu-shown-");
+    const filled = path.join(dir, "filled.xlsx");
+    const empty = path.join(dir, "empty.xlsx");
+    const actuals: Actuals = { "III.1": 0.55, "II.3.a": 30387.5, "II.3.b": 5000, "III.2": 99.5, "I.5": 88, "V.2": 3 };
+    writeFileSync(filled, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION, { actuals })));
+    writeFileSync(empty, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION)));
+    const shown = recalcToCsv([filled, empty], true);
+    const t = table(shown.get(filled)!.get("Theo dõi")!);
+    const figure = (id: string) => t.get(id)!("Thực hiện");
+    expect(figure("III.1")).toMatch(/^0[.,]55%$/);
+    expect(figure("II.3.a")).toMatch(/^30[.,]387[.,]5$/);
+    expect(figure("II.3.b")).toMatch(/^5[.,]000$/);
+    expect(figure("III.2")).toMatch(/^99[.,]5%$/);
+    expect(figure("I.5")).toMatch(/^88[.,]0%$/);
+    expect(figure("V.2")).toBe("3");
+    // The target columns show the target as written too: "không quá 0,6%" is 0,6%, not 1%.
+    expect(t.get("III.1")!("Mức chỉ tiêu")).toMatch(/^0[.,]6%$/);
+
+    const rate = (file: string) => {
+      const rows = shown.get(file)!.get("Tổng hợp")!;
+      const head = rows.findIndex((r) => r.includes("Tỷ lệ đạt"));
+      const at = rows[head]!.indexOf("Tỷ lệ đạt");
+      return Object.fromEntries(rows.slice(head + 1).map((r) => [r[0] || r[1], r[at]]));
+    };
+    expect(Object.values(rate(empty)).every((v) => v === "")).toBe(true);
+    const filledRate = rate(filled);
+    expect(filledRate["I"]).toMatch(/^\d+%$/);
+    expect(filledRate["IV"]).toBe("");
+    expect(filledRate["Tổng cộng"]).toMatch(/^\d+%$/);
+  }, 120_000);
+});
+
 describeWithTools("the tracking sheet renders with the five status colours", ["soffice", "pdftoppm"], () => {
   const count = (files: string[]) => {
     const hits = new Map<string, number>(STATUSES.map((s) => [s, 0]));
