@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { execFileSync } from "child_process";
-import { readdirSync, writeFileSync } from "fs";
+import { writeFileSync } from "fs";
 import * as path from "path";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import type { Resolution } from "../../src/core/model";
