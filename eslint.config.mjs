@@ -18,6 +18,8 @@ const WORKBOOK = [
   "src/workbook depends on core only.",
 ];
 const FUNCTIONS = [["**/workbook/**", "**/taskpane/**", "**/cli/**"], "src/functions is a thin shell over core."];
+const LOOKBEHIND =
+  "No regex lookbehind ((?<= or (?<!): Safari before 16.4 cannot parse it. Use a boundary group such as (?:^|[^\\p{L}]).";
 const forbid = (...rules) => ({
   "no-restricted-imports": ["error", { patterns: rules.map(([group, message]) => ({ group, message })) }],
 });
@@ -37,6 +39,18 @@ export default tseslint.config(
     rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
   },
   { files: ["src/**/*.{ts,tsx}"], rules: forbid(NO_TEST, OFFICE_WRITER) },
+  {
+    // Safari before 16.4 (Excel for Mac on older macOS) cannot parse regex lookbehind: one in a bundle blanks the add-in.
+    files: ["src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "Literal[regex.pattern=/\\(\\?<[=!]/]", message: LOOKBEHIND },
+        { selector: "Literal[value=/\\(\\?<[=!]/]", message: LOOKBEHIND },
+        { selector: "TemplateElement[value.raw=/\\(\\?<[=!]/]", message: LOOKBEHIND },
+      ],
+    },
+  },
   { files: ["src/core/**/*.ts"], rules: forbid(NO_TEST, OFFICE_WRITER, CORE) },
   { files: ["src/workbook/**/*.ts"], rules: forbid(NO_TEST, OFFICE_WRITER, WORKBOOK) },
   { files: ["src/functions/**/*.ts"], rules: forbid(NO_TEST, OFFICE_WRITER, FUNCTIONS) },

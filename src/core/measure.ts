@@ -138,7 +138,7 @@ export interface MeasureInput {
   target: { op: TargetOp; of?: number | undefined };
 }
 
-const CHANGE_RE = /(?<!\p{L})(?:tăng|giảm)(?!\s+(?:còn|xuống|lên))/u;
+const CHANGE_RE = /(?:^|[^\p{L}])(?:tăng|giảm)(?!\s+(?:còn|xuống|lên))/u;
 
 export function isChange(spec: MeasureInput): boolean {
   return /^%\s*(?:\/|so với)/u.test(spec.unit) || CHANGE_RE.test((spec.targetText ?? "").toLowerCase());
@@ -153,7 +153,7 @@ export function measureKind(spec: MeasureInput): MeasureKind {
   if (unit === "") return "number";
   if (unit.startsWith("%")) return change ? "percentChange" : unit === "%" ? "percent" : "percentOfPlan";
   if (unit.startsWith("‰")) return "permille";
-  if (/(?<!\p{L})(?:đồng|usd)(?!\p{L})/u.test(unit)) return change ? "moneyChange" : "money";
+  if (/(?:^|[^\p{L}])(?:đồng|usd)(?!\p{L})/u.test(unit)) return change ? "moneyChange" : "money";
   if (unit.includes("/") || /^(?:km2|km²|m2|m²|m3|m³|ha|km|m|tấn|kg|tạ|lít|kwh|mw|điểm|giờ|phút)$/u.test(unit))
     return change ? "measureChange" : "measure";
   return change ? "countChange" : "count";

@@ -27,7 +27,7 @@ const BULLET_RE = /^\s*(?:[-+•–]\s+|[a-zđ]\)\s*)(\S.*?)\s*$/u;
 const END_RE = /^\s*(?:trên đây là|nơi nhận|t\/m|tm\.|tm\s|ghi chú\s*:)/iu;
 const HEADER_RE =
   /^\s*[-–]?\s*(?:căn cứ|ban chấp hành|đảng ủy|quyết nghị|nghị quyết|cộng hòa|độc lập|số\s*:|số\s+\d)/iu;
-const TARGET_WORD_RE = /(?<!\p{L})(?:trở lên|không quá|tối thiểu|tối đa|ít nhất|không dưới)(?!\p{L})|%|‰/iu;
+const TARGET_WORD_RE = /(?:^|[^\p{L}])(?:trở lên|không quá|tối thiểu|tối đa|ít nhất|không dưới)(?!\p{L})|%|‰/iu;
 
 /** Verbs that open a task of their own; a figure-less clause that starts with one is its own indicator. */
 const VERBS = [
@@ -67,7 +67,7 @@ const VERBS = [
 ];
 const VERB_SOURCE = [...VERBS].sort((a, b) => b.length - a.length).join("|");
 const VERB_LED_RE = new RegExp(`^(?:${VERB_SOURCE})(?!\\p{L})`, "iu");
-const VERB_ANYWHERE_RE = new RegExp(`(?<!\\p{L})(?:${VERB_SOURCE})(?!\\p{L})`, "iu");
+const VERB_ANYWHERE_RE = new RegExp(`(?<pre>^|[^\\p{L}])(?:${VERB_SOURCE})(?!\\p{L})`, "iu");
 
 interface Line {
   text: string;
@@ -128,7 +128,7 @@ const segmentSep = (t: string, i: number): number => {
   if (
     (c === "." || c === "!" || c === "?") &&
     /^\s+\p{Lu}/u.test(t.slice(i + 1)) &&
-    !/(?<!\p{L})(?:tp|tt|tx|q|p)$/iu.test(t.slice(0, i))
+    !/(?:^|[^\p{L}])(?:tp|tt|tx|q|p)$/iu.test(t.slice(0, i))
   )
     return 1;
   return 0;
@@ -196,7 +196,7 @@ function splitClause(text: string, warn: (reason: string) => void): Clause[] {
   if (first?.match && first.match.cutStart === 0 && first.match.unit === "%" && first.match.target.op !== "range") {
     const rest = first.text.slice(first.match.cutEnd).trim();
     const verb = VERB_ANYWHERE_RE.exec(rest);
-    const subject = verb ? rest.slice(0, verb.index).trim() : "";
+    const subject = verb ? rest.slice(0, verb.index + verb.groups!.pre!.length).trim() : "";
     for (let k = 1; k < clauses.length; k++) {
       const c = clauses[k]!;
       if (subject && VERB_LED_RE.test(c.text)) {
@@ -315,21 +315,21 @@ function findTitle(lines: Line[]): { title: string; year: number | null } {
         .find((l) => l.text.trim() !== "")
         ?.text.trim()
         .slice(0, 200) ?? "Nghị quyết";
-  const yearIn = (s: string) => /(?<!\p{L})năm\s+((?:19|20|21)\d{2})(?!\d)/iu.exec(s)?.[1];
+  const yearIn = (s: string) => /(?:^|[^\p{L}])năm\s+((?:19|20|21)\d{2})(?!\d)/iu.exec(s)?.[1];
   const y = yearIn(title) ?? lines.map((l) => yearIn(l.text)).find(Boolean);
   return { title, year: y ? Number(y) : null };
 }
 
 const NAME = String.raw`\p{Lu}[\p{Ll}\d]*(?:[ \t]+\p{Lu}[\p{Ll}\d]*){0,3}`;
 const UPPER_NAME = String.raw`\p{Lu}+(?:[ \t]+\p{Lu}+){0,3}`;
-const PLACE_RE = new RegExp(String.raw`(?<!\p{L})(phường|xã|thị trấn)[ \t]+(${NAME})(?!\p{L})`, "u");
+const PLACE_RE = new RegExp(String.raw`(?:^|[^\p{L}])(phường|xã|thị trấn)[ \t]+(${NAME})(?!\p{L})`, "u");
 const UPPER_PLACE_RE = new RegExp(
-  String.raw`(?<!\p{L})(PHƯỜNG|XÃ|THỊ TRẤN)[ \t]+(?!HỘI(?!\p{L}))(${UPPER_NAME})[ \t]*$`,
+  String.raw`(?:^|[^\p{L}])(PHƯỜNG|XÃ|THỊ TRẤN)[ \t]+(?!HỘI(?!\p{L}))(${UPPER_NAME})[ \t]*$`,
   "mu",
 );
 const titleCase = (s: string) => s.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
 const BODY_RE =
-  /(?<!\p{L})(Đảng bộ|Đảng ủy|Chi bộ|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)\s+(phường|xã|thị trấn)(?!\p{L})/u;
+  /(?:^|[^\p{L}])(Đảng bộ|Đảng ủy|Chi bộ|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)\s+(phường|xã|thị trấn)(?!\p{L})/u;
 
 function findOrganization(text: string): string {
   const place = PLACE_RE.exec(text) ?? UPPER_PLACE_RE.exec(text);

@@ -32,7 +32,8 @@ export interface ScanResult {
 }
 
 const RANGE_RE = new RegExp(String.raw`^\s*(%|‰)?\s*(?:-|–|—|đến|tới)\s*(${NUM})(?!\d)`, "u");
-const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\d.,/])(${NUM})(?!\d)`, "gu");
+// No lookbehind anywhere (Safari before 16.4 cannot parse it): a boundary group stands in for it.
+const NUMBER_RE = new RegExp(String.raw`(?<pre>^|[^\p{L}\d.,/])(?<num>${NUM})(?!\d)`, "gu");
 
 const CMP: Record<string, ComparisonOp> = {
   "không vượt quá": "lte",
@@ -69,7 +70,7 @@ const CMP: Record<string, ComparisonOp> = {
 const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join("|");
 
 const LEFT_RE = new RegExp(
-  String.raw`(?<![\p{L}])` +
+  String.raw`(?<pre>^|[^\p{L}])` +
     String.raw`(?:(?<lead>đạt mức|đạt tỷ lệ|đạt|là|chiếm|ở mức|bằng|:)\s*)?` +
     String.raw`(?:(?<chg>tăng|giảm|nâng|hạ)(?:\s+(?<avg>bình quân|trung bình))?(?:\s+(?<dir>lên|xuống còn|xuống|còn))?\s*)?` +
     String.raw`(?:(?<lead2>đạt|ở mức)\s+)?` +
@@ -81,10 +82,10 @@ const LEFT_RE = new RegExp(
 
 /** Words before a number that make it a label ("năm 2022", "mức độ 3", "tổ 5"), not a figure. */
 const LABEL_RE =
-  /(?<!\p{L})(?:năm|tháng|quý|ngày|mức độ|mức|cấp độ|cấp|loại|khóa|số|lần thứ|giai đoạn|nhiệm kỳ|điều|khoản|chương|mục|phần|khu phố|tổ|khu|thôn|xóm|ấp|tdp|lớp|đợt|tuyến|quận|đường|phiên bản|nghị quyết|quyết định|chỉ thị|kế hoạch|thông tư|nghị định|thứ|hạng|vòng|đại hội|lần)\s*$/u;
+  /(?:^|[^\p{L}])(?:năm|tháng|quý|ngày|mức độ|mức|cấp độ|cấp|loại|khóa|số|lần thứ|giai đoạn|nhiệm kỳ|điều|khoản|chương|mục|phần|khu phố|tổ|khu|thôn|xóm|ấp|tdp|lớp|đợt|tuyến|quận|đường|phiên bản|nghị quyết|quyết định|chỉ thị|kế hoạch|thông tư|nghị định|thứ|hạng|vòng|đại hội|lần)\s*$/u;
 
 const RANK_LEFT_RE =
-  /(?<!\p{L})(?:(?<verb>xếp|đứng|đạt|vươn lên)\s+(?:loại\s+|hạng\s+)?)?(?<word>thứ hạng|vị thứ|thứ|hạng|top|tốp)\s*$/u;
+  /(?:^|[^\p{L}])(?:(?<verb>xếp|đứng|đạt|vươn lên)\s+(?:loại\s+|hạng\s+)?)?(?<word>thứ hạng|vị thứ|thứ|hạng|top|tốp)\s*$/u;
 
 const PERCENT_UNIT_RE =
   /^\s*(%|‰)(\s*\/\s*năm|\s+so với\s+(?:cùng kỳ(?:\s+năm trước)?|năm trước|năm \d{4}|kế hoạch))?/u;
@@ -166,14 +167,16 @@ const EXCLUDED_UNIT_RE = /^(?:tuổi|tháng tuổi|con|sao|vạn dân|nghìn dâ
 
 /** Subjects for which a bare figure is a ceiling ("Tỷ suất sinh 11‰", "Chi ngân sách: 4.909 triệu đồng"). */
 const LOWER_IS_BETTER_RE =
-  /(?<!\p{L})(?:hộ nghèo|hộ cận nghèo|tỷ suất sinh|sinh con thứ|sinh trên|suy dinh dưỡng|tai nạn|tội phạm|vi phạm|thất nghiệp|bỏ học|ô nhiễm|tử vong|chi ngân sách|chi thường xuyên|nợ đọng|tồn đọng|quá hạn|trễ hạn|khiếu nại|khiếu kiện|ma túy|cháy nổ|tỷ số giới tính|mất cân bằng giới tính)/u;
+  /(?:^|[^\p{L}])(?:hộ nghèo|hộ cận nghèo|tỷ suất sinh|sinh con thứ|sinh trên|suy dinh dưỡng|tai nạn|tội phạm|vi phạm|thất nghiệp|bỏ học|ô nhiễm|tử vong|chi ngân sách|chi thường xuyên|nợ đọng|tồn đọng|quá hạn|trễ hạn|khiếu nại|khiếu kiện|ma túy|cháy nổ|tỷ số giới tính|mất cân bằng giới tính)/u;
 
 /** A clause that opens with "Tăng"/"Giảm" (not "Tăng cường") and never says "còn"/"xuống"/"lên" is about a change. */
-const LEADING_CHANGE_RE =
-  /^\s*(?:phấn đấu\s+|phần đầu\s+|phân đấu\s+)?(?:tăng|giảm)\s(?!\s*cường)(?!.*(?<!\p{L})(?:còn|xuống|(?<!trở\s)lên)(?!\p{L}))/u;
+const LEADING_CHANGE_RE = /^\s*(?:phấn đấu\s+|phần đầu\s+|phân đấu\s+)?(?:tăng|giảm)\s(?!\s*cường)/u;
+const CHANGE_TO_LEVEL_RE = /(?:^|[^\p{L}])(?:còn|xuống|lên)(?!\p{L})/u;
+const leadingChange = (lc: string) =>
+  LEADING_CHANGE_RE.test(lc) && !CHANGE_TO_LEVEL_RE.test(lc.replace(/trở\slên/gu, "trở"));
 
 const RATING_RE =
-  /(?<!\p{L})(?<lead>(?:được\s+)?(?:xếp\s+loại|xếp|đạt|đánh giá)\s+)?(?<level>không hoàn thành|hoàn thành xuất sắc|hoàn thành tốt|hoàn tốt|hoàn thành)\s+(?:các\s+)?nhiệm vụ(?<up>\s+trở lên)?/u;
+  /(?<pre>^|[^\p{L}])(?<lead>(?:được\s+)?(?:xếp\s+loại|xếp|đạt|đánh giá)\s+)?(?<level>không hoàn thành|hoàn thành xuất sắc|hoàn thành tốt|hoàn tốt|hoàn thành)\s+(?:các\s+)?nhiệm vụ(?<up>\s+trở lên)?/u;
 
 function lower(text: string): string {
   const lc = text.toLowerCase();
@@ -230,9 +233,9 @@ export function scanTargets(clause: string): ScanResult {
   let consumedTo = 0;
 
   for (const nm of text.matchAll(NUMBER_RE)) {
-    const start = nm.index;
+    const start = nm.index + nm.groups!.pre!.length;
     if (start < consumedTo) continue;
-    const token = nm[1]!;
+    const token = nm.groups!.num!;
     let end = start + token.length;
     const value = parseNumberToken(token);
     if (value === null) {
@@ -289,7 +292,7 @@ export function scanTargets(clause: string): ScanResult {
 
     // Ranks: "xếp thứ 5 toàn thành phố trở lên", "thứ 5 trở lên", "top 10".
     const rankM = RANK_LEFT_RE.exec(left);
-    if (rankM && !/(?<!\p{L})con\s+thứ\s*$/u.test(left)) {
+    if (rankM && !/(?:^|[^\p{L}])con\s+thứ\s*$/u.test(left)) {
       const after = lc.slice(end);
       const up = /^[^;,.]{0,40}?trở lên/u.exec(after);
       const word = rankM.groups!.word!;
@@ -319,7 +322,7 @@ export function scanTargets(clause: string): ScanResult {
     if (EXCLUDED_UNIT_RE.test(unit.unit.toLowerCase())) continue;
     if (/^(?:trên|\/)$/u.test(g.cmp ?? "") && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit)) continue;
     // "trên cả 3 tiêu chí" ("on all 3 criteria") describes; it sets no figure, but it is worth a warning.
-    if (!hasWord && /(?<!\p{L})cả\s*$/u.test(left)) {
+    if (!hasWord && /(?:^|[^\p{L}])cả\s*$/u.test(left)) {
       strayFigures.push(token);
       continue;
     }
@@ -341,12 +344,12 @@ export function scanTargets(clause: string): ScanResult {
       change = true;
       op = g.cmp ? CMP[g.cmp]! : "gte";
     } else if (g.cmp) op = CMP[g.cmp]!;
-    else if (!tail && LEADING_CHANGE_RE.test(lc)) {
+    else if (!tail && leadingChange(lc)) {
       // "Giảm tỷ lệ sinh con thứ 3 trở lên 0,2%": a sentence that opens with the change; the figure is its size.
       change = true;
       op = "gte";
     } else if (tail?.[1] === "trở xuống") op = "lte";
-    else if (!tail && LOWER_IS_BETTER_RE.test(lc.slice(0, leftM.index))) {
+    else if (!tail && LOWER_IS_BETTER_RE.test(lc.slice(0, leftM.index + g.pre!.length))) {
       op = "lte";
       implied = true;
     } else op = "gte";
@@ -369,14 +372,15 @@ function build(
   const g = leftM.groups ?? {};
   const leadLen = g.lead ? leftM[0].indexOf(g.lead) + g.lead.length : 0;
   const leadWs = g.lead ? /^\s*/u.exec(leftM[0].slice(leadLen))![0].length : 0;
-  const phraseStart = g.lead ? leftM.index + leadLen + leadWs : leftM.index;
+  const start = leftM.index + (g.pre?.length ?? 0);
+  const phraseStart = g.lead ? leftM.index + leadLen + leadWs : start;
   // A noun unit ("đảng viên") stays in the indicator's text; a symbol or measure goes with the target.
   const keepUnit = !unit.symbol && unit.unit !== "";
   return {
     target,
     unit: unit.unit,
     phrase: text.slice(phraseStart === numStart ? numStart : phraseStart, cutEnd).trim(),
-    cutStart: leftM.index,
+    cutStart: start,
     cutEnd: keepUnit ? numEnd : cutEnd,
     phraseStart,
     change,
@@ -404,11 +408,12 @@ export function scanRating(clause: string): RatingMatch | null {
   const text = clause.normalize("NFC");
   const m = RATING_RE.exec(lower(text));
   if (!m) return null;
+  const start = m.index + m.groups!.pre!.length;
   const leadLen = m.groups!.lead?.length ?? 0;
   return {
     level: RATING_WORDS[m.groups!.level!]!,
-    phrase: text.slice(m.index + leadLen, m.index + m[0].length),
-    cutStart: m.index,
+    phrase: text.slice(start + leadLen, m.index + m[0].length),
+    cutStart: start,
     cutEnd: m.index + m[0].length,
   };
 }

@@ -77,7 +77,7 @@ export function tyLe(actual: Cell, target: Cell): number | CellError {
   );
 }
 
-const TOKEN_RE = new RegExp(`(?<![\\p{L}\\d])[-−]?${NUMBER_SOURCE}\\s*[%‰]?`, "gu");
+const TOKEN_RE = new RegExp(`(?:^|[^\\p{L}\\d])(?<token>[-−]?${NUMBER_SOURCE}\\s*[%‰]?)`, "gu");
 
 /** The number in a Vietnamese text: "27.625" → 27625, "99,5%" → 0.995 (an Excel percentage). */
 export function so(text: Cell): number | CellError {
@@ -87,7 +87,7 @@ export function so(text: Cell): number | CellError {
   if (/\d\s*[eE][+-]?\d/u.test(text))
     return new CellError("invalidValue", `"${text}" viết kiểu số mũ; hãy viết đủ chữ số, ví dụ "100.000".`);
   const whole = parseVietnameseNumber(text);
-  const tokens = whole ? [text] : [...text.normalize("NFC").matchAll(TOKEN_RE)].map((m) => m[0]);
+  const tokens = whole ? [text] : [...text.normalize("NFC").matchAll(TOKEN_RE)].map((m) => m.groups!.token!);
   if (tokens.length !== 1)
     return new CellError(
       "invalidValue",
