@@ -11,6 +11,27 @@ const pkg = require("./package.json");
 const DEV_ORIGIN = `https://localhost:${pkg.config.dev_server_port}`;
 const devPort = () => Number(process.env.PORT || pkg.config.dev_server_port);
 const PLACEHOLDER_URL = "https://chitieu.example.vn/";
+
+/**
+ * custom-functions-metadata always writes `allowCustomDataForDataTypeAny`, a CustomFunctionsRuntime
+ * 1.4 key that Excel 2021 lacks; no function here takes data types, so the shipped metadata drops it.
+ */
+class ShippedMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ShippedMetadata", (compilation) => {
+      const { Compilation, sources } = compiler.webpack;
+      compilation.hooks.processAssets.tap(
+        { name: "ShippedMetadata", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const { allowCustomDataForDataTypeAny: _dropped, ...metadata } = JSON.parse(asset.source.source().toString());
+          compilation.updateAsset("functions.json", new sources.RawSource(`${JSON.stringify(metadata, null, 2)}\n`));
+        },
+      );
+    });
+  }
+}
 function publicUrl() {
   const url = process.env.CHITIEU_PUBLIC_URL || pkg.config.public_url;
   if (!/^https:\/\//.test(url)) throw new Error(`public_url must be an https URL, got "${url}"`);
@@ -65,6 +86,7 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new ShippedMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

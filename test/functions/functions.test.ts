@@ -145,7 +145,7 @@ describe("CHITIEU.SO", () => {
   test("a column of texts gives a column of numbers", () => expect(so_([["1.000"], ["2,5"]])).toEqual([[1000], [2.5]]));
 });
 
-describe("metadata (golden file: src/functions/functions.ts → test/functions/functions.expected.json)", () => {
+describe("metadata (golden file: the shipped dist/functions.json → test/functions/functions.expected.json)", () => {
   const golden = path.join(__dirname, "functions.expected.json");
   let metadata: {
     functions: {
@@ -156,10 +156,13 @@ describe("metadata (golden file: src/functions/functions.ts → test/functions/f
     }[];
   };
 
+  let generated: Record<string, unknown>;
+
   beforeAll(async () => {
     const result = await generateCustomFunctionsMetadata(path.join(__dirname, "../../src/functions/functions.ts"));
     expect(result.errors).toEqual([]);
-    metadata = JSON.parse(result.metadataJson);
+    generated = JSON.parse(result.metadataJson);
+    metadata = JSON.parse(readFileSync(path.join(__dirname, "../../dist/functions.json"), "utf8"));
     if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden)) {
       if (process.env.CI === "true") throw new Error("missing golden file");
       writeFileSync(golden, `${JSON.stringify(metadata, null, 2)}\n`);
@@ -167,6 +170,20 @@ describe("metadata (golden file: src/functions/functions.ts → test/functions/f
   });
 
   test("equals the golden file", () => expect(metadata).toEqual(JSON.parse(readFileSync(golden, "utf8"))));
+
+  test("holds only keys Excel 2021 knows (CustomFunctionsRuntime 1.3): no data-types key", () => {
+    const { allowCustomDataForDataTypeAny, ...rest } = generated;
+    // The generator adds the 1.4 key; the build drops it and nothing else.
+    expect(allowCustomDataForDataTypeAny).toBe(true);
+    expect(metadata).toEqual(rest);
+    expect(Object.keys(metadata)).toEqual(["functions"]);
+    const FUNCTION_KEYS = ["id", "name", "description", "helpUrl", "parameters", "result", "options"];
+    const OPTION_KEYS = ["cancelable", "requiresAddress", "stream", "volatile", "requiresParameterAddresses"];
+    for (const f of metadata.functions as unknown as Record<string, unknown>[]) {
+      expect(Object.keys(f).filter((k) => !FUNCTION_KEYS.includes(k))).toEqual([]);
+      expect(Object.keys((f.options ?? {}) as object).filter((k) => !OPTION_KEYS.includes(k))).toEqual([]);
+    }
+  });
 
   test("ids, names, parameters and the optional tolerance", () => {
     expect(
