@@ -1,10 +1,24 @@
 import { existsSync, readFileSync } from "fs";
 import * as path from "path";
+import { TOO_OLD } from "../../src/taskpane/host";
+import { EXCEL_REQUIREMENT } from "../../src/workbook/layout";
 import { manifestUrls, validateManifest } from "../helpers/manifest";
 
 const ROOT = path.join(__dirname, "../..");
 const xml = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const assets = path.join(ROOT, "assets");
+
+describe("one stated Excel requirement, matching the manifest", () => {
+  test("the manifest asks for the shared runtime, and the pane, README and guide name the same floor", () => {
+    expect(xml).toMatch(/<Set Name="SharedRuntime" MinVersion="1\.1"\/>/);
+    expect(TOO_OLD).toContain(EXCEL_REQUIREMENT);
+    for (const doc of ["README.md", "docs/huong-dan.md"]) {
+      const text = readFileSync(path.join(ROOT, doc), "utf8");
+      expect([doc, text.includes(EXCEL_REQUIREMENT)]).toEqual([doc, true]);
+      expect([doc, text.match(/Excel 2016|Excel 2019/g)]).toEqual([doc, null]);
+    }
+  });
+});
 
 describe("manifest.xml (checked offline)", () => {
   test("is wired correctly: resids, one shared runtime, https, unique ids, CHITIEU, icons", () => {
