@@ -100,6 +100,33 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
+const VALUE_OPTIONS = ["--resolution", "--actuals", "--tolerance", "--out"];
+
+/** "--tolerance -0.1" is a value, not an option: parseArgs would call it ambiguous. */
+function joinNegativeValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if (VALUE_OPTIONS.includes(a) && next !== undefined && /^-[\d.,]/u.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** parseArgs' English errors, said in Vietnamese. */
+function argsMessage(e: unknown): string {
+  const { code, message } = e as { code?: string; message?: string };
+  const name = /'(-[^']*)'/u.exec(message ?? "")?.[1] ?? "";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `Không có tùy chọn "${name}".`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return `Tùy chọn "${name.split(" ")[0]}" cần một giá trị, ví dụ ${name.split(" ")[0]} <giá trị>.`;
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `Thừa đối số "${name}".`;
+  return `Tùy chọn không hợp lệ (${String(message).split("\n")[0]}).`;
+}
+
 async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
@@ -109,7 +136,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: rest,
+      args: joinNegativeValues(rest),
       allowPositionals: true,
       options: {
         resolution: { type: "string" },
@@ -119,7 +146,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    throw new InputError(`Tùy chọn không hợp lệ: ${(e as Error).message.split("\n")[0]}\n\n${USAGE}`);
+    throw new InputError(`${argsMessage(e)}\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   const tolerance = values.tolerance !== undefined ? toleranceOption(values.tolerance) : DEFAULT_TOLERANCE;

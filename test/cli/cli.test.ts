@@ -151,7 +151,15 @@ describe("bad input: exit 2, one Vietnamese message naming what and where, nothi
     ],
     ["bad tolerance", () => ["evaluate", "--actuals", file("ok3.json", "{}"), "--tolerance", "5"], /Dung sai/u],
     ["unknown command", () => ["frobnicate"], /Không có lệnh "frobnicate"/u],
-    ["unknown option", () => ["parse", "--nope", SEED], /Tùy chọn không hợp lệ/u],
+    ["unknown option", () => ["parse", "--nope", SEED], /Không có tùy chọn "--nope"/u],
+    [
+      "negative tolerance (not mistaken for an option)",
+      () => ["evaluate", "--actuals", file("ok4.json", "{}"), "--tolerance", "-0.1"],
+      /Dung sai phải là tỷ lệ từ 0% đến 99%.*"-0\.1"/u,
+    ],
+    ["empty tolerance", () => ["evaluate", "--actuals", file("ok5.json", "{}"), "--tolerance", ""], /Dung sai/u],
+    ["hex tolerance", () => ["evaluate", "--actuals", file("ok6.json", "{}"), "--tolerance", "0x0"], /"0x0"/u],
+    ["option without its value", () => ["evaluate", "--tolerance"], /Tùy chọn "--tolerance" cần một giá trị/u],
     ["workbook without --out", () => ["workbook"], /--out/u],
   ];
   test.each(cases)("%s", async (_name, args, message) => {
@@ -160,6 +168,8 @@ describe("bad input: exit 2, one Vietnamese message naming what and where, nothi
     expect(out).toBe("");
     expect(err).toMatch(message);
     expect(err).toMatch(/^Lỗi: /u);
+    expect(err).not.toMatch(/^Lỗi: Lỗi/u);
+    expect(err).not.toMatch(/ambiguous|argument|option '|Unknown|Invalid/u);
     expect(err).not.toMatch(/\n\s+at /u);
   });
 
