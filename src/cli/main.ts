@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
-import { InputError, actualsFromJson, parseJson, resolutionFromText } from "../core/input";
+import { InputError, actualsFromJson, actualsHints, parseJson, resolutionFromText } from "../core/input";
 import { locateJsonError } from "../core/json-locate";
 import { judge } from "../core/judge";
 import { DEFAULT_TOLERANCE, readTolerance } from "../core/tolerance";
@@ -83,7 +83,10 @@ async function loadResolution(file: string | undefined, io: Io): Promise<Resolut
 async function loadActuals(file: string | undefined, r: Resolution, io: Io): Promise<Actuals> {
   if (!file) return {};
   const source = `Tệp số liệu "${file}"`;
-  return actualsFromJson(parseJson(await readText(file, "tệp số liệu", io.stdin), source, locateJsonError), r, source);
+  const data = parseJson(await readText(file, "tệp số liệu", io.stdin), source, locateJsonError);
+  const actuals = actualsFromJson(data, r, source);
+  for (const hint of actualsHints(actuals, r, source)) io.stderr(`Cảnh báo: ${hint}\n`);
+  return actuals;
 }
 
 /** Writes next to the target and renames, so a failure never leaves a half-written file. */

@@ -1,10 +1,8 @@
-import { z } from "zod/mini";
-import { vi } from "zod/locales";
+import type { z } from "zod/mini";
 import { ActualsSchema, ResolutionSchema, allIndicators, type Actuals, type Resolution } from "./model";
 import { checkFigure } from "./judge";
+import { formatFigure, measureOf } from "./measure";
 import { parseResolution, ResolutionTextError } from "./parser";
-
-z.config(vi());
 
 /** Bad input from a user or a file: the message is Vietnamese and names what and where. */
 export class InputError extends Error {
@@ -83,4 +81,25 @@ export function actualsFromJson(data: unknown, resolution: Resolution, source: s
   });
   if (problems.length > 0) throw new InputError(`${source} có số liệu không hợp lệ:\n${problems.join("\n")}`);
   return r.data;
+}
+
+/**
+ * Figures that are valid but surely mistyped, as warnings: a percentage below 1 against a target of
+ * 1% or more ("0,995" meant 99,5%: percentages are written as percents, not Excel fractions).
+ */
+export function actualsHints(actuals: Actuals, resolution: Resolution, source: string): string[] {
+  const hints: string[] = [];
+  for (const ind of allIndicators(resolution)) {
+    const v = actuals[ind.id];
+    if (typeof v !== "number" || v <= 0 || v >= 1) continue;
+    const m = measureOf(ind);
+    if (m.kind !== "percent" && m.kind !== "percentOfPlan") continue;
+    const t = ind.target;
+    const bound = "min" in t ? t.min : "value" in t ? t.value : 0;
+    if (bound < 1) continue;
+    hints.push(
+      `${source}, chỉ tiêu ${ind.id}: ${formatFigure(v, m)} — có phải ${formatFigure(v * 100, m)}? Tỷ lệ ghi theo phần trăm (99.5 là 99,5%).`,
+    );
+  }
+  return hints;
 }

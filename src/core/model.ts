@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { describeValue } from "./zod-vi";
 
 import { STATUS_RULES, TARGET_OPS, type OpsOfShape, type Shape, type TargetOp } from "./rules";
 import { QUALITATIVE_ANSWERS, RATING_LEVELS, STATUSES, type RatingLevel, type Status } from "./words";
@@ -102,7 +103,13 @@ export const ResolutionSchema = z
 export type Resolution = z.infer<typeof ResolutionSchema>;
 
 /** Actual figures: percentages as written (99.2 means 99.2%), ratings and answers as words. */
-export const ActualsSchema = z.record(z.string(), z.union([finite, z.string(), z.null()]));
+export const ActualsSchema = z.record(
+  z.string(),
+  z.union([finite, z.string(), z.null()], {
+    error: (iss) =>
+      `cần một con số (ví dụ 99.5 cho 99,5%), hoặc chữ với chỉ tiêu xếp loại, định tính ("Đạt"), hoặc null khi chưa có số liệu; đang là ${describeValue(iss.input)}`,
+  }),
+);
 export type Actuals = z.infer<typeof ActualsSchema>;
 export type ActualValue = Actuals[string];
 

@@ -72,6 +72,13 @@ describe("chitieu evaluate", () => {
     );
   });
 
+  test("a percentage written as a fraction is judged as given, with a warning on stderr", async () => {
+    const { code, out, err } = await cli(["evaluate", "--actuals", file("frac.json", '{"III.2": 0.995}')]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)["III.2"].status).toBe("Không đạt");
+    expect(err).toMatch(/^Cảnh báo: .*chỉ tiêu III\.2: 0,995% — có phải 99,5%\?/u);
+  });
+
   test("takes a resolution as text or JSON", async () => {
     const json = file("r.json", JSON.stringify(BUILTIN_RESOLUTION));
     const actuals = file("b.json", JSON.stringify({ "II.2.b": 14 }));

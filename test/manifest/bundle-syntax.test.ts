@@ -12,7 +12,7 @@ function syntaxProblems(source: string): string[] {
   const lookbehind = /\(\?<[=!]/;
   try {
     for (const t of acorn.tokenizer(source, { ecmaVersion: 2020 })) {
-      const v: unknown = t.value;
+      const v = (t as unknown as { value: unknown }).value;
       const text =
         t.type === acorn.tokTypes.regexp
           ? (v as { pattern: string }).pattern
