@@ -4,7 +4,7 @@ import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
-import { progressOf, type Progress } from "../workbook/check";
+import { metShare, progressOf, type Progress } from "../workbook/check";
 import type { Host } from "./host";
 
 export function ProgressTab({ host, resolution, inserted }: { host: Host; resolution: Resolution; inserted: number }) {
@@ -24,6 +24,7 @@ export function ProgressTab({ host, resolution, inserted }: { host: Host; resolu
   }, [host, resolution]);
   useEffect(() => void load(), [load, inserted]);
 
+  const totalCount = progress ? progress.sections.reduce((n, s) => n + s.n, 0) : 0;
   return (
     <Stack tokens={{ childrenGap: 10 }} styles={{ root: { paddingTop: 8 } }}>
       <DefaultButton text="Làm mới" onClick={load} styles={{ root: { alignSelf: "flex-start" } }} />
@@ -62,31 +63,44 @@ export function ProgressTab({ host, resolution, inserted }: { host: Host; resolu
                   <th
                     key={s}
                     scope="col"
-                    title={s}
                     style={{ background: STATUS_COLORS[s].fill, color: STATUS_COLORS[s].font, padding: 2 }}
                   >
                     {s}
                   </th>
                 ))}
+                <th scope="col">Tổng số</th>
+                <th scope="col">Tỷ lệ đạt</th>
               </tr>
             </thead>
             <tbody>
-              {progress.sections.map((sec) => (
-                <tr key={sec.id}>
-                  <th scope="row" style={{ textAlign: "left", fontWeight: 400 }} title={sec.title}>
-                    {sec.id}
-                  </th>
-                  {STATUSES.map((s) => (
-                    <td key={s} style={{ textAlign: "center" }}>
-                      {sec.counts[s]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
+              {[
+                ...progress.sections.map((sec) => ({ key: sec.id, label: `${sec.id}. ${sec.title}`, ...sec })),
+                { key: "total", label: "Tổng cộng", counts: progress.total, n: totalCount },
+              ].map((row) => {
+                const share = metShare(row.counts, row.n);
+                return (
+                  <tr
+                    key={row.key}
+                    style={{ borderTop: "1px solid #e1dfdd", fontWeight: row.key === "total" ? 600 : 400 }}
+                  >
+                    <th scope="row" style={{ textAlign: "left", fontWeight: "inherit", padding: "2px 4px 2px 0" }}>
+                      {row.label}
+                    </th>
+                    {STATUSES.map((s) => (
+                      <td key={s} style={{ textAlign: "center" }}>
+                        {row.counts[s]}
+                      </td>
+                    ))}
+                    <td style={{ textAlign: "center" }}>{row.n}</td>
+                    <td style={{ textAlign: "center" }}>{share === null ? "" : `${Math.round(share * 100)}%`}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           <Text variant="small" block>
-            Số liệu lấy từ cột “Đánh giá” của sổ, khớp với bảng “Tổng hợp”.
+            Số liệu lấy từ cột “Đánh giá” của sổ, khớp với bảng “Tổng hợp”. Tỷ lệ đạt = (Vượt + Đạt) ÷ Tổng số; để trống
+            khi phần đó chưa có số liệu nào.
           </Text>
         </>
       )}

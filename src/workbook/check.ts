@@ -1,6 +1,7 @@
 import { runCrossChecks } from "../core/crosscheck";
 import { checkFigure, figureFromCell, judgeCell } from "../core/judge";
 import { ActualsSchema, STATUSES, allIndicators, type Problem, type Status } from "../core/model";
+import { MET_STATUSES } from "../core/rules";
 import type { ReadBack } from "./tracking-row";
 
 export type { Problem } from "../core/model";
@@ -60,6 +61,15 @@ export function checkSheet(back: ReadBack): Problem[] {
     problems.push({ id: w.ids.join(", "), ...(r ? at(r.row) : {}), severity: "warning", message: w.message });
   }
   return problems;
+}
+
+/**
+ * "Tỷ lệ đạt" as the summary sheet computes it: (Vượt + Đạt) ÷ the number of indicators, or null
+ * while none has a figure (0% before anyone typed would read as a failure).
+ */
+export function metShare(counts: Record<Status, number>, n: number): number | null {
+  if (n - counts["Chưa có số liệu"] <= 0) return null;
+  return MET_STATUSES.reduce((sum, s) => sum + counts[s], 0) / n;
 }
 
 export interface Progress {

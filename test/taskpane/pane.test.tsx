@@ -318,11 +318,15 @@ describe("Progress tab", () => {
         .getAllByRole("listitem")
         .map((li) => li.textContent),
     ).toEqual(["Vượt: 1", "Đạt: 1", "Cơ bản đạt: 0", "Không đạt: 1", "Chưa có số liệu: 42"]);
-    const row = screen.getByRole("rowheader", { name: "V" }).closest("tr")!;
-    expect(
-      within(row)
+    const cells = (name: RegExp) =>
+      within(screen.getByRole("rowheader", { name }).closest("tr")!)
         .getAllByRole("cell")
-        .map((c) => c.textContent),
-    ).toEqual(["1", "0", "0", "1", "0"]);
+        .map((c) => c.textContent);
+    const section = BUILTIN_RESOLUTION.sections.find((s) => s.id === "V")!;
+    expect(screen.getByRole("rowheader", { name: `V. ${section.title}` })).toBeTruthy();
+    expect(cells(/^V\./)).toEqual(["1", "0", "0", "1", "0", "2", "50%"]);
+    // A section without any figure has no rate yet, rather than 0%.
+    expect(cells(/^IV\./).at(-1)).toBe("");
+    expect(cells(/^Tổng cộng$/)).toEqual(["1", "1", "0", "1", "42", "45", "4%"]);
   });
 });

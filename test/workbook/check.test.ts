@@ -1,5 +1,5 @@
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
-import { checkSheet, progressOf } from "../../src/workbook/check";
+import { checkSheet, progressOf, metShare } from "../../src/workbook/check";
 import { TRACKING_SHEET, colIndex } from "../../src/workbook/layout";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { readTrackingValues, type ExistingSheet } from "../../src/workbook/sheet-read";
@@ -59,5 +59,21 @@ describe("checking a sheet without the task pane", () => {
     const p = progressOf(back(sheet({ "III.1": 0.0065 }, [], 0.1)));
     expect(p.sections.map((x) => x.n)).toEqual(BUILTIN_RESOLUTION.sections.map((x) => x.indicators.length));
     expect(p.total["Chưa có số liệu"]).toBe(44);
+  });
+});
+
+describe("metShare: the summary sheet's 'Tỷ lệ đạt'", () => {
+  const counts = (v: number, d: number, cb: number, k: number, none: number) => ({
+    Vượt: v,
+    Đạt: d,
+    "Cơ bản đạt": cb,
+    "Không đạt": k,
+    "Chưa có số liệu": none,
+  });
+  test("(Vượt + Đạt) ÷ all indicators; blank (null) until one has a figure", () => {
+    expect(metShare(counts(0, 0, 0, 0, 5), 5)).toBeNull();
+    expect(metShare(counts(1, 2, 1, 1, 5), 10)).toBeCloseTo(0.3);
+    expect(metShare(counts(0, 0, 0, 1, 3), 4)).toBe(0);
+    expect(metShare(counts(0, 0, 0, 0, 0), 0)).toBeNull();
   });
 });
