@@ -20,6 +20,16 @@ describe("one stated Excel requirement, matching the manifest", () => {
   });
 });
 
+describe("README: the live-Excel release checklist stays", () => {
+  test("five checks a fake cannot make: text cells, slow start, undo, one read per edit, printing", () => {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const list = readme.split("**Release checklist on a live Excel**")[1]?.split("\n\n")[0] ?? "";
+    expect(list.match(/^\d\. /gm)).toHaveLength(5);
+    for (const topic of [/"100%", "1\/5", "99\.5"/, /3G/, /Ctrl\+Z/, /Switch tabs/, /one page wide/])
+      expect(list).toMatch(topic);
+  });
+});
+
 describe("manifest.xml (checked offline)", () => {
   test("is wired correctly: resids, one shared runtime, https, unique ids, CHITIEU, icons", () => {
     expect(validateManifest(xml, assets)).toEqual([]);
