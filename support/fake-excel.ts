@@ -24,6 +24,7 @@ export interface SheetModel {
   rowHeights: Map<number, number>;
   /** Rows autofitted after their text was written. */
   autofitRows: Set<number>;
+  hiddenRows: Set<number>;
   freezeRows: number;
   pageLayout: Record<string, unknown>;
   onChanged: ((e: unknown) => Promise<void>)[];
@@ -57,6 +58,7 @@ export class FakeBook {
       columnWidths: new Map(),
       rowHeights: new Map(),
       autofitRows: new Set(),
+      hiddenRows: new Set(),
       freezeRows: 0,
       pageLayout: {},
       onChanged: [],
@@ -344,6 +346,7 @@ const WORKSHEET = [
   "getRange",
   "getRangeByIndexes",
   "getUsedRange",
+  "getUsedRangeOrNullObject",
   "freezePanes",
   "charts",
   "pageLayout",
@@ -378,6 +381,10 @@ function worksheetProxy(ctx: FakeContext, name: string, orNull = false): Excel.W
     getUsedRange: (valuesOnly?: boolean) => {
       void valuesOnly;
       return rangeProxy(ctx, resolve, null);
+    },
+    getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
+      void valuesOnly;
+      return rangeProxy(ctx, resolve, null, () => usedBox(resolve()) !== null);
     },
     freezePanes: proxy(
       ctx,
@@ -588,6 +595,7 @@ function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
 
 const RANGE = [
   "isNullObject",
+  "rowHidden",
   "values",
   "formulas",
   "numberFormat",
@@ -855,7 +863,24 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
       }
       return out;
     },
-    read_rowIndex: () => box().r0 - 1,
+    set_rowHidden: (v: boolean) => {
+      const b = box();
+      for (let r = b.r0; r <= b.r1; r++)
+        if (v) sheet().hiddenRows.add(r);
+        else sheet().hiddenRows.delete(r);
+    },
+    read_numberFormat: () => {
+      if (exists && !exists()) return undefined;
+      const b = box();
+      const out: string[][] = [];
+      for (let r = b.r0; r <= b.r1; r++) {
+        const row: string[] = [];
+        for (let c = b.c0; c <= b.c1; c++) row.push(sheet().cells.get(`${r},${c}`)?.numberFormat ?? "General");
+        out.push(row);
+      }
+      return out;
+    },
+    read_rowIndex: () => (exists && !exists() ? undefined : box().r0 - 1),
     read_address: () => `'${sheet().name}'!${boxRef(box())}`,
     set_values: (v: unknown) => each((m, r, c) => enter(m, grid(v, "values")[r]![c])),
     set_formulas: (v: unknown) => each((m, r, c) => enter(m, grid(v, "formulas")[r]![c])),
@@ -872,7 +897,11 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
   };
   return proxy(
     ctx,
-    { type: "Range", members: [...RANGE, "__ref", "__sheet"], loadable: ["values", "rowIndex", "address"] },
+    {
+      type: "Range",
+      members: [...RANGE, "__ref", "__sheet"],
+      loadable: ["values", "numberFormat", "rowIndex", "address"],
+    },
     impl,
     label(),
   );

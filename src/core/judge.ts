@@ -1,3 +1,4 @@
+import { CELL_JUNK, cellJunk } from "./cell";
 import type { ActualValue, Status, TargetSpec } from "./model";
 import { formatFigure, fromExcel, limitsOf, measureOf } from "./measure";
 import { round15 } from "./numbers";
@@ -105,7 +106,21 @@ export function figureFromCell(spec: TargetSpec, value: unknown): ActualValue | 
   return String(value);
 }
 
+/** Checks a figure as a spreadsheet cell holds it: errors, TRUE/FALSE and dates first (cell.ts). */
+export function checkCell(spec: TargetSpec, value: unknown, numberFormat?: string): FigureCheck {
+  const junk = cellJunk(value, numberFormat);
+  if (junk) return { ok: false, reason: CELL_JUNK[junk] };
+  return checkFigure(spec, figureFromCell(spec, value));
+}
+
 /** Judges a figure as a spreadsheet cell holds it (percentages as Excel percentages). */
-export function judgeCell(spec: TargetSpec, value: unknown, tolerance = DEFAULT_TOLERANCE): Judgement {
+export function judgeCell(
+  spec: TargetSpec,
+  value: unknown,
+  tolerance = DEFAULT_TOLERANCE,
+  numberFormat?: string,
+): Judgement {
+  const junk = cellJunk(value, numberFormat);
+  if (junk) return { ...NONE, error: CELL_JUNK[junk] };
   return judge(spec, figureFromCell(spec, value), tolerance);
 }

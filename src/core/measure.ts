@@ -88,13 +88,21 @@ export const MEASURES: Record<MeasureKind, MeasureRow> = {
     numFmt: "General",
     prompt: "Nhập mức tăng/giảm theo đơn vị tính.",
   },
-  count: { ...PLAIN, min: 0, max: "of", integer: true, numFmt: "0", prompt: "Nhập số lượng là số nguyên không âm." },
+  // Whole numbers show the same in "General", which (unlike "0") keeps TRUE/FALSE recognisable in LibreOffice.
+  count: {
+    ...PLAIN,
+    min: 0,
+    max: "of",
+    integer: true,
+    numFmt: "General",
+    prompt: "Nhập số lượng là số nguyên không âm.",
+  },
   countChange: {
     ...PLAIN,
     min: null,
     max: null,
     integer: true,
-    numFmt: "0",
+    numFmt: "General",
     prompt: "Nhập mức tăng/giảm là số nguyên.",
   },
   rank: {
@@ -102,7 +110,7 @@ export const MEASURES: Record<MeasureKind, MeasureRow> = {
     min: 1,
     max: null,
     integer: true,
-    numFmt: "0",
+    numFmt: "General",
     prompt: "Nhập thứ hạng là số nguyên từ 1 (1 là cao nhất).",
   },
   rating: {

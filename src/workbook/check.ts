@@ -1,5 +1,5 @@
 import { runCrossChecks } from "../core/crosscheck";
-import { checkFigure, figureFromCell, judgeCell } from "../core/judge";
+import { checkCell, judgeCell } from "../core/judge";
 import { ActualsSchema, STATUSES, allIndicators, type Problem, type Status } from "../core/model";
 import { MET_STATUSES } from "../core/rules";
 import type { ReadBack } from "./tracking-row";
@@ -41,7 +41,7 @@ export function checkSheet(back: ReadBack): Problem[] {
       continue;
     }
     seen.set(row.id, row.row);
-    const check = checkFigure(ind, figureFromCell(ind, row.actual));
+    const check = checkCell(ind, row.actual, row.actualFormat);
     if (!check.ok)
       problems.push({
         id: row.id,
@@ -92,7 +92,9 @@ export function progressOf(back: ReadBack): Progress {
       const row = byRow.get(ind.id);
       const shown = row?.status as Status | undefined;
       const status: Status =
-        shown && STATUSES.includes(shown) ? shown : judgeCell(ind, row?.actual ?? null, back.tolerance).status;
+        shown && STATUSES.includes(shown)
+          ? shown
+          : judgeCell(ind, row?.actual ?? null, back.tolerance, row?.actualFormat).status;
       counts[status]++;
       total[status]++;
     }

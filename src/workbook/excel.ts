@@ -12,26 +12,44 @@ export interface WorkbookState {
   toleranceRef: string | null;
 }
 
-/** Reads what the workbook holds now, in two syncs whatever its size. */
+/** The sheet a range name's formula points at: "='Theo dõi 2022'!$E$3" → "Theo dõi 2022". */
+export function sheetOfReference(formula: string | null): string | null {
+  const m = formula ? /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!/u.exec(formula) : null;
+  return m ? (m[1]?.replace(/''/g, "'") ?? m[2]!) : null;
+}
+
+/**
+ * Reads what the workbook holds now, in two syncs whatever its size. The tracking sheet is the one
+ * the tolerance name points at (it follows the sheet when staff rename it), else "Theo dõi".
+ */
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookState> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  const tracking = sheets.getItemOrNullObject(TRACKING_SHEET);
   const tol = context.workbook.names.getItemOrNullObject(TOLERANCE_NAME);
   tol.load("value");
-
   await context.sync();
   const sheetNames = sheets.items.map((s) => s.name);
   const hasToleranceName = !tol.isNullObject;
   const toleranceRef = tol.isNullObject ? null : String(tol.value);
-  if (tracking.isNullObject) return { sheetNames, tracking: null, hasToleranceName, toleranceRef };
-  const used = tracking.getUsedRange(true);
-  used.load("values,rowIndex");
+  const byName = (n: string | null) => (n === null ? undefined : sheetNames.find((x) => sameSheetName(x, n)));
+  const candidates = [...new Set([byName(sheetOfReference(toleranceRef)), byName(TRACKING_SHEET)])].filter(
+    (n): n is string => n !== undefined,
+  );
+  if (candidates.length === 0) return { sheetNames, tracking: null, hasToleranceName, toleranceRef };
+  const used = candidates.map((n) => {
+    const r = sheets.getItem(n).getUsedRangeOrNullObject(true);
+    r.load("values,numberFormat,rowIndex");
+    return r;
+  });
   // A name that is no longer a range (a constant, or #REF! after sheets were deleted) reads as unknown.
   const tolRange = tol.isNullObject ? null : tol.getRangeOrNullObject();
   tolRange?.load("values");
   await context.sync();
-  const existing = readTrackingValues(TRACKING_SHEET, used.values, used.rowIndex + 1);
+  let existing: ExistingSheet | null = null;
+  for (const [i, r] of used.entries()) {
+    if (existing || r.isNullObject) continue;
+    existing = readTrackingValues(candidates[i]!, r.values, r.rowIndex + 1, r.numberFormat);
+  }
   if (existing) {
     const t: unknown = tolRange && !tolRange.isNullObject ? tolRange.values[0]?.[0] : null;
     existing.tolerance = tolRange ? (t ?? null) : undefined;
@@ -111,6 +129,7 @@ function writeSheet(ws: Excel.Worksheet, p: SheetPlan): void {
   for (const h of p.rowHeights)
     if (!fit || h.row < fit[0] || h.row > fit[1]) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
   if (fit) ws.getRange(`${fit[0]}:${fit[1]}`).format.autofitRows();
+  for (const r of p.hiddenRows) ws.getRange(`${r}:${r}`).rowHidden = true;
   for (const v of p.validations) {
     const dv = ws.getRange(v.ref).dataValidation;
     dv.rule = validationRule(v);

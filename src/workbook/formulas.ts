@@ -1,3 +1,4 @@
+import { CELL_JUNK, CELL_JUNK_KINDS, type CellJunk } from "../core/cell";
 import { limitsOf, toExcel, type Measure } from "../core/measure";
 import type { TargetOp } from "../core/model";
 import { STATUS_RULES, type Scale, type StatusRule } from "../core/rules";
@@ -23,6 +24,17 @@ function refs(row: number) {
   };
 }
 
+/**
+ * The sheet's test for each kind of cell junk (core/cell.ts). ISERROR, ISLOGICAL, CELL and IFERROR
+ * exist in Excel 2007+, Excel on the web and LibreOffice; the web lacks CELL("format"), so IFERROR
+ * makes the date test quietly false there (the pane's check still finds dates from the cell format).
+ */
+const JUNK_TESTS: Record<CellJunk, (a: string) => string> = {
+  error: (a) => `ISERROR(${a})`,
+  logical: (a) => `ISLOGICAL(${a})`,
+  date: (a) => `IFERROR(LEFT(CELL("format",${a}),1)="D",FALSE)`,
+};
+
 /** "Kiểm tra số liệu": "" when the figure is blank or acceptable, else the limit's Vietnamese words. */
 export function checkFormula(row: number, measure: Measure): string {
   const { a } = refs(row);
@@ -47,7 +59,10 @@ export function checkFormula(row: number, measure: Measure): string {
         test = `IF(${a}>${toExcel(limit.bound, measure)},${msg},${test})`;
     }
   }
-  return `IF(LEN(${a})=0,"",${test})`;
+  for (const kind of CELL_JUNK_KINDS.filter((k) => k !== "error").reverse())
+    test = `IF(${JUNK_TESTS[kind](a)},${q(capitalize(CELL_JUNK[kind]))},${test})`;
+  // An error first: LEN() of an error is an error.
+  return `IF(${JUNK_TESTS.error(a)},${q(capitalize(CELL_JUNK.error))},IF(LEN(${a})=0,"",${test}))`;
 }
 
 const RULES = Object.entries(STATUS_RULES) as [TargetOp, StatusRule][];
@@ -76,7 +91,7 @@ export function statusFormula(row: number): string {
   const [last, ...rest] = [...RULES].reverse();
   let body = ruleFormula(last![1], a, v, m);
   for (const [kind, rule] of rest) body = `IF(${op}=${q(OP_LABELS[kind])},${ruleFormula(rule, a, v, m)},${body})`;
-  return `IF(OR(LEN(${a})=0,LEN(${chk})>0),"Chưa có số liệu",${body})`;
+  return `IF(${JUNK_TESTS.error(a)},"Chưa có số liệu",IF(OR(LEN(${a})=0,LEN(${chk})>0),"Chưa có số liệu",${body}))`;
 }
 
 /** "Tỷ lệ hoàn thành": as the rules' ratio says; blank where none or where the divisor is 0. */
@@ -87,8 +102,8 @@ export function ratioFormula(row: number): string {
       .map(([k]) => `${op}=${q(OP_LABELS[k])}`)
       .join(",")})`;
   return (
-    `IF(OR(LEN(${a})=0,LEN(${chk})>0),"",` +
+    `IF(${JUNK_TESTS.error(a)},"",IF(OR(LEN(${a})=0,LEN(${chk})>0),"",` +
     `IF(${kinds("figure/bound")},IF(${v}=0,"",${a}/${v}),` +
-    `IF(${kinds("bound/figure")},IF(${a}=0,"",${v}/${a}),"")))`
+    `IF(${kinds("bound/figure")},IF(${a}=0,"",${v}/${a}),""))))`
   );
 }

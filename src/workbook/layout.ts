@@ -80,6 +80,9 @@ export const TITLE_ROW = 1;
 export const SUBTITLE_ROW = 2;
 export const TOLERANCE_ROW = 3;
 export const LEGEND_ROW = 4;
+/** A hidden row of column keys: the add-in finds its columns by them even when staff reword a header. */
+export const KEY_ROW = 5;
+export const KEY_PREFIX = "chitieu:";
 export const HEADER_ROW = 6;
 export const TOLERANCE_CELL = `$${col("targetText")}$${TOLERANCE_ROW}`;
 

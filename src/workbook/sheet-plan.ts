@@ -63,6 +63,7 @@ export interface SheetPlan {
   charts: { title: string; sourceRef: string }[];
   /** Rows Excel may autofit after writing (unmerged body rows); rowHeights stay the estimate for other writers. */
   autofitRows: [number, number] | null;
+  hiddenRows: number[];
   print: {
     landscape: boolean;
     area: string;

@@ -1,14 +1,27 @@
-import { COLUMNS, HEADING_LABELS, colLetter, type ColumnKey } from "./layout";
+import { COLUMNS, HEADING_LABELS, KEY_PREFIX, colLetter, type ColumnKey } from "./layout";
 
 export interface ExistingRow {
   id: string;
   /** 1-based sheet row. */
   row: number;
   actual: unknown;
+  /** The figure cell's number format, when read (a date format means Excel made a date of it). */
+  actualFormat?: string;
   note: string;
   status: string;
   /** Every column found by its header, as the cells hold them. */
   cells: Partial<Record<ColumnKey, unknown>>;
+}
+
+/** A row below the header with a figure or note but no indicator's Mã: added by staff, Mã cleared, or a section. */
+export interface LooseRow {
+  row: number;
+  /** What the Mã cell holds ("" when empty; a section's id for a note on a section row). */
+  id: string;
+  text: string;
+  actual: unknown;
+  actualFormat?: string;
+  note: string;
 }
 
 export interface ExistingSheet {
@@ -18,6 +31,8 @@ export interface ExistingSheet {
   columns: Partial<Record<ColumnKey, string>>;
   /** The value of the sheet's tolerance name, as the cell holds it (undefined when there is none). */
   tolerance: unknown;
+  /** Rows with content that no indicator's Mã names. */
+  loose: LooseRow[];
   /** Section rows (a Mã without a dot, e.g. "II"), in sheet order. */
   sections: { id: string; title: string; row: number }[];
   /** The first two text cells above the header: title, then organisation and year. */
@@ -26,26 +41,59 @@ export interface ExistingSheet {
   meta: Partial<Record<keyof typeof HEADING_LABELS, unknown>>;
 }
 
-/** Finds the header row by its "Mã" cell and reads every indicator row by its Mã, wherever staff moved it. */
-export function readTrackingValues(name: string, values: unknown[][], top = 1): ExistingSheet | null {
-  const headerIdx = values.findIndex((r) => r.some((v) => v === "Mã") && r.some((v) => v === "Thực hiện"));
+/**
+ * Finds the columns by the hidden key row (KEY_ROW), or, in a sheet made before it existed, by the
+ * header texts; then reads every indicator row by its Mã, wherever staff moved it.
+ */
+export function readTrackingValues(
+  name: string,
+  values: unknown[][],
+  top = 1,
+  formats?: unknown[][],
+): ExistingSheet | null {
+  const keyIdx = values.findIndex((r) => r.includes(`${KEY_PREFIX}id`) && r.includes(`${KEY_PREFIX}actual`));
+  const textIdx = values.findIndex((r) => r.some((v) => v === "Mã") && r.some((v) => v === "Thực hiện"));
+  // The header row follows the key row; data starts below it.
+  const headerIdx = keyIdx >= 0 ? Math.max(keyIdx + 1, textIdx) : textIdx;
   if (headerIdx < 0) return null;
-  const header = values[headerIdx]!;
-  // Each known column's position, found once by its header text.
-  const found = COLUMNS.map((c) => [c.key, header.indexOf(c.header)] as const).filter(([, i]) => i >= 0);
+  const header =
+    keyIdx >= 0
+      ? values[keyIdx]!.map((v) => (typeof v === "string" ? v.slice(KEY_PREFIX.length) : v))
+      : values[headerIdx]!;
+  // Each known column's position, found once by its key or header text.
+  const found = COLUMNS.map((c) => [c.key, header.indexOf(keyIdx >= 0 ? c.key : c.header)] as const).filter(
+    ([, i]) => i >= 0,
+  );
   const columns: ExistingSheet["columns"] = Object.fromEntries(found.map(([key, i]) => [key, colLetter(i + 1)]));
   const rows: ExistingRow[] = [];
+  const loose: LooseRow[] = [];
   const sections: ExistingSheet["sections"] = [];
+  const actualAt = found.find(([key]) => key === "actual")?.[1];
   values.slice(headerIdx + 1).forEach((r, k) => {
     const cells: ExistingRow["cells"] = Object.fromEntries(found.map(([key, i]) => [key, r[i]]));
     const id = typeof cells.id === "string" ? cells.id.trim() : "";
     const row = top + headerIdx + 1 + k;
+    const format = actualAt === undefined ? undefined : formats?.[headerIdx + 1 + k]?.[actualAt];
     if (/^\p{Lu}{1,6}$/u.test(id)) sections.push({ id, title: String(cells.text ?? ""), row });
-    if (!id.includes(".")) return;
+    if (!id.includes(".")) {
+      const note = cells.note === undefined || cells.note === null ? "" : String(cells.note);
+      const actual = cells.actual ?? "";
+      if (note.trim() !== "" || (actual !== "" && actual !== null))
+        loose.push({
+          row,
+          id,
+          text: String(cells.text ?? ""),
+          actual,
+          ...(typeof format === "string" ? { actualFormat: format } : {}),
+          note,
+        });
+      return;
+    }
     rows.push({
       id,
       row,
       actual: cells.actual ?? "",
+      ...(typeof format === "string" ? { actualFormat: format } : {}),
       note: String(cells.note ?? ""),
       status: String(cells.status ?? ""),
       cells,
@@ -62,5 +110,5 @@ export function readTrackingValues(name: string, values: unknown[][], top = 1): 
       const i = r.indexOf(label);
       if (i >= 0) meta[key] = r[i + 1];
     }
-  return { name, rows, columns, tolerance: undefined, sections, heading, meta };
+  return { name, rows, loose, columns, tolerance: undefined, sections, heading, meta };
 }

@@ -99,6 +99,7 @@ export function summarySheet(r: Resolution): SheetPlan {
       },
     ],
     autofitRows: [head, totalRow],
+    hiddenRows: [],
     print: { landscape: true, area: area(1, 1, nCols, totalRow + 2), ...pageBands(r.title, r.organization) },
   };
 }

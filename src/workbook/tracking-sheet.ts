@@ -4,6 +4,8 @@ import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from
 import {
   COLUMNS,
   HEADER_ROW,
+  KEY_PREFIX,
+  KEY_ROW,
   LEGEND_ROW,
   OP_LABELS,
   SUBTITLE_ROW,
@@ -88,6 +90,7 @@ export function trackingSheet(
   put(LEGEND_ROW, "text", { value: "Chú giải màu cột Đánh giá:" });
   STATUSES.forEach((s, i) => put(LEGEND_ROW, colIndex("unit") + i, { value: s }));
   COLUMNS.forEach((c, i) => put(HEADER_ROW, i + 1, { value: c.header }));
+  COLUMNS.forEach((c, i) => put(KEY_ROW, i + 1, { value: `${KEY_PREFIX}${c.key}` }));
 
   let row = HEADER_ROW;
   const sectionRows: number[] = [];
@@ -220,6 +223,7 @@ export function trackingSheet(
       dataBars: [],
       charts: [],
       autofitRows: [HEADER_ROW, lastRow],
+      hiddenRows: [KEY_ROW],
       print: {
         landscape: true,
         area: area(1, 1, printLast, lastRow),

@@ -70,6 +70,7 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
   });
   p.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   for (const h of p.rowHeights) ws.getRow(h.row).height = h.height;
+  for (const r of p.hiddenRows) ws.getRow(r).hidden = true;
   for (let r = 1; r <= p.rowCount; r++)
     for (let c = 1; c <= p.colCount; c++) ws.getCell(r, c).font = { name: FONT, size: 12 };
   for (const cell of p.cells) {

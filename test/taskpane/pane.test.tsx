@@ -296,6 +296,20 @@ describe("Check tab, against the fake Excel", () => {
     expect(contexts.length).toBe(runs);
   });
 
+  test("junk in figure cells (a date Excel made of “3/5”, TRUE, an error) is named, as the sheet's check column does", async () => {
+    const book = await insertedBook();
+    book.put(TRACKING_SHEET, rowOf("II.3.a"), colIndex("actual"), 46086);
+    book.get(TRACKING_SHEET, rowOf("II.3.a"), colIndex("actual"))!.numberFormat = "d-mmm";
+    book.put(TRACKING_SHEET, rowOf("III.1"), colIndex("actual"), false);
+    book.put(TRACKING_SHEET, rowOf("II.1"), colIndex("actual"), "#N/A");
+    const { host } = fakeExcel(book, "1.18");
+    render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
+    await screen.findByText(/3 lỗi/);
+    expect(screen.getByText(/Chỉ tiêu II\.3\.a .*ô đang là ngày tháng — có thể Excel đã đổi “3\/5” thành ngày/)).toBeTruthy();
+    expect(screen.getByText(/Chỉ tiêu III\.1 .*giá trị đúng\/sai/)).toBeTruthy();
+    expect(screen.getByText(/Chỉ tiêu II\.1 .*ô đang báo lỗi/)).toBeTruthy();
+  });
+
   test("without a tracking sheet it says to insert one first", async () => {
     const { host } = fakeExcel(new FakeBook());
     render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);

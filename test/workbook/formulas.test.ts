@@ -1,4 +1,7 @@
+import { CELL_JUNK } from "../../src/core/cell";
 import { measureOf } from "../../src/core/measure";
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { STATUS_RULES, TARGET_OPS } from "../../src/core/rules";
 import { RATING_LEVELS } from "../../src/core/words";
 import { checkFormula, ratioFormula, statusFormula } from "../../src/workbook/formulas";
@@ -12,8 +15,11 @@ describe("the generated native formulas", () => {
   test("the status formula branches on every kind's label and uses only native functions", () => {
     for (const op of TARGET_OPS.slice(0, -1)) expect(status).toContain(`$K12="${OP_LABELS[op]}"`);
     expect(status).not.toMatch(/CHITIEU|_xll|;/u);
-    expect(new Set(status.match(/[A-Z]+(?=\()/gu))).toEqual(new Set(["IF", "OR", "LEN", "MATCH"]));
-    expect(status.startsWith(`IF(OR(LEN($F12)=0,LEN($J12)>0),"Chưa có số liệu",`)).toBe(true);
+    expect(new Set(status.match(/[A-Z]+(?=\()/gu))).toEqual(new Set(["IF", "ISERROR", "OR", "LEN", "MATCH"]));
+    // An error in the figure cell never reaches LEN() or a comparison: no status but "Chưa có số liệu".
+    expect(
+      status.startsWith(`IF(ISERROR($F12),"Chưa có số liệu",IF(OR(LEN($F12)=0,LEN($J12)>0),"Chưa có số liệu",`),
+    ).toBe(true);
   });
 
   test("the tolerance appears once per kind that has a near miss", () => {
@@ -30,8 +36,12 @@ describe("the generated native formulas", () => {
 
   test("the check formula holds each limit's words, in order, and compares words without wildcards", () => {
     const pct = checkFormula(5, measureOf({ unit: "%", target: { op: "gte" } }));
+    const junk =
+      `IF(ISERROR($F5),"${capitalize(CELL_JUNK.error)}",IF(LEN($F5)=0,"",` +
+      `IF(ISLOGICAL($F5),"${capitalize(CELL_JUNK.logical)}",` +
+      `IF(IFERROR(LEFT(CELL("format",$F5),1)="D",FALSE),"${capitalize(CELL_JUNK.date)}",`;
     expect(pct).toBe(
-      `IF(LEN($F5)=0,"",IF(ISNUMBER($F5),IF($F5<0,"Không được nhỏ hơn 0%",IF($F5>1,"Không được lớn hơn 100%","")),"Cần một con số"))`,
+      `${junk}IF(ISNUMBER($F5),IF($F5<0,"Không được nhỏ hơn 0%",IF($F5>1,"Không được lớn hơn 100%","")),"Cần một con số")))))`,
     );
     const rating = checkFormula(5, measureOf({ unit: "", target: { op: "rating" } }));
     for (const level of RATING_LEVELS) expect(rating).toContain(`$F5="${level}"`);
