@@ -35,7 +35,7 @@ export class FakeBook {
   sheets: SheetModel[] = [];
   names = new Map<string, { sheet: string; ref: string }>();
   active: string | null = null;
-  /** Members this simulated platform refuses at sync, e.g. "PageLayout.zoom" (tests of graceful degradation). */
+  /** Members this simulated platform refuses at sync: "PageLayout.zoom" (a property), "*.merge" (a method). */
   refuse = new Set<string>();
   /** Settings this simulated platform accepts without applying them, e.g. "PageLayout.zoom". */
   ignore = new Set<string>();
@@ -298,7 +298,12 @@ function proxy<T>(ctx: FakeContext, spec: Spec, impl: Impl, label: string): T {
 
 /** Logs and queues a method call that changes the workbook at sync(). */
 function call(ctx: FakeContext, label: string, args: unknown[], apply: () => void): void {
-  ctx.enqueue(`${label}(${args.map((a) => JSON.stringify(a)).join(", ")})`, apply);
+  // Methods are refused by their last name: "*.merge", "*.add".
+  const method = `*.${label.split(".").pop()}`;
+  ctx.enqueue(`${label}(${args.map((a) => JSON.stringify(a)).join(", ")})`, () => {
+    if (ctx.book.refuse.has(method)) throw new FakeExcelError("InvalidOperation", `${label} refused`);
+    apply();
+  });
 }
 
 // ---------- the object model ----------
@@ -534,6 +539,7 @@ function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
         members: [
           "isNullObject",
           "value",
+          "formula",
           "type",
           "getRange",
           "getRangeOrNullObject",
@@ -549,6 +555,12 @@ function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
         },
         read_value: () =>
           book.names.has(name) ? (entry().ref ? `='${entry().sheet}'!${entry().ref}` : entry().sheet) : null,
+        set_formula: (f: string) => {
+          entry();
+          const m = /^='?((?:[^']|'')*?)'?!(.+)$/.exec(f);
+          if (!m) throw new FakeExcelError("InvalidArgument", `formula "${f}" is not a reference`);
+          book.names.set(name, { sheet: m[1]!.replace(/''/g, "'"), ref: m[2]!.replace(/\$/g, "") });
+        },
         read_type: () => (book.names.get(name)?.ref === "" ? "String" : "Range"),
         getRange: () => {
           const e = book.names.get(name);

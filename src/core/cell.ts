@@ -12,7 +12,8 @@ export type CellJunk = keyof typeof CELL_JUNK;
 export const CELL_JUNK_KINDS = Object.keys(CELL_JUNK) as CellJunk[];
 
 /** Excel's error values as Office.js and exceljs report them. */
-const ERROR_RE = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/u;
+const ERROR_RE =
+  /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/u;
 
 /** A number format that shows a date or time: d, m, y, h or s outside quotes, brackets and escapes. */
 export function isDateFormat(numberFormat: string | undefined): boolean {

@@ -8,13 +8,13 @@ import { TextField } from "@fluentui/react/lib/TextField";
 import { allIndicators, type Resolution } from "../core/model";
 import { formatVietnameseNumber } from "../core/numbers";
 import { formatTolerance, readTolerance } from "../core/tolerance";
-import { hasContent } from "../workbook/carry";
+import { carryOver, describeLeftBehind, hasContent } from "../workbook/carry";
 import type { Host } from "./host";
 
 type Step =
   | { kind: "idle" }
   | { kind: "busy"; text: string }
-  | { kind: "confirm"; figures: number }
+  | { kind: "confirm"; sheet: string; carried: number; leftBehind: string[] }
   | { kind: "done"; text: string; warn?: string }
   | { kind: "failed"; text: string };
 
@@ -48,7 +48,11 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
     try {
       const r = await host.insert(resolution, tolerance);
       const parts = [`Đã chèn sổ “Theo dõi” (${count} chỉ tiêu) và bảng “Tổng hợp”.`];
-      if (r.carried > 0) parts.push(`Đã chuyển số liệu của ${r.carried} chỉ tiêu sang sổ mới.`);
+      if (r.carried > 0) parts.push(`Đã chuyển số liệu, ghi chú của ${r.carried} chỉ tiêu sang sổ mới.`);
+      if (r.moved.length > 0)
+        parts.push(
+          `Theo nội dung chỉ tiêu: ${r.moved.map((m) => `${m.from || "dòng không Mã"} → ${m.to}`).join(", ")}.`,
+        );
       if (r.kept.length > 0) parts.push(`Sổ cũ được giữ lại: ${r.kept.join(", ")}.`);
       if (r.oldTolerance !== null)
         parts.push(
@@ -59,8 +63,8 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
         text: parts.join(" "),
         warn:
           [
-            r.orphans > 0
-              ? `${r.orphans} dòng của sổ cũ có Mã không còn trong nghị quyết này; số liệu vẫn nằm ở sổ cũ.`
+            r.leftBehind.length > 0
+              ? `Không chuyển ${r.leftBehind.length} mục (vẫn nằm ở sổ cũ): ${r.leftBehind.join(" ")}`
               : "",
             r.extras.length > 0
               ? `Excel này chưa nhận một phần thiết lập (${r.extras.join("; ")}); sổ theo dõi vẫn đầy đủ.`
@@ -83,8 +87,16 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
     setStep({ kind: "busy", text: "Đang đọc bảng tính…" });
     try {
       const state = await host.inspect();
-      const figures = state.tracking?.rows.filter(hasContent).length ?? 0;
-      if (state.tracking && figures > 0) return setStep({ kind: "confirm", figures });
+      const t = state.tracking;
+      if (t && (t.rows.some(hasContent) || t.loose.length > 0)) {
+        const preview = carryOver(resolution, t);
+        return setStep({
+          kind: "confirm",
+          sheet: t.name,
+          carried: preview.carried,
+          leftBehind: preview.leftBehind.map(describeLeftBehind),
+        });
+      }
       await insert();
     } catch (e) {
       setStep({ kind: "failed", text: `Không đọc được bảng tính: ${message(e)}` });
@@ -137,8 +149,19 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
             </div>
           }
         >
-          Sổ “Theo dõi” hiện có số liệu hoặc ghi chú ở {step.figures} chỉ tiêu. Số liệu và ghi chú sẽ được chuyển sang
-          sổ mới theo Mã chỉ tiêu; sổ cũ được giữ lại với tên “Theo dõi (cũ)”, không xóa gì.
+          Sổ “{step.sheet}” đang có số liệu hoặc ghi chú. Sẽ chuyển sang sổ mới số liệu, ghi chú của {step.carried} chỉ
+          tiêu (theo Mã và nội dung chỉ tiêu); sổ cũ được giữ lại, không xóa gì.
+          {step.leftBehind.length > 0 && (
+            <>
+              {" "}
+              Không chuyển được {step.leftBehind.length} mục (vẫn nằm ở sổ cũ):
+              <ul aria-label="Không chuyển được" style={{ margin: "4px 0", paddingLeft: 18 }}>
+                {step.leftBehind.map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </MessageBar>
       )}
       {step.kind === "done" && (

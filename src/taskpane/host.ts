@@ -28,7 +28,10 @@ export interface InsertResult {
   /** What this Excel did not take of print setup, frozen header or chart (the sheets are complete regardless). */
   extras: string[];
   carried: number;
-  orphans: number;
+  /** Old rows carried to an indicator under another Mã (same text). */
+  moved: { from: string; to: string }[];
+  /** What was not carried (it stays in the kept old sheet), one Vietnamese line each. */
+  leftBehind: string[];
   /** The old sheet's tolerance when it differs from the one used (what the user typed wins). */
   oldTolerance: number | null;
 }
@@ -126,7 +129,8 @@ export function excelHost(
     tooOld: () => (supports(REQUIRED_API) ? null : TOO_OLD),
     inspect,
     insert: async (resolution, tolerance) => {
-      const [{ readWorkbook, writeWorkbook }, { carryOver }, { buildWorkbookPlan }] = await workbookModules();
+      const [{ readWorkbook, writeWorkbook }, { carryOver, describeLeftBehind }, { buildWorkbookPlan }] =
+        await workbookModules();
       // The old sheet's handler goes with it; the add-in's own writes must not trigger a check.
       const wasWatching = registration !== null;
       await unregister();
@@ -141,11 +145,15 @@ export function excelHost(
           toleranceRef: state.toleranceRef,
           supports,
         });
+        // A tracking sheet staff renamed is not renamed again; it is kept as it is.
+        const own = state.tracking?.name;
+        const renamedByUs = own === undefined || own.toLocaleLowerCase("vi") === TRACKING_SHEET.toLocaleLowerCase("vi");
         return {
-          kept,
+          kept: renamedByUs ? kept : [own, ...kept],
           extras,
           carried: carry.carried,
-          orphans: carry.orphans.length,
+          moved: carry.moved,
+          leftBehind: carry.leftBehind.map(describeLeftBehind),
           oldTolerance: old?.ok && old.value !== tolerance ? old.value : null,
         };
       });

@@ -1,37 +1,188 @@
-import { allIndicators, type Resolution } from "../core/model";
-import type { ExistingRow, ExistingSheet } from "./sheet-read";
+import { CELL_JUNK, cellJunk } from "../core/cell";
+import { allIndicators, type Indicator, type Resolution } from "../core/model";
+import { STATUS_RULES, TARGET_OPS, type Shape } from "../core/rules";
+import { OP_LABELS } from "./layout";
+import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
 
-export interface CarryOver {
-  /** Figures in Excel form, by Mã, kept as the cells hold them even when invalid. */
-  figures: Record<string, unknown>;
-  notes: Record<string, string>;
-  /** How many indicators got a figure or a note from the old sheet. */
-  carried: number;
-  /** Rows with a figure or note that have no place in the new sheet (unknown or repeated Mã). */
-  orphans: ExistingRow[];
+/** What an old row held that the new sheet does not get, and why; it stays in the kept "(cũ)" sheet. */
+export interface LeftBehind {
+  /** The old row's Mã as it stood ("" when it had none). */
+  id: string;
+  row: number;
+  text: string;
+  /** "số liệu 86", "ghi chú", or both. */
+  what: string[];
+  reason: string;
 }
 
-const hasFigure = (r: ExistingRow) => !(r.actual === "" || r.actual === null || r.actual === undefined);
+export interface CarryOver {
+  /** Figures in Excel form, by new Mã, kept as the cells hold them. */
+  figures: Record<string, unknown>;
+  notes: Record<string, string>;
+  /** How many new indicators got a figure or a note from the old sheet. */
+  carried: number;
+  /** Old rows whose content went to an indicator with another Mã (same text, moved). */
+  moved: { from: string; to: string }[];
+  leftBehind: LeftBehind[];
+}
+
+type OldRow = (ExistingRow | LooseRow) & { cells?: ExistingRow["cells"] };
+
+const hasFigure = (r: { actual: unknown }) => !(r.actual === "" || r.actual === null || r.actual === undefined);
 
 /** A row whose figure or note would be lost by starting a new sheet. */
-export const hasContent = (r: ExistingRow) => hasFigure(r) || r.note.trim() !== "";
+export const hasContent = (r: { actual: unknown; note: string }) => hasFigure(r) || r.note.trim() !== "";
 
-/** Moves figures and notes from an existing tracking sheet to a new one, by Mã (rows may have moved). */
-export function carryOver(resolution: Resolution, existing: ExistingSheet | null): CarryOver {
-  const out: CarryOver = { figures: {}, notes: {}, carried: 0, orphans: [] };
-  if (!existing) return out;
-  const ids = new Set(allIndicators(resolution).map((i) => i.id));
-  const done = new Set<string>();
-  for (const row of existing.rows) {
-    if (!hasContent(row)) continue;
-    if (!ids.has(row.id) || done.has(row.id)) {
-      out.orphans.push(row);
-      continue;
+const words = (text: string) =>
+  new Set(
+    text
+      .normalize("NFC")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+
+/** Dice coefficient of the two texts' word sets: 1 for the same words, 0 for none in common. */
+export function textSimilarity(a: string, b: string): number {
+  const A = words(a);
+  const B = words(b);
+  if (A.size + B.size === 0) return 1;
+  let common = 0;
+  for (const w of A) if (B.has(w)) common++;
+  return (2 * common) / (A.size + B.size);
+}
+
+/**
+ * The identity rule. An old row and a new indicator are the same indicator when their target kinds
+ * have the same shape (a floor may become a ceiling, a rank never a percentage) and their texts
+ * share words (Dice coefficient of the word sets): at least SAME_TEXT under the same Mã (a reworded
+ * clause), at least MOVED_TEXT under another Mã or none (a clause removed above it, a Mã cleared).
+ * Pairs are taken best first, so "Chi bộ hoàn thành tốt nhiệm vụ" goes to the indicator with that
+ * text, not to "Đảng viên hoàn thành tốt nhiệm vụ" that now has its old Mã.
+ */
+export const SAME_TEXT = 0.6;
+export const MOVED_TEXT = 0.85;
+
+const LABEL_SHAPES = new Map<string, Shape>(TARGET_OPS.map((op) => [OP_LABELS[op], STATUS_RULES[op].shape]));
+
+function oldShape(row: OldRow): Shape | null {
+  const label = row.cells?.op;
+  return typeof label === "string" ? (LABEL_SHAPES.get(label.trim()) ?? null) : null;
+}
+
+function oldText(row: OldRow): string | null {
+  const t = row.cells ? row.cells.text : (row as LooseRow).text;
+  return typeof t === "string" && t.trim() !== "" ? t : null;
+}
+
+interface Pair {
+  old: number;
+  ind: number;
+  score: number;
+}
+
+/** Every admissible (old row, new indicator) pair with its score, through a word index (no n² scan of texts). */
+function candidatePairs(olds: OldRow[], indicators: Indicator[]): Pair[] {
+  const newWords = indicators.map((i) => words(i.text));
+  const index = new Map<string, number[]>();
+  newWords.forEach((ws, j) => ws.forEach((w) => (index.get(w) ?? index.set(w, []).get(w)!).push(j)));
+  const at = new Map(indicators.map((ind, j) => [ind.id, j]));
+  const pairs: Pair[] = [];
+  olds.forEach((row, o) => {
+    const shape = oldShape(row);
+    const fits = (j: number) => shape === null || shape === STATUS_RULES[indicators[j]!.target.op].shape;
+    const text = oldText(row);
+    const same = row.id ? at.get(row.id) : undefined;
+    if (text === null) {
+      // Without its text only the Mã can say which indicator a row was.
+      if (same !== undefined && fits(same)) pairs.push({ old: o, ind: same, score: SAME_TEXT - 0.01 });
+      return;
     }
-    done.add(row.id);
-    if (hasFigure(row)) out.figures[row.id] = row.actual;
-    if (row.note.trim() !== "") out.notes[row.id] = row.note;
-    out.carried++;
+    const ws = words(text);
+    const common = new Map<number, number>();
+    for (const w of ws) for (const j of index.get(w) ?? []) common.set(j, (common.get(j) ?? 0) + 1);
+    for (const [j, c] of common) {
+      const sim = (2 * c) / (ws.size + newWords[j]!.size);
+      const sameId = j === same;
+      if (fits(j) && sim >= (sameId ? SAME_TEXT : MOVED_TEXT))
+        pairs.push({ old: o, ind: j, score: sim + (sameId ? 0.001 : 0) });
+    }
+  });
+  return pairs.sort((x, y) => y.score - x.score || x.old - y.old);
+}
+
+const describe = (r: OldRow) => {
+  const what: string[] = [];
+  if (hasFigure(r)) what.push(`số liệu ${String(r.actual)}`);
+  if (r.note.trim() !== "") what.push("ghi chú");
+  return what;
+};
+
+/** Moves figures and notes from an existing tracking sheet to a new one, by Mã and identity (rows may have moved). */
+export function carryOver(resolution: Resolution, existing: ExistingSheet | null): CarryOver {
+  const out: CarryOver = { figures: {}, notes: {}, carried: 0, moved: [], leftBehind: [] };
+  if (!existing) return out;
+  const indicators = allIndicators(resolution);
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const olds: OldRow[] = [...existing.rows.filter(hasContent), ...existing.loose].filter(
+    (r) => !/^\p{Lu}{1,6}$/u.test(r.id),
+  );
+  const sectionNotes = existing.loose.filter((r) => /^\p{Lu}{1,6}$/u.test(r.id));
+  const homeOf = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const p of candidatePairs(olds, indicators)) {
+    if (homeOf.has(p.old) || taken.has(p.ind)) continue;
+    homeOf.set(p.old, p.ind);
+    taken.add(p.ind);
   }
+  const seenIds = new Map<string, number>();
+  olds.forEach((row, o) => {
+    const j = homeOf.get(o);
+    if (j === undefined) {
+      const ind = row.id ? byId.get(row.id) : undefined;
+      const repeated = row.id !== "" && (seenIds.get(row.id) ?? 0) > 0;
+      const reason = !row.id
+        ? "dòng không có Mã"
+        : repeated && ind
+          ? `Mã ${row.id} bị lặp trên sổ cũ`
+          : ind
+            ? `Mã ${row.id} nay là chỉ tiêu khác (“${ind.text}”)`
+            : `Mã ${row.id} không còn trong nghị quyết mới`;
+      out.leftBehind.push({ id: row.id, row: row.row, text: oldText(row) ?? "", what: describe(row), reason });
+    } else {
+      const id = indicators[j]!.id;
+      if (id !== row.id) out.moved.push({ from: row.id, to: id });
+      const junk = hasFigure(row) ? cellJunk(row.actual, row.actualFormat) : null;
+      if (junk)
+        out.leftBehind.push({
+          id: row.id,
+          row: row.row,
+          text: oldText(row) ?? "",
+          what: [`số liệu ${String(row.actual)}`],
+          reason: CELL_JUNK[junk],
+        });
+      else if (hasFigure(row)) out.figures[id] = row.actual;
+      if (row.note.trim() !== "") out.notes[id] = row.note;
+      if (id in out.figures || id in out.notes) out.carried++;
+    }
+    if (row.id) seenIds.set(row.id, (seenIds.get(row.id) ?? 0) + 1);
+  });
+  for (const r of sectionNotes)
+    out.leftBehind.push({
+      id: r.id,
+      row: r.row,
+      text: r.text,
+      what: describe(r),
+      reason: `ghi chú ở dòng phần ${r.id}`,
+    });
+  out.leftBehind.sort((a, b) => a.row - b.row);
   return out;
+}
+
+/** One line per row left behind, for the pane and the CLI: "I.2.b “Kết nạp…” (dòng 12): số liệu 4 — lý do." */
+export function describeLeftBehind(l: LeftBehind): string {
+  const who = [l.id ? `Mã ${l.id}` : "", l.text ? `“${l.text.length > 60 ? `${l.text.slice(0, 57)}…` : l.text}”` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return `${who || "Dòng"} (dòng ${l.row}): ${l.what.join(" và ")} — ${l.reason}.`;
 }

@@ -191,10 +191,13 @@ export async function writeWorkbook(
     renamed.push({ from: existing, to: backup });
     sheets.getItem(existing).name = backup;
   }
-  if (opts.hasToleranceName) context.workbook.names.getItem(TOLERANCE_NAME).delete();
   // The name first, then the formulas that use it.
   const added = plan.sheets.map((p) => sheets.add(p.name));
-  for (const n of plan.names) context.workbook.names.add(n.name, sheets.getItem(n.sheet).getRange(n.ref));
+  // An existing name is pointed at the new cell rather than deleted, so a failed batch can point it back.
+  for (const n of plan.names)
+    if (n.name === TOLERANCE_NAME && opts.hasToleranceName)
+      context.workbook.names.getItem(n.name).formula = `='${n.sheet.replace(/'/g, "''")}'!${n.ref}`;
+    else context.workbook.names.add(n.name, sheets.getItem(n.sheet).getRange(n.ref));
   plan.sheets.forEach((p, i) => writeSheet(added[i]!, p));
   added[0]?.activate();
   try {
@@ -280,7 +283,8 @@ async function undoPartial(
     if (has(p.name) && (!old || has(old.to))) sheets.getItem(p.name).delete();
   }
   for (const r of renamed) if (has(r.to)) sheets.getItem(r.to).name = r.from;
-  if (!tol.isNullObject) tol.delete();
-  if (opts.toleranceRef) context.workbook.names.add(TOLERANCE_NAME, opts.toleranceRef);
+  if (opts.toleranceRef && !tol.isNullObject) tol.formula = opts.toleranceRef;
+  else if (!tol.isNullObject) tol.delete();
+  else if (opts.toleranceRef) context.workbook.names.add(TOLERANCE_NAME, opts.toleranceRef);
   await context.sync();
 }

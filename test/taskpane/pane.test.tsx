@@ -189,14 +189,88 @@ describe("Insert tab, against the fake Excel", () => {
     const { host } = fakeExcel(book);
     renderInsert(host);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
-    await waitFor(() => expect(screen.getByText(/hiện có số liệu hoặc ghi chú ở 1 chỉ tiêu/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/số liệu, ghi chú của 1 chỉ tiêu/)).toBeTruthy());
     await userEvent.click(screen.getByRole("button", { name: "Hủy" }));
     expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await userEvent.click(await screen.findByRole("button", { name: "Chuyển số liệu và chèn" }));
-    await waitFor(() => expect(screen.getByText(/Đã chuyển số liệu của 1 chỉ tiêu/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/Đã chuyển số liệu, ghi chú của 1 chỉ tiêu/)).toBeTruthy());
     expect(book.sheets.map((s) => s.name)).toContain("Theo dõi (cũ)");
     expect(book.get(TRACKING_SHEET, rowOf("V.2"), colIndex("actual"))?.value).toBe(3);
+  });
+
+  test("renamed sheet, reworded headers, cleared Mã, added and sorted rows, a clause removed: each figure to its indicator, the rest listed first", async () => {
+    const book = await insertedBook();
+    const put = (id: string, key: Parameters<typeof colIndex>[0], v: unknown) =>
+      book.put(TRACKING_SHEET, rowOf(id), colIndex(key), v);
+    put("I.2.a", "actual", 4);
+    put("I.2.b", "actual", 0.86);
+    put("I.2.c", "actual", 0.82);
+    put("I.2.c", "note", "theo báo cáo chi bộ");
+    put("III.2", "actual", 0.97);
+    put("I.4.a", "actual", "Hoàn thành tốt nhiệm vụ");
+    put("I.4.a", "id", ""); // Mã cleared by mistake
+    book.put(TRACKING_SHEET, rowOf("I.1.a") - 1, colIndex("note"), "phần I: chờ đánh giá"); // note on a section row
+    const last = Math.max(...buildWorkbookPlan(BUILTIN_RESOLUTION).rows.map((r) => r.row));
+    book.put(TRACKING_SHEET, last + 1, colIndex("text"), "Chỉ tiêu bổ sung của chi bộ");
+    book.put(TRACKING_SHEET, last + 1, colIndex("actual"), 7);
+    book.swapRows(TRACKING_SHEET, rowOf("III.2"), rowOf("I.1.a"));
+    book.put(TRACKING_SHEET, 6, colIndex("actual"), "Kết quả thực hiện");
+    book.put(TRACKING_SHEET, 6, colIndex("note"), "Ghi chú thêm");
+    book.sheet(TRACKING_SHEET).name = "Theo dõi 2022";
+    book.names.set("DungSai", { sheet: "Theo dõi 2022", ref: "E3" });
+    book.put("Theo dõi 2022", 3, colIndex("targetText"), 0.1);
+
+    const shifted: Resolution = {
+      ...BUILTIN_RESOLUTION,
+      sections: BUILTIN_RESOLUTION.sections.map((sec) =>
+        sec.id !== "I"
+          ? sec
+          : {
+              ...sec,
+              indicators: sec.indicators
+                .filter((i) => i.id !== "I.2.a")
+                .map((i) => (i.id === "I.2.b" ? { ...i, id: "I.2.a" } : i.id === "I.2.c" ? { ...i, id: "I.2.b" } : i)),
+            },
+      ),
+    };
+    book.calculate = sheetCalculator(book, BUILTIN_RESOLUTION);
+    const { host } = fakeExcel(book);
+    render(
+      <InsertTab
+        host={host}
+        resolution={shifted}
+        tolerance={0.1}
+        onTolerance={() => undefined}
+        onInserted={() => undefined}
+        disabled={false}
+      />,
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
+    const bar = await screen.findByText(/Sổ “Theo dõi 2022” đang có/);
+    expect(bar.textContent).toMatch(/Sẽ chuyển sang sổ mới số liệu, ghi chú của 4 chỉ tiêu/);
+    const list = within(screen.getByRole("list", { name: "Không chuyển được" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(list).toEqual([
+      `Mã I “CÔNG TÁC XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ” (dòng ${rowOf("I.1.a") - 1}): ghi chú — ghi chú ở dòng phần I.`,
+      `Mã I.2.a “Kết nạp đảng viên” (dòng ${rowOf("I.2.a")}): số liệu 4 — Mã I.2.a nay là chỉ tiêu khác (“Chi bộ hoàn thành tốt nhiệm vụ trở lên”).`,
+      `“Chỉ tiêu bổ sung của chi bộ” (dòng ${last + 1}): số liệu 7 — dòng không có Mã.`,
+    ]);
+    await userEvent.click(screen.getByRole("button", { name: "Chuyển số liệu và chèn" }));
+    await screen.findByText(/Đã chèn sổ “Theo dõi”/);
+    expect(screen.getByText(/Sổ cũ được giữ lại: Theo dõi 2022, Tổng hợp \(cũ\)\./)).toBeTruthy();
+    const newRow = (id: string) => buildWorkbookPlan(shifted).rows.find((r) => r.id === id)!.row;
+    const figure = (id: string) => book.get(TRACKING_SHEET, newRow(id), colIndex("actual"))?.value;
+    expect([figure("I.2.a"), figure("I.2.b"), figure("III.2"), figure("I.4.a")]).toEqual([
+      0.86,
+      0.82,
+      0.97,
+      "Hoàn thành tốt nhiệm vụ",
+    ]);
+    expect(book.get(TRACKING_SHEET, newRow("I.2.b"), colIndex("note"))?.value).toBe("theo báo cáo chi bộ");
+    expect(book.get(TRACKING_SHEET, 3, colIndex("targetText"))?.value).toBe(0.1);
+    expect(book.sheet("Theo dõi 2022").cells.size).toBeGreaterThan(100);
   });
 
   test("an Excel that refuses print setup still gets the sheet, and the pane says so", async () => {
@@ -305,7 +379,9 @@ describe("Check tab, against the fake Excel", () => {
     const { host } = fakeExcel(book, "1.18");
     render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
     await screen.findByText(/3 lỗi/);
-    expect(screen.getByText(/Chỉ tiêu II\.3\.a .*ô đang là ngày tháng — có thể Excel đã đổi “3\/5” thành ngày/)).toBeTruthy();
+    expect(
+      screen.getByText(/Chỉ tiêu II\.3\.a .*ô đang là ngày tháng — có thể Excel đã đổi “3\/5” thành ngày/),
+    ).toBeTruthy();
     expect(screen.getByText(/Chỉ tiêu III\.1 .*giá trị đúng\/sai/)).toBeTruthy();
     expect(screen.getByText(/Chỉ tiêu II\.1 .*ô đang báo lỗi/)).toBeTruthy();
   });

@@ -213,58 +213,62 @@ describeWithTools("chitieu workbook variants open in LibreOffice with no error v
   });
 });
 
-describeWithTools("junk in figure cells gets no status, and a reason, in LibreOffice and in the core", ["soffice"], () => {
-  test("a date, TRUE in a count cell, an error value, numbers stored as text", async () => {
-    const dir = tempDir("chitieu-junk-");
-    const clean = path.join(dir, "clean.xlsx");
-    writeFileSync(clean, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION)));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(clean);
-    const ws = wb.getWorksheet("Theo dõi")!;
-    const rowOf = new Map(buildWorkbookPlan(BUILTIN_RESOLUTION).rows.map((r) => [r.id, r.row]));
-    const F = 6;
-    // What staff end up with: "3/5" typed into a money cell becomes 5 March (a date format and its serial).
-    // The sheet finds dates with CELL("format"), which Excel desktop answers "D…" for every date format;
-    // LibreOffice answers so only for a few (m/d/yy here) and the web not at all: the pane's check,
-    // which reads the cell's number format, finds them everywhere (the last assertion below).
-    const junk: [string, ExcelJS.CellValue, string | undefined][] = [
-      ["II.3.a", 46086, "m/d/yy"],
-      ["V.2", true, undefined],
-      ["II.1", { formula: "NA()" } as ExcelJS.CellValue, undefined],
-      ["I.5", "80%", undefined],
-      ["II.3.b", "1.000.000", undefined],
-    ];
-    for (const [id, value, fmt] of junk) {
-      const cell = ws.getCell(rowOf.get(id)!, F);
-      cell.value = value;
-      if (fmt) cell.numFmt = fmt;
-    }
-    const file = path.join(dir, "junk.xlsx");
-    await wb.xlsx.writeFile(file);
-    const t = table(recalcToCsv([file]).get(file)!.get("Theo dõi")!);
-    const byId = new Map(allIndicators(BUILTIN_RESOLUTION).map((i) => [i.id, i]));
-    for (const [id, value, fmt] of junk) {
-      expect([id, t.get(id)!("Đánh giá")]).toEqual([id, "Chưa có số liệu"]);
-      expect([id, t.get(id)!("Kiểm tra số liệu")]).toEqual([id, expect.stringMatching(/\S/u)]);
-      // The pane reads these cells through Office.js: an error arrives as its text, a date as its serial.
-      const asRead = typeof value === "object" && value !== null ? "#N/A" : value;
-      expect([id, checkCell(byId.get(id)!, asRead, fmt).ok]).toEqual([id, false]);
-    }
-    expect(t.get("II.3.a")!("Kiểm tra số liệu")).toMatch(/ngày tháng/u);
-    for (const fmt of ["d-mmm", "dd/mm/yyyy", "d/m/yyyy", "h:mm", "[$-42A]d-mmm"])
-      expect([fmt, checkCell(byId.get("II.3.a")!, 46086, fmt).ok]).toEqual([fmt, false]);
-    expect(checkCell(byId.get("II.3.a")!, 46086, "#,##0").ok).toBe(true);
-    expect(t.get("V.2")!("Kiểm tra số liệu")).toMatch(/đúng\/sai/u);
-    // LibreOffice keeps TRUE/FALSE only in cells formatted General (count and rank cells are); in a
-    // percentage cell it becomes 1/0. Excel, and the pane's check, see FALSE there for what it is.
-    expect(checkCell(byId.get("III.1")!, false, "0.0#%").ok).toBe(false);
-    expect(t.get("II.1")!("Kiểm tra số liệu")).toMatch(/báo lỗi/u);
-    // Nothing else in the sheet shows an error value.
-    expect([...t.values()].flatMap((get) => ["Đánh giá", "Tỷ lệ hoàn thành", "Kiểm tra số liệu"].map(get))).not.toContain(
-      "#N/A",
-    );
-  }, 120_000);
-});
+describeWithTools(
+  "junk in figure cells gets no status, and a reason, in LibreOffice and in the core",
+  ["soffice"],
+  () => {
+    test("a date, TRUE in a count cell, an error value, numbers stored as text", async () => {
+      const dir = tempDir("chitieu-junk-");
+      const clean = path.join(dir, "clean.xlsx");
+      writeFileSync(clean, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION)));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(clean);
+      const ws = wb.getWorksheet("Theo dõi")!;
+      const rowOf = new Map(buildWorkbookPlan(BUILTIN_RESOLUTION).rows.map((r) => [r.id, r.row]));
+      const F = 6;
+      // What staff end up with: "3/5" typed into a money cell becomes 5 March (a date format and its serial).
+      // The sheet finds dates with CELL("format"), which Excel desktop answers "D…" for every date format;
+      // LibreOffice answers so only for a few (m/d/yy here) and the web not at all: the pane's check,
+      // which reads the cell's number format, finds them everywhere (the last assertion below).
+      const junk: [string, ExcelJS.CellValue, string | undefined][] = [
+        ["II.3.a", 46086, "m/d/yy"],
+        ["V.2", true, undefined],
+        ["II.1", { formula: "NA()" } as ExcelJS.CellValue, undefined],
+        ["I.5", "80%", undefined],
+        ["II.3.b", "1.000.000", undefined],
+      ];
+      for (const [id, value, fmt] of junk) {
+        const cell = ws.getCell(rowOf.get(id)!, F);
+        cell.value = value;
+        if (fmt) cell.numFmt = fmt;
+      }
+      const file = path.join(dir, "junk.xlsx");
+      await wb.xlsx.writeFile(file);
+      const t = table(recalcToCsv([file]).get(file)!.get("Theo dõi")!);
+      const byId = new Map(allIndicators(BUILTIN_RESOLUTION).map((i) => [i.id, i]));
+      for (const [id, value, fmt] of junk) {
+        expect([id, t.get(id)!("Đánh giá")]).toEqual([id, "Chưa có số liệu"]);
+        expect([id, t.get(id)!("Kiểm tra số liệu")]).toEqual([id, expect.stringMatching(/\S/u)]);
+        // The pane reads these cells through Office.js: an error arrives as its text, a date as its serial.
+        const asRead = typeof value === "object" && value !== null ? "#N/A" : value;
+        expect([id, checkCell(byId.get(id)!, asRead, fmt).ok]).toEqual([id, false]);
+      }
+      expect(t.get("II.3.a")!("Kiểm tra số liệu")).toMatch(/ngày tháng/u);
+      for (const fmt of ["d-mmm", "dd/mm/yyyy", "d/m/yyyy", "h:mm", "[$-42A]d-mmm"])
+        expect([fmt, checkCell(byId.get("II.3.a")!, 46086, fmt).ok]).toEqual([fmt, false]);
+      expect(checkCell(byId.get("II.3.a")!, 46086, "#,##0").ok).toBe(true);
+      expect(t.get("V.2")!("Kiểm tra số liệu")).toMatch(/đúng\/sai/u);
+      // LibreOffice keeps TRUE/FALSE only in cells formatted General (count and rank cells are); in a
+      // percentage cell it becomes 1/0. Excel, and the pane's check, see FALSE there for what it is.
+      expect(checkCell(byId.get("III.1")!, false, "0.0#%").ok).toBe(false);
+      expect(t.get("II.1")!("Kiểm tra số liệu")).toMatch(/báo lỗi/u);
+      // Nothing else in the sheet shows an error value.
+      expect(
+        [...t.values()].flatMap((get) => ["Đánh giá", "Tỷ lệ hoàn thành", "Kiểm tra số liệu"].map(get)),
+      ).not.toContain("#N/A");
+    }, 120_000);
+  },
+);
 
 describeWithTools("figures show as typed, and Tỷ lệ đạt stays blank until a figure exists", ["soffice"], () => {
   test("0,55% is not shown as 0,5% or 0,6%; 30.387,5 is not shown as 30.388; integers keep no decimals", async () => {

@@ -1,6 +1,6 @@
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Resolution } from "../../src/core/model";
-import { carryOver } from "../../src/workbook/carry";
+import { carryOver, describeLeftBehind } from "../../src/workbook/carry";
 import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
 import { TRACKING_SHEET, colIndex } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
@@ -8,7 +8,7 @@ import { readBack } from "../../src/workbook/tracking-row";
 import { formatTarget } from "../../src/core/target";
 import { sheetCalculator } from "../fakes/calculator";
 import { FakeBook, FakeContext, parseRef } from "../../support/fake-excel";
-import { syntheticResolution } from "../../support/synthetic";
+import { syntheticFigures, syntheticResolution } from "../../support/synthetic";
 
 async function insert(book: FakeBook, plan: WorkbookPlan, state?: WorkbookState) {
   const ctx = new FakeContext(book);
@@ -167,6 +167,52 @@ describe("the Excel writer applies the whole plan", () => {
     expect(book.get(TRACKING_SHEET, 3, colIndex("targetText"))?.value).toBe(0.08);
   });
 
+  test.each([
+    "Worksheet.name",
+    "*.add",
+    "Range.numberFormat",
+    "Range.formulas",
+    "RangeFont.name",
+    "RangeFormat.wrapText",
+    "RangeBorder.style",
+    "*.merge",
+    "RangeFormat.columnWidth",
+    "RangeFormat.rowHeight",
+    "*.autofitRows",
+    "Range.rowHidden",
+    "DataValidation.prompt",
+    "ConditionalFormatRule.formula",
+    "ConditionalDataBarPositiveFormat.fillColor",
+    "*.activate",
+  ])("Excel refusing %s during a re-insert leaves the workbook exactly as it was", async (member) => {
+    const res = syntheticResolution(6, 5);
+    const book = new FakeBook(["Sheet1"]);
+    book.calculate = sheetCalculator(book, res);
+    await insert(book, buildWorkbookPlan(res, { tolerance: 0.08, actuals: syntheticFigures(res, 5, 0.08) }));
+    const snapshot = () =>
+      JSON.stringify({
+        sheets: book.sheets.map((s) => [s.name, [...s.cells].map(([k, c]) => [k, c.value, c.formula])]),
+        names: [...book.names],
+      });
+    const before = snapshot();
+    book.refuse.add(member);
+    const ctx = new FakeContext(book);
+    const state = await readWorkbook(ctx.asContext);
+    const error = await writeWorkbook(ctx.asContext, buildWorkbookPlan(res), {
+      sheetNames: state.sheetNames,
+      hasToleranceName: state.hasToleranceName,
+      toleranceRef: state.toleranceRef,
+      supports: () => true,
+    }).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/refused/);
+    expect((error as { workbookChanged?: boolean }).workbookChanged).toBeUndefined();
+    book.refuse.clear();
+    expect(snapshot()).toBe(before);
+  });
+
   test("a tolerance name that is not a range (a constant, #REF!) is read as unknown, not a crash", async () => {
     const book = new FakeBook(["Sheet1"]);
     book.calculate = sheetCalculator(book, syntheticResolution(4, 2));
@@ -285,20 +331,92 @@ describe("re-inserting never loses figures", () => {
     expect(book.get(TRACKING_SHEET, 3, colIndex("targetText"))?.value).toBe(0.1);
   });
 
-  test("a figure whose Mã is not in the new resolution is reported, not dropped", () => {
+  test("carry-over by identity: same Mã and same indicator, else by text; the rest reported by old Mã and text", () => {
+    const text = (id: string) => allIndicators(BUILTIN_RESOLUTION).find((i) => i.id === id)!.text;
     const values = [
-      ["Mã", "STT", "Chỉ tiêu", "Thực hiện", "Ghi chú"],
-      ["I.1.a", "1.a", "x", 0.9, ""],
-      ["IX.9", "9", "đã bỏ", 5, "cũ"],
-      ["I.1.a", "1.a", "trùng", 0.8, ""],
+      ["Mã", "STT", "Chỉ tiêu", "Thực hiện", "Ghi chú", "Kiểu chỉ tiêu"],
+      ["I", "I", "CÔNG TÁC XÂY DỰNG ĐẢNG", "", "cả phần chậm", ""],
+      ["I.1.a", "1.a", text("I.1.a"), 0.9, "", "≥"],
+      ["IX.9", "9", "Chỉ tiêu đã bỏ", 5, "cũ", "≥"],
+      ["I.1.a", "1.a", text("I.1.a"), 0.8, "", "≥"],
+      // I.1.b's row now holds I.1.c's indicator (a clause above it was removed): it goes to I.1.c.
+      ["I.1.b", "1.b", text("I.1.c"), 0.78, "", "≥"],
+      // A row whose Mã was cleared, and one staff added: found by their text, or reported.
+      ["", "", text("I.2.a"), 4, "", ""],
+      ["", "", "Dòng tự thêm", 7, "", ""],
+      // The same Mã, another indicator: not a match.
+      ["I.3.a", "3.a", "Số hộ dùng nước sạch", 12, "", "≥"],
+      // The same words but a rank where a percentage stands: not a match either.
+      ["I.5", "5", text("I.5"), 3, "", "thứ hạng"],
     ];
     const existing = readTrackingValues(TRACKING_SHEET, values, 6)!;
-    expect(existing.rows.map((r) => r.row)).toEqual([7, 8, 9]);
     const carry = carryOver(BUILTIN_RESOLUTION, existing);
-    expect(carry.figures).toEqual({ "I.1.a": 0.9 });
-    expect(carry.orphans.map((o) => [o.id, o.row])).toEqual([
-      ["IX.9", 8],
-      ["I.1.a", 9],
+    expect(carry.figures).toEqual({ "I.1.a": 0.9, "I.1.c": 0.78, "I.2.a": 4 });
+    expect(carry.moved).toEqual([
+      { from: "I.1.b", to: "I.1.c" },
+      { from: "", to: "I.2.a" },
+    ]);
+    expect(carry.leftBehind.map((l) => [l.id, l.row, l.what.join(" + "), l.reason])).toEqual([
+      ["I", 7, "ghi chú", "ghi chú ở dòng phần I"],
+      ["IX.9", 9, "số liệu 5 + ghi chú", "Mã IX.9 không còn trong nghị quyết mới"],
+      ["I.1.a", 10, "số liệu 0.8", "Mã I.1.a bị lặp trên sổ cũ"],
+      ["", 13, "số liệu 7", "dòng không có Mã"],
+      ["I.3.a", 14, "số liệu 12", `Mã I.3.a nay là chỉ tiêu khác (“${text("I.3.a")}”)`],
+      ["I.5", 15, "số liệu 3", `Mã I.5 nay là chỉ tiêu khác (“${text("I.5")}”)`],
+    ]);
+    expect(describeLeftBehind(carry.leftBehind[1]!)).toBe(
+      "Mã IX.9 “Chỉ tiêu đã bỏ” (dòng 9): số liệu 5 và ghi chú — Mã IX.9 không còn trong nghị quyết mới.",
+    );
+  });
+
+  test("a clause removed from item I.2 moves the letters up: each figure follows its indicator, not its old Mã", () => {
+    const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, { actuals: { "I.2.a": 4, "I.2.b": 86, "I.2.c": 82 } });
+    const values: unknown[][] = [];
+    for (const c of plan.sheets[0]!.cells) (values[c.row - 1] ??= [])[c.col - 1] = c.value ?? c.formula;
+    const grid = values.map((r) => Array.from({ length: 13 }, (_, k) => r?.[k] ?? ""));
+    const existing = readTrackingValues(TRACKING_SHEET, grid)!;
+    // The new reading: "Kết nạp đảng viên" gone, I.2.b and I.2.c now lettered a and b.
+    const shifted: Resolution = {
+      ...BUILTIN_RESOLUTION,
+      sections: BUILTIN_RESOLUTION.sections.map((sec) =>
+        sec.id !== "I"
+          ? sec
+          : {
+              ...sec,
+              indicators: sec.indicators
+                .filter((i) => i.id !== "I.2.a")
+                .map((i) => (i.id === "I.2.b" ? { ...i, id: "I.2.a" } : i.id === "I.2.c" ? { ...i, id: "I.2.b" } : i)),
+            },
+      ),
+    };
+    const carry = carryOver(shifted, existing);
+    expect(carry.figures).toEqual({ "I.2.a": 0.86, "I.2.b": 0.82 });
+    expect(carry.moved).toEqual([
+      { from: "I.2.b", to: "I.2.a" },
+      { from: "I.2.c", to: "I.2.b" },
+    ]);
+    expect(carry.leftBehind.map(describeLeftBehind)).toEqual([
+      `Mã I.2.a “Kết nạp đảng viên” (dòng ${plan.rows.find((r) => r.id === "I.2.a")!.row}): số liệu 4 — Mã I.2.a nay là chỉ tiêu khác (“Chi bộ hoàn thành tốt nhiệm vụ trở lên”).`,
+    ]);
+  });
+
+  test("a figure Excel made into a date, TRUE or an error is not carried as a number, and is reported", () => {
+    const text = (id: string) => allIndicators(BUILTIN_RESOLUTION).find((i) => i.id === id)!.text;
+    const values = [
+      ["Mã", "Chỉ tiêu", "Thực hiện", "Ghi chú"],
+      ["II.3.a", text("II.3.a"), 46086, "ước"],
+      ["V.2", text("V.2"), true, ""],
+      ["II.1", text("II.1"), "#N/A", ""],
+      ["III.2", text("III.2"), 0.97, ""],
+    ];
+    const formats = values.map((r, k) => r.map((_, c) => (k === 1 && c === 2 ? "d-mmm" : "General")));
+    const carry = carryOver(BUILTIN_RESOLUTION, readTrackingValues(TRACKING_SHEET, values, 6, formats));
+    expect(carry.figures).toEqual({ "III.2": 0.97 });
+    expect(carry.notes).toEqual({ "II.3.a": "ước" });
+    expect(carry.leftBehind.map((l) => [l.id, l.reason.split(" ").slice(0, 4).join(" ")])).toEqual([
+      ["II.3.a", "ô đang là ngày"],
+      ["V.2", "ô đang là giá"],
+      ["II.1", "ô đang báo lỗi"],
     ]);
   });
 
