@@ -2,11 +2,18 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
-import { InputError, actualsFromJson, actualsHints, parseJson, resolutionFromText } from "../core/input";
+import {
+  InputError,
+  actualsFileFromJson,
+  actualsHints,
+  parseJson,
+  resolutionFromText,
+  type ActualsFile,
+} from "../core/input";
 import { locateJsonError } from "../core/json-locate";
 import { judge } from "../core/judge";
 import { DEFAULT_TOLERANCE, readTolerance } from "../core/tolerance";
-import { allIndicators, type Actuals, type Resolution } from "../core/model";
+import { allIndicators, type Resolution } from "../core/model";
 import { jsonSchemas } from "./schema";
 
 const USAGE = `Cách dùng: chitieu <lệnh> [tùy chọn]
@@ -14,9 +21,10 @@ const USAGE = `Cách dùng: chitieu <lệnh> [tùy chọn]
 Lệnh:
   parse <tệp.txt|->            Đọc văn bản nghị quyết, in Resolution JSON
   workbook [--resolution <tệp.txt|tệp.json>] [--actuals <tệp.json>]
-           [--tolerance <0..0,99|10%>] --out <tệp.xlsx>
+           [--tolerance <0..0,99|10%>] [--from <sổ-cũ.xlsx>] --out <tệp.xlsx>
                                Tạo sổ theo dõi chỉ tiêu (.xlsx); mặc định dùng
-                               nghị quyết năm 2022 của phường Trần Phú
+                               nghị quyết năm 2022 của phường Trần Phú; --from
+                               chuyển số liệu, ghi chú, dung sai từ sổ cũ
   evaluate [--resolution <tệp>] --actuals <tệp.json> [--tolerance <0..0,99|10%>]
                                Đánh giá số liệu, in { "<mã>": { status, ratio } }
   schema                       In JSON Schema của Resolution và số liệu
@@ -80,13 +88,39 @@ async function loadResolution(file: string | undefined, io: Io): Promise<Resolut
   );
 }
 
-async function loadActuals(file: string | undefined, r: Resolution, io: Io): Promise<Actuals> {
-  if (!file) return {};
+async function loadActuals(file: string | undefined, r: Resolution, io: Io): Promise<ActualsFile> {
+  if (!file) return { actuals: {}, notes: {} };
   const source = `Tệp số liệu "${file}"`;
   const data = parseJson(await readText(file, "tệp số liệu", io.stdin), source, locateJsonError);
-  const actuals = actualsFromJson(data, r, source);
-  for (const hint of actualsHints(actuals, r, source)) io.stderr(`Cảnh báo: ${hint}\n`);
-  return actuals;
+  const loaded = actualsFileFromJson(data, r, source);
+  for (const hint of actualsHints(loaded.actuals, r, source)) io.stderr(`Cảnh báo: ${hint}\n`);
+  return loaded;
+}
+
+/** `--from old.xlsx`: figures, notes and the tolerance carried exactly as re-inserting in Excel does. */
+async function carryFrom(file: string, r: Resolution, io: Io) {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    throw new InputError(`Không đọc được sổ cũ "${file}" (${(e as NodeJS.ErrnoException).code ?? "lỗi"}).`);
+  }
+  const { readTrackingXlsx } = await import("../workbook/xlsx-read");
+  const { carryOver, describeLeftBehind } = await import("../workbook/carry");
+  const existing = await readTrackingXlsx(bytes).catch(() => {
+    throw new InputError(`Sổ cũ "${file}" không phải tệp .xlsx đọc được.`);
+  });
+  if (!existing) throw new InputError(`Sổ cũ "${file}" không có sổ theo dõi (không thấy cột “Mã” và “Thực hiện”).`);
+  const carry = carryOver(r, existing);
+  const old = existing.tolerance === undefined ? null : readTolerance(existing.tolerance);
+  io.stderr(`Sổ cũ "${file}" (sheet “${existing.name}”): chuyển số liệu, ghi chú của ${carry.carried} chỉ tiêu.\n`);
+  for (const m of carry.moved) io.stderr(`  Theo nội dung chỉ tiêu: ${m.from || "dòng không Mã"} → ${m.to}\n`);
+  if (carry.leftBehind.length > 0) {
+    io.stderr(`Không chuyển ${carry.leftBehind.length} mục (vẫn nằm ở sổ cũ):\n`);
+    for (const l of carry.leftBehind) io.stderr(`  - ${describeLeftBehind(l)}\n`);
+  }
+  if (old && !old.ok) io.stderr(`Dung sai của sổ cũ không dùng được (${old.message}); không chuyển.\n`);
+  return { carry, tolerance: old?.ok ? old.value : null };
 }
 
 /** Writes next to the target and renames, so a failure never leaves a half-written file. */
@@ -103,7 +137,7 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-const VALUE_OPTIONS = ["--resolution", "--actuals", "--tolerance", "--out"];
+const VALUE_OPTIONS = ["--resolution", "--actuals", "--tolerance", "--out", "--from"];
 
 /** "--tolerance -0.1" is a value, not an option: parseArgs would call it ambiguous. */
 function joinNegativeValues(args: string[]): string[] {
@@ -146,6 +180,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         actuals: { type: "string" },
         tolerance: { type: "string" },
         out: { type: "string" },
+        from: { type: "string" },
       },
     });
   } catch (e) {
@@ -164,7 +199,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "evaluate": {
       if (!values.actuals) throw new InputError(`Lệnh evaluate cần --actuals <tệp.json>.\n\n${USAGE}`);
       const r = await loadResolution(values.resolution, io);
-      const actuals = await loadActuals(values.actuals, r, io);
+      const { actuals } = await loadActuals(values.actuals, r, io);
       const out: Record<string, { status: string; ratio: number | null }> = {};
       for (const ind of allIndicators(r)) {
         const j = judge(ind, actuals[ind.id], tolerance);
@@ -177,10 +212,22 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (!values.out) throw new InputError(`Lệnh workbook cần --out <tệp.xlsx>.\n\n${USAGE}`);
       if (!/\.xlsx$/iu.test(values.out)) throw new InputError(`Tệp ra "${values.out}" phải có đuôi .xlsx.`);
       const r = await loadResolution(values.resolution, io);
-      const actuals = await loadActuals(values.actuals, r, io);
+      const { actuals, notes } = await loadActuals(values.actuals, r, io);
+      const from = values.from ? await carryFrom(values.from, r, io) : null;
+      // Figures given with --actuals are newer than the old sheet's.
+      const figures = Object.fromEntries(
+        Object.entries(from?.carry.figures ?? {}).filter(([id]) => actuals[id] === undefined),
+      );
       const { buildWorkbookPlan } = await import("../workbook/plan");
       const { writeXlsx } = await import("../workbook/xlsx");
-      const bytes = await writeXlsx(buildWorkbookPlan(r, { actuals, tolerance }));
+      const bytes = await writeXlsx(
+        buildWorkbookPlan(r, {
+          actuals,
+          figures,
+          notes: { ...from?.carry.notes, ...notes },
+          tolerance: values.tolerance !== undefined ? tolerance : (from?.tolerance ?? tolerance),
+        }),
+      );
       await writeAtomically(values.out, bytes);
       io.stderr(`Đã ghi ${values.out} (${allIndicators(r).length} chỉ tiêu).\n`);
       return 0;

@@ -1,4 +1,4 @@
-import type { z } from "zod/mini";
+import { z } from "zod/mini";
 import { ActualsSchema, ResolutionSchema, allIndicators, type Actuals, type Resolution } from "./model";
 import { checkFigure } from "./judge";
 import { formatFigure, measureOf } from "./measure";
@@ -63,6 +63,39 @@ export function resolutionFromText(text: string, source: string, locate?: JsonEr
     if (e instanceof ResolutionTextError) throw new InputError(`${source}: ${e.message}`);
     throw e;
   }
+}
+
+export interface ActualsFile {
+  actuals: Actuals;
+  /** `$notes`: the "Ghi chú" of indicators, by Mã. */
+  notes: Record<string, string>;
+}
+
+const NotesSchema = z.record(z.string(), z.string());
+
+/** An actuals JSON file: figures by Mã, and the optional `$notes` (interfaces.md). */
+export function actualsFileFromJson(data: unknown, resolution: Resolution, source: string): ActualsFile {
+  if (data === null || typeof data !== "object" || Array.isArray(data))
+    return { actuals: actualsFromJson(data, resolution, source), notes: {} };
+  const { $notes, ...rest } = data as Record<string, unknown>;
+  const later = Object.keys(rest).filter((k) => k.startsWith("$"));
+  if (later.length > 0)
+    throw new InputError(
+      `${source}: ${later.map((k) => `"${k}"`).join(", ")} chưa dùng được trong phiên bản này (chỉ có "$notes").`,
+    );
+  let noteMap: Record<string, string> = {};
+  if ($notes !== undefined) {
+    const parsed = NotesSchema.safeParse($notes);
+    if (!parsed.success) throw new InputError(describeIssues(parsed.error, `${source} ($notes)`, $notes));
+    noteMap = parsed.data;
+  }
+  const ids = new Set(allIndicators(resolution).map((i) => i.id));
+  const unknown = Object.keys(noteMap).filter((id) => !ids.has(id));
+  if (unknown.length > 0)
+    throw new InputError(
+      `${source} ($notes) có mã chỉ tiêu không có trong nghị quyết: ${unknown.map((u) => `"${u}"`).join(", ")}.`,
+    );
+  return { actuals: actualsFromJson(rest, resolution, source), notes: noteMap };
 }
 
 /** Validates actual figures against a resolution: unknown ids and wrong figures are errors. */

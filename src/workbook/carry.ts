@@ -2,6 +2,7 @@ import { CELL_JUNK, cellJunk } from "../core/cell";
 import { allIndicators, type Indicator, type Resolution } from "../core/model";
 import { STATUS_RULES, TARGET_OPS, type Shape } from "../core/rules";
 import { OP_LABELS } from "./layout";
+import { targetColumns } from "./tracking-row";
 import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
 
 /** What an old row held that the new sheet does not get, and why; it stays in the kept "(cũ)" sheet. */
@@ -54,11 +55,15 @@ export function textSimilarity(a: string, b: string): number {
 
 /**
  * The identity rule. An old row and a new indicator are the same indicator when their target kinds
- * have the same shape (a floor may become a ceiling, a rank never a percentage) and their texts
- * share words (Dice coefficient of the word sets): at least SAME_TEXT under the same Mã (a reworded
- * clause), at least MOVED_TEXT under another Mã or none (a clause removed above it, a Mã cleared).
- * Pairs are taken best first, so "Chi bộ hoàn thành tốt nhiệm vụ" goes to the indicator with that
- * text, not to "Đảng viên hoàn thành tốt nhiệm vụ" that now has its old Mã.
+ * have the same shape (a floor may become a ceiling, a rank never a percentage) and either
+ * - under the same Mã: their texts share at least SAME_TEXT of their words (Dice coefficient of the
+ *   word sets; a reworded clause), or the target is the same (kind, levels and unit: "Sinh trên 2
+ *   con" is still "Tỷ lệ sinh con thứ 3 trở lên, dưới 23,5%");
+ * - under another Mã or none: their texts share at least MOVED_TEXT (a clause removed above it, a
+ *   Mã cleared).
+ * Pairs are taken best first (text similarity, plus 1 for the same target), so "Chi bộ hoàn
+ * thành tốt nhiệm vụ" goes to the indicator with that text, not to "Đảng viên hoàn thành tốt nhiệm
+ * vụ" that now has its old Mã.
  */
 export const SAME_TEXT = 0.6;
 export const MOVED_TEXT = 0.85;
@@ -81,6 +86,19 @@ interface Pair {
   score: number;
 }
 
+const sameCell = (a: unknown, b: unknown) =>
+  typeof a === "number" && typeof b === "number"
+    ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))
+    : String(a ?? "").trim() === String(b ?? "").trim();
+
+/** Whether the old row's target columns hold exactly this indicator's target. */
+function sameTarget(row: OldRow, ind: Indicator): boolean {
+  const c = row.cells;
+  if (!c || c.op === undefined || c.value === undefined) return false;
+  const t = targetColumns(ind);
+  return sameCell(c.op, t.op) && sameCell(c.value, t.value) && sameCell(c.max, t.max) && sameCell(c.unit, t.unit);
+}
+
 /** Every admissible (old row, new indicator) pair with its score, through a word index (no n² scan of texts). */
 function candidatePairs(olds: OldRow[], indicators: Indicator[]): Pair[] {
   const newWords = indicators.map((i) => words(i.text));
@@ -100,12 +118,14 @@ function candidatePairs(olds: OldRow[], indicators: Indicator[]): Pair[] {
     }
     const ws = words(text);
     const common = new Map<number, number>();
+    if (same !== undefined) common.set(same, 0);
     for (const w of ws) for (const j of index.get(w) ?? []) common.set(j, (common.get(j) ?? 0) + 1);
     for (const [j, c] of common) {
+      if (!fits(j)) continue;
       const sim = (2 * c) / (ws.size + newWords[j]!.size);
-      const sameId = j === same;
-      if (fits(j) && sim >= (sameId ? SAME_TEXT : MOVED_TEXT))
-        pairs.push({ old: o, ind: j, score: sim + (sameId ? 0.001 : 0) });
+      const target = sameTarget(row, indicators[j]!);
+      const ok = j === same ? sim >= SAME_TEXT || target : sim >= MOVED_TEXT;
+      if (ok) pairs.push({ old: o, ind: j, score: sim + (target ? 1 : 0) + (j === same ? 0.001 : 0) });
     }
   });
   return pairs.sort((x, y) => y.score - x.score || x.old - y.old);

@@ -40,6 +40,12 @@ function targetCells(t: Target, m: Measure): [CellValue, CellValue] {
   return [toExcel(t.value, m), of];
 }
 
+/** What a row's target columns hold for an indicator: kind label, bound, stretch and unit (Excel form). */
+export function targetColumns(ind: Indicator): { op: string; value: CellValue; max: CellValue; unit: string } {
+  const [value, max] = targetCells(ind.target, measureOf(ind));
+  return { op: OP_LABELS[ind.target.op], value, max, unit: ind.unit };
+}
+
 export interface RowContent {
   /** Excel form. */
   figure?: CellValue | undefined;

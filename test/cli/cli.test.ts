@@ -166,6 +166,21 @@ describe("bad input: exit 2, one Vietnamese message naming what and where, nothi
     ],
     ["empty tolerance", () => ["evaluate", "--actuals", file("ok5.json", "{}"), "--tolerance", ""], /Dung sai/u],
     ["hex tolerance", () => ["evaluate", "--actuals", file("ok6.json", "{}"), "--tolerance", "0x0"], /"0x0"/u],
+    [
+      "a note for an unknown Mã",
+      () => ["evaluate", "--actuals", file("n1.json", JSON.stringify({ $notes: { "IX.1": "x" } }))],
+      /\(\$notes\) có mã chỉ tiêu không có trong nghị quyết: "IX\.1"/u,
+    ],
+    [
+      "a note that is not text",
+      () => ["evaluate", "--actuals", file("n2.json", JSON.stringify({ $notes: { "I.1.a": 5 } }))],
+      /\$notes.*I\.1\.a: cần một chuỗi chữ, đang là số 5/su,
+    ],
+    [
+      "a $ key of a later version",
+      () => ["evaluate", "--actuals", file("n3.json", JSON.stringify({ $overrides: {} }))],
+      /"\$overrides" chưa dùng được/u,
+    ],
     ["option without its value", () => ["evaluate", "--tolerance"], /Tùy chọn "--tolerance" cần một giá trị/u],
     ["workbook without --out", () => ["workbook"], /--out/u],
   ];
@@ -203,4 +218,71 @@ test("npx chitieu runs the installed bin (compiled by npm install)", () => {
   const bad = spawnSync("npx", ["--no-install", "chitieu", "parse", "/khong/co"], { cwd: ROOT, encoding: "utf8" });
   expect(bad.status).toBe(2);
   expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+});
+
+describe("chitieu workbook --from: carrying an old workbook as re-inserting in Excel does", () => {
+  test("renamed sheet, reworded headers, a clause of I.2 removed: every other figure and note kept, the removed one reported, tolerance 0.1 kept", async () => {
+    const { readFileSync } = await import("fs");
+    const ExcelJS = (await import("exceljs")).default;
+    const { readTrackingXlsx } = await import("../../src/workbook/xlsx-read");
+    const { syntheticFigures } = await import("../../support/synthetic");
+    const ids = allIndicators(BUILTIN_RESOLUTION).map((i) => i.id);
+    const { checkFigure } = await import("../../src/core/judge");
+    // Valid random figures (boundary cases included), the target's own level where a random one is invalid.
+    const random = syntheticFigures(BUILTIN_RESOLUTION, 7, 0.1);
+    const figures = Object.fromEntries(
+      allIndicators(BUILTIN_RESOLUTION).map((i) => {
+        const t = i.target;
+        const own = "min" in t ? t.min : "value" in t ? t.value : "level" in t ? t.level : "Đạt";
+        const v = random[i.id];
+        return [i.id, v !== undefined && v !== "" && checkFigure(i, v).ok ? v : own];
+      }),
+    );
+    const notes = Object.fromEntries(ids.map((id) => [id, `ghi chú của ${id}`]));
+    const old = path.join(dir, "cu.xlsx");
+    const actuals = file("du.json", JSON.stringify({ ...figures, $notes: notes }));
+    expect((await cli(["workbook", "--actuals", actuals, "--tolerance", "0.1", "--out", old])).code).toBe(0);
+
+    // What staff did to the old file in Excel: renamed the sheet (the name follows it), reworded two headers.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(old);
+    const ws = wb.getWorksheet("Theo dõi")!;
+    ws.name = "Theo dõi 2022";
+    wb.definedNames.remove("'Theo dõi'!$E$3", "DungSai");
+    wb.definedNames.add("'Theo dõi 2022'!$E$3", "DungSai");
+    const header = ws.getRow(6);
+    header.eachCell((c) => {
+      if (c.value === "Thực hiện") c.value = "Kết quả thực hiện";
+      if (c.value === "Ghi chú") c.value = "Ghi chú thêm";
+    });
+    await wb.xlsx.writeFile(old);
+
+    const seed = readFileSync(SEED, "utf8").replace("kết nạp từ 3 - 5 đảng viên; ", "");
+    const out = path.join(dir, "moi.xlsx");
+    const { code, err } = await cli([
+      "workbook",
+      "--resolution",
+      file("nq-moi.txt", seed),
+      "--from",
+      old,
+      "--out",
+      out,
+    ]);
+    expect(code).toBe(0);
+    expect(err).toContain("Sổ cũ");
+    expect(err).toContain("(sheet “Theo dõi 2022”): chuyển số liệu, ghi chú của 44 chỉ tiêu");
+    expect(err).toMatch(
+      /Mã I\.2\.a “Kết nạp đảng viên” \(dòng \d+\): (số liệu .* và )?ghi chú — Mã I\.2\.a nay là chỉ tiêu khác/u,
+    );
+
+    const before = (await readTrackingXlsx(readFileSync(old)))!;
+    const after = (await readTrackingXlsx(readFileSync(out)))!;
+    expect(after.tolerance).toBe(0.1);
+    const newId = (id: string) => (id === "I.2.b" ? "I.2.a" : id === "I.2.c" ? "I.2.b" : id);
+    const at = (s: typeof after, id: string) => s.rows.find((r) => r.id === id)!;
+    for (const id of ids.filter((x) => x !== "I.2.a")) {
+      expect([id, at(after, newId(id)).actual]).toEqual([id, at(before, id).actual]);
+      expect([id, at(after, newId(id)).note]).toEqual([id, `ghi chú của ${id}`]);
+    }
+  });
 });
