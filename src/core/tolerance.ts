@@ -26,12 +26,19 @@ export function readTolerance(input: unknown, opts: { percent?: boolean } = {}):
   }
   if (value !== null) value = Number(value.toPrecision(12));
   if (value === null || value < TOLERANCE_MIN || value > TOLERANCE_MAX) {
-    const shown = typeof input === "string" ? `"${input}"` : String(input);
+    const shown =
+      typeof input === "string"
+        ? `"${input}"`
+        : typeof input === "number" && Number.isFinite(input)
+          ? opts.percent
+            ? formatVietnameseNumber(input)
+            : `${formatVietnameseNumber(input)} (tức ${formatTolerance(input)})`
+          : String(input);
     return {
       ok: false,
       message: opts.percent
-        ? `Dung sai là số phần trăm ${LIMITS}, ví dụ 5; đang là ${shown}.`
-        : `Dung sai phải là tỷ lệ ${LIMITS} (ví dụ 0,05 hoặc 5%), đang là ${shown}.`,
+        ? `Dung sai là số phần trăm ${LIMITS}, ví dụ 5; đang là ${shown}`
+        : `Dung sai phải là tỷ lệ ${LIMITS} (ví dụ 0,05 hoặc 5%), đang là ${shown}`,
     };
   }
   return { ok: true, value };

@@ -58,6 +58,10 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
         parts.push(
           `Dung sai của sổ cũ là ${formatTolerance(r.oldTolerance)}; sổ mới dùng ${formatTolerance(tolerance)} như bạn đã nhập.`,
         );
+      if (r.oldToleranceProblem !== null)
+        parts.push(
+          `Không chuyển dung sai của sổ cũ (${r.oldToleranceProblem}); sổ mới dùng ${formatTolerance(tolerance)}.`,
+        );
       setStep({
         kind: "done",
         text: parts.join(" "),

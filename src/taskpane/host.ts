@@ -34,6 +34,8 @@ export interface InsertResult {
   leftBehind: string[];
   /** The old sheet's tolerance when it differs from the one used (what the user typed wins). */
   oldTolerance: number | null;
+  /** Why the old sheet's tolerance could not be used, when it could not. */
+  oldToleranceProblem: string | null;
 }
 
 /**
@@ -155,6 +157,7 @@ export function excelHost(
           moved: carry.moved,
           leftBehind: carry.leftBehind.map(describeLeftBehind),
           oldTolerance: old?.ok && old.value !== tolerance ? old.value : null,
+          oldToleranceProblem: old && !old.ok ? old.message : null,
         };
       });
       if (wasWatching) await register().catch(() => false);

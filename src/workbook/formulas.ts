@@ -1,5 +1,6 @@
 import { CELL_JUNK, CELL_JUNK_KINDS, type CellJunk } from "../core/cell";
 import { limitsOf, toExcel, type Measure } from "../core/measure";
+import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
 import type { TargetOp } from "../core/model";
 import { STATUS_RULES, type Scale, type StatusRule } from "../core/rules";
 import { OP_LABELS, TOLERANCE_NAME, col } from "./layout";
@@ -69,11 +70,31 @@ const RULES = Object.entries(STATUS_RULES) as [TargetOp, StatusRule][];
 const onScale = (scale: Scale, ref: string) =>
   scale.kind === "number" ? ref : `MATCH(${ref},${array(scale.words)},0)`;
 
+/**
+ * The tolerance as the formulas use it: the named cell when it holds a number within the limits,
+ * else the default (a pasted 1.5, "abc", or a deleted name never decide a status). The sheet says
+ * so beside the cell (toleranceWarningFormula).
+ */
+export const GUARDED_TOLERANCE =
+  `IF(ISNUMBER(${TOLERANCE_NAME}),IF(AND(${TOLERANCE_NAME}>=${TOLERANCE_MIN},${TOLERANCE_NAME}<=${TOLERANCE_MAX}),` +
+  `${TOLERANCE_NAME},${DEFAULT_TOLERANCE}),${DEFAULT_TOLERANCE})`;
+
+/** Beside the tolerance cell: "" when it is valid, else what is wrong and what is used instead. */
+export function toleranceWarningFormula(): string {
+  const t = TOLERANCE_NAME;
+  const used = `đang dùng ${formatTolerance(DEFAULT_TOLERANCE)}`;
+  return (
+    `IF(ISNUMBER(${t}),IF(AND(${t}>=${TOLERANCE_MIN},${t}<=${TOLERANCE_MAX}),"",` +
+    `${q(`Dung sai phải từ ${formatTolerance(TOLERANCE_MIN)} đến ${formatTolerance(TOLERANCE_MAX)}; ${used}.`)}),` +
+    `${q(`Dung sai không phải con số; ${used}.`)})`
+  );
+}
+
 /** One rule of rules.ts as a formula; a, v, m are the figure, bound and stretch cells. */
 function ruleFormula(rule: StatusRule, a: string, v: string, m: string): string {
   const A = onScale(rule.scale, a);
   const V = onScale(rule.scale, v);
-  const t = TOLERANCE_NAME;
+  const t = GUARDED_TOLERANCE;
   const ex = rule.exceeds;
   const met = ex ? `IF(${A}${ex.cmp}${ex.of === "bound" ? V : m},"Vượt","Đạt")` : `"Đạt"`;
   const miss =

@@ -178,7 +178,7 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
     else
       problems.push({
         severity: "error",
-        message: `Ô dung sai của sổ: ${t.message} Đang dùng ${formatTolerance(DEFAULT_TOLERANCE)}.`,
+        message: `Ô dung sai của sổ: ${t.message}. Đang dùng ${formatTolerance(DEFAULT_TOLERANCE)}.`,
       });
   }
 

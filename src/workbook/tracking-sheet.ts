@@ -31,6 +31,7 @@ import {
   type WorkbookPlan,
 } from "./sheet-plan";
 import { encodeHeading, encodeRow } from "./tracking-row";
+import { toleranceWarningFormula } from "./formulas";
 
 export interface TrackingContent {
   /** Figures in Excel form, by Mã. */
@@ -87,6 +88,7 @@ export function trackingSheet(
   cells.push(...encodeHeading(r, { title: TITLE_ROW, subtitle: SUBTITLE_ROW }));
   put(TOLERANCE_ROW, "text", { value: "Dung sai cho mức “Cơ bản đạt” (sửa được, màu tự cập nhật):" });
   put(TOLERANCE_ROW, "targetText", { value: content.tolerance });
+  put(TOLERANCE_ROW, "actual", { formula: toleranceWarningFormula() });
   put(LEGEND_ROW, "text", { value: "Chú giải màu cột Đánh giá:" });
   STATUSES.forEach((s, i) => put(LEGEND_ROW, colIndex("unit") + i, { value: s }));
   COLUMNS.forEach((c, i) => put(HEADER_ROW, i + 1, { value: c.header }));
@@ -161,6 +163,7 @@ export function trackingSheet(
     { ref: area(1, SUBTITLE_ROW, printLast, SUBTITLE_ROW), style: { italic: true, hAlign: "center" } },
     { ref: ref(colIndex("text"), TOLERANCE_ROW), style: { bold: true, hAlign: "right" } },
     { ref: ref(colIndex("text"), LEGEND_ROW), style: { italic: true, hAlign: "right" } },
+    { ref: ref(colIndex("actual"), TOLERANCE_ROW), style: { bold: true, color: "#9C0006" } },
     { ref: tolRef, style: { numFmt: "0%", fill: "#FFF2CC", border: true, bold: true, hAlign: "center" } },
     {
       ref: area(1, HEADER_ROW, last, HEADER_ROW),

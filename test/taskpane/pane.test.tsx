@@ -273,6 +273,19 @@ describe("Insert tab, against the fake Excel", () => {
     expect(book.sheet("Theo dõi 2022").cells.size).toBeGreaterThan(100);
   });
 
+  test("a tolerance pasted over with 1.5 in the old sheet is reported, not carried", async () => {
+    const book = await insertedBook();
+    book.put(TRACKING_SHEET, 3, colIndex("targetText"), 1.5);
+    const { host } = fakeExcel(book);
+    renderInsert(host);
+    await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
+    const done = await screen.findByText(/Đã chèn sổ “Theo dõi”/);
+    expect(done.textContent).toContain(
+      "Không chuyển dung sai của sổ cũ (Dung sai phải là tỷ lệ từ 0% đến 99% (ví dụ 0,05 hoặc 5%), đang là 1,5 (tức 150%)); sổ mới dùng 5%.",
+    );
+    expect(book.get(TRACKING_SHEET, 3, colIndex("targetText"))?.value).toBe(0.05);
+  });
+
   test("an Excel that refuses print setup still gets the sheet, and the pane says so", async () => {
     const book = new FakeBook(["Sheet1"]);
     book.refuse.add("PageLayout.zoom");

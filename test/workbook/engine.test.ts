@@ -270,6 +270,46 @@ describeWithTools(
   },
 );
 
+describeWithTools("a tolerance cell pasted over with junk never decides a status", ["soffice"], () => {
+  test('1.5, -0.2, "abc" or a deleted name: the statuses of 5%, and the sheet says so beside the cell', async () => {
+    const dir = tempDir("chitieu-tol-");
+    const res = syntheticResolution(120, SEED + 7);
+    const actuals = syntheticFigures(res, SEED + 7, 0.05);
+    const base = path.join(dir, "base.xlsx");
+    writeFileSync(base, await writeXlsx(buildWorkbookPlan(res, { actuals, tolerance: 0.05 })));
+    const variants: [string, (wb: ExcelJS.Workbook) => void][] = [
+      ["big", (wb) => (wb.getWorksheet("Theo dõi")!.getCell("E3").value = 1.5)],
+      ["negative", (wb) => (wb.getWorksheet("Theo dõi")!.getCell("E3").value = -0.2)],
+      ["text", (wb) => (wb.getWorksheet("Theo dõi")!.getCell("E3").value = "abc")],
+      ["no-name", (wb) => wb.definedNames.remove("'Theo dõi'!$E$3", "DungSai")],
+    ];
+    const files = [base];
+    for (const [name, edit] of variants) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(base);
+      edit(wb);
+      const f = path.join(dir, `${name}.xlsx`);
+      await wb.xlsx.writeFile(f);
+      files.push(f);
+    }
+    const out = recalcToCsv(files);
+    const statuses = (f: string) => {
+      const t = table(out.get(f)!.get("Theo dõi")!);
+      return allIndicators(res).map((i) => t.get(i.id)!("Đánh giá"));
+    };
+    const expected = statuses(base);
+    expect(expected).toContain("Cơ bản đạt");
+    expect(out.get(base)!.get("Theo dõi")![2]![5]).toBe("");
+    for (const f of files.slice(1)) {
+      expect([path.basename(f), statuses(f)]).toEqual([path.basename(f), expected]);
+      expect([path.basename(f), out.get(f)!.get("Theo dõi")![2]![5]]).toEqual([
+        path.basename(f),
+        expect.stringMatching(/^Dung sai .*đang dùng 5%\.$/u),
+      ]);
+    }
+  }, 120_000);
+});
+
 describeWithTools("figures show as typed, and Tỷ lệ đạt stays blank until a figure exists", ["soffice"], () => {
   test("0,55% is not shown as 0,5% or 0,6%; 30.387,5 is not shown as 30.388; integers keep no decimals", async () => {
     const dir = tempDir("chitieu-shown-");

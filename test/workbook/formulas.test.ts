@@ -4,7 +4,7 @@ import { measureOf } from "../../src/core/measure";
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { STATUS_RULES, TARGET_OPS } from "../../src/core/rules";
 import { RATING_LEVELS } from "../../src/core/words";
-import { checkFormula, ratioFormula, statusFormula } from "../../src/workbook/formulas";
+import { GUARDED_TOLERANCE, checkFormula, ratioFormula, statusFormula } from "../../src/workbook/formulas";
 import { OP_LABELS, TOLERANCE_NAME } from "../../src/workbook/layout";
 
 // Whether the formulas compute what judge() does is proven by recalculating them in LibreOffice
@@ -15,16 +15,22 @@ describe("the generated native formulas", () => {
   test("the status formula branches on every kind's label and uses only native functions", () => {
     for (const op of TARGET_OPS.slice(0, -1)) expect(status).toContain(`$K12="${OP_LABELS[op]}"`);
     expect(status).not.toMatch(/CHITIEU|_xll|;/u);
-    expect(new Set(status.match(/[A-Z]+(?=\()/gu))).toEqual(new Set(["IF", "ISERROR", "OR", "LEN", "MATCH"]));
+    expect(new Set(status.match(/[A-Z]+(?=\()/gu))).toEqual(
+      new Set(["IF", "ISERROR", "OR", "LEN", "MATCH", "ISNUMBER", "AND"]),
+    );
     // An error in the figure cell never reaches LEN() or a comparison: no status but "Chưa có số liệu".
     expect(
       status.startsWith(`IF(ISERROR($F12),"Chưa có số liệu",IF(OR(LEN($F12)=0,LEN($J12)>0),"Chưa có số liệu",`),
     ).toBe(true);
   });
 
-  test("the tolerance appears once per kind that has a near miss", () => {
+  test("the tolerance appears once per kind that has a near miss, always through its guard", () => {
     const nearMisses = TARGET_OPS.filter((op) => STATUS_RULES[op].nearMiss !== null).length;
-    expect(status.split(TOLERANCE_NAME).length - 1).toBe(nearMisses);
+    expect(status.split(GUARDED_TOLERANCE).length - 1).toBe(nearMisses);
+    expect(status.split(TOLERANCE_NAME).length - 1).toBe(
+      nearMisses * (GUARDED_TOLERANCE.split(TOLERANCE_NAME).length - 1),
+    );
+    expect(GUARDED_TOLERANCE).toBe("IF(ISNUMBER(DungSai),IF(AND(DungSai>=0,DungSai<=0.99),DungSai,0.05),0.05)");
   });
 
   test("the ratio divides as each kind's rule says", () => {

@@ -79,7 +79,9 @@ describe("the tracking row codec: what is written is read back", () => {
     sheet.tolerance = 1.5;
     const back = readBack(sheet, BUILTIN_RESOLUTION);
     expect(back.tolerance).toBe(0.05);
-    expect(back.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Ô dung sai của sổ: .*1\.5/u)]);
+    expect(back.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Ô dung sai của sổ: .*đang là 1,5 \(tức 150%\)\. Đang dùng 5%\.$/u),
+    ]);
   });
 
   test("a sheet made before the heading labels still gives its organisation and year", () => {
