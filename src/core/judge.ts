@@ -1,7 +1,7 @@
 import { CELL_JUNK, cellJunk } from "./cell";
 import type { ActualValue, Status, TargetSpec } from "./model";
-import { formatFigure, fromExcel, limitsOf, measureOf } from "./measure";
-import { round15 } from "./numbers";
+import { formatFigure, fromExcel, limitsOf, measureOf, toExcel } from "./measure";
+import { parseVietnameseNumber, round15 } from "./numbers";
 import { MET_STATUSES, STATUS_RULES, applyRule, targetBounds, wordPosition } from "./rules";
 import { DEFAULT_TOLERANCE } from "./tolerance";
 
@@ -104,6 +104,21 @@ export function figureFromCell(spec: TargetSpec, value: unknown): ActualValue | 
   if (typeof value === "number") return fromExcel(value, measureOf(spec));
   if (typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
+}
+
+/**
+ * A figure stored as text that reads unambiguously as a number of the indicator's measure ("80%",
+ * "1.000.000", "99,5 %"), as the Excel cell value it should be; null when it does not, or when it
+ * could be read two ways ("1.234": 1234 in Vietnamese, 1.234 on an English keyboard).
+ */
+export function textFigureValue(spec: TargetSpec, value: unknown): number | null {
+  if (typeof value !== "string" || value.trim() === "") return null;
+  const text = value.trim();
+  if (/^[-+]?\d{1,3}\.\d{3}\s*[%‰]?$/u.test(text)) return null;
+  const n = parseVietnameseNumber(text);
+  const m = measureOf(spec);
+  if (!n || m.words !== null || (n.sign !== "" && n.sign !== m.sign)) return null;
+  return toExcel(n.value, m);
 }
 
 /** Checks a figure as a spreadsheet cell holds it: errors, TRUE/FALSE and dates first (cell.ts). */

@@ -5,19 +5,20 @@ import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import type { Resolution } from "../core/model";
-import { checkSheet, type Problem } from "../workbook/check";
+import { checkSheet, textFixes, type Problem, type TextFix } from "../workbook/check";
 import type { Host, WatchMode } from "./host";
 
 type State =
   | { kind: "idle" }
   | { kind: "busy" }
   | { kind: "none" }
-  | { kind: "done"; problems: Problem[]; rows: number }
+  | { kind: "done"; problems: Problem[]; rows: number; fixes: TextFix[] }
   | { kind: "failed"; text: string };
 
 export function CheckTab({ host, resolution, inserted }: { host: Host; resolution: Resolution; inserted: number }) {
   const [state, setState] = useState<State>({ kind: "idle" });
   const [mode, setMode] = useState<WatchMode>("none");
+  const [fixed, setFixed] = useState<string[]>([]);
   const latest = useRef(resolution);
   latest.current = resolution;
 
@@ -27,11 +28,23 @@ export function CheckTab({ host, resolution, inserted }: { host: Host; resolutio
       // Judged against the targets the sheet itself holds (staff may have edited them there).
       const back = await host.readBack(latest.current);
       if (!back) return setState({ kind: "none" });
-      setState({ kind: "done", problems: checkSheet(back), rows: back.sheet.rows.length });
+      setState({ kind: "done", problems: checkSheet(back), rows: back.sheet.rows.length, fixes: textFixes(back) });
     } catch (e) {
       setState({ kind: "failed", text: e instanceof Error ? e.message : String(e) });
     }
   }, [host]);
+
+  const fix = async (fixes: TextFix[]) => {
+    setState({ kind: "busy" });
+    try {
+      await host.fixFigures(fixes);
+      setFixed(fixes.map((f) => `${f.cell} (${f.id}): “${f.text}” → ${f.shown}`));
+    } catch (e) {
+      setState({ kind: "failed", text: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    await run();
+  };
 
   // The host keeps one change handler per tracking sheet; this tab only listens while it is open.
   useEffect(() => {
@@ -75,6 +88,32 @@ export function CheckTab({ host, resolution, inserted }: { host: Host; resolutio
       )}
       {state.kind === "failed" && (
         <MessageBar messageBarType={MessageBarType.error}>Không kiểm tra được: {state.text}</MessageBar>
+      )}
+      {state.kind === "done" && state.fixes.length > 0 && (
+        <MessageBar
+          messageBarType={MessageBarType.warning}
+          isMultiline
+          actions={
+            <PrimaryButton
+              text={`Sửa tự động (${state.fixes.length} ô)`}
+              ariaLabel={`Đổi ${state.fixes.length} số liệu đang lưu dạng chữ thành số`}
+              onClick={() => void fix(state.fixes)}
+            />
+          }
+        >
+          {state.fixes.length} ô có số liệu lưu dạng chữ nhưng đọc được rõ là số (ví dụ {state.fixes[0]!.cell} “
+          {state.fixes[0]!.text}” → {state.fixes[0]!.shown}). Bấm để đổi thành số ngay trong ô.
+        </MessageBar>
+      )}
+      {fixed.length > 0 && (
+        <MessageBar messageBarType={MessageBarType.success} isMultiline onDismiss={() => setFixed([])}>
+          Đã đổi thành số:
+          <ul aria-label="Đã sửa tự động" style={{ margin: "4px 0", paddingLeft: 18 }}>
+            {fixed.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </MessageBar>
       )}
       {state.kind === "done" && state.problems.length === 0 && (
         <MessageBar messageBarType={MessageBarType.success}>Không thấy lỗi nào trong {state.rows} chỉ tiêu.</MessageBar>

@@ -55,6 +55,8 @@ export interface Host {
   /** The tracking sheet read back (its resolution, or `fallback` when unreadable), or null when there is none. */
   readBack(fallback: Resolution): Promise<ReadBack | null>;
   select(cell: string): Promise<void>;
+  /** Writes numbers over figures stored as text (the check's "Sửa tự động"), in one batch. */
+  fixFigures(fixes: { sheet: string; cell: string; value: number }[]): Promise<void>;
   /** Calls `onChange` (debounced) when staff edit the figure or target columns of the tracking sheet. */
   watch(onChange: () => void): Promise<WatchMode>;
   /** Stops calling `onChange`; the one registration in Excel stays for the next watcher. */
@@ -175,6 +177,11 @@ export function excelHost(
         ws.getRange(cell).select();
         await ctx.sync();
       }),
+    fixFigures: (fixes) =>
+      excelRun(async (ctx) => {
+        for (const f of fixes) ctx.workbook.worksheets.getItem(f.sheet).getRange(f.cell).values = [[f.value]];
+        await ctx.sync();
+      }),
     watch: async (onChange) => {
       // Before ExcelApi 1.19 every call from the add-in clears Excel's undo history.
       if (!supports(UNDO_SAFE_API)) return "manual";
@@ -199,6 +206,7 @@ export function browserHost(): Host {
     insert: notHere,
     readBack: notHere,
     select: notHere,
+    fixFigures: notHere,
     watch: async () => "none",
     unwatch: () => undefined,
     download: async (resolution, tolerance) => {

@@ -1,5 +1,6 @@
 import { runCrossChecks } from "../core/crosscheck";
-import { checkCell, judgeCell } from "../core/judge";
+import { checkCell, judgeCell, textFigureValue } from "../core/judge";
+import { formatFigure, fromExcel, measureOf } from "../core/measure";
 import { ActualsSchema, STATUSES, allIndicators, type Problem, type Status } from "../core/model";
 import { MET_STATUSES } from "../core/rules";
 import type { ReadBack } from "./tracking-row";
@@ -70,6 +71,41 @@ export function checkSheet(back: ReadBack): Problem[] {
 export function metShare(counts: Record<Status, number>, n: number): number | null {
   if (n - counts["Chưa có số liệu"] <= 0) return null;
   return MET_STATUSES.reduce((sum, s) => sum + counts[s], 0) / n;
+}
+
+export interface TextFix {
+  sheet: string;
+  cell: string;
+  id: string;
+  /** The text as it stands. */
+  text: string;
+  /** The Excel value it becomes. */
+  value: number;
+  /** The figure as people read it: "80%". */
+  shown: string;
+}
+
+/** Figures stored as text that read unambiguously as numbers ("80%", "1.000.000"): what "Sửa tự động" writes. */
+export function textFixes(back: ReadBack): TextFix[] {
+  const col = back.sheet.columns.actual;
+  if (!col) return [];
+  const byId = new Map(allIndicators(back.resolution).map((i) => [i.id, i]));
+  return back.sheet.rows.flatMap((row) => {
+    const ind = byId.get(row.id);
+    const value = ind ? textFigureValue(ind, row.actual) : null;
+    if (!ind || value === null) return [];
+    const m = measureOf(ind);
+    return [
+      {
+        sheet: back.sheet.name,
+        cell: `${col}${row.row}`,
+        id: row.id,
+        text: String(row.actual),
+        value,
+        shown: formatFigure(fromExcel(value, m), m),
+      },
+    ];
+  });
 }
 
 export interface Progress {

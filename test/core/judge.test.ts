@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { checkFigure, compare, judge, judgeCell } from "../../src/core/judge";
+import { checkFigure, compare, judge, judgeCell, textFigureValue } from "../../src/core/judge";
 import { DEFAULT_TOLERANCE } from "../../src/core/tolerance";
 import { RATING_LEVELS, STATUSES, type Indicator, type Status, type Target } from "../../src/core/model";
 
@@ -205,4 +205,22 @@ describe("properties", () => {
       }),
     );
   });
+});
+
+describe("textFigureValue: figures stored as text that read unambiguously as numbers", () => {
+  const pct = { unit: "%", target: { op: "gte" as const, value: 90 } };
+  const money = { unit: "triệu đồng", target: { op: "gte" as const, value: 27625 } };
+  const rating = { unit: "", target: { op: "rating" as const, level: RATING_LEVELS[1] } };
+  test.each([
+    [pct, "80%", 0.8],
+    [pct, "99,5 %", 0.995],
+    [pct, "80", 0.8],
+    [money, "1.000.000", 1000000],
+    [money, "30.387,5", 30387.5],
+    [money, "1.234", null],
+    [pct, "80‰", null],
+    [pct, "abc", null],
+    [rating, "1", null],
+    [money, 5, null],
+  ])("%j %j → %j", (spec, text, value) => expect(textFigureValue(spec, text)).toBe(value));
 });

@@ -399,6 +399,29 @@ describe("Check tab, against the fake Excel", () => {
     expect(screen.getByText(/Chỉ tiêu II\.1 .*ô đang báo lỗi/)).toBeTruthy();
   });
 
+  test("“Sửa tự động” turns figures stored as text into numbers, lists them, and leaves ambiguous ones", async () => {
+    const book = await insertedBook();
+    book.put(TRACKING_SHEET, rowOf("I.5"), colIndex("actual"), "80%");
+    book.put(TRACKING_SHEET, rowOf("II.3.a"), colIndex("actual"), "30.387,5");
+    book.put(TRACKING_SHEET, rowOf("II.3.b"), colIndex("actual"), "5.000");
+    book.put(TRACKING_SHEET, rowOf("V.2"), colIndex("actual"), "thứ ba");
+    const { host } = fakeExcel(book, "1.18");
+    render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Đổi 2 số liệu đang lưu dạng chữ thành số" }));
+    const list = await screen.findByRole("list", { name: "Đã sửa tự động" });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([`F${rowOf("I.5")} (I.5): “80%” → 80%`, `F${rowOf("II.3.a")} (II.3.a): “30.387,5” → 30.387,5`]);
+    expect(book.get(TRACKING_SHEET, rowOf("I.5"), colIndex("actual"))?.value).toBe(0.8);
+    expect(book.get(TRACKING_SHEET, rowOf("II.3.a"), colIndex("actual"))?.value).toBe(30387.5);
+    // "5.000" could be 5000 or 5 (typed on an English keyboard): left for staff, still reported.
+    expect(book.get(TRACKING_SHEET, rowOf("II.3.b"), colIndex("actual"))?.value).toBe("5.000");
+    await screen.findByText(/Chỉ tiêu II\.3\.b .*cần một con số/);
+    expect(screen.queryByRole("button", { name: /số liệu đang lưu dạng chữ/ })).toBeNull();
+  });
+
   test("without a tracking sheet it says to insert one first", async () => {
     const { host } = fakeExcel(new FakeBook());
     render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
