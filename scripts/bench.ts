@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and size targets, measured (not asserted in tests).
  * - Excel writer: context.sync() calls per insert (fake Excel API), for 45 and 2,000 indicators.
- * - Plan build and .xlsx write time, and heap growth, for 45 and 2,000 indicators.
+ * - Plan build, .xlsx write and carry-over time, and heap growth, for 45 and 2,000 indicators.
  * - Production bundle sizes (gzip): the task pane's first load and the custom functions.
  * - The task pane's median cold first render in headless Chromium (needs npm run build first).
  */
@@ -10,6 +10,7 @@ import * as path from "path";
 import { gzipSync } from "zlib";
 import { BUILTIN_RESOLUTION } from "../src/core/builtin";
 import type { Resolution } from "../src/core/model";
+import { carryOver } from "../src/workbook/carry";
 import { readWorkbook, writeWorkbook } from "../src/workbook/excel";
 import { buildWorkbookPlan } from "../src/workbook/plan";
 import { writeXlsx } from "../src/workbook/xlsx";
@@ -48,9 +49,10 @@ async function workbook(label: string, res: Resolution) {
     hasToleranceName: false,
     supports: () => true,
   });
-  // Re-inserting over a sheet with figures: read (2 syncs) + write (2).
+  // Re-inserting over a sheet with figures: read, carry by identity, write.
   const again = new FakeContext(book);
   const state2 = await readWorkbook(again.asContext).catch(() => null);
+  const carry = state2?.tracking ? await time(() => carryOver(res, state2.tracking), 3) : null;
   if (state2)
     await writeWorkbook(again.asContext, plan.value, {
       sheetNames: state2.sheetNames,
@@ -58,7 +60,7 @@ async function workbook(label: string, res: Resolution) {
       supports: () => true,
     });
   console.log(
-    `${label.padEnd(18)} syncs: new ${ctx.syncCount}, re-insert ${state2 ? again.syncCount : "n/a"} | plan ${ms(plan.median)} | xlsx ${ms(xlsx.median)} (${kib(xlsx.value.length)}) | heap +${(heap / 2 ** 20).toFixed(1)} MiB`,
+    `${label.padEnd(18)} syncs: new ${ctx.syncCount}, re-insert ${state2 ? again.syncCount : "n/a"} | plan ${ms(plan.median)} | xlsx ${ms(xlsx.median)} (${kib(xlsx.value.length)}) | carry-over ${carry ? ms(carry.median) : "n/a"} | heap +${(heap / 2 ** 20).toFixed(1)} MiB`,
   );
 }
 

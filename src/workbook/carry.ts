@@ -86,22 +86,30 @@ interface Pair {
   score: number;
 }
 
-const sameCell = (a: unknown, b: unknown) =>
-  typeof a === "number" && typeof b === "number"
-    ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))
-    : String(a ?? "").trim() === String(b ?? "").trim();
+/** A target's columns as one comparable key (numbers to 12 digits, text trimmed). */
+const targetKey = (cells: unknown[]) =>
+  JSON.stringify(
+    cells.map((v) =>
+      typeof v === "number" ? Number(v.toPrecision(12)) : v === null || v === undefined ? "" : String(v).trim(),
+    ),
+  );
 
-/** Whether the old row's target columns hold exactly this indicator's target. */
-function sameTarget(row: OldRow, ind: Indicator): boolean {
+function oldTargetKey(row: OldRow): string | null {
   const c = row.cells;
-  if (!c || c.op === undefined || c.value === undefined) return false;
-  const t = targetColumns(ind);
-  return sameCell(c.op, t.op) && sameCell(c.value, t.value) && sameCell(c.max, t.max) && sameCell(c.unit, t.unit);
+  if (!c || c.op === undefined || c.value === undefined) return null;
+  return targetKey([c.op, c.value, c.max, c.unit]);
 }
+
+/** Candidates kept per old row (best first), besides its own Mã: enough for the greedy pairing. */
+const KEEP = 3;
 
 /** Every admissible (old row, new indicator) pair with its score, through a word index (no n² scan of texts). */
 function candidatePairs(olds: OldRow[], indicators: Indicator[]): Pair[] {
   const newWords = indicators.map((i) => words(i.text));
+  const newKeys = indicators.map((i) => {
+    const t = targetColumns(i);
+    return targetKey([t.op, t.value, t.max, t.unit]);
+  });
   const index = new Map<string, number[]>();
   newWords.forEach((ws, j) => ws.forEach((w) => (index.get(w) ?? index.set(w, []).get(w)!).push(j)));
   const at = new Map(indicators.map((ind, j) => [ind.id, j]));
@@ -116,17 +124,21 @@ function candidatePairs(olds: OldRow[], indicators: Indicator[]): Pair[] {
       if (same !== undefined && fits(same)) pairs.push({ old: o, ind: same, score: SAME_TEXT - 0.01 });
       return;
     }
+    const key = oldTargetKey(row);
     const ws = words(text);
     const common = new Map<number, number>();
     if (same !== undefined) common.set(same, 0);
     for (const w of ws) for (const j of index.get(w) ?? []) common.set(j, (common.get(j) ?? 0) + 1);
+    const mine: Pair[] = [];
     for (const [j, c] of common) {
       if (!fits(j)) continue;
       const sim = (2 * c) / (ws.size + newWords[j]!.size);
-      const target = sameTarget(row, indicators[j]!);
+      const target = key !== null && key === newKeys[j];
       const ok = j === same ? sim >= SAME_TEXT || target : sim >= MOVED_TEXT;
-      if (ok) pairs.push({ old: o, ind: j, score: sim + (target ? 1 : 0) + (j === same ? 0.001 : 0) });
+      if (ok) mine.push({ old: o, ind: j, score: sim + (target ? 1 : 0) + (j === same ? 0.001 : 0) });
     }
+    mine.sort((x, y) => y.score - x.score);
+    pairs.push(...mine.filter((p, k) => k < KEEP || p.ind === same));
   });
   return pairs.sort((x, y) => y.score - x.score || x.old - y.old);
 }
