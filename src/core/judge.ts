@@ -1,4 +1,5 @@
 import { CELL_JUNK, cellJunk } from "./cell";
+import { matchWord } from "./text";
 import type { ActualValue, Status, TargetSpec } from "./model";
 import { formatFigure, fromExcel, limitsOf, measureOf, toExcel } from "./measure";
 import { parseVietnameseNumber, round15 } from "./numbers";
@@ -20,10 +21,6 @@ export type Figure = { kind: "blank" } | { kind: "number"; value: number } | { k
 export type FigureCheck = { ok: true; figure: Figure } | { ok: false; reason: string };
 
 /** A word as Excel compares text: case-insensitively; the canonical word, or null. */
-function canonicalWord(words: readonly string[], text: string): string | null {
-  const t = text.normalize("NFC").trim().toLowerCase();
-  return words.find((w) => w.toLowerCase() === t) ?? null;
-}
 
 /** Checks one figure (as written: 99.5 means 99.5%) against the limits of measure.ts. */
 export function checkFigure(spec: TargetSpec, actual: ActualValue | undefined | boolean): FigureCheck {
@@ -34,7 +31,7 @@ export function checkFigure(spec: TargetSpec, actual: ActualValue | undefined | 
   for (const limit of limitsOf(measure)) {
     switch (limit.kind) {
       case "words": {
-        const word = typeof actual === "string" ? canonicalWord(limit.words, actual) : null;
+        const word = typeof actual === "string" ? matchWord(limit.words, actual) : null;
         if (word === null) return { ok: false, reason: `${limit.message}; đang là "${String(actual)}"` };
         return { ok: true, figure: { kind: "word", value: word } };
       }

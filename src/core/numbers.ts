@@ -1,3 +1,4 @@
+import { normalizeText } from "./text";
 /**
  * Vietnamese number reading and writing.
  *
@@ -46,7 +47,7 @@ export interface ParsedNumber {
  * and a trailing "%" or "‰" ("−1,5 %", "27.625", "99,5%"). Null when the text is not one number.
  */
 export function parseVietnameseNumber(text: string): ParsedNumber | null {
-  const m = WHOLE_RE.exec(text.normalize("NFC"));
+  const m = WHOLE_RE.exec(normalizeText(text));
   if (!m) return null;
   const magnitude = parseNumberToken(m[2]!);
   if (magnitude === null) return null;

@@ -1,3 +1,4 @@
+import { normalizeText } from "./text";
 import type { Indicator, ParseWarning, Resolution, Section } from "./model";
 import { scanRating, scanTargets, type ScanResult, type TargetMatch } from "./target";
 
@@ -96,7 +97,7 @@ function checkText(raw: string): string {
     throw new ResolutionTextError(
       "Tệp không phải văn bản thuần (có ký tự nhị phân). Hãy dán nội dung nghị quyết hoặc lưu thành tệp .txt (UTF-8).",
     );
-  return raw.replace(/^\ufeff/u, "").normalize("NFC");
+  return normalizeText(raw);
 }
 
 /** Splits at a separator that is outside quotes and parentheses and not a decimal comma. */

@@ -1,4 +1,5 @@
 import { NUMBER_SOURCE as NUM, parseNumberToken, formatVietnameseNumber } from "./numbers";
+import { matchWord, normalizeText } from "./text";
 import { RATING_LEVELS, type RatingLevel, type Target, type ComparisonOp } from "./model";
 
 /** One target found inside a clause of resolution text. */
@@ -225,7 +226,7 @@ function isYear(token: string, value: number): boolean {
 
 /** Finds every target in one clause of resolution text (or in a target phrase typed in a cell). */
 export function scanTargets(clause: string): ScanResult {
-  const text = clause.normalize("NFC");
+  const text = normalizeText(clause);
   const lc = lower(text);
   const matches: TargetMatch[] = [];
   const problems: ScanProblem[] = [];
@@ -405,7 +406,7 @@ const RATING_WORDS: Record<string, RatingLevel> = {
 
 /** Finds a rating target ("xếp loại hoàn thành tốt nhiệm vụ trở lên") in a clause. */
 export function scanRating(clause: string): RatingMatch | null {
-  const text = clause.normalize("NFC");
+  const text = normalizeText(clause);
   const m = RATING_RE.exec(lower(text));
   if (!m) return null;
   const start = m.index + m.groups!.pre!.length;
@@ -420,8 +421,7 @@ export function scanRating(clause: string): RatingMatch | null {
 
 /** Reads a rating word as Excel compares text: case-insensitively. Null when it is not one. */
 export function ratingLevel(text: string): RatingLevel | null {
-  const t = lower(text.normalize("NFC"));
-  return RATING_LEVELS.find((l) => lower(l) === t) ?? null;
+  return matchWord(RATING_LEVELS, text);
 }
 
 export interface PhraseRead {
@@ -437,7 +437,7 @@ export const PHRASE_HELP =
 
 /** Reads a target phrase as typed in a cell or a form ("trên 99%", ">=75%", "từ 3 - 5"). */
 export function parseTargetPhrase(phrase: string): PhraseResult {
-  const text = phrase.normalize("NFC").trim();
+  const text = normalizeText(phrase).trim();
   if (text === "") return { ok: false, message: `Chỉ tiêu đang để trống. ${PHRASE_HELP}` };
   const lc = lower(text);
   if (/^(?:đạt|định tính)$/u.test(lc))

@@ -3,6 +3,7 @@ import type { Status, TargetSpec } from "../core/model";
 import { DEFAULT_TOLERANCE, readTolerance as toleranceOf } from "../core/tolerance";
 import { NUMBER_SOURCE, parseVietnameseNumber, parseNumberToken } from "../core/numbers";
 import { parseTargetPhrase } from "../core/target";
+import { normalizeText } from "../core/text";
 
 /**
  * What the CHITIEU functions compute, from cell values as Excel passes them, with no
@@ -87,7 +88,7 @@ export function so(text: Cell): number | CellError {
   if (/\d\s*[eE][+-]?\d/u.test(text))
     return new CellError("invalidValue", `"${text}" viết kiểu số mũ; hãy viết đủ chữ số, ví dụ "100.000".`);
   const whole = parseVietnameseNumber(text);
-  const tokens = whole ? [text] : [...text.normalize("NFC").matchAll(TOKEN_RE)].map((m) => m.groups!.token!);
+  const tokens = whole ? [text] : [...normalizeText(text).matchAll(TOKEN_RE)].map((m) => m.groups!.token!);
   if (tokens.length !== 1)
     return new CellError(
       "invalidValue",

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
@@ -57,6 +58,41 @@ describe("the seed resolution", () => {
   test("reads the same with Windows line endings and decomposed (NFD) diacritics", () => {
     const raw = readFileSync(SEED, "utf8");
     expect(essentials(parseResolution(raw.replace(/\n/g, "\r\n").normalize("NFD")))).toEqual(essentials(parsed));
+  });
+});
+
+describe("text as it arrives (semantics.md section 0)", () => {
+  const raw = readFileSync(SEED, "utf8");
+  const clean = essentials(parseResolution(raw));
+  const SPACES = ["\u00a0", "\u202f", "\u2002", "\u2009", "\u200a", "\u3000", "\t"];
+  const INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"];
+
+  test("pasted from Word: no-break and zero-width spaces, BOM, CRLF, NFD, soft hyphens, tabs", () => {
+    let k = 0;
+    const word = `\ufeff${raw}`
+      .replace(/ /g, () => SPACES[k++ % SPACES.length]!)
+      .replace(/(\p{L})(\p{L})/gu, (_, a: string, b: string) => `${a}${INVISIBLE[k++ % INVISIBLE.length]}${b}`)
+      .replace(/\n/g, "\r\n")
+      .normalize("NFD");
+    expect(essentials(parseResolution(word))).toEqual(clean);
+  });
+
+  test("property: any space-like or invisible character inserted between words changes nothing", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...SPACES, ...INVISIBLE)), { minLength: 1, maxLength: 40 }),
+        (edits) => {
+          const spaces = [...raw.matchAll(/ /g)].map((m) => m.index!);
+          const at = new Map(edits.map(([n, ch]) => [spaces[n % spaces.length]!, ch]));
+          // A space-like character replaces a space; an invisible one goes beside it.
+          const text = [...raw]
+            .map((c, i) => (at.has(i) ? (SPACES.includes(at.get(i)!) ? at.get(i)! : ` ${at.get(i)!}`) : c))
+            .join("");
+          expect(essentials(parseResolution(text))).toEqual(clean);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 

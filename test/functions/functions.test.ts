@@ -49,6 +49,24 @@ describe("CHITIEU.DAT and CHITIEU.DANHGIA with every target kind, as Excel passe
     expect(one(() => dat_([[actual]], [[target]]))).toBe(status === "Vượt" || status === "Đạt");
   });
 
+  test.each(["\u00a0", "\u202f", "\u200b ", "\u2009", "\t"])(
+    "a phrase with %j for a space judges exactly as with a space",
+    (space) => {
+      for (const [actual, phrase] of [
+        [0.011, "tối đa 1%"],
+        [0.006, "không quá 0,6%"],
+        [4, "từ 3 - 5 đảng viên"],
+        ["Hoàn thành tốt nhiệm vụ", "hoàn thành tốt nhiệm vụ trở lên"],
+      ] as const)
+        expect(one(() => danhgia_([[actual]], [[phrase.replace(/ /g, space)]]))).toBe(
+          one(() => danhgia_([[actual]], [[phrase]])),
+        );
+      expect(one(() => danhgia_([["Hoàn\u00a0thành tốt\u200b nhiệm vụ"]], [["hoàn thành tốt nhiệm vụ trở lên"]]))).toBe(
+        "Đạt",
+      );
+    },
+  );
+
   test("the tolerance is optional and may be given", () => {
     expect(one(() => danhgia_([[0.9]], [["đạt 98%"]]))).toBe("Không đạt");
     expect(one(() => danhgia_([[0.9]], [["đạt 98%"]], 0.1))).toBe("Cơ bản đạt");

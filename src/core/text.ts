@@ -1,0 +1,23 @@
+/**
+ * Text as it arrives (semantics.md section 0), made plain before any reading: NFC; every space-like
+ * character an ordinary space; invisible characters gone; CR LF and CR ended as LF. Every reader
+ * calls this: the resolution parser, target phrases (custom functions), figures typed as text and
+ * words compared in checks. Length-changing, so readers call it once, before indexing into text.
+ */
+const SPACE_LIKE = /[\t\u00a0\u202f\u2000-\u200a\u3000]/gu;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+
+export function normalizeText(raw: string): string {
+  return raw.replace(/\r\n?/gu, "\n").replace(INVISIBLE, "").replace(SPACE_LIKE, " ").normalize("NFC");
+}
+
+/** A word or phrase as compared: normalised, spaces collapsed, trimmed, lower case. */
+export function comparable(text: string): string {
+  return normalizeText(text).replace(/\s+/gu, " ").trim().toLowerCase();
+}
+
+/** The one of `words` that `text` is, ignoring case, spacing and invisible characters, or null. */
+export function matchWord<W extends string>(words: readonly W[], text: string): W | null {
+  const t = comparable(text);
+  return words.find((w) => comparable(w) === t) ?? null;
+}
