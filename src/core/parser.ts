@@ -21,10 +21,18 @@ function sectionHeading(t: string): RegExpExecArray | null {
   const upper = letters.replace(/[^\p{Lu}]/gu, "").length;
   return letters.length >= 4 && upper / letters.length >= 0.8 ? letter : null;
 }
-const ITEM_RE = /^\s*(\d{1,2})\s*[.)]\s+(\S.*?)\s*$/u;
+const ITEM_RE = /^\s*(?:(\d{1,2})\s*[.)]|\((\d{1,2})\))\s*(\S.*?)\s*$/u;
 /** "1.1. Thu ngân sách ...": a sub-item belongs to item 1 and becomes one of its a, b, c. */
 const SUBITEM_RE = /^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.*?)\s*$/u;
-const BULLET_RE = /^\s*(?:[-+•–]\s+|[a-zđ]\)\s*)(\S.*?)\s*$/u;
+const BULLET_RE = /^\s*(?:[-+•–*]\s+|[a-zđ][).]\s+)(\S.*?)\s*$/u;
+/** A section of tasks and solutions: it sets no targets (semantics 1b). */
+const TASKS_RE = /giải pháp|tổ chức thực hiện|nhiệm vụ trọng tâm|phương hướng,? nhiệm vụ/iu;
+/** An unnumbered heading in capitals ("CHỈ TIÊU KINH TẾ"), for documents without numbered sections. */
+function capitalHeading(t: string): boolean {
+  if (t.length > 120 || /\d/u.test(t)) return false;
+  const letters = t.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 8 && letters.replace(/[^\p{Lu}]/gu, "").length / letters.length >= 0.9;
+}
 const END_RE = /^\s*(?:trên đây là|nơi nhận|t\/m|tm\.|tm\s|ghi chú\s*:)/iu;
 const HEADER_RE =
   /^\s*[-–]?\s*(?:căn cứ|ban chấp hành|đảng ủy|quyết nghị|nghị quyết|cộng hòa|độc lập|số\s*:|số\s+\d)/iu;
@@ -239,11 +247,35 @@ function draftOf(clause: Clause, prefix: string, suffix: string, line: number): 
   return { text, indicator: { text, unit: "", target: { op: "qualitative" }, targetText: "Đạt", line } };
 }
 
-/** Turns one numbered item into its indicators (a, b, c when several). */
-function readItem(text: string, line: number, warnings: ParseWarning[]): Draft[] {
-  const warn = (reason: string) => warnings.push({ line, text: text.replace(/\s+/gu, " ").trim(), reason });
+/** Turns one item (its first line and the bullets or lines under it) into its indicators (a, b, c when several). */
+function readItem(parts: Part[], warnings: ParseWarning[]): Draft[] {
   const drafts: Draft[] = [];
-  for (const segment of splitOutside(text.replace(/[*_]/gu, ""), segmentSep)) {
+  // "1. Các chỉ tiêu về kinh tế" above bullets only announces them.
+  const announces =
+    parts.length > 1 &&
+    parts.slice(1).some((p) => p.bullet) &&
+    scanTargets(parts[0]!.text).matches.length === 0 &&
+    !scanRating(parts[0]!.text) &&
+    parts[0]!.text.length < 120;
+  for (const part of announces ? parts.slice(1) : parts) drafts.push(...readPart(part, warnings));
+  return drafts;
+}
+
+/** One line of an item (with the lines that continue it): its clauses become indicators. */
+function readPart(part: Part, warnings: ParseWarning[]): Draft[] {
+  const { text, line } = part;
+  const shown = text.replace(/\s+/gu, " ").trim();
+  const warn = (reason: string) =>
+    warnings.push({ line, text: shown.length > 120 ? `${shown.slice(0, 117)}…` : shown, reason });
+  const drafts: Draft[] = [];
+  const segments = splitOutside(text.replace(/[*_]/gu, ""), segmentSep);
+  // "Cơ cấu kinh tế: Thương mại - dịch vụ trên 80%; Công nghiệp - xây dựng dưới 15%": the lead names each part.
+  const lead = /^([^:;\d]{3,80}):\s*\S/u.exec(segments[0] ?? "")?.[1]?.trim();
+  const named = (seg: string, k: number) =>
+    lead && k > 0 && !seg.includes(":") && !VERB_LED_RE.test(seg) && scanTargets(lead).matches.length === 0
+      ? `${lead}: ${seg.charAt(0).toLowerCase()}${seg.slice(1)}`
+      : seg;
+  for (const segment of segments.map(named)) {
     // A lead-in such as "Cơ cấu kinh tế:" heads the sub-items that follow; it is not a task itself.
     if (/:\s*$/u.test(segment) && scanTargets(segment).matches.length === 0 && !scanRating(segment)) continue;
     const clauses = splitOutside(segment, commaSep).flatMap((c) => splitClause(c, warn));
@@ -342,33 +374,83 @@ function findOrganization(text: string): string {
   return `${unit} ${name}`.replace(/^./u, (c) => c.toUpperCase());
 }
 
+/** Item letters: a … z, then aa, ab, … (an item may hold more than 26 targets). */
+export function letterId(k: number): string {
+  let n = k;
+  let out = "";
+  do {
+    out = String.fromCharCode(97 + (n % 26)) + out;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return out;
+}
+
+const ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
+
+interface Part {
+  text: string;
+  line: number;
+  bullet: boolean;
+}
+interface Item {
+  no: string;
+  parts: Part[];
+  line: number;
+  /** Made from a bullet or letter directly under a section: the next bullet is an item too. */
+  loose: boolean;
+}
+interface Sec {
+  id: string;
+  title: string;
+  items: Item[];
+  tasks: boolean;
+}
+
 /** Reads a resolution as staff paste it into a Resolution. Throws ResolutionTextError on bad text. */
 export function parseResolution(raw: string): Resolution {
   const text = checkText(raw);
-  const lines: Line[] = text.split(/\r\n|\r|\n/u).map((t, i) => ({ text: t, line: i + 1 }));
+  const lines: Line[] = text.split("\n").map((t, i) => ({ text: t, line: i + 1 }));
   const warnings: ParseWarning[] = [];
-  const sections: { id: string; title: string; items: { no: string; parts: string[]; line: number }[] }[] = [];
+  const sections: Sec[] = [];
   const headings = lines.map((l) => sectionHeading(l.text.trim()));
-  const hasSections = headings.some((h) => h !== null);
-  /** Items go into the last section; a text with no section headings at all gets one. */
-  const takesItems = () => sections.length > 0 || !hasSections;
+  const romans = headings.some((h) => h !== null && /^[IVXL]+$/u.test(h[1]!));
+  const letters = headings.some((h) => h !== null && /^[A-Z]$/u.test(h[1]!) && !/^[IVXL]$/u.test(h[1]!));
+  // Letters above Roman numerals are parts ("A. CÁC CHỈ TIÊU…" then "I.", "II." again under "B.").
+  const partsAbove = romans && letters;
+  const capitals = !headings.some((h) => h !== null);
+  let part = "";
+  const brief = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}…` : t);
   const currentSection = () => {
-    if (sections.length === 0) sections.push({ id: "I", title: "CHỈ TIÊU", items: [] });
+    if (sections.length === 0) sections.push({ id: "I", title: "CHỈ TIÊU", items: [], tasks: false });
     return sections.at(-1)!;
   };
-  let item: { no: string; parts: string[]; line: number } | null = null;
+  let item: Item | null = null;
   let prevBlank = true;
   let ended = false;
   const stray = (l: Line, reason: string) => {
     const scan = scanTargets(l.text);
     if (scan.matches.length > 0 || scan.strayFigures.length > 0 || scanRating(l.text))
-      warnings.push({ line: l.line, text: l.text.trim(), reason });
+      warnings.push({ line: l.line, text: brief(l.text.trim()), reason });
+  };
+  const newItem = (sec: Sec, wanted: string | null, l: Line, first: Part, loose = false): Item => {
+    let no = wanted ?? String(sec.items.length + 1);
+    if (sec.items.some((i) => i.no === no)) {
+      const free = Math.max(0, ...sec.items.map((i) => Number(i.no) || 0)) + 1;
+      warnings.push({
+        line: l.line,
+        text: brief(l.text.trim()),
+        reason: `mục ${no} bị trùng trong phần ${sec.id}; đặt mã ${sec.id}.${free}`,
+      });
+      no = String(free);
+    }
+    const it = { no, parts: [first], line: l.line, loose };
+    sec.items.push(it);
+    return it;
   };
 
   for (const [k, l] of lines.entries()) {
     const t = l.text.trim();
-    const blank = t === "";
-    if (blank) {
+    if (t === "") {
       prevBlank = true;
       continue;
     }
@@ -379,54 +461,93 @@ export function parseResolution(raw: string): Resolution {
       continue;
     }
     const heading = headings[k];
+    if (heading && partsAbove && !/^[IVXL]+$/u.test(heading[1]!)) {
+      // A part holds its own items until its first Roman section ("A.1"), and may be all tasks.
+      part = heading[1]!;
+      const title = heading[2]!.replace(/[:.]\s*$/u, "").trim();
+      sections.push({ id: part, title, items: [], tasks: TASKS_RE.test(title) && !/chỉ tiêu/iu.test(title) });
+      item = null;
+      prevBlank = false;
+      continue;
+    }
+    if (heading || (capitals && capitalHeading(t) && !HEADER_RE.test(t))) {
+      const id = heading
+        ? part
+          ? `${part}.${heading[1]}`
+          : heading[1]!
+        : (ROMANS[sections.length] ?? `S${sections.length + 1}`);
+      const title = (heading ? heading[2]! : t).replace(/[:.]\s*$/u, "").trim();
+      sections.push({ id, title, items: [], tasks: TASKS_RE.test(title) && !/chỉ tiêu/iu.test(title) });
+      item = null;
+      prevBlank = false;
+      continue;
+    }
+    const sec = sections.at(-1);
+    if (sec?.tasks) {
+      stray(l, `thuộc phần “${sec.title}” (nhiệm vụ, giải pháp): không đọc thành chỉ tiêu`);
+      continue;
+    }
+    const takesItems = sections.length > 0 || !romans;
     const no = ITEM_RE.exec(t);
     const sub = SUBITEM_RE.exec(t);
-    if (heading) {
-      sections.push({ id: heading[1]!, title: heading[2]!.replace(/[:.]\s*$/u, "").trim(), items: [] });
-      item = null;
-    } else if (sub && takesItems()) {
-      const sec = currentSection();
+    const bullet = BULLET_RE.exec(t);
+    if (sub && takesItems) {
+      const s2 = currentSection();
       const major = String(Number(sub[1]));
-      item = sec.items.find((i) => i.no === major) ?? null;
-      if (item) item.parts.push(sub[3]!);
-      else {
-        item = { no: major, parts: [sub[3]!], line: l.line };
-        sec.items.push(item);
-      }
-    } else if (no && takesItems()) {
-      const sec = currentSection();
-      if (sec.items.some((i) => i.no === no[1]))
-        warnings.push({ line: l.line, text: t, reason: `mục ${no[1]} bị trùng trong phần ${sec.id}; đã bỏ qua` });
-      else {
-        item = { no: no[1]!, parts: [no[2]!], line: l.line };
-        sec.items.push(item);
-      }
-    } else if (item && (BULLET_RE.test(t) || !prevBlank)) {
-      item.parts.push(BULLET_RE.exec(t)?.[1] ?? t);
+      item = s2.items.find((i) => i.no === major) ?? null;
+      const p: Part = { text: sub[3]!, line: l.line, bullet: true };
+      if (item) item.parts.push(p);
+      else item = newItem(s2, major, l, p);
+    } else if (no && takesItems) {
+      item = newItem(currentSection(), String(Number(no[1] ?? no[2])), l, {
+        text: no[3]!,
+        line: l.line,
+        bullet: false,
+      });
+    } else if (bullet && takesItems && (sections.length > 0 || item)) {
+      const p: Part = { text: bullet[1]!, line: l.line, bullet: true };
+      // A bullet or letter directly under a section is an item of its own ("a)" keeps its letter).
+      const letter = /^\s*([a-zđ])[).]/u.exec(t)?.[1];
+      if (item && !item.loose) item.parts.push(p);
+      else item = newItem(currentSection(), letter ?? null, l, { ...p, bullet: false }, true);
+    } else if (item && !prevBlank) {
+      // A line broken in the middle of a sentence (PDF copies) continues the last part.
+      const last = item.parts.at(-1)!;
+      if (/[;.:!?]$/u.test(last.text)) item.parts.push({ text: t, line: l.line, bullet: false });
+      else last.text = `${last.text} ${t}`;
+    } else if (item && bullet === null && /^\p{Ll}/u.test(t)) {
+      item.parts.at(-1)!.text += ` ${t}`;
     } else if (sections.length > 0) {
-      stray(l, "dòng có số liệu nhưng không thuộc mục đánh số nào (1., 2., ...)");
+      stray(l, "dòng có số liệu nhưng không thuộc mục nào (1., 2., -, …)");
     } else if (!HEADER_RE.test(t)) {
-      stray(l, "dòng có số liệu nằm trước phần I; chưa đọc thành chỉ tiêu");
+      stray(l, "dòng có số liệu nằm trước phần chỉ tiêu; chưa đọc thành chỉ tiêu");
     }
     prevBlank = false;
   }
 
   if (sections.length === 0 || sections.every((s) => s.items.length === 0))
     throw new ResolutionTextError(
-      "Không tìm thấy phần (I, II, ...) hay mục đánh số (1., 2., ...) nào. Văn bản này có phải nghị quyết về chỉ tiêu không?",
+      "Không tìm thấy phần (I, II, ...) hay mục (1., 2., -, ...) nào có chỉ tiêu. Văn bản này có phải nghị quyết về chỉ tiêu không?",
     );
 
-  const built: Section[] = sections.map((s) => ({
-    id: s.id,
-    title: s.title,
-    indicators: s.items.flatMap((it) => {
-      const drafts = readItem(it.parts.join("\n"), it.line, warnings);
-      return drafts.map((d, k) => ({
-        id: drafts.length === 1 ? `${s.id}.${it.no}` : `${s.id}.${it.no}.${String.fromCharCode(97 + k)}`,
-        ...d.indicator,
-      }));
-    }),
-  }));
+  // A part with items of its own and sections under it: its own items get "A.0" so no id prefixes another.
+  for (const s of sections)
+    if (s.items.length > 0 && sections.some((o) => o !== s && o.id.startsWith(`${s.id}.`) && o.items.length > 0))
+      s.id = `${s.id}.0`;
+  const built: Section[] = sections
+    .filter((s) => s.items.length > 0)
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      indicators: s.items.flatMap((it) => {
+        const drafts = readItem(it.parts, warnings);
+        return drafts.map((d, k) => ({
+          id: drafts.length === 1 ? `${s.id}.${it.no}` : `${s.id}.${it.no}.${letterId(k)}`,
+          ...d.indicator,
+        }));
+      }),
+    }))
+    .filter((s) => s.indicators.length > 0);
   if (built.every((s) => s.indicators.every((i) => i.target.op === "qualitative")))
     throw new ResolutionTextError(
       'Không tìm thấy chỉ tiêu nào có con số hay mức xếp loại (ví dụ "đạt 98%", "không quá 0,6%", "từ 3 - 5 đảng viên").',

@@ -89,7 +89,7 @@ const RANK_LEFT_RE =
   /(?:^|[^\p{L}])(?:(?<verb>xếp|đứng|đạt|vươn lên)\s+(?:loại\s+|hạng\s+)?)?(?<word>thứ hạng|vị thứ|thứ|hạng|top|tốp)\s*$/u;
 
 const PERCENT_UNIT_RE =
-  /^\s*(%|‰)(\s*\/\s*năm|\s+so với\s+(?:cùng kỳ(?:\s+năm trước)?|năm trước|năm \d{4}|kế hoạch))?/u;
+  /^\s*(%|‰)(\s*\/\s*năm|\s+so với\s+(?:cùng kỳ(?:\s+năm trước)?|năm trước|năm \d{4}|kế hoạch|dự toán)|\s+(?:dự toán|kế hoạch)(?!\p{L})(?:\s+(?:huyện|quận|thị xã|thành phố|tỉnh|cấp trên)?\s*giao(?!\p{L}))?)?/u;
 const MONEY_UNIT_RE = /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+đồng|đồng|usd)((?:\s*\/\s*(?:người|hộ|tháng|năm))*)(?!\p{L})/u;
 const MEASURE_UNIT_RE =
   /^\s*(km2|km²|m2|m²|m3|m³|ha|km|tấn|kg|tạ|lít|kwh|mw|điểm|giờ|phút|lần)(?!\p{L})((?:\s*\/\s*[\p{L}]+(?:\s+dân)?)*)/u;
@@ -192,7 +192,7 @@ interface UnitRead {
 }
 
 function readUnit(orig: string, lc: string, at: number): UnitRead {
-  const rest = lc.slice(at);
+  const rest = lc.slice(at, at + AHEAD);
   const take = (m: RegExpExecArray, strong: boolean, symbol: boolean): UnitRead => {
     const lead = m[0].length - m[0].trimStart().length;
     return {
@@ -206,7 +206,11 @@ function readUnit(orig: string, lc: string, at: number): UnitRead {
     };
   };
   let m = PERCENT_UNIT_RE.exec(rest);
-  if (m) return take(m, true, true);
+  // "120% dự toán huyện giao": the unit is "% dự toán"; who set the plan goes with the target.
+  if (m) {
+    const read = take(m, true, true);
+    return { ...read, unit: read.unit.replace(/^(% (?:dự toán|kế hoạch)).*$/u, "$1") };
+  }
   if ((m = MONEY_UNIT_RE.exec(rest))) return take(m, true, true);
   if ((m = MEASURE_UNIT_RE.exec(rest))) return take(m, true, true);
   if ((m = COUNT_UNIT_RE.exec(rest))) return take(m, true, false);
@@ -224,10 +228,18 @@ function isYear(token: string, value: number): boolean {
   return /^\d{4}$/.test(token) && value >= 1900 && value <= 2100;
 }
 
+/**
+ * How far the reader looks around a number: the words that qualify a figure sit next to it. Bounded
+ * windows keep a clause with thousands of numbers linear.
+ */
+const BEHIND = 160;
+const AHEAD = 160;
+
 /** Finds every target in one clause of resolution text (or in a target phrase typed in a cell). */
 export function scanTargets(clause: string): ScanResult {
   const text = normalizeText(clause);
   const lc = lower(text);
+  let opensWithChange: boolean | undefined;
   const matches: TargetMatch[] = [];
   const problems: ScanProblem[] = [];
   const strayFigures: string[] = [];
@@ -243,13 +255,16 @@ export function scanTargets(clause: string): ScanResult {
       problems.push({ text: token, reason: `không đọc được số "${token}"` });
       continue;
     }
-    const left = lc.slice(0, start);
+    const from = Math.max(0, start - BEHIND);
+    const left = lc.slice(from, start);
     const leftM = LEFT_RE.exec(left)!;
+    leftM.index += from;
+    const after = lc.slice(end, end + AHEAD);
     const g = leftM.groups ?? {};
     const hasWord = Boolean(g.lead || g.lead2 || g.chg || g.cmp || g.approx || g.down);
 
     // N/M counts: "7/7 tổ dân phố".
-    const frac = /^\s*\/\s*(\d+)(?![\d.,]|\s*\/)/u.exec(lc.slice(end));
+    const frac = /^\s*\/\s*(\d+)(?![\d.,]|\s*\/)/u.exec(after);
     if (frac) {
       end += frac[0].length;
       consumedTo = end;
@@ -265,7 +280,7 @@ export function scanTargets(clause: string): ScanResult {
     }
 
     // Ranges: "từ 3 - 5", "10% – 12%", "3 đến 5".
-    const rng = RANGE_RE.exec(lc.slice(end));
+    const rng = RANGE_RE.exec(after);
     if (rng) {
       const max = parseNumberToken(rng[2]!);
       const rangeEnd = end + rng[0].length;
@@ -293,8 +308,8 @@ export function scanTargets(clause: string): ScanResult {
 
     // Ranks: "xếp thứ 5 toàn thành phố trở lên", "thứ 5 trở lên", "top 10".
     const rankM = RANK_LEFT_RE.exec(left);
+    if (rankM) rankM.index += from;
     if (rankM && !/(?:^|[^\p{L}])con\s+thứ\s*$/u.test(left)) {
-      const after = lc.slice(end);
       const up = /^[^;,.]{0,40}?trở lên/u.exec(after);
       const word = rankM.groups!.word!;
       if (rankM.groups!.verb || up || word === "top" || word === "tốp") {
@@ -334,7 +349,7 @@ export function scanTargets(clause: string): ScanResult {
     if (isYear(token, value) && unit.unit === "" && !g.cmp) continue;
     consumedTo = unit.end;
 
-    const tail = /^\s*(trở lên|trở xuống)/u.exec(lc.slice(unit.end));
+    const tail = /^\s*(trở lên|trở xuống)/u.exec(lc.slice(unit.end, unit.end + AHEAD));
     const cutEnd = tail ? unit.end + tail[0].length : unit.end;
     let op: ComparisonOp;
     let change = false;
@@ -345,16 +360,22 @@ export function scanTargets(clause: string): ScanResult {
       change = true;
       op = g.cmp ? CMP[g.cmp]! : "gte";
     } else if (g.cmp) op = CMP[g.cmp]!;
-    else if (!tail && leadingChange(lc)) {
+    else if (!tail && (opensWithChange ??= leadingChange(lc))) {
       // "Giảm tỷ lệ sinh con thứ 3 trở lên 0,2%": a sentence that opens with the change; the figure is its size.
       change = true;
       op = "gte";
     } else if (tail?.[1] === "trở xuống") op = "lte";
-    else if (!tail && LOWER_IS_BETTER_RE.test(lc.slice(0, leftM.index + g.pre!.length))) {
+    else if (
+      !tail &&
+      LOWER_IS_BETTER_RE.test(lc.slice(Math.max(0, leftM.index - BEHIND), leftM.index + g.pre!.length))
+    ) {
       op = "lte";
       implied = true;
     } else op = "gte";
-    matches.push(build(text, leftM, start, cutEnd, unit, { op, value }, change, implied, end));
+    // "vượt 10% dự toán": the completion is 110% of the plan.
+    const plan = /^% (?:dự toán|kế hoạch)$/u.test(unit.unit);
+    const target: Target = plan && g.cmp === "vượt" ? { op: "gte", value: 100 + value } : { op, value };
+    matches.push(build(text, leftM, start, cutEnd, unit, target, change, implied, end));
   }
   return { matches, problems, strayFigures };
 }

@@ -157,9 +157,9 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
   const indicators = allIndicators(resolution);
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const olds: OldRow[] = [...existing.rows.filter(hasContent), ...existing.loose].filter(
-    (r) => !/^\p{Lu}{1,6}$/u.test(r.id),
+    (r) => !("section" in r && r.section),
   );
-  const sectionNotes = existing.loose.filter((r) => /^\p{Lu}{1,6}$/u.test(r.id));
+  const sectionNotes = existing.loose.filter((r) => r.section);
   const homeOf = new Map<number, number>();
   const taken = new Set<number>();
   for (const p of candidatePairs(olds, indicators)) {

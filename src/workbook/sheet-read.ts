@@ -19,6 +19,8 @@ export interface LooseRow {
   /** What the Mã cell holds ("" when empty; a section's id for a note on a section row). */
   id: string;
   text: string;
+  /** A section row (its note has no indicator to go to). */
+  section: boolean;
   actual: unknown;
   actualFormat?: string;
   note: string;
@@ -74,8 +76,12 @@ export function readTrackingValues(
     const id = typeof cells.id === "string" ? cells.id.trim() : "";
     const row = top + headerIdx + 1 + k;
     const format = actualAt === undefined ? undefined : formats?.[headerIdx + 1 + k]?.[actualAt];
-    if (/^\p{Lu}{1,6}$/u.test(id)) sections.push({ id, title: String(cells.text ?? ""), row });
-    if (!id.includes(".")) {
+    // A section row repeats its Mã in STT and has no target ("A.I" in a document with parts A and B).
+    const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === "";
+    const isSection =
+      id !== "" && (/^\p{Lu}{1,6}$/u.test(id) || (String(cells.no ?? "").trim() === id && blank(cells.op)));
+    if (isSection) sections.push({ id, title: String(cells.text ?? ""), row });
+    if (isSection || !id.includes(".")) {
       const note = cells.note === undefined || cells.note === null ? "" : String(cells.note);
       const actual = cells.actual ?? "";
       if (note.trim() !== "" || (actual !== "" && actual !== null))
@@ -83,6 +89,7 @@ export function readTrackingValues(
           row,
           id,
           text: String(cells.text ?? ""),
+          section: isSection,
           actual,
           ...(typeof format === "string" ? { actualFormat: format } : {}),
           note,

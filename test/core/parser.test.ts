@@ -17,7 +17,13 @@ function essentials(r: Resolution) {
     sections: r.sections.map((s) => ({
       id: s.id,
       title: s.title,
-      indicators: s.indicators.map((i) => ({ id: i.id, unit: i.unit, target: i.target, targetText: i.targetText })),
+      indicators: s.indicators.map((i) => ({
+        id: i.id,
+        text: i.text,
+        unit: i.unit,
+        target: i.target,
+        targetText: i.targetText,
+      })),
     })),
     warnings: r.warnings.map((w) => ({ line: w.line, reason: w.reason })),
   };

@@ -310,6 +310,27 @@ describeWithTools("a tolerance cell pasted over with junk never decides a status
   }, 120_000);
 });
 
+describeWithTools(
+  "parts A and B restarting their numerals: the summary counts each indicator once",
+  ["soffice"],
+  () => {
+    test("Tổng số per section and in total, as LibreOffice recalculates them", async () => {
+      const { parseResolution } = await import("../../src/core/parser");
+      const res = parseResolution(
+        readFileSync(path.join(__dirname, "../fixtures/resolutions/bo-cuc-phan-a-b.txt"), "utf8"),
+      );
+      const file = path.join(tempDir("chitieu-parts-"), "parts.xlsx");
+      writeFileSync(file, await writeXlsx(buildWorkbookPlan(res)));
+      const rows = recalcToCsv([file]).get(file)!.get("Tổng hợp")!;
+      const head = rows.findIndex((r) => r.includes("Tổng số"));
+      const at = rows[head]!.indexOf("Tổng số");
+      const counts = Object.fromEntries(rows.slice(head + 1).map((r) => [r[0] || r[1], r[at]]));
+      for (const s of res.sections) expect([s.id, counts[s.id]]).toEqual([s.id, String(s.indicators.length)]);
+      expect(counts["Tổng cộng"]).toBe(String(allIndicators(res).length));
+    }, 120_000);
+  },
+);
+
 describeWithTools("figures show as typed, and Tỷ lệ đạt stays blank until a figure exists", ["soffice"], () => {
   test("0,55% is not shown as 0,5% or 0,6%; 30.387,5 is not shown as 30.388; integers keep no decimals", async () => {
     const dir = tempDir("chitieu-shown-");

@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { readFileSync } from "fs";
+import { parseResolution } from "../../src/core/parser";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Actuals, type Resolution } from "../../src/core/model";
 import { formatTarget } from "../../src/core/target";
@@ -34,6 +36,18 @@ const stored = (r: Resolution): Resolution => ({
 const text = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s !== "");
 
 describe("the tracking row codec: what is written is read back", () => {
+  test("parts A and B restarting their numerals, an item with 30 targets: every id read back once", () => {
+    const dir = `${__dirname}/../fixtures/resolutions`;
+    for (const name of ["bo-cuc-phan-a-b.txt", "muc-30-chi-tieu.txt"]) {
+      const r = parseResolution(readFileSync(`${dir}/${name}`, "utf8"));
+      const ids = allIndicators(r).map((i) => i.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const back = readBack(sheetValues(r, {}, {}, 0.05), BUILTIN_RESOLUTION);
+      expect([name, back.problems]).toEqual([name, []]);
+      expect(back.resolution).toEqual(stored(r));
+    }
+  });
+
   test("any resolution, figures, notes and tolerance round-trip exactly", () => {
     fc.assert(
       fc.property(
