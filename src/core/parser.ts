@@ -170,7 +170,11 @@ function withoutTarget(text: string, m: TargetMatch): string {
   return tidy(`${text.slice(0, m.phraseStart)} ${after}`);
 }
 
+/** "Không còn hộ nghèo", "không để xảy ra …", "không có …": a yes/no outcome, whatever figures it mentions. */
+const NO_OCCURRENCE_RE = /^\s*(?:không còn|không để xảy ra|không để phát sinh|không có|không phát sinh)(?!\p{L})/iu;
+
 function classify(text: string, scan: ScanResult = scanTargets(text)): Clause {
+  if (NO_OCCURRENCE_RE.test(text)) return { text, match: null, rating: null, problems: [], stray: [] };
   const match = scan.matches.at(-1) ?? null;
   return {
     text,
@@ -279,6 +283,12 @@ function readPart(part: Part, warnings: ParseWarning[]): Draft[] {
     // A lead-in such as "Cơ cấu kinh tế:" heads the sub-items that follow; it is not a task itself.
     if (/:\s*$/u.test(segment) && scanTargets(segment).matches.length === 0 && !scanRating(segment)) continue;
     const clauses = splitOutside(segment, commaSep).flatMap((c) => splitClause(c, warn));
+    // "… là 12,5%, tăng 8,5% so với năm 2023": a change against the past after a target restates it.
+    clauses.forEach((c, k) => {
+      const m = c.match;
+      if (k > 0 && m?.change && /so với/u.test(m.unit) && clauses.slice(0, k).some((p) => p.match && !p.match.change))
+        clauses[k] = { ...c, match: null, rating: null, stray: [] };
+    });
     for (const c of clauses) for (const p of c.problems) warn(p);
     // Group figure-less clauses; fold them into a neighbouring target unless they open a task of their own.
     let pending: Clause[] = [];

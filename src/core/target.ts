@@ -85,12 +85,19 @@ const LEFT_RE = new RegExp(
 const LABEL_RE =
   /(?:^|[^\p{L}])(?:năm|tháng|quý|ngày|mức độ|mức|cấp độ|cấp|loại|khóa|số|lần thứ|giai đoạn|nhiệm kỳ|điều|khoản|chương|mục|phần|khu phố|tổ|khu|thôn|xóm|ấp|tdp|lớp|đợt|tuyến|quận|đường|phiên bản|nghị quyết|quyết định|chỉ thị|kế hoạch|thông tư|nghị định|thứ|hạng|vòng|đại hội|lần)\s*$/u;
 
+/** A place in a group: "thuộc nhóm 10 xã dẫn đầu", "trong top 3", "nằm trong nhóm 5 đơn vị đứng đầu". */
+const GROUP_LEFT_RE = /(?:^|[^\p{L}])(?<lead>(?:thuộc|nằm trong|trong|vào)\s+)(?<word>nhóm|top|tốp)\s*$/u;
+const GROUP_RIGHT_RE = /^(?:\s+[\p{L}]+){0,4}?\s+(?:dẫn đầu|đứng đầu|cao nhất|tốt nhất)(?!\p{L})/u;
 const RANK_LEFT_RE =
   /(?:^|[^\p{L}])(?:(?<verb>xếp|đứng|đạt|vươn lên)\s+(?:loại\s+|hạng\s+)?)?(?<word>thứ hạng|vị thứ|thứ|hạng|top|tốp)\s*$/u;
 
 const PERCENT_UNIT_RE =
   /^\s*(%|‰)(\s*\/\s*năm|\s+so với\s+(?:cùng kỳ(?:\s+năm trước)?|năm trước|năm \d{4}|kế hoạch|dự toán)|\s+(?:dự toán|kế hoạch)(?!\p{L})(?:\s+(?:huyện|quận|thị xã|thành phố|tỉnh|cấp trên)?\s*giao(?!\p{L}))?)?/u;
-const MONEY_UNIT_RE = /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+đồng|đồng|usd)((?:\s*\/\s*(?:người|hộ|tháng|năm))*)(?!\p{L})/u;
+const MONEY_UNIT_RE =
+  /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+đồng|(?:tỷ|tỉ|triệu|tr)\.\s?đ(?:ồng)?|đồng|usd)((?:\s*\/\s*(?:người|hộ|tháng|năm))*)(?!\p{L})/u;
+/** "tỷ.đ", "tr.đ": the money units as written in full. */
+const moneyUnit = (u: string) =>
+  u.replace(/^(tỷ|tỉ)\.\s?đ(?:ồng)?/u, "tỷ đồng").replace(/^(?:triệu|tr)\.\s?đ(?:ồng)?/u, "triệu đồng");
 const MEASURE_UNIT_RE =
   /^\s*(km2|km²|m2|m²|m3|m³|ha|km|tấn|kg|tạ|lít|kwh|mw|điểm|giờ|phút|lần)(?!\p{L})((?:\s*\/\s*[\p{L}]+(?:\s+dân)?)*)/u;
 const COUNT_NOUNS = [
@@ -211,7 +218,10 @@ function readUnit(orig: string, lc: string, at: number): UnitRead {
     const read = take(m, true, true);
     return { ...read, unit: read.unit.replace(/^(% (?:dự toán|kế hoạch)).*$/u, "$1") };
   }
-  if ((m = MONEY_UNIT_RE.exec(rest))) return take(m, true, true);
+  if ((m = MONEY_UNIT_RE.exec(rest))) {
+    const read = take(m, true, true);
+    return { ...read, unit: moneyUnit(read.unit) };
+  }
   if ((m = MEASURE_UNIT_RE.exec(rest))) return take(m, true, true);
   if ((m = COUNT_UNIT_RE.exec(rest))) return take(m, true, false);
   for (const phrase of ["tháng tuổi", "vạn dân", "nghìn dân", "ngàn dân"]) {
@@ -245,9 +255,17 @@ export function scanTargets(clause: string): ScanResult {
   const strayFigures: string[] = [];
   let consumedTo = 0;
 
+  // Bracket depth at each position: a figure in brackets after a target restates it ("đạt 50% (8 xã)").
+  const depth = new Uint16Array(text.length + 1);
+  for (let i = 0, d = 0; i < text.length; i++) {
+    if (text[i] === "(") d++;
+    depth[i] = d;
+    if (text[i] === ")" && d > 0) d--;
+  }
   for (const nm of text.matchAll(NUMBER_RE)) {
     const start = nm.index + nm.groups!.pre!.length;
     if (start < consumedTo) continue;
+    if (depth[start]! > 0 && matches.length > 0) continue;
     const token = nm.groups!.num!;
     let end = start + token.length;
     const value = parseNumberToken(token);
@@ -303,6 +321,28 @@ export function scanTargets(clause: string): ScanResult {
       const u: UnitRead = rng[1] && !unit.symbol ? { ...unit, unit: unitText, symbol: true } : unit;
       const target: Target = { op: "range", min: value, max };
       matches.push(build(text, leftM, start, u.end, u, target, Boolean(g.chg) && !g.dir, false, rangeEnd));
+      continue;
+    }
+
+    // A place in a group is a rank: "thuộc nhóm 10 xã dẫn đầu" is 10th or better.
+    const groupM = GROUP_LEFT_RE.exec(left);
+    const groupEnd = groupM
+      ? (GROUP_RIGHT_RE.exec(after) ?? (groupM.groups!.word === "nhóm" ? null : /^/u.exec(after)))
+      : null;
+    if (groupM && groupEnd && Number.isInteger(value) && value >= 1) {
+      const at = from + groupM.index + (groupM[0].length - groupM[0].trimStart().length);
+      const cutEnd = end + groupEnd[0].length;
+      consumedTo = cutEnd;
+      matches.push({
+        target: { op: "rank", value },
+        unit: "thứ hạng",
+        phrase: text.slice(at, cutEnd).trim(),
+        cutStart: at,
+        cutEnd,
+        phraseStart: at,
+        change: false,
+        impliedCeiling: false,
+      });
       continue;
     }
 

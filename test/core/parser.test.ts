@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { ResolutionSchema, allIndicators, type Resolution } from "../../src/core/model";
+import { checkFigure, judge } from "../../src/core/judge";
 import { ResolutionTextError, parseResolution } from "../../src/core/parser";
 
 const SEED = path.join(__dirname, "../fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt");
@@ -64,6 +65,56 @@ describe("the seed resolution", () => {
   test("reads the same with Windows line endings and decomposed (NFD) diacritics", () => {
     const raw = readFileSync(SEED, "utf8");
     expect(essentials(parseResolution(raw.replace(/\n/g, "\r\n").normalize("NFD")))).toEqual(essentials(parsed));
+  });
+});
+
+describe("phrasings of semantics.md section 1, each read as the rulebook says", () => {
+  const read = (clause: string) => {
+    // A second item with a figure: a text of qualitative targets only is refused as no resolution.
+    const r = parseResolution(`I. CHỈ TIÊU\n1. ${clause}\n2. Kết nạp 3 đảng viên.`);
+    return allIndicators(r)
+      .filter((i) => !i.id.startsWith("I.2"))
+      .map((i) => [i.text, i.unit, i.target]);
+  };
+  test.each([
+    ["Thu ngân sách đạt 120% dự toán huyện giao", [["Thu ngân sách", "% dự toán", { op: "gte", value: 120 }]]],
+    ["Thu ngân sách vượt 10% dự toán", [["Thu ngân sách", "% dự toán", { op: "gte", value: 110 }]]],
+    ["Giải ngân đạt 100% kế hoạch giao", [["Giải ngân", "% kế hoạch", { op: "gte", value: 100 }]]],
+    ["Không còn hộ nghèo trên địa bàn", [["Không còn hộ nghèo trên địa bàn", "", { op: "qualitative" }]]],
+    [
+      "Không để xảy ra cháy nổ lớn tại 3 khu dân cư",
+      [["Không để xảy ra cháy nổ lớn tại 3 khu dân cư", "", { op: "qualitative" }]],
+    ],
+    [
+      "Chỉ số cải cách hành chính thuộc nhóm 10 xã dẫn đầu của huyện",
+      [["Chỉ số cải cách hành chính của huyện", "thứ hạng", { op: "rank", value: 10 }]],
+    ],
+    [
+      "Xếp hạng chỉ số PAPI trong top 3 của quận",
+      [["Xếp hạng chỉ số PAPI của quận", "thứ hạng", { op: "rank", value: 3 }]],
+    ],
+    [
+      "Tỷ lệ xã đạt chuẩn nông thôn mới đạt 50% (8 xã)",
+      [["Tỷ lệ xã đạt chuẩn nông thôn mới đạt (8 xã)", "%", { op: "gte", value: 50 }]],
+    ],
+    ["Tổng thu ngân sách 25 tỷ.đ", [["Tổng thu ngân sách", "tỷ đồng", { op: "gte", value: 25 }]]],
+    [
+      "Tốc độ tăng trưởng kinh tế là 12,5%, tăng 8,5% so với năm 2023",
+      [["Tốc độ tăng trưởng kinh tế, tăng 8,5% so với năm 2023", "%", { op: "gte", value: 12.5 }]],
+    ],
+    [
+      "Tổng vốn đầu tư 120 tỷ đồng, trong đó vốn ngân sách 40 tỷ đồng",
+      [
+        ["Tổng vốn đầu tư", "tỷ đồng", { op: "gte", value: 120 }],
+        ["Trong đó vốn ngân sách", "tỷ đồng", { op: "gte", value: 40 }],
+      ],
+    ],
+  ])("%s", (clause, expected) => expect(read(clause)).toEqual(expected));
+
+  test("a figure of 120% of the plan is valid: such a percentage may exceed 100%", () => {
+    const [ind] = allIndicators(parseResolution("I. CHỈ TIÊU\n1. Thu ngân sách đạt 120% dự toán"));
+    expect(checkFigure(ind!, 131.5).ok).toBe(true);
+    expect(judge(ind!, 131.5).status).toBe("Vượt");
   });
 });
 
