@@ -11,6 +11,7 @@ import {
   type ActualsFile,
 } from "../core/input";
 import { locateJsonError } from "../core/json-locate";
+import { ResolutionTextError } from "../core/parser";
 import { judge } from "../core/judge";
 import { DEFAULT_TOLERANCE, readTolerance } from "../core/tolerance";
 import { allIndicators, type Resolution } from "../core/model";
@@ -19,7 +20,7 @@ import { jsonSchemas } from "./schema";
 const USAGE = `Cách dùng: chitieu <lệnh> [tùy chọn]
 
 Lệnh:
-  parse <tệp.txt|->            Đọc văn bản nghị quyết, in Resolution JSON
+  parse <tệp.txt|.docx|.pdf|-> Đọc văn bản nghị quyết, in Resolution JSON
   workbook [--resolution <tệp.txt|tệp.json>] [--actuals <tệp.json>]
            [--tolerance <0..0,99|10%>] [--from <sổ-cũ.xlsx>] --out <tệp.xlsx>
                                Tạo sổ theo dõi chỉ tiêu (.xlsx); mặc định dùng
@@ -37,7 +38,7 @@ function toleranceOption(text: string): number {
 }
 
 /** Reads a file (or stdin for "-") as UTF-8 text; bad files become InputError. */
-async function readText(file: string, what: string, stdin: () => Promise<Buffer>): Promise<string> {
+async function readBytes(file: string, what: string, stdin: () => Promise<Buffer>): Promise<Buffer> {
   let bytes: Buffer;
   if (file === "-") bytes = await stdin();
   else {
@@ -55,6 +56,20 @@ async function readText(file: string, what: string, stdin: () => Promise<Buffer>
       );
     }
   }
+  return bytes;
+}
+
+/** Above this a file is surely not one resolution (a seed is 6 KB); reading stays linear below it. */
+const MAX_BYTES = 20 * 2 ** 20;
+
+async function readText(file: string, what: string, stdin: () => Promise<Buffer>): Promise<string> {
+  const bytes = await readBytes(file, what, stdin);
+  return decodeText(bytes, file, what);
+}
+
+function decodeText(bytes: Buffer, file: string, what: string): string {
+  if (bytes.length > MAX_BYTES)
+    throw new InputError(`${what} "${file}" quá lớn (${Math.round(bytes.length / 2 ** 20)} MB; tối đa 20 MB).`);
   if (bytes.includes(0)) throw new InputError(`${what} "${file}" không phải văn bản (có ký tự nhị phân).`);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -79,13 +94,30 @@ const processIo: Io = {
   },
 };
 
+/** Resolution text from a .txt, .json, .docx or text .pdf file (recognised by content, not name). */
+async function resolutionText(file: string, io: Io): Promise<string> {
+  const what = "tệp nghị quyết";
+  const bytes = await readBytes(file, what, io.stdin);
+  const source = `Tệp nghị quyết "${file}"`;
+  const wrap = (e: unknown) => {
+    if (e instanceof ResolutionTextError) throw new InputError(`${source}: ${e.message}`);
+    throw e;
+  };
+  if (bytes.subarray(0, 4).toString("latin1") === "%PDF") {
+    const { pdfText } = await import("../core/pdf");
+    return pdfText(bytes).catch(wrap);
+  }
+  if (bytes.subarray(0, 2).toString("latin1") === "PK") {
+    const { docxText } = await import("../core/docx");
+    // A zip that is not a Word file, under another name, is just a binary file.
+    return docxText(bytes).catch((e: unknown) => (/\.docx$/iu.test(file) ? wrap(e) : decodeText(bytes, file, what)));
+  }
+  return decodeText(bytes, file, what);
+}
+
 async function loadResolution(file: string | undefined, io: Io): Promise<Resolution> {
   if (!file) return BUILTIN_RESOLUTION;
-  return resolutionFromText(
-    await readText(file, "tệp nghị quyết", io.stdin),
-    `Tệp nghị quyết "${file}"`,
-    locateJsonError,
-  );
+  return resolutionFromText(await resolutionText(file, io), `Tệp nghị quyết "${file}"`, locateJsonError);
 }
 
 async function loadActuals(file: string | undefined, r: Resolution, io: Io): Promise<ActualsFile> {

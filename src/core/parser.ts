@@ -97,8 +97,15 @@ interface Draft {
   indicator: Omit<Indicator, "id">;
 }
 
+/** About 5 MB of text: hundreds of resolutions; above it, surely a wrong file. */
+export const MAX_TEXT = 5_000_000;
+
 function checkText(raw: string): string {
   if (raw.trim() === "") throw new ResolutionTextError("Văn bản nghị quyết đang trống.");
+  if (raw.length > MAX_TEXT)
+    throw new ResolutionTextError(
+      `Văn bản quá dài (${Math.round(raw.length / 1e6)} triệu ký tự; tối đa ${MAX_TEXT / 1e6} triệu): đây có phải một nghị quyết không?`,
+    );
   // eslint-disable-next-line no-control-regex -- counting control characters is the point: they mark a binary file.
   const controls = raw.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/gu)?.length ?? 0;
   if (raw.includes("\u0000") || controls > raw.length / 100)
@@ -261,12 +268,19 @@ function readItem(parts: Part[], warnings: ParseWarning[]): Draft[] {
     scanTargets(parts[0]!.text).matches.length === 0 &&
     !scanRating(parts[0]!.text) &&
     parts[0]!.text.length < 120;
-  for (const part of announces ? parts.slice(1) : parts) drafts.push(...readPart(part, warnings));
+  // A lead ("Cơ cấu kinh tế: …") also names the lines that continue its sentence.
+  let lead: string | undefined;
+  for (const part of announces ? parts.slice(1) : parts) {
+    drafts.push(...readPart(part, warnings, part.bullet ? undefined : lead));
+    if (lead === undefined) lead = leadOf(part.text);
+  }
   return drafts;
 }
 
+const leadOf = (text: string) => /^([^:;\d]{3,80}):\s*\S/u.exec(text)?.[1]?.trim();
+
 /** One line of an item (with the lines that continue it): its clauses become indicators. */
-function readPart(part: Part, warnings: ParseWarning[]): Draft[] {
+function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Draft[] {
   const { text, line } = part;
   const shown = text.replace(/\s+/gu, " ").trim();
   const warn = (reason: string) =>
@@ -274,9 +288,10 @@ function readPart(part: Part, warnings: ParseWarning[]): Draft[] {
   const drafts: Draft[] = [];
   const segments = splitOutside(text.replace(/[*_]/gu, ""), segmentSep);
   // "Cơ cấu kinh tế: Thương mại - dịch vụ trên 80%; Công nghiệp - xây dựng dưới 15%": the lead names each part.
-  const lead = /^([^:;\d]{3,80}):\s*\S/u.exec(segments[0] ?? "")?.[1]?.trim();
+  const own = leadOf(segments[0] ?? "");
+  const lead = own ?? inherited;
   const named = (seg: string, k: number) =>
-    lead && k > 0 && !seg.includes(":") && !VERB_LED_RE.test(seg) && scanTargets(lead).matches.length === 0
+    lead && (k > 0 || !own) && !seg.includes(":") && !VERB_LED_RE.test(seg) && scanTargets(lead).matches.length === 0
       ? `${lead}: ${seg.charAt(0).toLowerCase()}${seg.slice(1)}`
       : seg;
   for (const segment of segments.map(named)) {
@@ -375,7 +390,9 @@ const BODY_RE =
   /(?:^|[^\p{L}])(Đảng bộ|Đảng ủy|Chi bộ|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)\s+(phường|xã|thị trấn)(?!\p{L})/u;
 
 function findOrganization(text: string): string {
-  const place = PLACE_RE.exec(text) ?? UPPER_PLACE_RE.exec(text);
+  // A PDF's page width may break "phường" / "Trần Phú" over two lines.
+  const joined = text.replace(/([^\n])\n(?=[^\n])/gu, "$1 ");
+  const place = PLACE_RE.exec(text) ?? PLACE_RE.exec(joined) ?? UPPER_PLACE_RE.exec(text);
   const body = BODY_RE.exec(text);
   if (!place) return body ? `${body[1]} ${body[2]}` : "";
   const unit = place[1]!.toLowerCase();

@@ -9,7 +9,7 @@ import { ResolutionTextError, parseResolution } from "../../src/core/parser";
 const SEED = path.join(__dirname, "../fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt");
 const FIXTURES = path.join(__dirname, "../fixtures/resolutions");
 
-/** What a golden file pins: everything but the free-form indicator text. */
+/** What a golden file pins: the reading, without source line numbers of indicators. */
 function essentials(r: Resolution) {
   return {
     title: r.title,
