@@ -10,6 +10,8 @@ import * as path from "path";
 import { gzipSync } from "zlib";
 import { BUILTIN_RESOLUTION } from "../src/core/builtin";
 import type { Resolution } from "../src/core/model";
+import { parseResolution } from "../src/core/parser";
+import { scanTargets } from "../src/core/target";
 import { carryOver } from "../src/workbook/carry";
 import { readWorkbook, writeWorkbook } from "../src/workbook/excel";
 import { buildWorkbookPlan } from "../src/workbook/plan";
@@ -121,7 +123,40 @@ async function firstRender() {
   );
 }
 
+/** A resolution text of `n` sections of 10 items, each item three clauses, as real ones are written. */
+function resolutionText(n: number): string {
+  const roman = (k: number) => `S${k}`;
+  const lines: string[] = ["NGHỊ QUYẾT", "Về chỉ tiêu năm 2025", ""];
+  for (let k = 1; k <= n; k++) {
+    lines.push(`${roman(k)}. CÁC CHỈ TIÊU NHÓM ${k}`.replace(/^S\d+/u, ["I", "II", "III", "IV", "V"][k % 5]!));
+    for (let i = 1; i <= 10; i++)
+      lines.push(
+        `${i}. Tỷ lệ hộ dân tham gia BHYT đạt ${90 + (i % 9)}% trở lên; kết nạp từ 3 - 5 đảng viên; thu ngân sách đạt 27.625 triệu đồng.`,
+      );
+  }
+  return lines.join("\n");
+}
+
+function parsing() {
+  // Repeated section numerals are renumbered with a warning: fine for timing.
+  const sizes = [50, 200, 800];
+  const times = sizes.map((n) => {
+    const text = resolutionText(n);
+    const t = performance.now();
+    parseResolution(text);
+    return { n, kb: text.length / 1024, ms: performance.now() - t };
+  });
+  console.log(
+    `parse (1×, 4×, 16×): ${times.map((t) => `${t.kb.toFixed(0)} KiB ${ms(t.ms)}`).join(", ")}; per KiB ${times.map((t) => (t.ms / t.kb).toFixed(2)).join(", ")} ms  [linear: per-KiB flat]`,
+  );
+  const clause = Array.from({ length: 20000 }, (_, i) => `${i % 97} hộ`).join(" và ");
+  const t = performance.now();
+  scanTargets(clause);
+  console.log(`one clause with 20,000 numbers: ${ms(performance.now() - t)}  [target well under 5 s]`);
+}
+
 async function main() {
+  parsing();
   await workbook("45 (built-in)", BUILTIN_RESOLUTION);
   await workbook("2,000 (synthetic)", syntheticResolution(2000, 3));
   bundles();

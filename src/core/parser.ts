@@ -498,12 +498,19 @@ export function parseResolution(raw: string): Resolution {
       continue;
     }
     if (heading || (capitals && capitalHeading(t) && !HEADER_RE.test(t))) {
-      const id = heading
+      let id = heading
         ? part
           ? `${part}.${heading[1]}`
           : heading[1]!
         : (ROMANS[sections.length] ?? `S${sections.length + 1}`);
       const title = (heading ? heading[2]! : t).replace(/[:.]\s*$/u, "").trim();
+      // A numeral used twice (without parts to tell them apart) still gets an id of its own.
+      if (sections.some((x) => x.id === id)) {
+        let n = 2;
+        while (sections.some((x) => x.id === `${id}-${n}`)) n++;
+        warnings.push({ line: l.line, text: brief(t), reason: `phần ${id} bị trùng; đặt mã ${id}-${n}` });
+        id = `${id}-${n}`;
+      }
       sections.push({ id, title, items: [], tasks: TASKS_RE.test(title) && !/chỉ tiêu/iu.test(title) });
       item = null;
       prevBlank = false;

@@ -118,6 +118,28 @@ describe("phrasings of semantics.md section 1, each read as the rulebook says", 
   });
 });
 
+describe("ids are unique by construction, and readable", () => {
+  test("a section numeral or an item number used twice gets an id of its own, with a warning on its line", () => {
+    const r = parseResolution(
+      "I. KINH TẾ\n1. Kết nạp 3 đảng viên\nI. XÃ HỘI\n1. Kết nạp 4 đảng viên\n1. Tỷ lệ BHYT đạt 95%",
+    );
+    expect(allIndicators(r).map((i) => i.id)).toEqual(["I.1", "I-2.1", "I-2.2"]);
+    expect(r.warnings.map((w) => [w.line, w.reason])).toEqual([
+      [3, "phần I bị trùng; đặt mã I-2"],
+      [5, "mục 1 bị trùng trong phần I-2; đặt mã I-2.2"],
+    ]);
+    expect(ResolutionSchema.safeParse(r).success).toBe(true);
+  });
+
+  test("the schema refuses a duplicate id and names it", () => {
+    const r = parseResolution(readFileSync(SEED, "utf8"));
+    const dup = { ...r, sections: [r.sections[0]!, { ...r.sections[1]!, indicators: r.sections[0]!.indicators }] };
+    const res = ResolutionSchema.safeParse(dup);
+    expect(res.success).toBe(false);
+    expect(res.error!.issues[0]!.message).toBe('mã chỉ tiêu "I.1.a" bị trùng');
+  });
+});
+
 describe("text as it arrives (semantics.md section 0)", () => {
   const raw = readFileSync(SEED, "utf8");
   const clean = essentials(parseResolution(raw));
