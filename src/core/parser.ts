@@ -25,6 +25,8 @@ const ITEM_RE = /^\s*(?:(\d{1,2})\s*[.)]|\((\d{1,2})\))\s*(\S.*?)\s*$/u;
 /** "1.1. Thu ngân sách ...": a sub-item belongs to item 1 and becomes one of its a, b, c. */
 const SUBITEM_RE = /^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.*?)\s*$/u;
 const BULLET_RE = /^\s*(?:[-+•–*]\s+|[a-zđ][).]\s+)(\S.*?)\s*$/u;
+/** "- Về văn hóa – xã hội:": a group heading without a figure. */
+const GROUP_HEADING_RE = /^\s*(?:[-–+•*]\s*)?((?:về|lĩnh vực|nhóm chỉ tiêu|các chỉ tiêu về)\s[^:\d]{2,80}):\s*$/iu;
 /** A section of tasks and solutions: it sets no targets (semantics 1b). */
 const TASKS_RE = /giải pháp|tổ chức thực hiện|nhiệm vụ trọng tâm|phương hướng,? nhiệm vụ/iu;
 /** An unnumbered heading in capitals ("CHỈ TIÊU KINH TẾ"), for documents without numbered sections. */
@@ -326,7 +328,15 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
       last = null;
       pending = [];
     };
-    for (const c of clauses) {
+    for (const raw of clauses) {
+      // "…, trong đó: Nông, lâm, thủy sản tăng 6%": the parts that follow name new indicators.
+      const part = /^trong đó\s*[:,]?\s*/iu.exec(raw.text);
+      const c = part ? { ...raw, text: raw.text.slice(part[0].length) } : raw;
+      if (part) {
+        if (c.text.trim() === "") continue;
+        last = null;
+        if (c.match) c.match = scanTargets(c.text).matches.at(-1) ?? null;
+      }
       if (c.match || c.rating) {
         let prefix = "";
         if (pending.length > 0 && !pendingOwn) {
@@ -401,6 +411,28 @@ function findOrganization(text: string): string {
   return `${unit} ${name}`.replace(/^./u, (c) => c.toUpperCase());
 }
 
+/** " 4. Diện tích …" inside a long paragraph: the numbering of a list copied as running text. */
+const INLINE_MARK_RE = /\s(?=(?:[IVX]{1,4}|\d{1,2})\.\s+\p{Lu})/gu;
+
+/**
+ * A news report or web page often runs the whole list into one paragraph ("… I. Về kinh tế 1. … 2. …").
+ * When a long line holds at least three such numbers in increasing order, each starts a line again.
+ */
+function splitRunningText(line: string): string[] {
+  if (line.length < 300) return [line];
+  const marks = [...line.matchAll(INLINE_MARK_RE)].map((m) => m.index);
+  const numbers = marks.map((i) => Number(/^\s(\d+)/u.exec(line.slice(i))?.[1] ?? NaN)).filter((n) => !Number.isNaN(n));
+  if (numbers.length < 3 || numbers.some((n, k) => k > 0 && n <= numbers[k - 1]!)) return [line];
+  const out: string[] = [];
+  let from = 0;
+  for (const i of marks) {
+    out.push(line.slice(from, i));
+    from = i + 1;
+  }
+  out.push(line.slice(from));
+  return out.filter((p) => p.trim() !== "");
+}
+
 /** Item letters: a … z, then aa, ab, … (an item may hold more than 26 targets). */
 export function letterId(k: number): string {
   let n = k;
@@ -436,7 +468,7 @@ interface Sec {
 /** Reads a resolution as staff paste it into a Resolution. Throws ResolutionTextError on bad text. */
 export function parseResolution(raw: string): Resolution {
   const text = checkText(raw);
-  const lines: Line[] = text.split("\n").map((t, i) => ({ text: t, line: i + 1 }));
+  const lines: Line[] = text.split("\n").flatMap((t, i) => splitRunningText(t).map((p) => ({ text: p, line: i + 1 })));
   const warnings: ParseWarning[] = [];
   const sections: Sec[] = [];
   const headings = lines.map((l) => sectionHeading(l.text.trim()));
@@ -497,13 +529,15 @@ export function parseResolution(raw: string): Resolution {
       prevBlank = false;
       continue;
     }
-    if (heading || (capitals && capitalHeading(t) && !HEADER_RE.test(t))) {
+    // Without numbered sections, "Về kinh tế:" and capital headings head sections.
+    const group = capitals ? GROUP_HEADING_RE.exec(t) : null;
+    if (heading || group || (capitals && capitalHeading(t) && !HEADER_RE.test(t))) {
       let id = heading
         ? part
           ? `${part}.${heading[1]}`
           : heading[1]!
         : (ROMANS[sections.length] ?? `S${sections.length + 1}`);
-      const title = (heading ? heading[2]! : t).replace(/[:.]\s*$/u, "").trim();
+      const title = (heading ? heading[2]! : group ? group[1]! : t).replace(/[:.]\s*$/u, "").trim();
       // A numeral used twice (without parts to tell them apart) still gets an id of its own.
       if (sections.some((x) => x.id === id)) {
         let n = 2;

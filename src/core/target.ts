@@ -92,7 +92,7 @@ const RANK_LEFT_RE =
   /(?:^|[^\p{L}])(?:(?<verb>xếp|đứng|đạt|vươn lên)\s+(?:loại\s+|hạng\s+)?)?(?<word>thứ hạng|vị thứ|thứ|hạng|top|tốp)\s*$/u;
 
 const PERCENT_UNIT_RE =
-  /^\s*(%|‰)(\s*\/\s*năm|\s+so với\s+(?:cùng kỳ(?:\s+năm trước)?|năm trước|năm \d{4}|kế hoạch|dự toán)|\s+(?:dự toán|kế hoạch)(?!\p{L})(?:\s+(?:huyện|quận|thị xã|thành phố|tỉnh|cấp trên)?\s*giao(?!\p{L}))?)?/u;
+  /^\s*(%|‰)(\s*\/\s*năm|\s+so với\s+(?:cùng kỳ(?:\s+năm trước)?|năm trước|năm \d{4}|kế hoạch|dự toán)|\s+(?:dự toán|kế hoạch)(?!\p{L})(?:\s+(?:huyện|quận|thị xã|thành phố|tỉnh|cấp trên)?\s*giao(?=\s*(?:$|[;,.()])))?)?/u;
 const MONEY_UNIT_RE =
   /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+đồng|(?:tỷ|tỉ|triệu|tr)\.\s?đ(?:ồng)?|đồng|usd)((?:\s*\/\s*(?:người|hộ|tháng|năm))*)(?!\p{L})/u;
 /** "tỷ.đ", "tr.đ": the money units as written in full. */
@@ -175,7 +175,7 @@ const EXCLUDED_UNIT_RE = /^(?:tuổi|tháng tuổi|con|sao|vạn dân|nghìn dâ
 
 /** Subjects for which a bare figure is a ceiling ("Tỷ suất sinh 11‰", "Chi ngân sách: 4.909 triệu đồng"). */
 const LOWER_IS_BETTER_RE =
-  /(?:^|[^\p{L}])(?:hộ nghèo|hộ cận nghèo|tỷ suất sinh|sinh con thứ|sinh trên|suy dinh dưỡng|tai nạn|tội phạm|vi phạm|thất nghiệp|bỏ học|ô nhiễm|tử vong|chi ngân sách|chi thường xuyên|nợ đọng|tồn đọng|quá hạn|trễ hạn|khiếu nại|khiếu kiện|ma túy|cháy nổ|tỷ số giới tính|mất cân bằng giới tính)/u;
+  /(?:^|[^\p{L}])(?:hộ nghèo|hộ cận nghèo|tỷ suất sinh|sinh con thứ|sinh trên|suy dinh dưỡng|tai nạn|tội phạm|vi phạm|thất nghiệp|bỏ học|ô nhiễm|tử vong|chi ngân sách|chi thường xuyên|nợ đọng|tồn đọng|quá hạn|trễ hạn|khiếu nại|khiếu kiện|ma túy|cháy nổ|tỷ số giới tính|mất cân bằng giới tính|tăng dân số tự nhiên|tăng dân số)/u;
 
 /** A clause that opens with "Tăng"/"Giảm" (not "Tăng cường") and never says "còn"/"xuống"/"lên" is about a change. */
 const LEADING_CHANGE_RE = /^\s*(?:phấn đấu\s+|phần đầu\s+|phân đấu\s+)?(?:tăng|giảm)\s(?!\s*cường)/u;
@@ -373,8 +373,12 @@ export function scanTargets(clause: string): ScanResult {
       }
     }
 
-    if (!hasWord && LABEL_RE.test(left)) continue;
     const unit = readUnit(text, lc, end);
+    // "hằng năm 1,05%": a percentage after "năm" is a figure; "năm 2022" stays a label.
+    const label = LABEL_RE.exec(left);
+    const timeWord =
+      label && /(?:năm|tháng|quý)\s*$/u.test(label[0]) && unit.unit.startsWith("%") && !isYear(token, value);
+    if (!hasWord && label && !timeWord) continue;
     if (EXCLUDED_UNIT_RE.test(unit.unit.toLowerCase())) continue;
     if (/^(?:trên|\/)$/u.test(g.cmp ?? "") && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit)) continue;
     // "trên cả 3 tiêu chí" ("on all 3 criteria") describes; it sets no figure, but it is worth a warning.
