@@ -160,6 +160,7 @@ function tidy(text: string): string {
     .replace(/\s+/gu, " ")
     .replace(/^[\s,;:.\-–]+|[\s,;:.\-–]+$/gu, "")
     .replace(/^(?:phấn|phân|phần)\s+(?:đấu|đầu)\s+/iu, "")
+    .replace(/^(?:cụ thể|đồng thời|ngoài ra)\s*[,:]\s*/iu, "")
     .trim();
 }
 
@@ -591,6 +592,22 @@ export function parseResolution(raw: string): Resolution {
       stray(l, "dòng có số liệu nằm trước phần chỉ tiêu; chưa đọc thành chỉ tiêu");
     }
     prevBlank = false;
+  }
+
+  // Running text (a news report, minutes): no markers at all, so each paragraph with a target is an item.
+  if (sections.every((s) => s.items.length === 0)) {
+    const prose = lines.filter(
+      (l) => l.text.trim() !== "" && !HEADER_RE.test(l.text) && scanTargets(l.text).matches.length > 0,
+    );
+    if (prose.length > 0) {
+      warnings.length = 0;
+      const sec = currentSection();
+      for (const l of prose) {
+        // "… đề ra 12 chỉ tiêu cụ thể: A; B; C": what comes before the list only introduces it.
+        const text = l.text.replace(/^.*?chỉ tiêu(?:\s+(?:cụ thể|chủ yếu|chính))?[^:;]{0,40}:\s*/iu, "").trim();
+        newItem(sec, null, l, { text, line: l.line, bullet: false });
+      }
+    }
   }
 
   if (sections.length === 0 || sections.every((s) => s.items.length === 0))

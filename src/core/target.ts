@@ -73,7 +73,7 @@ const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).
 const LEFT_RE = new RegExp(
   String.raw`(?<pre>^|[^\p{L}])` +
     String.raw`(?:(?<lead>đạt mức|đạt tỷ lệ|đạt|là|chiếm|ở mức|bằng|:)\s*)?` +
-    String.raw`(?:(?<chg>tăng|giảm|nâng|hạ)(?:\s+(?<avg>bình quân|trung bình))?(?:\s+(?<dir>lên|xuống còn|xuống|còn))?\s*)?` +
+    String.raw`(?:(?<chg>tăng|giảm|nâng|hạ)(?:\s+(?<avg>bình quân|trung bình))?(?:\s+(?:mỗi năm|hằng năm|hàng năm))?(?:\s+(?<dir>lên|xuống còn|xuống|còn))?\s*)?` +
     String.raw`(?:(?<lead2>đạt|ở mức)\s+)?` +
     String.raw`(?:(?<down>xuống còn|xuống|còn)\s+)?` +
     `(?<cmp>${alt(Object.keys(CMP))})?\\s*` +
@@ -170,8 +170,8 @@ const NOT_UNITS = new Set([
   "năm",
   "hoặc",
 ]);
-/** Units that mean the number is not a target: ages, birth order, grades, per-capita bases. */
-const EXCLUDED_UNIT_RE = /^(?:tuổi|tháng tuổi|con|sao|vạn dân|nghìn dân|ngàn dân|dân)$/u;
+/** Units that mean the number is not a target: ages, birth order, grades, per-capita bases, a count of targets. */
+const EXCLUDED_UNIT_RE = /^(?:tuổi|tháng tuổi|con|sao|vạn dân|nghìn dân|ngàn dân|dân|chỉ tiêu)$/u;
 
 /** Subjects for which a bare figure is a ceiling ("Tỷ suất sinh 11‰", "Chi ngân sách: 4.909 triệu đồng"). */
 const LOWER_IS_BETTER_RE =
