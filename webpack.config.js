@@ -78,6 +78,14 @@ module.exports = async (env, options) => {
     module: {
       rules: [
         {
+          // pdf.js ships ES2022 (private class fields): brought down to ES2020 like our own code.
+          test: /pdfjs-dist[\\/].*\.js$/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { allowJs: true, target: "es2020", module: "esnext" } },
+          },
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } },
@@ -96,6 +104,15 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // pdf.js's worker, fetched only when someone opens a PDF resolution in the pane.
+          {
+            from: "node_modules/pdfjs-dist/legacy/build/pdf.worker.min.js",
+            to: "pdf.worker.min.js",
+            transform: (content) =>
+              require("typescript").transpileModule(content.toString(), {
+                compilerOptions: { allowJs: true, target: "es2020", module: "none" },
+              }).outputText,
+          },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -9,6 +9,7 @@ interface TextItem {
 }
 
 interface PdfJs {
+  GlobalWorkerOptions: { workerSrc: string };
   getDocument(src: { data: Uint8Array; isEvalSupported: boolean; useSystemFonts: boolean; verbosity: number }): {
     promise: Promise<{
       numPages: number;
@@ -23,7 +24,10 @@ async function loadPdfJs(): Promise<PdfJs> {
   console.warn = () => undefined;
   console.log = () => undefined;
   try {
-    return (await import("pdfjs-dist/legacy/build/pdf.js")) as unknown as PdfJs;
+    const pdfjs = (await import(/* webpackChunkName: "pdf" */ "pdfjs-dist/legacy/build/pdf.js")) as unknown as PdfJs;
+    // In the task pane the worker is the file the build copies beside taskpane.html; Node runs it in-process.
+    if (typeof document !== "undefined") pdfjs.GlobalWorkerOptions.workerSrc = "pdf.worker.min.js";
+    return pdfjs;
   } finally {
     Object.assign(console, { warn, log });
   }

@@ -1,6 +1,7 @@
 import { useRef, useState, type ChangeEvent } from "react";
 import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
 import { Text } from "@fluentui/react/lib/Text";
@@ -12,14 +13,29 @@ import { ResolutionTextError, parseResolution } from "../core/parser";
 import { formatTarget, parseTargetPhrase } from "../core/target";
 import { saveFile } from "./download";
 
-/** FileReader, not Blob.text(): EdgeHTML (Excel 2019 webviews) has no Blob.text(). */
-function readFileText(f: File): Promise<string> {
+/** FileReader, not Blob.arrayBuffer(): older Office webviews lack the Blob promise methods. */
+function readFileBytes(f: File): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
-    r.onload = () => resolve(String(r.result ?? ""));
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
     r.onerror = () => reject(r.error ?? new Error("không đọc được tệp"));
-    r.readAsText(f, "utf-8");
+    r.readAsArrayBuffer(f);
   });
+}
+
+const startsWith = (bytes: Uint8Array, magic: string) => [...magic].every((c, i) => bytes[i] === c.charCodeAt(0));
+
+/** The resolution text of a .txt/.json, a Word .docx or a text PDF; the readers load only when needed. */
+async function fileText(f: File, bytes: Uint8Array): Promise<string> {
+  if (startsWith(bytes, "%PDF")) {
+    const { pdfText } = await import(/* webpackChunkName: "pdf" */ "../core/pdf");
+    return pdfText(bytes);
+  }
+  if (startsWith(bytes, "PK") && /\.docx$/iu.test(f.name)) {
+    const { docxText } = await import(/* webpackChunkName: "docx" */ "../core/docx");
+    return docxText(bytes);
+  }
+  return new TextDecoder("utf-8").decode(bytes);
 }
 
 /** The target as text; "Sửa" opens a field (Enter keeps, Esc cancels). Light enough for long lists. */
@@ -93,6 +109,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
   const [mode, setMode] = useState<"builtin" | "paste">("builtin");
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
 
@@ -115,8 +132,9 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
     const f = e.target.files?.[0];
     e.target.value = "";
     if (!f) return;
-    const content = await readFileText(f);
+    setBusy(`Đang đọc tệp ${f.name}…`);
     try {
+      const content = await fileText(f, await readFileBytes(f));
       try {
         adopt(resolutionFromText(content, `Tệp "${f.name}"`), `Đã nhập tệp ${f.name}`);
       } catch (err) {
@@ -127,7 +145,15 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
       }
     } catch (err) {
       setNotice(null);
-      setError(err instanceof InputError ? err.message : `Không đọc được tệp "${f.name}": ${(err as Error).message}`);
+      setError(
+        err instanceof InputError
+          ? err.message
+          : err instanceof ResolutionTextError
+            ? `Tệp "${f.name}": ${err.message}`
+            : `Không đọc được tệp "${f.name}": ${(err as Error).message}`,
+      );
+    } finally {
+      setBusy(null);
     }
   };
   const edit = (sectionId: string, ind: Indicator) =>
@@ -174,7 +200,11 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
         </>
       )}
       <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-        <DefaultButton text="Nhập tệp (.json, .txt)…" onClick={() => file.current?.click()} />
+        <DefaultButton
+          text="Nhập tệp (.docx, .pdf, .txt, .json)…"
+          onClick={() => file.current?.click()}
+          disabled={busy !== null}
+        />
         <DefaultButton
           text="Xuất JSON"
           onClick={() =>
@@ -188,12 +218,13 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
         <input
           ref={file}
           type="file"
-          accept=".json,.txt,application/json,text/plain"
+          accept=".docx,.pdf,.json,.txt,application/json,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           hidden
           onChange={importFile}
           aria-label="Chọn tệp nghị quyết"
         />
       </Stack>
+      {busy && <ProgressIndicator label={busy} ariaValueText={busy} />}
       {error && (
         <MessageBar messageBarType={MessageBarType.error} isMultiline>
           <span style={{ whiteSpace: "pre-wrap" }}>{error}</span>

@@ -1,4 +1,3 @@
-import { execFileSync } from "child_process";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { PNG } from "pngjs";
@@ -6,7 +5,7 @@ import { main } from "../../src/cli/main";
 import type { Resolution } from "../../src/core/model";
 import { parseResolution } from "../../src/core/parser";
 import { SCANNED_PDF, pdfText } from "../../src/core/pdf";
-import { describeWithTools, tempDir } from "../helpers/tools";
+import { describeWithTools, printPdf, tempDir } from "../helpers/tools";
 
 const SEED = readFileSync(path.join(__dirname, "../fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt"), "utf8");
 const reading = (r: Resolution) => ({
@@ -18,28 +17,6 @@ const reading = (r: Resolution) => ({
 });
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-
-/** Chromium prints HTML to PDF on A4, as e-office systems export a signed text PDF. */
-function printPdf(html: string): string {
-  const dir = tempDir("chitieu-pdf-");
-  const page = path.join(dir, "page.html");
-  const pdf = path.join(dir, "out.pdf");
-  writeFileSync(page, html);
-  execFileSync(
-    "chromium",
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--no-pdf-header-footer",
-      `--print-to-pdf=${pdf}`,
-      `file://${page}`,
-    ],
-    { stdio: "pipe", timeout: 120_000 },
-  );
-  return pdf;
-}
 
 async function cli(args: string[]) {
   let out = "";

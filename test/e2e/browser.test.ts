@@ -7,7 +7,7 @@ import { allIndicators, type Actuals } from "../../src/core/model";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { launch, offline, serve } from "../helpers/browser";
-import { describeWithTools, recalcToCsv, renderPng, tempDir } from "../helpers/tools";
+import { describeWithTools, printPdf, recalcToCsv, renderPng, tempDir } from "../helpers/tools";
 
 const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -111,6 +111,24 @@ describeWithTools(
       await page.screenshot({ path: path.join(SHOTS, "2-dan-nghi-quyet.png"), fullPage: true });
       expect(problems).toEqual([]);
     });
+
+    test("a text PDF of the resolution opens in the pane (pdf.js and its worker load only then)", async () => {
+      const seed = readFileSync(path.join(ROOT, "test/fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt"), "utf8");
+      const body = seed
+        .split("\n")
+        .map((l) => `<p>${l.trim() ? l.replace(/&/g, "&amp;").replace(/</g, "&lt;") : "&nbsp;"}</p>`)
+        .join("");
+      const pdf = printPdf(
+        `<!doctype html><meta charset="utf-8"><style>@page{size:A4;margin:2cm}body{font:13pt "Liberation Serif"}p{margin:0 0 4pt}</style>${body}`,
+      );
+      const requested: string[] = [];
+      page.on("request", (r) => requested.push(r.url()));
+      await page.getByLabel("Chọn tệp nghị quyết").setInputFiles(pdf);
+      await page.getByText(/Đã nhập tệp out\.pdf/).waitFor({ timeout: 30_000 });
+      expect(await page.getByRole("button", { name: /^Sửa chỉ tiêu đề ra của / }).count()).toBe(45);
+      expect(requested.some((u) => u.endsWith("/pdf.worker.min.js"))).toBe(true);
+      expect(problems).toEqual([]);
+    }, 120_000);
 
     test("the .xlsx download opens in LibreOffice with the right statuses", async () => {
       await page.getByRole("button", { name: "Nghị quyết mẫu 2022 (phường Trần Phú)" }).click();

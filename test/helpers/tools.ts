@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 
@@ -101,4 +101,26 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/** Chromium prints HTML to PDF on A4, as e-office systems export a signed text PDF. */
+export function printPdf(html: string): string {
+  const dir = tempDir("chitieu-pdf-");
+  const page = path.join(dir, "page.html");
+  const pdf = path.join(dir, "out.pdf");
+  writeFileSync(page, html);
+  execFileSync(
+    "chromium",
+    [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--no-pdf-header-footer",
+      `--print-to-pdf=${pdf}`,
+      `file://${page}`,
+    ],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+  return pdf;
 }

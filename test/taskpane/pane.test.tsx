@@ -157,6 +157,20 @@ describe("Resolution tab", () => {
     await userEvent.upload(input, wrong);
     await waitFor(() => expect(screen.getByText(/Tệp "sai.json" không đúng cấu trúc/)).toBeTruthy());
   });
+
+  test("a .docx resolution (numbering in Word's lists) is read like its text", async () => {
+    const { readFileSync } = await import("fs");
+    const { makeDocx, seedParagraphs } = await import("../helpers/docx");
+    const seed = readFileSync(`${__dirname}/../fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt`, "utf8");
+    const t = renderTab();
+    const input = screen.getByLabelText("Chọn tệp nghị quyết") as HTMLInputElement;
+    const bytes = await makeDocx(seedParagraphs(seed));
+    await userEvent.upload(input, new File([bytes as Uint8Array<ArrayBuffer>], "nghi-quyet.docx"));
+    await waitFor(() => expect(allIndicators(t.current())).toHaveLength(45), { timeout: 5000 });
+    expect(allIndicators(t.current()).map((i) => i.id)).toEqual(allIndicators(BUILTIN_RESOLUTION).map((i) => i.id));
+    await userEvent.upload(input, new File([new Uint8Array([80, 75, 3, 4, 9, 9])], "hong.docx"));
+    await screen.findByText(/Tệp "hong.docx": Tệp .docx không mở được/);
+  });
 });
 
 describe("Insert tab, against the fake Excel", () => {
