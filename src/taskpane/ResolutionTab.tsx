@@ -35,7 +35,16 @@ async function fileText(f: File, bytes: Uint8Array): Promise<string> {
     const { docxText } = await import(/* webpackChunkName: "docx" */ "../core/docx");
     return docxText(bytes);
   }
-  return new TextDecoder("utf-8").decode(bytes);
+  return readFileText(f);
+}
+
+function readFileText(f: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result ?? ""));
+    r.onerror = () => reject(r.error ?? new Error("không đọc được tệp"));
+    r.readAsText(f, "utf-8");
+  });
 }
 
 /** The target as text; "Sửa" opens a field (Enter keeps, Esc cancels). Light enough for long lists. */
