@@ -12,9 +12,9 @@ import {
 } from "../core/input";
 import { locateJsonError } from "../core/json-locate";
 import { ResolutionTextError } from "../core/parser";
-import { judge } from "../core/judge";
 import { DEFAULT_TOLERANCE, readTolerance } from "../core/tolerance";
 import { allIndicators, type Resolution } from "../core/model";
+import { PERIODS, type Period } from "../core/periods";
 import { jsonSchemas } from "./schema";
 
 const USAGE = `Cách dùng: chitieu <lệnh> [tùy chọn]
@@ -28,6 +28,9 @@ Lệnh:
                                chuyển số liệu, ghi chú, dung sai từ sổ cũ
   evaluate [--resolution <tệp>] --actuals <tệp.json> [--tolerance <0..0,99|10%>]
                                Đánh giá số liệu, in { "<mã>": { status, ratio } }
+                               (theo kỳ 6t/9t/nam khi tệp có số liệu từng kỳ)
+  report [--resolution <tệp>] --actuals <tệp.json> [--period 6t|9t|nam]
+                               In lời văn báo cáo kết quả thực hiện của kỳ
   schema                       In JSON Schema của Resolution và số liệu
 `;
 
@@ -121,7 +124,7 @@ async function loadResolution(file: string | undefined, io: Io): Promise<Resolut
 }
 
 async function loadActuals(file: string | undefined, r: Resolution, io: Io): Promise<ActualsFile> {
-  if (!file) return { actuals: {}, notes: {} };
+  if (!file) return { actuals: {}, periods: { nam: {} }, estimates: [], overrides: {}, notes: {} };
   const source = `Tệp số liệu "${file}"`;
   const data = parseJson(await readText(file, "tệp số liệu", io.stdin), source, locateJsonError);
   const loaded = actualsFileFromJson(data, r, source);
@@ -169,7 +172,7 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-const VALUE_OPTIONS = ["--resolution", "--actuals", "--tolerance", "--out", "--from"];
+const VALUE_OPTIONS = ["--resolution", "--actuals", "--tolerance", "--out", "--from", "--period"];
 
 /** "--tolerance -0.1" is a value, not an option: parseArgs would call it ambiguous. */
 function joinNegativeValues(args: string[]): string[] {
@@ -213,6 +216,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         tolerance: { type: "string" },
         out: { type: "string" },
         from: { type: "string" },
+        period: { type: "string" },
       },
     });
   } catch (e) {
@@ -231,13 +235,36 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "evaluate": {
       if (!values.actuals) throw new InputError(`Lệnh evaluate cần --actuals <tệp.json>.\n\n${USAGE}`);
       const r = await loadResolution(values.resolution, io);
-      const { actuals } = await loadActuals(values.actuals, r, io);
-      const out: Record<string, { status: string; ratio: number | null }> = {};
-      for (const ind of allIndicators(r)) {
-        const j = judge(ind, actuals[ind.id], tolerance);
-        out[ind.id] = { status: j.status, ratio: j.ratio };
-      }
+      const file = await loadActuals(values.actuals, r, io);
+      const { evaluatePeriod } = await import("../core/report");
+      const periods = PERIODS.filter((p) => file.periods[p] !== undefined);
+      const withPeriods =
+        periods.some((p) => p !== "nam") || file.estimates.length > 0 || Object.keys(file.overrides).length > 0;
+      const results = Object.fromEntries(periods.map((p) => [p, evaluatePeriod(r, file, p, tolerance)]));
+      const out: Record<string, unknown> = {};
+      allIndicators(r).forEach((ind, k) => {
+        if (!withPeriods) {
+          const x = results.nam![k]!;
+          out[ind.id] = { status: x.rule, ratio: x.ratio };
+          return;
+        }
+        const entry: Record<string, unknown> = {};
+        for (const p of periods) entry[p] = { status: results[p]![k]!.rule, ratio: results[p]![k]!.ratio };
+        entry.final = results.nam![k]!.status;
+        out[ind.id] = entry;
+      });
       io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+      return 0;
+    }
+    case "report": {
+      if (!values.actuals) throw new InputError(`Lệnh report cần --actuals <tệp.json>.\n\n${USAGE}`);
+      const period = (values.period ?? "nam") as Period;
+      if (!(PERIODS as readonly string[]).includes(period))
+        throw new InputError(`--period "${values.period}" không có; các kỳ là 6t, 9t, nam.`);
+      const r = await loadResolution(values.resolution, io);
+      const file = await loadActuals(values.actuals, r, io);
+      const { reviewText } = await import("../core/report");
+      io.stdout(`${reviewText(r, file, period, tolerance).join("\n")}\n`);
       return 0;
     }
     case "workbook": {

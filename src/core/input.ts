@@ -1,7 +1,8 @@
 import { z } from "zod/mini";
-import { ActualsSchema, ResolutionSchema, allIndicators, type Actuals, type Resolution } from "./model";
+import { ActualsSchema, ResolutionSchema, STATUSES, allIndicators, type Actuals, type Resolution } from "./model";
 import { checkFigure } from "./judge";
 import { formatFigure, measureOf } from "./measure";
+import { PERIODS, PERIOD_INFO, type Override, type Period } from "./periods";
 import { parseResolution, ResolutionTextError } from "./parser";
 
 /** Bad input from a user or a file: the message is Vietnamese and names what and where. */
@@ -66,36 +67,81 @@ export function resolutionFromText(text: string, source: string, locate?: JsonEr
 }
 
 export interface ActualsFile {
+  /** The year's figures (`nam`): plain values, or the `nam` of a period object. */
   actuals: Actuals;
+  /** Every period's figures, when the file gives periods ({ "6t": …, "nam": … }). */
+  periods: Partial<Record<Period, Actuals>>;
+  /** `$estimates`: periods whose figures are estimates ("ước thực hiện"). */
+  estimates: Period[];
+  /** `$overrides`: staff's own assessment for the year, by Mã. */
+  overrides: Record<string, Override>;
   /** `$notes`: the "Ghi chú" of indicators, by Mã. */
   notes: Record<string, string>;
 }
 
 const NotesSchema = z.record(z.string(), z.string());
+const PeriodSchema = z.enum(PERIODS);
+const EstimatesSchema = z.array(PeriodSchema);
+const OverridesSchema = z.record(
+  z.string(),
+  z.strictObject({ status: z.enum(STATUSES), reason: z._default(z.string(), "") }),
+);
+const isPeriodObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** An actuals JSON file: figures by Mã, and the optional `$notes` (interfaces.md). */
+/** An actuals JSON file: figures by Mã (plain, or per period), `$estimates`, `$overrides`, `$notes` (interfaces.md). */
 export function actualsFileFromJson(data: unknown, resolution: Resolution, source: string): ActualsFile {
-  if (data === null || typeof data !== "object" || Array.isArray(data))
-    return { actuals: actualsFromJson(data, resolution, source), notes: {} };
-  const { $notes, ...rest } = data as Record<string, unknown>;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    const actuals = actualsFromJson(data, resolution, source);
+    return { actuals, periods: { nam: actuals }, estimates: [], overrides: {}, notes: {} };
+  }
+  const { $notes, $estimates, $overrides, ...rest } = data as Record<string, unknown>;
   const later = Object.keys(rest).filter((k) => k.startsWith("$"));
   if (later.length > 0)
     throw new InputError(
-      `${source}: ${later.map((k) => `"${k}"`).join(", ")} chưa dùng được trong phiên bản này (chỉ có "$notes").`,
+      `${source}: ${later.map((k) => `"${k}"`).join(", ")} không dùng được (chỉ có "$notes", "$estimates", "$overrides").`,
     );
-  let noteMap: Record<string, string> = {};
-  if ($notes !== undefined) {
-    const parsed = NotesSchema.safeParse($notes);
-    if (!parsed.success) throw new InputError(describeIssues(parsed.error, `${source} ($notes)`, $notes));
-    noteMap = parsed.data;
-  }
+  const read = <T>(schema: z.ZodMiniType<T>, v: unknown, key: string, empty: T): T => {
+    if (v === undefined) return empty;
+    const parsed = schema.safeParse(v);
+    if (!parsed.success) throw new InputError(describeIssues(parsed.error, `${source} (${key})`, v));
+    return parsed.data;
+  };
+  const noteMap = read(NotesSchema, $notes, "$notes", {});
+  const estimates = read(EstimatesSchema, $estimates, "$estimates", []);
+  const overrides = read(OverridesSchema, $overrides, "$overrides", {}) as Record<string, Override>;
   const ids = new Set(allIndicators(resolution).map((i) => i.id));
-  const unknown = Object.keys(noteMap).filter((id) => !ids.has(id));
-  if (unknown.length > 0)
-    throw new InputError(
-      `${source} ($notes) có mã chỉ tiêu không có trong nghị quyết: ${unknown.map((u) => `"${u}"`).join(", ")}.`,
-    );
-  return { actuals: actualsFromJson(rest, resolution, source), notes: noteMap };
+  for (const [key, map] of [
+    ["$notes", noteMap],
+    ["$overrides", overrides],
+  ] as const) {
+    const unknown = Object.keys(map).filter((id) => !ids.has(id));
+    if (unknown.length > 0)
+      throw new InputError(
+        `${source} (${key}) có mã chỉ tiêu không có trong nghị quyết: ${unknown.map((u) => `"${u}"`).join(", ")}.`,
+      );
+  }
+  // A plain value is the year's figure; an object gives each period's.
+  const byPeriod: Record<Period, Record<string, unknown>> = { "6t": {}, "9t": {}, nam: {} };
+  for (const [id, v] of Object.entries(rest)) {
+    if (!isPeriodObject(v)) {
+      byPeriod.nam[id] = v;
+      continue;
+    }
+    const wrong = Object.keys(v).filter((k) => !(PERIODS as readonly string[]).includes(k));
+    if (wrong.length > 0)
+      throw new InputError(
+        `${source}, chỉ tiêu ${id}: kỳ ${wrong.map((k) => `"${k}"`).join(", ")} không có; các kỳ là "6t", "9t", "nam".`,
+      );
+    for (const [p, fig] of Object.entries(v)) byPeriod[p as Period][id] = fig;
+  }
+  const periods: Partial<Record<Period, Actuals>> = {};
+  for (const p of PERIODS) {
+    const figures = byPeriod[p];
+    if (p !== "nam" && Object.keys(figures).length === 0) continue;
+    periods[p] = actualsFromJson(figures, resolution, p === "nam" ? source : `${source} (${PERIOD_INFO[p].label})`);
+  }
+  return { actuals: periods.nam ?? {}, periods, estimates, overrides, notes: noteMap };
 }
 
 /** Validates actual figures against a resolution: unknown ids and wrong figures are errors. */

@@ -43,6 +43,8 @@ export const IndicatorSchema = z.strictObject({
   targetText: z.optional(z.string()),
   /** 1-based line of the resolution text the indicator was read from; an extension. */
   line: z.optional(z.number().check(z.int(), z.minimum(1))),
+  /** "Cộng dồn": the figure builds up over the year (semantics section 6); absent: the core proposes. */
+  cumulative: z.optional(z.boolean()),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 

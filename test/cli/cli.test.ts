@@ -79,6 +79,28 @@ describe("chitieu evaluate", () => {
     expect(err).toMatch(/^Cảnh báo: .*chỉ tiêu III\.2: 0,995% — có phải 99,5%\?/u);
   });
 
+  test("figures per period: each period judged, and the year's final status with staff's assessment", async () => {
+    const actuals = file(
+      "ky.json",
+      JSON.stringify({
+        "II.3.a": { "6t": 15000, nam: 30387.5 },
+        "II.3.c": { nam: 5100 },
+        $overrides: { "II.3.c": { status: "Đạt", reason: "tiết kiệm chi" } },
+      }),
+    );
+    const { code, out } = await cli(["evaluate", "--actuals", actuals]);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(r["II.3.a"]["6t"]).toEqual({ status: "Vượt", ratio: Number((15000 / 27625).toPrecision(15)) });
+    expect(r["II.3.a"].nam.status).toBe("Vượt");
+    expect(r["II.3.c"]).toMatchObject({ nam: { status: "Cơ bản đạt" }, final: "Đạt" });
+    const report = await cli(["report", "--actuals", actuals, "--period", "6t"]);
+    expect(report.code).toBe(0);
+    expect(report.out.split("\n")[0]).toBe(
+      "Kết quả 6 tháng: có 1/45 chỉ tiêu đạt và vượt (vượt 1, đạt 0), 0 chỉ tiêu cơ bản đạt, 0 chỉ tiêu không đạt, 44 chỉ tiêu chưa có số liệu.",
+    );
+  });
+
   test("takes a resolution as text or JSON", async () => {
     const json = file("r.json", JSON.stringify(BUILTIN_RESOLUTION));
     const actuals = file("b.json", JSON.stringify({ "II.2.b": 14 }));
@@ -177,9 +199,14 @@ describe("bad input: exit 2, one Vietnamese message naming what and where, nothi
       /\$notes.*I\.1\.a: cần một chuỗi chữ, đang là số 5/su,
     ],
     [
-      "a $ key of a later version",
-      () => ["evaluate", "--actuals", file("n3.json", JSON.stringify({ $overrides: {} }))],
-      /"\$overrides" chưa dùng được/u,
+      "an unknown $ key",
+      () => ["evaluate", "--actuals", file("n3.json", JSON.stringify({ $ghichu: {} }))],
+      /"\$ghichu" không dùng được \(chỉ có "\$notes", "\$estimates", "\$overrides"\)/u,
+    ],
+    [
+      "an unknown period for report",
+      () => ["report", "--actuals", file("n4.json", "{}"), "--period", "quy3"],
+      /--period "quy3" không có/u,
     ],
     ["option without its value", () => ["evaluate", "--tolerance"], /Tùy chọn "--tolerance" cần một giá trị/u],
     ["workbook without --out", () => ["workbook"], /--out/u],

@@ -1,0 +1,74 @@
+import { judge, type Judgement } from "./judge";
+import { measureOf } from "./measure";
+import type { ActualValue, Indicator, Target, TargetSpec } from "./model";
+import { STATUS_RULES } from "./rules";
+import { DEFAULT_TOLERANCE } from "./tolerance";
+import { STATUSES, type Status } from "./words";
+
+/** Review periods (semantics section 6), in their order in the year. */
+export const PERIODS = ["6t", "9t", "nam"] as const;
+export type Period = (typeof PERIODS)[number];
+export const PERIOD_INFO: Record<Period, { label: string; share: number }> = {
+  "6t": { label: "6 tháng", share: 6 / 12 },
+  "9t": { label: "9 tháng", share: 9 / 12 },
+  nam: { label: "cả năm", share: 1 },
+};
+
+/** Verbs whose counts and amounts build up over the year. */
+const BUILDS_UP =
+  /^(?:phấn đấu\s+)?(?:kết nạp|thành lập|xây dựng|trồng|thu|chi|giải ngân|tăng thêm|đào tạo|giải quyết việc làm|làm mới|sửa chữa|hỗ trợ|cấp|tuyển|vận động)(?!\p{L})/iu;
+
+/**
+ * Whether an indicator's figure builds up over the year (cộng dồn), as the core proposes it: money
+ * collected or spent (not per capita), and counts or measures after verbs such as kết nạp, thành
+ * lập, xây dựng, trồng, thu, chi, giải ngân, tăng thêm. Rates, per-mille, ranks, ratings and
+ * qualitative targets never are. Staff may set it otherwise (`cumulative` on the indicator).
+ */
+export function proposeCumulative(ind: Pick<Indicator, "text" | "unit" | "target" | "targetText">): boolean {
+  if (STATUS_RULES[ind.target.op].shape !== "comparison" && STATUS_RULES[ind.target.op].shape !== "range") return false;
+  const kind = measureOf(ind).kind;
+  if (kind === "money") return !ind.unit.includes("/");
+  if (kind === "count" || kind === "measure") return BUILDS_UP.test(ind.text.trim()) && !ind.unit.includes("/");
+  return false;
+}
+
+export const isCumulative = (ind: Indicator) => ind.cumulative ?? proposeCumulative(ind);
+
+/** Every number of a target times a share (a cumulative target pro-rated to a period). */
+export function scaleTarget(t: Target, share: number): Target {
+  const x = (v: number) => Number((v * share).toPrecision(12));
+  if ("min" in t) return { ...t, min: x(t.min), max: x(t.max) };
+  if ("value" in t && t.op !== "rank")
+    return { ...t, value: x(t.value), ...("of" in t && t.of !== undefined ? { of: x(t.of) } : {}) };
+  return t;
+}
+
+/**
+ * Judges a period's figure: a cumulative indicator before the year's end against its pro-rated
+ * target, everything else against the target itself; the completion ratio of a cumulative
+ * indicator is always against the full year's target ("đạt 54,3% kế hoạch năm").
+ */
+export function judgePeriod(
+  ind: Indicator,
+  figure: ActualValue | undefined,
+  period: Period,
+  tolerance = DEFAULT_TOLERANCE,
+): Judgement {
+  const cumulative = isCumulative(ind);
+  const share = PERIOD_INFO[period].share;
+  const spec: TargetSpec = cumulative && share < 1 ? { ...ind, target: scaleTarget(ind.target, share) } : ind;
+  const j = judge(spec, figure, tolerance);
+  if (!cumulative || share === 1 || j.ratio === null) return j;
+  return { ...j, ratio: judge(ind, figure, tolerance).ratio };
+}
+
+/** Staff's own assessment for the year (semantics section 7). */
+export interface Override {
+  status: Status;
+  reason: string;
+}
+
+/** The year's final status: staff's when they chose one, else the rule's. */
+export function finalStatus(rule: Status, override: Override | undefined): Status {
+  return override && (STATUSES as readonly string[]).includes(override.status) ? override.status : rule;
+}
