@@ -481,9 +481,14 @@ export function parseResolution(raw: string): Resolution {
   let part = "";
   const brief = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}…` : t);
   const currentSection = () => {
-    if (sections.length === 0) sections.push({ id: "I", title: "CHỈ TIÊU", items: [], tasks: false });
+    if (sections.length === 0) {
+      sectionIds.add("I");
+      sections.push({ id: "I", title: "CHỈ TIÊU", items: [], tasks: false });
+    }
     return sections.at(-1)!;
   };
+  const sectionIds = new Set<string>();
+  const repeats = new Map<string, number>();
   let item: Item | null = null;
   let prevBlank = true;
   let ended = false;
@@ -525,6 +530,7 @@ export function parseResolution(raw: string): Resolution {
       // A part holds its own items until its first Roman section ("A.1"), and may be all tasks.
       part = heading[1]!;
       const title = heading[2]!.replace(/[:.]\s*$/u, "").trim();
+      sectionIds.add(part);
       sections.push({ id: part, title, items: [], tasks: TASKS_RE.test(title) && !/chỉ tiêu/iu.test(title) });
       item = null;
       prevBlank = false;
@@ -540,12 +546,14 @@ export function parseResolution(raw: string): Resolution {
         : (ROMANS[sections.length] ?? `S${sections.length + 1}`);
       const title = (heading ? heading[2]! : group ? group[1]! : t).replace(/[:.]\s*$/u, "").trim();
       // A numeral used twice (without parts to tell them apart) still gets an id of its own.
-      if (sections.some((x) => x.id === id)) {
-        let n = 2;
-        while (sections.some((x) => x.id === `${id}-${n}`)) n++;
+      if (sectionIds.has(id)) {
+        let n = repeats.get(id) ?? 2;
+        while (sectionIds.has(`${id}-${n}`)) n++;
+        repeats.set(id, n + 1);
         warnings.push({ line: l.line, text: brief(t), reason: `phần ${id} bị trùng; đặt mã ${id}-${n}` });
         id = `${id}-${n}`;
       }
+      sectionIds.add(id);
       sections.push({ id, title, items: [], tasks: TASKS_RE.test(title) && !/chỉ tiêu/iu.test(title) });
       item = null;
       prevBlank = false;

@@ -1,51 +1,14 @@
 import { useRef, useState, type ChangeEvent } from "react";
 import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
-import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { mergeStyleSets } from "@fluentui/react/lib/Styling";
 import { Text } from "@fluentui/react/lib/Text";
 import { TextField } from "@fluentui/react/lib/TextField";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
-import { InputError, resolutionFromText } from "../core/input";
 import type { Indicator, ParseWarning, Resolution } from "../core/model";
-import { ResolutionTextError, parseResolution } from "../core/parser";
 import { formatTarget, parseTargetPhrase } from "../core/target";
 import { saveFile } from "./download";
-
-/** FileReader, not Blob.arrayBuffer(): older Office webviews lack the Blob promise methods. */
-function readFileBytes(f: File): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error ?? new Error("không đọc được tệp"));
-    r.readAsArrayBuffer(f);
-  });
-}
-
-const startsWith = (bytes: Uint8Array, magic: string) => [...magic].every((c, i) => bytes[i] === c.charCodeAt(0));
-
-/** The resolution text of a .txt/.json, a Word .docx or a text PDF; the readers load only when needed. */
-async function fileText(f: File, bytes: Uint8Array): Promise<string> {
-  if (startsWith(bytes, "%PDF")) {
-    const { pdfText } = await import(/* webpackChunkName: "pdf" */ "../core/pdf");
-    return pdfText(bytes);
-  }
-  if (startsWith(bytes, "PK") && /\.docx$/iu.test(f.name)) {
-    const { docxText } = await import(/* webpackChunkName: "docx" */ "../core/docx");
-    return docxText(bytes);
-  }
-  return readFileText(f);
-}
-
-function readFileText(f: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result ?? ""));
-    r.onerror = () => reject(r.error ?? new Error("không đọc được tệp"));
-    r.readAsText(f, "utf-8");
-  });
-}
 
 /** The target as text; "Sửa" opens a field (Enter keeps, Esc cancels). Light enough for long lists. */
 function TargetEditor({ indicator, onChange }: { indicator: Indicator; onChange: (i: Indicator) => void }) {
@@ -129,7 +92,9 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
     );
     onChange(r);
   };
-  const read = () => {
+  const reader = () => import(/* webpackChunkName: "reader" */ "./reader");
+  const read = async () => {
+    const { ResolutionTextError, parseResolution } = await reader();
     try {
       adopt(parseResolution(text), "Đã đọc nghị quyết");
     } catch (e) {
@@ -142,8 +107,10 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
     e.target.value = "";
     if (!f) return;
     setBusy(`Đang đọc tệp ${f.name}…`);
+    const { InputError, ResolutionTextError, resolutionFromText } = await reader();
     try {
-      const content = await fileText(f, await readFileBytes(f));
+      const { fileText } = await import(/* webpackChunkName: "file-import" */ "./file-import");
+      const content = await fileText(f);
       try {
         adopt(resolutionFromText(content, `Tệp "${f.name}"`), `Đã nhập tệp ${f.name}`);
       } catch (err) {
@@ -233,7 +200,11 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
           aria-label="Chọn tệp nghị quyết"
         />
       </Stack>
-      {busy && <ProgressIndicator label={busy} ariaValueText={busy} />}
+      {busy && (
+        <Text role="status" block>
+          {busy}
+        </Text>
+      )}
       {error && (
         <MessageBar messageBarType={MessageBarType.error} isMultiline>
           <span style={{ whiteSpace: "pre-wrap" }}>{error}</span>

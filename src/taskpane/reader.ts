@@ -1,0 +1,3 @@
+/** The resolution readers, loaded when staff paste or import a resolution (not for the first screen). */
+export { InputError, resolutionFromText } from "../core/input";
+export { ResolutionTextError, parseResolution } from "../core/parser";
