@@ -10,6 +10,53 @@ import type { Indicator, ParseWarning, Resolution } from "../core/model";
 import { formatTarget, parseTargetPhrase } from "../core/target";
 import { saveFile } from "./download";
 
+/** A link-styled button whose accessible name says what it does to which indicator or section. */
+function Act({ label, text, onClick }: { label: string; text: string; onClick: () => void }) {
+  return (
+    <button type="button" className={rowStyles.edit} onClick={onClick} aria-label={label} style={{ marginRight: 10 }}>
+      {text}
+    </button>
+  );
+}
+
+/** One field edited in place: Enter or "Lưu" keeps, Esc or "Hủy" cancels; the error says why not. */
+function InlineField({
+  label,
+  initial,
+  onSave,
+  onCancel,
+}: {
+  label: string;
+  initial: string;
+  onSave: (value: string) => string | null;
+  onCancel: () => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const [error, setError] = useState<string | undefined>();
+  const save = () => {
+    const problem = onSave(value);
+    if (problem) setError(problem);
+  };
+  return (
+    <Stack horizontal tokens={{ childrenGap: 6 }} verticalAlign="end">
+      <TextField
+        ariaLabel={label}
+        autoFocus
+        value={value}
+        onChange={(_e, v) => setValue(v ?? "")}
+        errorMessage={error}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") save();
+          if (e.key === "Escape") onCancel();
+        }}
+        styles={{ root: { flexGrow: 1 } }}
+      />
+      <DefaultButton text="Lưu" onClick={save} ariaLabel={`Lưu: ${label}`} />
+      <DefaultButton text="Hủy" onClick={onCancel} ariaLabel={`Hủy: ${label}`} />
+    </Stack>
+  );
+}
+
 /** The target as text; "Sửa" opens a field (Enter keeps, Esc cancels). Light enough for long lists. */
 function TargetEditor({ indicator, onChange }: { indicator: Indicator; onChange: (i: Indicator) => void }) {
   const shown = indicator.targetText ?? formatTarget(indicator.target, indicator.unit);
@@ -60,6 +107,16 @@ function TargetEditor({ indicator, onChange }: { indicator: Indicator; onChange:
 
 type Line = { line: number; indicator?: Indicator; warning?: ParseWarning };
 
+/** The section a warning's line falls in: the last one starting at or before it (else the first). */
+function warningSection(r: Resolution, w: ParseWarning): string {
+  let at = r.sections[0]!.id;
+  for (const s of r.sections) {
+    const first = s.indicators[0]?.line;
+    if (first !== undefined && first - 1 <= w.line) at = s.id;
+  }
+  return at;
+}
+
 /** One stylesheet class per element kind: long lists of indicators stay cheap to render. */
 const rowStyles = mergeStyleSets({
   row: { padding: "4px 0", borderBottom: "1px solid #edebe9", fontSize: 14, lineHeight: "20px" },
@@ -84,6 +141,23 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  const reader = () => import(/* webpackChunkName: "reader" */ "./reader");
+  const [history, setHistory] = useState<Resolution[]>([]);
+  /** What is being edited in place: "text:I.2.b", "unit:I.2.b", "title:II", "add:II". */
+  const [editing, setEditing] = useState<string | null>(null);
+  const apply = (next: Resolution) => {
+    if (next === resolution) return;
+    setHistory((h) => [...h.slice(-49), resolution]);
+    onChange(next);
+  };
+  const undo = () => {
+    const prev = history.at(-1);
+    if (!prev) return;
+    setHistory((h) => h.slice(0, -1));
+    onChange(prev);
+    setNotice("Đã hoàn tác thay đổi vừa rồi.");
+  };
+  const withEdits = async (f: (e: Awaited<ReturnType<typeof reader>>) => Resolution) => apply(f(await reader()));
 
   const adopt = (r: Resolution, what: string) => {
     setError(null);
@@ -92,7 +166,6 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
     );
     onChange(r);
   };
-  const reader = () => import(/* webpackChunkName: "reader" */ "./reader");
   const read = async () => {
     const { ResolutionTextError, parseResolution } = await reader();
     try {
@@ -133,7 +206,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
     }
   };
   const edit = (sectionId: string, ind: Indicator) =>
-    onChange({
+    apply({
       ...resolution,
       sections: resolution.sections.map((s) =>
         s.id !== sectionId ? s : { ...s, indicators: s.indicators.map((i) => (i.id === ind.id ? ind : i)) },
@@ -141,7 +214,17 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
     });
 
   return (
-    <Stack tokens={{ childrenGap: 10 }} styles={{ root: { paddingTop: 8 } }}>
+    <Stack
+      tokens={{ childrenGap: 10 }}
+      styles={{ root: { paddingTop: 8 } }}
+      onKeyDown={(e) => {
+        const inField = (e.target as HTMLElement).closest("input, textarea");
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !inField) {
+          e.preventDefault();
+          undo();
+        }
+      }}
+    >
       <Text as="h2" variant="medium" block styles={{ root: { fontWeight: 600, margin: 0 } }} id="chon-nghi-quyet">
         Nghị quyết dùng để lập sổ
       </Text>
@@ -182,6 +265,13 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
           disabled={busy !== null}
         />
         <DefaultButton
+          text="Hoàn tác"
+          iconProps={undefined}
+          ariaLabel="Hoàn tác thay đổi vừa rồi (Ctrl+Z)"
+          disabled={history.length === 0}
+          onClick={undo}
+        />
+        <DefaultButton
           text="Xuất JSON"
           onClick={() =>
             saveFile(
@@ -219,10 +309,8 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
       )}
       {resolution.sections.map((s) => {
         const lines: Line[] = s.indicators.map((i) => ({ line: i.line ?? 0, indicator: i }));
-        const first = s.indicators[0]?.line ?? Infinity;
-        const next = resolution.sections[resolution.sections.indexOf(s) + 1]?.indicators[0]?.line ?? Infinity;
         for (const w of resolution.warnings)
-          if (w.line >= first - 1 && w.line < next) lines.push({ line: w.line, warning: w });
+          if (warningSection(resolution, w) === s.id) lines.push({ line: w.line, warning: w });
         lines.sort((a, b) => a.line - b.line);
         return (
           <section key={s.id} aria-labelledby={`sec-${s.id}`}>
@@ -235,6 +323,40 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
             >
               {s.id}. {s.title}
             </Text>
+            {editing === `title:${s.id}` ? (
+              <InlineField
+                label={`Tên phần ${s.id}`}
+                initial={s.title}
+                onCancel={() => setEditing(null)}
+                onSave={(v) => {
+                  if (v.trim() === "") return "Tên phần không được để trống.";
+                  void withEdits((e) => e.renameSection(resolution, s.id, v.trim()));
+                  setEditing(null);
+                  return null;
+                }}
+              />
+            ) : editing === `add:${s.id}` ? (
+              <InlineField
+                label={`Nội dung chỉ tiêu mới của phần ${s.id}`}
+                initial=""
+                onCancel={() => setEditing(null)}
+                onSave={(v) => {
+                  if (v.trim() === "") return "Hãy gõ nội dung chỉ tiêu, ví dụ “Kết nạp 3 đảng viên”.";
+                  void withEdits((e) => e.addIndicator(resolution, s.id, v).resolution);
+                  setEditing(null);
+                  return null;
+                }}
+              />
+            ) : (
+              <div>
+                <Act label={`Đổi tên phần ${s.id}`} text="Đổi tên phần" onClick={() => setEditing(`title:${s.id}`)} />
+                <Act
+                  label={`Thêm chỉ tiêu vào phần ${s.id}`}
+                  text="Thêm chỉ tiêu"
+                  onClick={() => setEditing(`add:${s.id}`)}
+                />
+              </div>
+            )}
             <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
               {lines.map((l) =>
                 l.indicator ? (
@@ -244,10 +366,108 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                       {l.indicator.unit ? ` (${l.indicator.unit})` : ""}
                     </div>
                     <TargetEditor indicator={l.indicator} onChange={(i) => edit(s.id, i)} />
+                    {editing === `text:${l.indicator.id}` || editing === `unit:${l.indicator.id}` ? (
+                      <InlineField
+                        label={
+                          editing.startsWith("text:")
+                            ? `Nội dung chỉ tiêu ${l.indicator.id}`
+                            : `Đơn vị tính của ${l.indicator.id}`
+                        }
+                        initial={editing.startsWith("text:") ? l.indicator.text : l.indicator.unit}
+                        onCancel={() => setEditing(null)}
+                        onSave={(v) => {
+                          const ind = l.indicator!;
+                          const next = editing.startsWith("text:")
+                            ? { ...ind, text: v.trim() }
+                            : { ...ind, unit: v.trim() };
+                          if (next.text === "") return "thiếu nội dung chỉ tiêu";
+                          void reader().then((e) => {
+                            const r = e.updateIndicator(resolution, ind.id, next);
+                            if (typeof r !== "string") apply(r);
+                          });
+                          setEditing(null);
+                          return null;
+                        }}
+                      />
+                    ) : (
+                      <div>
+                        <Act
+                          label={`Sửa nội dung chỉ tiêu ${l.indicator.id}`}
+                          text="Sửa nội dung"
+                          onClick={() => setEditing(`text:${l.indicator!.id}`)}
+                        />
+                        <Act
+                          label={`Sửa đơn vị tính của ${l.indicator.id}`}
+                          text="Đơn vị"
+                          onClick={() => setEditing(`unit:${l.indicator!.id}`)}
+                        />
+                        <Act
+                          label={`Chuyển chỉ tiêu ${l.indicator.id} lên`}
+                          text="Lên"
+                          onClick={() => void withEdits((e) => e.moveIndicator(resolution, l.indicator!.id, -1))}
+                        />
+                        <Act
+                          label={`Chuyển chỉ tiêu ${l.indicator.id} xuống`}
+                          text="Xuống"
+                          onClick={() => void withEdits((e) => e.moveIndicator(resolution, l.indicator!.id, 1))}
+                        />
+                        <select
+                          aria-label={`Chuyển chỉ tiêu ${l.indicator.id} sang phần khác`}
+                          value=""
+                          onChange={(e) => {
+                            const to = e.target.value;
+                            if (to) void withEdits((x) => x.moveToSection(resolution, l.indicator!.id, to));
+                          }}
+                          style={{ marginRight: 10, font: "inherit" }}
+                        >
+                          <option value="">Sang phần…</option>
+                          {resolution.sections
+                            .filter((x) => x.id !== s.id)
+                            .map((x) => (
+                              <option key={x.id} value={x.id}>
+                                {x.id}
+                              </option>
+                            ))}
+                        </select>
+                        <Act
+                          label={`Xóa chỉ tiêu ${l.indicator.id}`}
+                          text="Xóa"
+                          onClick={() => void withEdits((e) => e.deleteIndicator(resolution, l.indicator!.id))}
+                        />
+                      </div>
+                    )}
                   </li>
                 ) : (
                   <li key={`w${l.line}${l.warning!.reason}`} style={{ padding: "4px 0" }}>
-                    <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+                    <MessageBar
+                      messageBarType={MessageBarType.warning}
+                      isMultiline
+                      actions={
+                        <div>
+                          <DefaultButton
+                            text="Thành chỉ tiêu"
+                            ariaLabel={`Đọc dòng ${l.warning!.line} thành chỉ tiêu của phần ${s.id}`}
+                            onClick={() =>
+                              void withEdits((e) =>
+                                e.dismissWarning(
+                                  e.addIndicator(resolution, s.id, l.warning!.text).resolution,
+                                  l.warning!.line,
+                                  l.warning!.reason,
+                                ),
+                              )
+                            }
+                          />
+                          <DefaultButton
+                            text="Bỏ qua"
+                            ariaLabel={`Bỏ qua dòng ${l.warning!.line}`}
+                            onClick={() =>
+                              void withEdits((e) => e.dismissWarning(resolution, l.warning!.line, l.warning!.reason))
+                            }
+                            style={{ marginLeft: 6 }}
+                          />
+                        </div>
+                      }
+                    >
                       Dòng {l.warning!.line}: “{l.warning!.text}” — {l.warning!.reason}
                     </MessageBar>
                   </li>
