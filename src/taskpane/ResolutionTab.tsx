@@ -13,7 +13,13 @@ import { saveFile } from "./download";
 /** A link-styled button whose accessible name says what it does to which indicator or section. */
 function Act({ label, text, onClick }: { label: string; text: string; onClick: () => void }) {
   return (
-    <button type="button" className={rowStyles.edit} onClick={onClick} aria-label={label} style={{ marginRight: 10 }}>
+    <button
+      type="button"
+      className={rowStyles.edit}
+      onClick={onClick}
+      aria-label={label}
+      style={{ marginRight: 10, fontSize: 12 }}
+    >
       {text}
     </button>
   );
@@ -418,7 +424,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                             const to = e.target.value;
                             if (to) void withEdits((x) => x.moveToSection(resolution, l.indicator!.id, to));
                           }}
-                          style={{ marginRight: 10, font: "inherit" }}
+                          style={{ marginRight: 10, fontSize: 12 }}
                         >
                           <option value="">Sang phần…</option>
                           {resolution.sections
