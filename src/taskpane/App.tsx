@@ -4,7 +4,7 @@ import { Pivot, PivotItem } from "@fluentui/react/lib/Pivot";
 import { Text } from "@fluentui/react/lib/Text";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
 import { DEFAULT_TOLERANCE } from "../core/tolerance";
-import type { Resolution } from "../core/model";
+import { ResolutionSchema, type Resolution } from "../core/model";
 import type { Host } from "./host";
 import { registerPaneIcons } from "./icons";
 import { ResolutionTab } from "./ResolutionTab";
@@ -21,7 +21,16 @@ const loading = <p style={{ color: "#605e5c" }}>Đang tải…</p>;
 
 export function App({ host }: { host: Host }) {
   registerPaneIcons();
-  const [resolution, setResolution] = useState<Resolution>(BUILTIN_RESOLUTION);
+  // A reading corrected but not inserted yet comes back when the pane is reopened.
+  const [draft] = useState(() => {
+    const d = ResolutionSchema.safeParse(host.draft.load());
+    return d.success ? d.data : null;
+  });
+  const [resolution, setResolution] = useState<Resolution>(draft ?? BUILTIN_RESOLUTION);
+  const change = (r: Resolution) => {
+    setResolution(r);
+    host.draft.save(r);
+  };
   const [tolerance, setTolerance] = useState(DEFAULT_TOLERANCE);
   const [tab, setTab] = useState("resolution");
   const [inserted, setInserted] = useState(0);
@@ -44,7 +53,7 @@ export function App({ host }: { host: Host }) {
         if (!live || !back) return;
         setTolerance(back.tolerance);
         setToleranceKey((k) => k + 1);
-        if (back.own) {
+        if (back.own && !draft) {
           setResolution(back.resolution);
           setFromSheet(true);
         }
@@ -53,7 +62,7 @@ export function App({ host }: { host: Host }) {
     return () => {
       live = false;
     };
-  }, [host, inExcel, tooOld]);
+  }, [host, inExcel, tooOld, draft]);
   return (
     <main style={{ padding: "8px 12px 24px" }}>
       <Text as="h1" variant="xLarge" block styles={{ root: { margin: "4px 0" } }}>
@@ -91,7 +100,12 @@ export function App({ host }: { host: Host }) {
         onLinkClick={(item) => item?.props.itemKey && setTab(item.props.itemKey)}
       >
         <PivotItem headerText="Nghị quyết" itemKey="resolution">
-          <ResolutionTab resolution={resolution} onChange={setResolution} />
+          {draft && (
+            <MessageBar messageBarType={MessageBarType.info} isMultiline>
+              Đã mở lại bản nghị quyết đang sửa dở (chưa chèn sổ).
+            </MessageBar>
+          )}
+          <ResolutionTab resolution={resolution} onChange={change} />
         </PivotItem>
         <PivotItem headerText={inExcel ? "Chèn sổ" : "Tải sổ"} itemKey="insert">
           <Suspense fallback={loading}>
@@ -101,7 +115,10 @@ export function App({ host }: { host: Host }) {
               resolution={resolution}
               tolerance={tolerance}
               onTolerance={setTolerance}
-              onInserted={() => setInserted((n) => n + 1)}
+              onInserted={() => {
+                setInserted((n) => n + 1);
+                host.draft.save(null);
+              }}
               disabled={tooOld !== null}
             />
           </Suspense>

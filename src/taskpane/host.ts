@@ -63,6 +63,65 @@ export interface Host {
   unwatch(onChange: () => void): void;
   /** Outside Excel: builds the same workbook as an .xlsx download. */
   download(resolution: Resolution, tolerance: number): Promise<string>;
+  /** The reading staff are correcting, kept until inserted (in the workbook's settings, or the browser's storage). */
+  draft: DraftStore;
+}
+
+export interface DraftStore {
+  load(): unknown;
+  save(r: Resolution | null): void;
+}
+
+/** The part of Office.Settings a draft needs (the workbook keeps it, so reopening the pane finds it). */
+export interface SettingsLike {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: (result: unknown) => void): void;
+}
+
+const DRAFT_KEY = "chitieuDraft";
+
+function settingsDraft(settings: () => SettingsLike | undefined): DraftStore {
+  return {
+    load: () => {
+      try {
+        const v = settings()?.get(DRAFT_KEY);
+        return typeof v === "string" ? JSON.parse(v) : null;
+      } catch {
+        return null;
+      }
+    },
+    save: (r) => {
+      const s = settings();
+      if (!s) return;
+      if (r) s.set(DRAFT_KEY, JSON.stringify(r));
+      else s.remove(DRAFT_KEY);
+      s.saveAsync();
+    },
+  };
+}
+
+/** The browser's own storage, for the pane opened outside Excel. */
+export function storageDraft(storage: () => Storage | undefined = () => globalThis.localStorage): DraftStore {
+  return {
+    load: () => {
+      try {
+        const v = storage()?.getItem(`chitieu:${DRAFT_KEY}`);
+        return v ? JSON.parse(v) : null;
+      } catch {
+        return null;
+      }
+    },
+    save: (r) => {
+      try {
+        if (r) storage()?.setItem(`chitieu:${DRAFT_KEY}`, JSON.stringify(r));
+        else storage()?.removeItem(`chitieu:${DRAFT_KEY}`);
+      } catch {
+        // Storage full or refused: the draft is a convenience, never a reason to fail.
+      }
+    },
+  };
 }
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -93,6 +152,8 @@ export const CHECK_DELAY_MS = 300;
 export function excelHost(
   run?: Run,
   supports: (version: string) => boolean = (v) => Office.context.requirements.isSetSupported("ExcelApi", v),
+  settings: () => SettingsLike | undefined = () =>
+    typeof Office === "undefined" ? undefined : (Office.context.document?.settings as SettingsLike | undefined),
 ): Host {
   // Waits for a cell being edited instead of failing (ExcelApi 1.11).
   const excelRun: Run =
@@ -194,10 +255,11 @@ export function excelHost(
       if (timer) clearTimeout(timer);
     },
     download: () => Promise.reject(new Error("Trong Excel, hãy dùng nút Chèn sổ theo dõi.")),
+    draft: settingsDraft(settings),
   };
 }
 
-export function browserHost(): Host {
+export function browserHost(draft: DraftStore = storageDraft()): Host {
   const notHere = () => Promise.reject(new Error("Chức năng này chỉ có khi mở trong Excel."));
   return {
     kind: "browser",
@@ -209,6 +271,7 @@ export function browserHost(): Host {
     fixFigures: notHere,
     watch: async () => "none",
     unwatch: () => undefined,
+    draft,
     download: async (resolution, tolerance) => {
       // exceljs is loaded only here, so the pane inside Excel stays small.
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");

@@ -64,6 +64,26 @@ describe("App", () => {
     expect(screen.getAllByRole("button", { name: /Sửa chỉ tiêu đề ra của/ })).toHaveLength(12);
   });
 
+  test("a reading corrected but not inserted comes back when the pane reopens, until it is inserted", async () => {
+    const store = new Map<string, unknown>();
+    const settings = {
+      get: (k: string) => store.get(k),
+      set: (k: string, v: unknown) => void store.set(k, v),
+      remove: (k: string) => void store.delete(k),
+      saveAsync: () => undefined,
+    };
+    const book = new FakeBook(["Sheet1"]);
+    const run = <T,>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(new FakeContext(book).asContext);
+    const first = render(<App host={excelHost(run, supportsUpTo("1.19"), () => settings)} />);
+    await userEvent.click(screen.getByRole("button", { name: "Xóa chỉ tiêu I.2.b" }));
+    await waitFor(() => expect(store.has("chitieuDraft")).toBe(true));
+    first.unmount();
+    render(<App host={excelHost(run, supportsUpTo("1.19"), () => settings)} />);
+    expect(await screen.findByText("Đã mở lại bản nghị quyết đang sửa dở (chưa chèn sổ).")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Xóa chỉ tiêu I.2.b" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Xóa chỉ tiêu I.2.c" })).toBeTruthy();
+  });
+
   test("an Excel too old for the add-in is told clearly and cannot insert", async () => {
     const { host } = fakeExcel(new FakeBook(), "1.7");
     render(<App host={host} />);
