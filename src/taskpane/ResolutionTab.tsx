@@ -151,19 +151,28 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
   const [history, setHistory] = useState<Resolution[]>([]);
   /** What is being edited in place: "text:I.2.b", "unit:I.2.b", "title:II", "add:II". */
   const [editing, setEditing] = useState<string | null>(null);
+  // The latest reading, also between a click and the next render: quick successive edits all count.
+  const latest = useRef(resolution);
+  latest.current = resolution;
   const apply = (next: Resolution) => {
-    if (next === resolution) return;
-    setHistory((h) => [...h.slice(-49), resolution]);
+    const prev = latest.current;
+    if (next === prev) return;
+    latest.current = next;
+    setHistory((h) => [...h.slice(-49), prev]);
     onChange(next);
   };
   const undo = () => {
     const prev = history.at(-1);
     if (!prev) return;
     setHistory((h) => h.slice(0, -1));
+    latest.current = prev;
     onChange(prev);
     setNotice("Đã hoàn tác thay đổi vừa rồi.");
   };
-  const withEdits = async (f: (e: Awaited<ReturnType<typeof reader>>) => Resolution) => apply(f(await reader()));
+  const withEdits = async (f: (e: Awaited<ReturnType<typeof reader>>, r: Resolution) => Resolution) => {
+    const e = await reader();
+    apply(f(e, latest.current));
+  };
 
   const adopt = (r: Resolution, what: string) => {
     setError(null);
@@ -213,8 +222,8 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
   };
   const edit = (sectionId: string, ind: Indicator) =>
     apply({
-      ...resolution,
-      sections: resolution.sections.map((s) =>
+      ...latest.current,
+      sections: latest.current.sections.map((s) =>
         s.id !== sectionId ? s : { ...s, indicators: s.indicators.map((i) => (i.id === ind.id ? ind : i)) },
       ),
     });
@@ -314,10 +323,18 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
         </MessageBar>
       )}
       {resolution.sections.map((s) => {
-        const lines: Line[] = s.indicators.map((i) => ({ line: i.line ?? 0, indicator: i }));
-        for (const w of resolution.warnings)
-          if (warningSection(resolution, w) === s.id) lines.push({ line: w.line, warning: w });
-        lines.sort((a, b) => a.line - b.line);
+        // Indicators in the reading's order (staff may have moved them); each warning before the
+        // first indicator read from a later line.
+        const pending = resolution.warnings
+          .filter((w) => warningSection(resolution, w) === s.id)
+          .sort((a, b) => a.line - b.line);
+        const lines: Line[] = [];
+        for (const i of s.indicators) {
+          while (pending.length > 0 && i.line !== undefined && pending[0]!.line < i.line)
+            lines.push({ line: pending[0]!.line, warning: pending.shift()! });
+          lines.push({ line: i.line ?? 0, indicator: i });
+        }
+        for (const w of pending) lines.push({ line: w.line, warning: w });
         return (
           <section key={s.id} aria-labelledby={`sec-${s.id}`}>
             <Text
@@ -336,7 +353,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                 onCancel={() => setEditing(null)}
                 onSave={(v) => {
                   if (v.trim() === "") return "Tên phần không được để trống.";
-                  void withEdits((e) => e.renameSection(resolution, s.id, v.trim()));
+                  void withEdits((e, r) => e.renameSection(r, s.id, v.trim()));
                   setEditing(null);
                   return null;
                 }}
@@ -348,7 +365,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                 onCancel={() => setEditing(null)}
                 onSave={(v) => {
                   if (v.trim() === "") return "Hãy gõ nội dung chỉ tiêu, ví dụ “Kết nạp 3 đảng viên”.";
-                  void withEdits((e) => e.addIndicator(resolution, s.id, v).resolution);
+                  void withEdits((e, r) => e.addIndicator(r, s.id, v).resolution);
                   setEditing(null);
                   return null;
                 }}
@@ -388,7 +405,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                             : { ...ind, unit: v.trim() };
                           if (next.text === "") return "thiếu nội dung chỉ tiêu";
                           void reader().then((e) => {
-                            const r = e.updateIndicator(resolution, ind.id, next);
+                            const r = e.updateIndicator(latest.current, ind.id, next);
                             if (typeof r !== "string") apply(r);
                           });
                           setEditing(null);
@@ -410,19 +427,19 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                         <Act
                           label={`Chuyển chỉ tiêu ${l.indicator.id} lên`}
                           text="Lên"
-                          onClick={() => void withEdits((e) => e.moveIndicator(resolution, l.indicator!.id, -1))}
+                          onClick={() => void withEdits((e, r) => e.moveIndicator(r, l.indicator!.id, -1))}
                         />
                         <Act
                           label={`Chuyển chỉ tiêu ${l.indicator.id} xuống`}
                           text="Xuống"
-                          onClick={() => void withEdits((e) => e.moveIndicator(resolution, l.indicator!.id, 1))}
+                          onClick={() => void withEdits((e, r) => e.moveIndicator(r, l.indicator!.id, 1))}
                         />
                         <select
                           aria-label={`Chuyển chỉ tiêu ${l.indicator.id} sang phần khác`}
                           value=""
                           onChange={(e) => {
                             const to = e.target.value;
-                            if (to) void withEdits((x) => x.moveToSection(resolution, l.indicator!.id, to));
+                            if (to) void withEdits((x, r) => x.moveToSection(r, l.indicator!.id, to));
                           }}
                           style={{ marginRight: 10, fontSize: 12 }}
                         >
@@ -438,7 +455,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                         <Act
                           label={`Xóa chỉ tiêu ${l.indicator.id}`}
                           text="Xóa"
-                          onClick={() => void withEdits((e) => e.deleteIndicator(resolution, l.indicator!.id))}
+                          onClick={() => void withEdits((e, r) => e.deleteIndicator(r, l.indicator!.id))}
                         />
                       </div>
                     )}
@@ -454,9 +471,9 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                             text="Thành chỉ tiêu"
                             ariaLabel={`Đọc dòng ${l.warning!.line} thành chỉ tiêu của phần ${s.id}`}
                             onClick={() =>
-                              void withEdits((e) =>
+                              void withEdits((e, r) =>
                                 e.dismissWarning(
-                                  e.addIndicator(resolution, s.id, l.warning!.text).resolution,
+                                  e.addIndicator(r, s.id, l.warning!.text).resolution,
                                   l.warning!.line,
                                   l.warning!.reason,
                                 ),
@@ -467,7 +484,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                             text="Bỏ qua"
                             ariaLabel={`Bỏ qua dòng ${l.warning!.line}`}
                             onClick={() =>
-                              void withEdits((e) => e.dismissWarning(resolution, l.warning!.line, l.warning!.reason))
+                              void withEdits((e, r) => e.dismissWarning(r, l.warning!.line, l.warning!.reason))
                             }
                             style={{ marginLeft: 6 }}
                           />
