@@ -113,6 +113,20 @@ function TargetEditor({ indicator, onChange }: { indicator: Indicator; onChange:
 
 type Line = { line: number; indicator?: Indicator; warning?: ParseWarning };
 
+const PAGE = 200;
+
+/** The sections with at most `limit` indicators in all (the rest drawn on request). */
+function pagedSections(r: Resolution, limit: number) {
+  let left = limit;
+  const out: Resolution["sections"] = [];
+  for (const s of r.sections) {
+    if (left <= 0) break;
+    out.push({ ...s, indicators: s.indicators.slice(0, left) });
+    left -= s.indicators.length;
+  }
+  return out;
+}
+
 /** The section a warning's line falls in: the last one starting at or before it (else the first). */
 function warningSection(r: Resolution, w: ParseWarning): string {
   let at = r.sections[0]!.id;
@@ -149,6 +163,8 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
   const file = useRef<HTMLInputElement>(null);
   const reader = () => import(/* webpackChunkName: "reader" */ "./reader");
   const [history, setHistory] = useState<Resolution[]>([]);
+  /** How many indicators are drawn: a long reading is drawn a page at a time, so the pane stays quick. */
+  const [shown, setShown] = useState(PAGE);
   /** What is being edited in place: "text:I.2.b", "unit:I.2.b", "title:II", "add:II". */
   const [editing, setEditing] = useState<string | null>(null);
   // The latest reading, also between a click and the next render: quick successive edits all count.
@@ -193,7 +209,9 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
   const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     e.target.value = "";
-    if (!f) return;
+    if (f) await importOne(f);
+  };
+  const importOne = async (f: File) => {
     setBusy(`Đang đọc tệp ${f.name}…`);
     const { InputError, ResolutionTextError, resolutionFromText } = await reader();
     try {
@@ -232,6 +250,15 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
     <Stack
       tokens={{ childrenGap: 10 }}
       styles={{ root: { paddingTop: 8 } }}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes("Files")) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const f = e.dataTransfer.files[0];
+        if (!f) return;
+        e.preventDefault();
+        void importOne(f);
+      }}
       onKeyDown={(e) => {
         const inField = (e.target as HTMLElement).closest("input, textarea");
         if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !inField) {
@@ -322,7 +349,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
           dưới).
         </MessageBar>
       )}
-      {resolution.sections.map((s) => {
+      {pagedSections(resolution, shown).map((s) => {
         // Indicators in the reading's order (staff may have moved them); each warning before the
         // first indicator read from a later line.
         const pending = resolution.warnings
@@ -500,6 +527,14 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
           </section>
         );
       })}
+      {allIndicatorsCount(resolution) > shown && (
+        <DefaultButton
+          text={`Hiện thêm (còn ${allIndicatorsCount(resolution) - shown} chỉ tiêu)`}
+          onClick={() => setShown((n) => n + PAGE)}
+        />
+      )}
     </Stack>
   );
 }
+
+const allIndicatorsCount = (r: Resolution) => r.sections.reduce((n, s) => n + s.indicators.length, 0);

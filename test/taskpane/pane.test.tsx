@@ -259,6 +259,21 @@ describe("Resolution tab", () => {
     );
   });
 
+  test("a long reading is drawn a page at a time; a file dropped on the pane is imported", async () => {
+    const big = syntheticResolution(500, 4);
+    const t = renderTab(big);
+    expect(screen.getAllByRole("button", { name: /^Xóa chỉ tiêu / })).toHaveLength(200);
+    await userEvent.click(screen.getByRole("button", { name: "Hiện thêm (còn 300 chỉ tiêu)" }));
+    expect(screen.getAllByRole("button", { name: /^Xóa chỉ tiêu / })).toHaveLength(400);
+    const file = new File([JSON.stringify({ ...BUILTIN_RESOLUTION, title: "Nghị quyết kéo thả" })], "keo.json", {
+      type: "application/json",
+    });
+    fireEvent.drop(screen.getByRole("heading", { name: "Nghị quyết dùng để lập sổ" }), {
+      dataTransfer: { files: [file], types: ["Files"] },
+    });
+    await waitFor(() => expect(t.current().title).toBe("Nghị quyết kéo thả"));
+  });
+
   test("imports Resolution JSON, and says where a broken JSON file is wrong", async () => {
     const t = renderTab();
     const input = screen.getByLabelText("Chọn tệp nghị quyết") as HTMLInputElement;
