@@ -165,6 +165,8 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
   const [history, setHistory] = useState<Resolution[]>([]);
   /** How many indicators are drawn: a long reading is drawn a page at a time, so the pane stays quick. */
   const [shown, setShown] = useState(PAGE);
+  /** The correction controls appear on request: most readings need none, and the list stays light. */
+  const [correcting, setCorrecting] = useState(false);
   /** What is being edited in place: "text:I.2.b", "unit:I.2.b", "title:II", "add:II". */
   const [editing, setEditing] = useState<string | null>(null);
   // The latest reading, also between a click and the next render: quick successive edits all count.
@@ -307,6 +309,13 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
           disabled={busy !== null}
         />
         <DefaultButton
+          toggle
+          checked={correcting}
+          text="Sửa kết quả đọc"
+          ariaLabel="Sửa kết quả đọc: xóa, thêm, chuyển chỉ tiêu, sửa nội dung, đơn vị, tên phần"
+          onClick={() => setCorrecting((c) => !c)}
+        />
+        <DefaultButton
           text="Hoàn tác"
           iconProps={undefined}
           ariaLabel="Hoàn tác thay đổi vừa rồi (Ctrl+Z)"
@@ -397,7 +406,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                   return null;
                 }}
               />
-            ) : (
+            ) : !correcting ? null : (
               <div>
                 <Act label={`Đổi tên phần ${s.id}`} text="Đổi tên phần" onClick={() => setEditing(`title:${s.id}`)} />
                 <Act
@@ -439,7 +448,7 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                           return null;
                         }}
                       />
-                    ) : (
+                    ) : !correcting ? null : (
                       <div>
                         <Act
                           label={`Sửa nội dung chỉ tiêu ${l.indicator.id}`}

@@ -146,6 +146,7 @@ describeWithTools(
       await p2.goto(`${server.url}/taskpane.html`);
       await p2.getByLabel("Chọn tệp nghị quyết").setInputFiles(docx);
       await p2.getByText(/Đã nhập tệp nghi-quyet\.docx: 46 chỉ tiêu/).waitFor({ timeout: 30_000 });
+      await p2.getByRole("button", { name: /^Sửa kết quả đọc/ }).click();
       const ids = async () =>
         (
           await p2

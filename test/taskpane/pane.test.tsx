@@ -75,11 +75,13 @@ describe("App", () => {
     const book = new FakeBook(["Sheet1"]);
     const run = <T,>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(new FakeContext(book).asContext);
     const first = render(<App host={excelHost(run, supportsUpTo("1.19"), () => settings)} />);
+    await userEvent.click(screen.getByRole("button", { name: /^Sửa kết quả đọc/ }));
     await userEvent.click(screen.getByRole("button", { name: "Xóa chỉ tiêu I.2.b" }));
     await waitFor(() => expect(store.has("chitieuDraft")).toBe(true));
     first.unmount();
     render(<App host={excelHost(run, supportsUpTo("1.19"), () => settings)} />);
     expect(await screen.findByText("Đã mở lại bản nghị quyết đang sửa dở (chưa chèn sổ).")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: /^Sửa kết quả đọc/ }));
     expect(screen.queryByRole("button", { name: "Xóa chỉ tiêu I.2.b" })).toBeNull();
     expect(screen.getByRole("button", { name: "Xóa chỉ tiêu I.2.c" })).toBeTruthy();
   });
@@ -168,6 +170,7 @@ describe("Resolution tab", () => {
       warnings: [{ line: 30, text: "Tỷ lệ hộ dùng nước sạch đạt 98% trở lên.", reason: "không thuộc mục nào" }],
     };
     const t = renderTab(withWarning);
+    await userEvent.click(screen.getByRole("button", { name: /^Sửa kết quả đọc/ }));
     const click = async (name: string) => {
       await userEvent.click(screen.getByRole("button", { name }));
       await waitFor(() => expect(t.onChange).toHaveBeenCalled());
@@ -237,6 +240,7 @@ describe("Resolution tab", () => {
 
   test("a section renamed, and an indicator added by typing, with Vietnamese validation", async () => {
     const t = renderTab();
+    await userEvent.click(screen.getByRole("button", { name: /^Sửa kết quả đọc/ }));
     await userEvent.click(screen.getByRole("button", { name: "Đổi tên phần V" }));
     const title = screen.getByRole("textbox", { name: "Tên phần V" });
     await userEvent.clear(title);
@@ -262,6 +266,7 @@ describe("Resolution tab", () => {
   test("a long reading is drawn a page at a time; a file dropped on the pane is imported", async () => {
     const big = syntheticResolution(500, 4);
     const t = renderTab(big);
+    await userEvent.click(screen.getByRole("button", { name: /^Sửa kết quả đọc/ }));
     expect(screen.getAllByRole("button", { name: /^Xóa chỉ tiêu / })).toHaveLength(200);
     await userEvent.click(screen.getByRole("button", { name: "Hiện thêm (còn 300 chỉ tiêu)" }));
     expect(screen.getAllByRole("button", { name: /^Xóa chỉ tiêu / })).toHaveLength(400);
