@@ -12,7 +12,7 @@ type State =
   | { kind: "idle" }
   | { kind: "busy" }
   | { kind: "none" }
-  | { kind: "done"; problems: Problem[]; rows: number; fixes: TextFix[] }
+  | { kind: "done"; problems: Problem[]; rows: number; fixes: TextFix[]; sheet: string }
   | { kind: "failed"; text: string };
 
 export function CheckTab({ host, resolution, inserted }: { host: Host; resolution: Resolution; inserted: number }) {
@@ -28,7 +28,13 @@ export function CheckTab({ host, resolution, inserted }: { host: Host; resolutio
       // Judged against the targets the sheet itself holds (staff may have edited them there).
       const back = await host.readBack(latest.current);
       if (!back) return setState({ kind: "none" });
-      setState({ kind: "done", problems: checkSheet(back), rows: back.sheet.rows.length, fixes: textFixes(back) });
+      setState({
+        kind: "done",
+        problems: checkSheet(back),
+        rows: back.sheet.rows.length,
+        fixes: textFixes(back),
+        sheet: back.sheet.name,
+      });
     } catch (e) {
       setState({ kind: "failed", text: e instanceof Error ? e.message : String(e) });
     }
@@ -128,7 +134,10 @@ export function CheckTab({ host, resolution, inserted }: { host: Host; resolutio
             {state.problems.map((p, k) => (
               <li key={k} style={{ marginBottom: 6, color: p.severity === "error" ? "#a4262c" : "#8a6d00" }}>
                 {p.cell !== undefined ? (
-                  <Link onClick={() => void host.select(p.cell!)} aria-label={`Chọn ô ${p.cell}: ${p.message}`}>
+                  <Link
+                    onClick={() => void host.select(p.cell!, state.sheet)}
+                    aria-label={`Chọn ô ${p.cell}: ${p.message}`}
+                  >
                     {p.cell}
                   </Link>
                 ) : null}{" "}

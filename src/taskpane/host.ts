@@ -54,7 +54,8 @@ export interface Host {
   insert(resolution: Resolution, tolerance: number): Promise<InsertResult>;
   /** The tracking sheet read back (its resolution, or `fallback` when unreadable), or null when there is none. */
   readBack(fallback: Resolution): Promise<ReadBack | null>;
-  select(cell: string): Promise<void>;
+  /** Selects a cell of the tracking sheet (its name as read back: staff may have renamed it). */
+  select(cell: string, sheet?: string): Promise<void>;
   /** Writes numbers over figures stored as text (the check's "Sửa tự động"), in one batch. */
   fixFigures(fixes: { sheet: string; cell: string; value: number }[]): Promise<void>;
   /** Calls `onChange` (debounced) when staff edit the figure or target columns of the tracking sheet. */
@@ -231,9 +232,9 @@ export function excelHost(
       const { tracking } = await inspect();
       return tracking ? readBack(tracking, fallback) : null;
     },
-    select: (cell) =>
+    select: (cell, sheet = TRACKING_SHEET) =>
       excelRun(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(TRACKING_SHEET);
+        const ws = ctx.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(cell).select();
         await ctx.sync();

@@ -573,6 +573,18 @@ describe("Check tab, against the fake Excel", () => {
     expect(screen.queryByRole("button", { name: /số liệu đang lưu dạng chữ/ })).toBeNull();
   });
 
+  test("a tracking sheet staff renamed is still checked, and its cells selected", async () => {
+    const book = await insertedBook();
+    book.put(TRACKING_SHEET, rowOf("III.2"), colIndex("actual"), 1.5);
+    book.sheet(TRACKING_SHEET).name = "Theo dõi 2022";
+    book.names.set("DungSai", { sheet: "Theo dõi 2022", ref: "E3" });
+    const { host } = fakeExcel(book, "1.18");
+    render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
+    await screen.findByText(/1 lỗi/);
+    await userEvent.click(screen.getByRole("button", { name: /Chọn ô F\d+: Chỉ tiêu III\.2/ }));
+    await waitFor(() => expect(book.sheet("Theo dõi 2022").selected).toBe(`F${rowOf("III.2")}`));
+  });
+
   test("without a tracking sheet it says to insert one first", async () => {
     const { host } = fakeExcel(new FakeBook());
     render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
