@@ -1,8 +1,8 @@
 import { judge, type Judgement } from "./judge";
-import { measureOf } from "./measure";
 import type { ActualValue, Indicator, Target, TargetSpec } from "./model";
-import { STATUS_RULES } from "./rules";
 import { DEFAULT_TOLERANCE } from "./tolerance";
+import { isCumulative } from "./cumulative";
+export { isCumulative, proposeCumulative } from "./cumulative";
 import { STATUSES, type Status } from "./words";
 
 /** Review periods (semantics section 6), in their order in the year. */
@@ -13,26 +13,6 @@ export const PERIOD_INFO: Record<Period, { label: string; share: number }> = {
   "9t": { label: "9 tháng", share: 9 / 12 },
   nam: { label: "cả năm", share: 1 },
 };
-
-/** Verbs whose counts and amounts build up over the year. */
-const BUILDS_UP =
-  /^(?:phấn đấu\s+)?(?:kết nạp|thành lập|xây dựng|trồng|thu|chi|giải ngân|tăng thêm|đào tạo|giải quyết việc làm|làm mới|sửa chữa|hỗ trợ|cấp|tuyển|vận động)(?!\p{L})/iu;
-
-/**
- * Whether an indicator's figure builds up over the year (cộng dồn), as the core proposes it: money
- * collected or spent (not per capita), and counts or measures after verbs such as kết nạp, thành
- * lập, xây dựng, trồng, thu, chi, giải ngân, tăng thêm. Rates, per-mille, ranks, ratings and
- * qualitative targets never are. Staff may set it otherwise (`cumulative` on the indicator).
- */
-export function proposeCumulative(ind: Pick<Indicator, "text" | "unit" | "target" | "targetText">): boolean {
-  if (STATUS_RULES[ind.target.op].shape !== "comparison" && STATUS_RULES[ind.target.op].shape !== "range") return false;
-  const kind = measureOf(ind).kind;
-  if (kind === "money") return !ind.unit.includes("/");
-  if (kind === "count" || kind === "measure") return BUILDS_UP.test(ind.text.trim()) && !ind.unit.includes("/");
-  return false;
-}
-
-export const isCumulative = (ind: Indicator) => ind.cumulative ?? proposeCumulative(ind);
 
 /** Every number of a target times a share (a cumulative target pro-rated to a period). */
 export function scaleTarget(t: Target, share: number): Target {

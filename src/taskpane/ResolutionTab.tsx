@@ -7,6 +7,7 @@ import { Text } from "@fluentui/react/lib/Text";
 import { TextField } from "@fluentui/react/lib/TextField";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
 import type { Indicator, ParseWarning, Resolution } from "../core/model";
+import { isCumulative } from "../core/cumulative";
 import { formatTarget, parseTargetPhrase } from "../core/target";
 import { saveFile } from "./download";
 
@@ -488,6 +489,22 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                               </option>
                             ))}
                         </select>
+                        <label style={{ marginRight: 10, fontSize: 12 }}>
+                          <input
+                            type="checkbox"
+                            aria-label={`Chỉ tiêu ${l.indicator.id} cộng dồn (số liệu tích lũy trong năm)`}
+                            checked={isCumulative(l.indicator)}
+                            onChange={(e) => {
+                              const ind = l.indicator!;
+                              const on = e.target.checked;
+                              void reader().then((x) => {
+                                const r = x.updateIndicator(latest.current, ind.id, { ...ind, cumulative: on });
+                                if (typeof r !== "string") apply(r);
+                              });
+                            }}
+                          />{" "}
+                          Cộng dồn
+                        </label>
                         <Act
                           label={`Xóa chỉ tiêu ${l.indicator.id}`}
                           text="Xóa"

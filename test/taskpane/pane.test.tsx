@@ -238,6 +238,21 @@ describe("Resolution tab", () => {
     expect(resolutionFromText(JSON.stringify(t.current()), "x.json")).toEqual(t.current());
   });
 
+  test("whether an indicator is cumulative: proposed by the core, changed by staff, kept in the reading", async () => {
+    const t = renderTab();
+    await userEvent.click(screen.getByRole("button", { name: /^Sửa kết quả đọc/ }));
+    const box = (id: string) =>
+      screen.getByRole("checkbox", {
+        name: `Chỉ tiêu ${id} cộng dồn (số liệu tích lũy trong năm)`,
+      }) as HTMLInputElement;
+    expect(box("II.3.a").checked).toBe(true);
+    expect(box("III.1").checked).toBe(false);
+    await userEvent.click(box("II.3.a"));
+    await waitFor(() => expect(allIndicators(t.current()).find((i) => i.id === "II.3.a")!.cumulative).toBe(false));
+    t.rerender();
+    expect(box("II.3.a").checked).toBe(false);
+  });
+
   test("a section renamed, and an indicator added by typing, with Vietnamese validation", async () => {
     const t = renderTab();
     await userEvent.click(screen.getByRole("button", { name: /^Sửa kết quả đọc/ }));
