@@ -6,7 +6,16 @@ import { mergeStyleSets } from "@fluentui/react/lib/Styling";
 import { Text } from "@fluentui/react/lib/Text";
 import { TextField } from "@fluentui/react/lib/TextField";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
-import type { Indicator, ParseWarning, Resolution } from "../core/model";
+import {
+  IndicatorSchema,
+  RATING_LEVELS,
+  type Indicator,
+  type ParseWarning,
+  type Resolution,
+  type Target,
+} from "../core/model";
+import { parseVietnameseNumber } from "../core/numbers";
+import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
 import { isCumulative } from "../core/cumulative";
 import { formatTarget, parseTargetPhrase } from "../core/target";
 import { saveFile } from "./download";
@@ -60,6 +69,88 @@ function InlineField({
       />
       <DefaultButton text="Lưu" onClick={save} ariaLabel={`Lưu: ${label}`} />
       <DefaultButton text="Hủy" onClick={onCancel} ariaLabel={`Hủy: ${label}`} />
+    </Stack>
+  );
+}
+
+const KIND_WORDS: Record<TargetOp, string> = {
+  gte: "đạt từ … trở lên (≥)",
+  gt: "trên (>)",
+  lte: "không quá (≤)",
+  lt: "dưới (<)",
+  range: "từ … đến …",
+  rank: "thứ hạng … trở lên",
+  rating: "xếp loại … trở lên",
+  qualitative: "định tính (Đạt / Không đạt)",
+};
+
+/** The target by its fields (kind, numbers or level), for phrasings the reader cannot take. */
+function TargetFields({
+  indicator,
+  onSave,
+  onCancel,
+}: {
+  indicator: Indicator;
+  onSave: (t: Target) => string | null;
+  onCancel: () => void;
+}) {
+  const t = indicator.target;
+  const [op, setOp] = useState<TargetOp>(t.op);
+  const [a, setA] = useState("min" in t ? String(t.min) : "value" in t ? String(t.value) : "");
+  const [b, setB] = useState("max" in t ? String(t.max) : "");
+  const [level, setLevel] = useState<string>("level" in t ? t.level : RATING_LEVELS[1]);
+  const [error, setError] = useState<string | null>(null);
+  const num = (v: string) => parseVietnameseNumber(v)?.value ?? Number.NaN;
+  const save = () => {
+    const shape = STATUS_RULES[op].shape;
+    const target =
+      shape === "range"
+        ? { op, min: num(a), max: num(b) }
+        : shape === "rating"
+          ? { op, level }
+          : shape === "qualitative"
+            ? { op }
+            : { op, value: num(a) };
+    setError(onSave(target as Target));
+  };
+  const id = indicator.id;
+  const shape = STATUS_RULES[op].shape;
+  return (
+    <Stack tokens={{ childrenGap: 4 }} styles={{ root: { fontSize: 12 } }}>
+      <label>
+        Kiểu chỉ tiêu{" "}
+        <select aria-label={`Kiểu chỉ tiêu của ${id}`} value={op} onChange={(e) => setOp(e.target.value as TargetOp)}>
+          {TARGET_OPS.map((o) => (
+            <option key={o} value={o}>
+              {KIND_WORDS[o]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {shape !== "rating" && shape !== "qualitative" && (
+        <TextField
+          ariaLabel={shape === "range" ? `Mức thấp của ${id}` : `Mức chỉ tiêu của ${id}`}
+          value={a}
+          onChange={(_e, v) => setA(v ?? "")}
+        />
+      )}
+      {shape === "range" && <TextField ariaLabel={`Mức cao của ${id}`} value={b} onChange={(_e, v) => setB(v ?? "")} />}
+      {shape === "rating" && (
+        <select aria-label={`Mức xếp loại của ${id}`} value={level} onChange={(e) => setLevel(e.target.value)}>
+          {RATING_LEVELS.map((l) => (
+            <option key={l}>{l}</option>
+          ))}
+        </select>
+      )}
+      {error && (
+        <Text role="alert" styles={{ root: { color: "#a4262c" } }}>
+          {error}
+        </Text>
+      )}
+      <Stack horizontal tokens={{ childrenGap: 6 }}>
+        <DefaultButton text="Lưu" onClick={save} ariaLabel={`Lưu mức chỉ tiêu của ${id}`} />
+        <DefaultButton text="Hủy" onClick={onCancel} ariaLabel={`Hủy sửa mức chỉ tiêu của ${id}`} />
+      </Stack>
     </Stack>
   );
 }
@@ -426,7 +517,25 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                       {l.indicator.unit ? ` (${l.indicator.unit})` : ""}
                     </div>
                     <TargetEditor indicator={l.indicator} onChange={(i) => edit(s.id, i)} />
-                    {editing === `text:${l.indicator.id}` || editing === `unit:${l.indicator.id}` ? (
+                    {editing === `target:${l.indicator.id}` ? (
+                      <TargetFields
+                        indicator={l.indicator}
+                        onCancel={() => setEditing(null)}
+                        onSave={(target) => {
+                          const ind = l.indicator!;
+                          const next = { ...ind, target, targetText: formatTarget(target, ind.unit) };
+                          // The schema's own (Vietnamese) words say what is wrong.
+                          const checked = IndicatorSchema.safeParse(next);
+                          if (!checked.success) return checked.error.issues.map((i) => i.message).join("; ");
+                          void reader().then((x) => {
+                            const r = x.updateIndicator(latest.current, ind.id, next);
+                            if (typeof r !== "string") apply(r);
+                          });
+                          setEditing(null);
+                          return null;
+                        }}
+                      />
+                    ) : editing === `text:${l.indicator.id}` || editing === `unit:${l.indicator.id}` ? (
                       <InlineField
                         label={
                           editing.startsWith("text:")
@@ -455,6 +564,11 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                           label={`Sửa nội dung chỉ tiêu ${l.indicator.id}`}
                           text="Sửa nội dung"
                           onClick={() => setEditing(`text:${l.indicator!.id}`)}
+                        />
+                        <Act
+                          label={`Sửa mức theo ô của chỉ tiêu ${l.indicator.id}`}
+                          text="Sửa mức theo ô"
+                          onClick={() => setEditing(`target:${l.indicator!.id}`)}
                         />
                         <Act
                           label={`Sửa đơn vị tính của ${l.indicator.id}`}

@@ -253,6 +253,31 @@ describe("Resolution tab", () => {
     expect(box("II.3.a").checked).toBe(false);
   });
 
+  test("a target set by its fields: kind and numbers, refused in Vietnamese when they make no target", async () => {
+    const t = renderTab();
+    await userEvent.click(screen.getByRole("button", { name: /^Sửa kết quả đọc/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Sửa mức theo ô của chỉ tiêu I.2.a" }));
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Kiểu chỉ tiêu của I.2.a" }), "range");
+    const low = screen.getByRole("textbox", { name: "Mức thấp của I.2.a" });
+    const high = screen.getByRole("textbox", { name: "Mức cao của I.2.a" });
+    await userEvent.clear(low);
+    await userEvent.type(low, "6");
+    await userEvent.clear(high);
+    await userEvent.type(high, "4");
+    await userEvent.click(screen.getByRole("button", { name: "Lưu mức chỉ tiêu của I.2.a" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/\S/);
+    expect(t.onChange).not.toHaveBeenCalled();
+    await userEvent.clear(high);
+    await userEvent.type(high, "8");
+    await userEvent.click(screen.getByRole("button", { name: "Lưu mức chỉ tiêu của I.2.a" }));
+    await waitFor(() =>
+      expect(allIndicators(t.current()).find((i) => i.id === "I.2.a")).toMatchObject({
+        target: { op: "range", min: 6, max: 8 },
+        targetText: expect.stringMatching(/6 - 8/),
+      }),
+    );
+  });
+
   test("a section renamed, and an indicator added by typing, with Vietnamese validation", async () => {
     const t = renderTab();
     await userEvent.click(screen.getByRole("button", { name: /^Sửa kết quả đọc/ }));
