@@ -147,6 +147,8 @@ describeWithTools(
       await p2.getByLabel("Chọn tệp nghị quyết").setInputFiles(docx);
       await p2.getByText(/Đã nhập tệp nghi-quyet\.docx: 46 chỉ tiêu/).waitFor({ timeout: 30_000 });
       await p2.getByRole("button", { name: /^Sửa kết quả đọc/ }).click();
+      // axe with a warning line and the correction controls shown.
+      expect(await axeViolations(p2)).toEqual([]);
       const ids = async () =>
         (
           await p2
@@ -157,10 +159,14 @@ describeWithTools(
       await p2.getByRole("button", { name: "Xóa chỉ tiêu II.7" }).click();
       await p2.getByRole("button", { name: "Xóa chỉ tiêu I.2.b" }).click();
       await p2.getByRole("button", { name: /^Đọc dòng \d+ thành chỉ tiêu của phần II$/ }).click();
+      // axe with a field open for editing.
       await p2.getByRole("button", { name: "Sửa đơn vị tính của II.1" }).click();
+      expect(await axeViolations(p2)).toEqual([]);
       await p2.getByRole("textbox", { name: "Đơn vị tính của II.1" }).fill("triệu đồng/người/năm");
       await p2.keyboard.press("Enter");
-      await p2.getByRole("button", { name: "Chuyển chỉ tiêu II.3.c lên" }).click();
+      // Keyboard only: focus the control and press Enter, as a screen-reader user would.
+      await p2.getByRole("button", { name: "Chuyển chỉ tiêu II.3.c lên" }).focus();
+      await p2.keyboard.press("Enter");
       // The last correction is drawn once II.3.c stands before II.3.b.
       await p2.waitForFunction(() => {
         const order = [...document.querySelectorAll("button[aria-label^='Xóa chỉ tiêu ']")].map((b) =>
