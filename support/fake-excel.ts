@@ -521,6 +521,13 @@ function worksheetProxy(ctx: FakeContext, name: string, orNull = false): Excel.W
   return proxy(ctx, { type: "Worksheet", members: WORKSHEET }, impl, label);
 }
 
+/** "='Theo dõi'!$E$3" as a name's sheet and ref, as Excel accepts it in names.add and NamedItem.formula. */
+function nameReference(f: string, where: string): { sheet: string; ref: string } {
+  const m = /^='?((?:[^']|'')*?)'?!(.+)$/.exec(f);
+  if (!m) throw new FakeExcelError("InvalidArgument", `${where}: "${f}" is not a reference`);
+  return { sheet: m[1]!.replace(/''/g, "'"), ref: m[2]!.replace(/\$/g, "") };
+}
+
 const NAMES = ["getItem", "getItemOrNullObject", "add"] as const satisfies readonly (keyof Excel.NamedItemCollection)[];
 function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
   const book = ctx.book;
@@ -557,9 +564,7 @@ function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
           book.names.has(name) ? (entry().ref ? `='${entry().sheet}'!${entry().ref}` : entry().sheet) : null,
         set_formula: (f: string) => {
           entry();
-          const m = /^='?((?:[^']|'')*?)'?!(.+)$/.exec(f);
-          if (!m) throw new FakeExcelError("InvalidArgument", `formula "${f}" is not a reference`);
-          book.names.set(name, { sheet: m[1]!.replace(/''/g, "'"), ref: m[2]!.replace(/\$/g, "") });
+          book.names.set(name, nameReference(f, "formula"));
         },
         read_type: () => (book.names.get(name)?.ref === "" ? "String" : "Range"),
         getRange: () => {
@@ -590,9 +595,7 @@ function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
         call(ctx, "names.add", [name], () => {
           if (book.names.has(name)) throw new FakeExcelError("ItemAlreadyExists", `name "${name}" exists`);
           if (typeof reference === "string") {
-            const m = /^='?(.*?)'?!(.+)$/.exec(reference);
-            if (!m) throw new FakeExcelError("InvalidArgument", `names.add: "${reference}" is not a reference`);
-            book.names.set(name, { sheet: m[1]!, ref: m[2]!.replace(/\$/g, "") });
+            book.names.set(name, nameReference(reference, "names.add"));
             return;
           }
           const ref = reference as unknown as { __ref: () => string; __sheet: () => string };

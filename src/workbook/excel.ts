@@ -1,4 +1,4 @@
-import { PAGE_LAYOUT_API, SUMMARY_SHEET, TOLERANCE_NAME, TRACKING_SHEET, eachCellOf } from "./layout";
+import { PAGE_LAYOUT_API, SUMMARY_SHEET, TOLERANCE_NAME, TRACKING_SHEET, eachCellOf, splitReference } from "./layout";
 import { readTrackingValues, type ExistingSheet } from "./sheet-read";
 export { readTrackingValues, type ExistingRow, type ExistingSheet } from "./sheet-read";
 import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./sheet-plan";
@@ -10,12 +10,6 @@ export interface WorkbookState {
   hasToleranceName: boolean;
   /** What the tolerance name refers to now ("='Theo dõi'!$E$3"), to restore it if an insert fails. */
   toleranceRef: string | null;
-}
-
-/** The sheet a range name's formula points at: "='Theo dõi 2022'!$E$3" → "Theo dõi 2022". */
-export function sheetOfReference(formula: string | null): string | null {
-  const m = formula ? /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!/u.exec(formula) : null;
-  return m ? (m[1]?.replace(/''/g, "'") ?? m[2]!) : null;
 }
 
 /**
@@ -32,7 +26,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const hasToleranceName = !tol.isNullObject;
   const toleranceRef = tol.isNullObject ? null : String(tol.value);
   const byName = (n: string | null) => (n === null ? undefined : sheetNames.find((x) => sameSheetName(x, n)));
-  const candidates = [...new Set([byName(sheetOfReference(toleranceRef)), byName(TRACKING_SHEET)])].filter(
+  const candidates = [...new Set([byName(splitReference(toleranceRef)?.sheet ?? null), byName(TRACKING_SHEET)])].filter(
     (n): n is string => n !== undefined,
   );
   if (candidates.length === 0) return { sheetNames, tracking: null, hasToleranceName, toleranceRef };

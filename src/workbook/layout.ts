@@ -54,6 +54,15 @@ export function colLetter(index: number): string {
 
 export const col = (key: ColumnKey): string => colLetter(colIndex(key));
 
+/**
+ * A single-cell reference as a range name holds it, in Excel ("='Theo dõi 2022'!$E$3") or in an
+ * .xlsx ("'Theo dõi 2022'!$E$3"): its sheet (quotes undone) and cell ("E3"), or null.
+ */
+export function splitReference(ref: string | null): { sheet: string; cell: string } | null {
+  const m = ref ? /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!\$?([A-Z]+)\$?(\d+)$/u.exec(ref) : null;
+  return m ? { sheet: m[1]?.replace(/''/g, "'") ?? m[2]!, cell: `${m[3]}${m[4]}` } : null;
+}
+
 /** "AB12" → { row: 12, col: 28 } (1-based; "$" ignored). */
 export function cellPosition(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/u.exec(ref);

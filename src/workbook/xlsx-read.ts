@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { KEY_PREFIX, TOLERANCE_NAME, TRACKING_SHEET } from "./layout";
+import { KEY_PREFIX, TOLERANCE_NAME, TRACKING_SHEET, splitReference } from "./layout";
 import { readTrackingValues, type ExistingSheet } from "./sheet-read";
 
 /** A cell as Office.js would report it: formulas by their last result, errors as "#N/A", dates kept as dates. */
@@ -25,12 +25,6 @@ function grid(ws: ExcelJS.Worksheet): { values: unknown[][]; formats: string[][]
     formats.push(Array.from({ length: cols }, (_, c) => row.getCell(c + 1).numFmt ?? "General"));
   }
   return { values, formats };
-}
-
-/** "'Theo dõi 2022'!$E$3" → sheet and cell. */
-function splitReference(ref: string): { sheet: string; cell: string } | null {
-  const m = /^'?((?:[^']|'')+?)'?!\$?([A-Z]+)\$?(\d+)$/u.exec(ref);
-  return m ? { sheet: m[1]!.replace(/''/g, "'"), cell: `${m[2]}${m[3]}` } : null;
 }
 
 /**
