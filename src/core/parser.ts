@@ -292,9 +292,10 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
   const segments = splitOutside(text.replace(/[*_]/gu, ""), segmentSep);
   // "Cơ cấu kinh tế: Thương mại - dịch vụ trên 80%; Công nghiệp - xây dựng dưới 15%": the lead names each part.
   const own = leadOf(segments[0] ?? "");
-  const lead = own ?? inherited;
+  // A lead that holds a target itself names nothing; checked once, not for every segment.
+  const lead = [own ?? inherited].find((l) => l !== undefined && scanTargets(l).matches.length === 0);
   const named = (seg: string, k: number) =>
-    lead && (k > 0 || !own) && !seg.includes(":") && !VERB_LED_RE.test(seg) && scanTargets(lead).matches.length === 0
+    lead && (k > 0 || !own) && !seg.includes(":") && !VERB_LED_RE.test(seg)
       ? `${lead}: ${seg.charAt(0).toLowerCase()}${seg.slice(1)}`
       : seg;
   for (const segment of segments.map(named)) {

@@ -43,16 +43,6 @@ const words = (text: string) =>
       .filter(Boolean),
   );
 
-/** Dice coefficient of the two texts' word sets: 1 for the same words, 0 for none in common. */
-export function textSimilarity(a: string, b: string): number {
-  const A = words(a);
-  const B = words(b);
-  if (A.size + B.size === 0) return 1;
-  let common = 0;
-  for (const w of A) if (B.has(w)) common++;
-  return (2 * common) / (A.size + B.size);
-}
-
 /**
  * The identity rule. An old row and a new indicator are the same indicator when their target kinds
  * have the same shape (a floor may become a ceiling, a rank never a percentage) and either
