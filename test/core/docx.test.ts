@@ -1,26 +1,15 @@
-import { readFileSync } from "fs";
 import * as path from "path";
 import { docxText } from "../../src/core/docx";
-import type { Resolution } from "../../src/core/model";
 import { ResolutionTextError, parseResolution } from "../../src/core/parser";
 import { makeDocx, seedParagraphs } from "../helpers/docx";
-
-const SEED = readFileSync(path.join(__dirname, "../fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt"), "utf8");
-/** The reading itself: sections and indicators, title, organisation, year (line numbers differ by format). */
-const reading = (r: Resolution) => ({
-  title: r.title,
-  organization: r.organization,
-  year: r.year,
-  sections: r.sections.map((s) => ({ ...s, indicators: s.indicators.map(({ line: _l, ...i }) => i) })),
-  warnings: r.warnings.map((w) => w.reason),
-});
+import { SEED_TEXT, reading } from "../helpers/seed";
 
 describe("resolutions as .docx", () => {
   test("the seed as Word keeps it (numbers in list definitions, text in runs) reads as the plain seed", async () => {
-    const text = await docxText(await makeDocx(seedParagraphs(SEED)));
+    const text = await docxText(await makeDocx(seedParagraphs(SEED_TEXT)));
     expect(text).toContain("I. CÔNG TÁC XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ");
     expect(text).toContain("\n1. 100% Chi bộ duy trì");
-    expect(reading(parseResolution(text))).toEqual(reading(parseResolution(SEED)));
+    expect(reading(parseResolution(text))).toEqual(reading(parseResolution(SEED_TEXT)));
   });
 
   test("list numbering restarts per list and entities are decoded", async () => {
@@ -49,7 +38,7 @@ describe("resolutions as .docx", () => {
     const { tempDir } = await import("../helpers/tools");
     const { writeFileSync } = await import("fs");
     const file = path.join(tempDir("chitieu-docx-"), "nghi-quyet.docx");
-    writeFileSync(file, await makeDocx(seedParagraphs(SEED)));
+    writeFileSync(file, await makeDocx(seedParagraphs(SEED_TEXT)));
     let out = "";
     let err = "";
     const code = await main(["parse", file], {
@@ -58,7 +47,7 @@ describe("resolutions as .docx", () => {
       stdin: async () => Buffer.from(""),
     });
     expect([code, err]).toEqual([0, ""]);
-    expect(reading(JSON.parse(out))).toEqual(reading(parseResolution(SEED)));
+    expect(reading(JSON.parse(out))).toEqual(reading(parseResolution(SEED_TEXT)));
   });
 
   test("a file that is not a .docx is refused in Vietnamese", async () => {

@@ -2,21 +2,10 @@ import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { PNG } from "pngjs";
 import { main } from "../../src/cli/main";
-import type { Resolution } from "../../src/core/model";
 import { parseResolution } from "../../src/core/parser";
 import { SCANNED_PDF, pdfText } from "../../src/core/pdf";
+import { SEED_TEXT, printSeedPdf, reading } from "../helpers/seed";
 import { describeWithTools, printPdf, tempDir } from "../helpers/tools";
-
-const SEED = readFileSync(path.join(__dirname, "../fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt"), "utf8");
-const reading = (r: Resolution) => ({
-  title: r.title,
-  organization: r.organization,
-  year: r.year,
-  sections: r.sections.map((s) => ({ ...s, indicators: s.indicators.map(({ line: _l, ...i }) => i) })),
-  warnings: r.warnings.map((w) => w.reason),
-});
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
 async function cli(args: string[]) {
   let out = "";
@@ -31,19 +20,14 @@ async function cli(args: string[]) {
 
 describeWithTools("resolutions as text PDF", ["chromium"], () => {
   test("the seed printed on A4 (long lines broken by the page width) reads as the plain seed", async () => {
-    const body = SEED.split("\n")
-      .map((l) => `<p>${l.trim() ? esc(l) : "&nbsp;"}</p>`)
-      .join("");
-    const pdf = printPdf(
-      `<!doctype html><meta charset="utf-8"><style>@page{size:A4;margin:2cm}body{font:13pt "Liberation Serif"}p{margin:0 0 4pt}</style>${body}`,
-    );
+    const pdf = printSeedPdf();
     const text = await pdfText(readFileSync(pdf));
     // The page width did break lines: "3 -" ends one, "5 tập thể" starts the next.
     expect(text).toMatch(/xây dựng 3 -\n5 tập thể/u);
-    expect(reading(parseResolution(text))).toEqual(reading(parseResolution(SEED)));
+    expect(reading(parseResolution(text))).toEqual(reading(parseResolution(SEED_TEXT)));
     const { code, out } = await cli(["parse", pdf]);
     expect(code).toBe(0);
-    expect(reading(JSON.parse(out))).toEqual(reading(parseResolution(SEED)));
+    expect(reading(JSON.parse(out))).toEqual(reading(parseResolution(SEED_TEXT)));
   }, 120_000);
 
   test("a scanned PDF (an image, no text layer) exits 2 and says what to do instead", async () => {

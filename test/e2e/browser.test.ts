@@ -7,7 +7,8 @@ import { allIndicators, type Actuals } from "../../src/core/model";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { launch, offline, serve } from "../helpers/browser";
-import { describeWithTools, printPdf, recalcToCsv, renderPng, tempDir } from "../helpers/tools";
+import { printSeedPdf } from "../helpers/seed";
+import { describeWithTools, recalcToCsv, renderPng, tempDir } from "../helpers/tools";
 
 const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -113,14 +114,7 @@ describeWithTools(
     });
 
     test("a text PDF of the resolution opens in the pane (pdf.js and its worker load only then)", async () => {
-      const seed = readFileSync(path.join(ROOT, "test/fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt"), "utf8");
-      const body = seed
-        .split("\n")
-        .map((l) => `<p>${l.trim() ? l.replace(/&/g, "&amp;").replace(/</g, "&lt;") : "&nbsp;"}</p>`)
-        .join("");
-      const pdf = printPdf(
-        `<!doctype html><meta charset="utf-8"><style>@page{size:A4;margin:2cm}body{font:13pt "Liberation Serif"}p{margin:0 0 4pt}</style>${body}`,
-      );
+      const pdf = printSeedPdf();
       const requested: string[] = [];
       page.on("request", (r) => requested.push(r.url()));
       await page.getByLabel("Chọn tệp nghị quyết").setInputFiles(pdf);

@@ -12,6 +12,7 @@ import { colIndex, TRACKING_SHEET } from "../../src/workbook/layout";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { sheetCalculator } from "../fakes/calculator";
 import { FakeBook, FakeContext } from "../../support/fake-excel";
+import { WITHOUT_I2A } from "../helpers/seed";
 import { syntheticResolution } from "../../support/synthetic";
 
 /** The Excel host driven by the fake Excel API: each Excel.run gets a fresh context on the same book. */
@@ -412,25 +413,12 @@ describe("Insert tab, against the fake Excel", () => {
     book.names.set("DungSai", { sheet: "Theo dõi 2022", ref: "E3" });
     book.put("Theo dõi 2022", 3, colIndex("targetText"), 0.1);
 
-    const shifted: Resolution = {
-      ...BUILTIN_RESOLUTION,
-      sections: BUILTIN_RESOLUTION.sections.map((sec) =>
-        sec.id !== "I"
-          ? sec
-          : {
-              ...sec,
-              indicators: sec.indicators
-                .filter((i) => i.id !== "I.2.a")
-                .map((i) => (i.id === "I.2.b" ? { ...i, id: "I.2.a" } : i.id === "I.2.c" ? { ...i, id: "I.2.b" } : i)),
-            },
-      ),
-    };
     book.calculate = sheetCalculator(book, BUILTIN_RESOLUTION);
     const { host } = fakeExcel(book);
     render(
       <InsertTab
         host={host}
-        resolution={shifted}
+        resolution={WITHOUT_I2A}
         tolerance={0.1}
         onTolerance={() => undefined}
         onInserted={() => undefined}
@@ -451,7 +439,7 @@ describe("Insert tab, against the fake Excel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Chuyển số liệu và chèn" }));
     await screen.findByText(/Đã chèn sổ “Theo dõi”/);
     expect(screen.getByText(/Sổ cũ được giữ lại: Theo dõi 2022, Tổng hợp \(cũ\)\./)).toBeTruthy();
-    const newRow = (id: string) => buildWorkbookPlan(shifted).rows.find((r) => r.id === id)!.row;
+    const newRow = (id: string) => buildWorkbookPlan(WITHOUT_I2A).rows.find((r) => r.id === id)!.row;
     const figure = (id: string) => book.get(TRACKING_SHEET, newRow(id), colIndex("actual"))?.value;
     expect([figure("I.2.a"), figure("I.2.b"), figure("III.2"), figure("I.4.a")]).toEqual([
       0.86,

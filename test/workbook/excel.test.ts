@@ -9,6 +9,7 @@ import { formatTarget } from "../../src/core/target";
 import { sheetCalculator } from "../fakes/calculator";
 import { FakeBook, FakeContext, parseRef } from "../../support/fake-excel";
 import { syntheticFigures, syntheticResolution } from "../../support/synthetic";
+import { WITHOUT_I2A } from "../helpers/seed";
 
 async function insert(book: FakeBook, plan: WorkbookPlan, state?: WorkbookState) {
   const ctx = new FakeContext(book);
@@ -376,20 +377,7 @@ describe("re-inserting never loses figures", () => {
     const grid = values.map((r) => Array.from({ length: 13 }, (_, k) => r?.[k] ?? ""));
     const existing = readTrackingValues(TRACKING_SHEET, grid)!;
     // The new reading: "Kết nạp đảng viên" gone, I.2.b and I.2.c now lettered a and b.
-    const shifted: Resolution = {
-      ...BUILTIN_RESOLUTION,
-      sections: BUILTIN_RESOLUTION.sections.map((sec) =>
-        sec.id !== "I"
-          ? sec
-          : {
-              ...sec,
-              indicators: sec.indicators
-                .filter((i) => i.id !== "I.2.a")
-                .map((i) => (i.id === "I.2.b" ? { ...i, id: "I.2.a" } : i.id === "I.2.c" ? { ...i, id: "I.2.b" } : i)),
-            },
-      ),
-    };
-    const carry = carryOver(shifted, existing);
+    const carry = carryOver(WITHOUT_I2A, existing);
     expect(carry.figures).toEqual({ "I.2.a": 0.86, "I.2.b": 0.82 });
     expect(carry.moved).toEqual([
       { from: "I.2.b", to: "I.2.a" },
