@@ -9,6 +9,7 @@ import {
   TRACKING_SHEET,
   UNDO_SAFE_API,
   colIndex,
+  colNumber,
 } from "../workbook/layout";
 import { saveFile } from "./download";
 
@@ -140,9 +141,7 @@ export const supportsUpTo = (max: string) => (version: string) => atLeast(max, v
 const WATCHED = [colIndex("actual"), colIndex("op"), colIndex("value"), colIndex("max")];
 const touchesWatched = (address: string) =>
   address.split(",").some((part) => {
-    const cols = [...part.replace(/^.*!/, "").matchAll(/\$?([A-Z]+)\$?\d*/g)].map((m) =>
-      [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
-    );
+    const cols = [...part.replace(/^.*!/, "").matchAll(/\$?([A-Z]+)\$?\d*/g)].map((m) => colNumber(m[1]!));
     if (cols.length === 0) return true;
     const [a, b = a] = cols as [number, number?];
     return WATCHED.some((c) => c >= Math.min(a, b!) && c <= Math.max(a, b!));

@@ -63,11 +63,14 @@ export function splitReference(ref: string | null): { sheet: string; cell: strin
   return m ? { sheet: m[1]?.replace(/''/g, "'") ?? m[2]!, cell: `${m[3]}${m[4]}` } : null;
 }
 
+/** "AB" → 28: the inverse of colLetter. */
+export const colNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
 /** "AB12" → { row: 12, col: 28 } (1-based; "$" ignored). */
 export function cellPosition(ref: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/u.exec(ref);
   if (!m) throw new Error(`not a cell reference: ${ref}`);
-  return { row: Number(m[2]), col: [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
+  return { row: Number(m[2]), col: colNumber(m[1]!) };
 }
 
 /** Calls fn for every cell of "A1" or "A1:C3" (1-based row and column). */
