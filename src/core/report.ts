@@ -4,7 +4,7 @@ import { allIndicators, type Resolution } from "./model";
 import { formatVietnameseNumber } from "./numbers";
 import { PERIOD_INFO, finalStatus, isCumulative, judgePeriod, type Period } from "./periods";
 import { DEFAULT_TOLERANCE } from "./tolerance";
-import { STATUSES, type Status } from "./words";
+import { countStatuses, type Status } from "./words";
 
 export interface PeriodResult {
   id: string;
@@ -24,11 +24,7 @@ export function evaluatePeriod(r: Resolution, file: ActualsFile, period: Period,
   });
 }
 
-const count = (results: PeriodResult[]) => {
-  const c = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const x of results) c[x.status]++;
-  return c;
-};
+const count = (results: PeriodResult[]) => countStatuses(results.map((x) => x.status));
 
 const percent = (ratio: number) => `${formatVietnameseNumber(Number((ratio * 100).toPrecision(12)), 1)}%`;
 

@@ -11,3 +11,10 @@ export const QUALITATIVE_ANSWERS = ["Đạt", "Không đạt"] as const;
 
 export const STATUSES = ["Vượt", "Đạt", "Cơ bản đạt", "Không đạt", "Chưa có số liệu"] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** How many of each status: the counts the summary sheet, the pane's progress and the review text show. */
+export function countStatuses(statuses: Iterable<Status>): Record<Status, number> {
+  const c = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const s of statuses) c[s]++;
+  return c;
+}

@@ -1,7 +1,8 @@
 import { runCrossChecks } from "../core/crosscheck";
 import { checkCell, judgeCell, textFigureValue } from "../core/judge";
 import { formatFigure, fromExcel, measureOf } from "../core/measure";
-import { ActualsSchema, STATUSES, allIndicators, type Problem, type Status } from "../core/model";
+import { ActualsSchema, STATUSES, allIndicators, type Indicator, type Problem, type Status } from "../core/model";
+import { countStatuses } from "../core/words";
 import { MET_STATUSES } from "../core/rules";
 import type { ReadBack } from "./tracking-row";
 
@@ -113,28 +114,25 @@ export interface Progress {
   sections: { id: string; title: string; counts: Record<Status, number>; n: number }[];
 }
 
-const zero = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-
 /**
  * Counts per status and per section, as the summary sheet's COUNTIFS do: the status the sheet
  * shows, or (where it shows none yet) the core's judgement with the sheet's own tolerance.
  */
 export function progressOf(back: ReadBack): Progress {
   const byRow = new Map(back.sheet.rows.map((r) => [r.id, r]));
-  const total = zero();
+  const statusOf = (ind: Indicator): Status => {
+    const row = byRow.get(ind.id);
+    const shown = row?.status as Status | undefined;
+    return shown && STATUSES.includes(shown)
+      ? shown
+      : judgeCell(ind, row?.actual ?? null, back.tolerance, row?.actualFormat).status;
+  };
   const sections = back.resolution.sections.map((s) => {
-    const counts = zero();
-    for (const ind of s.indicators) {
-      const row = byRow.get(ind.id);
-      const shown = row?.status as Status | undefined;
-      const status: Status =
-        shown && STATUSES.includes(shown)
-          ? shown
-          : judgeCell(ind, row?.actual ?? null, back.tolerance, row?.actualFormat).status;
-      counts[status]++;
-      total[status]++;
-    }
-    return { id: s.id, title: s.title, counts, n: s.indicators.length };
+    const statuses = s.indicators.map(statusOf);
+    return { id: s.id, title: s.title, statuses, counts: countStatuses(statuses), n: s.indicators.length };
   });
-  return { total, sections };
+  return {
+    total: countStatuses(sections.flatMap((s) => s.statuses)),
+    sections: sections.map(({ statuses: _s, ...rest }) => rest),
+  };
 }
