@@ -813,8 +813,8 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
                 ),
                 font: sub(
                   "ConditionalRangeFont",
-                  ["color"] satisfies (keyof Excel.ConditionalRangeFont)[],
-                  { set_color: set("font") },
+                  ["color", "italic"] satisfies (keyof Excel.ConditionalRangeFont)[],
+                  { set_color: set("font"), set_italic: set("italic") },
                   "font",
                 ),
               },

@@ -22,10 +22,13 @@ const USAGE = `Cách dùng: chitieu <lệnh> [tùy chọn]
 Lệnh:
   parse <tệp.txt|.docx|.pdf|-> Đọc văn bản nghị quyết, in Resolution JSON
   workbook [--resolution <tệp.txt|tệp.json>] [--actuals <tệp.json>]
-           [--tolerance <0..0,99|10%>] [--from <sổ-cũ.xlsx>] --out <tệp.xlsx>
+           [--tolerance <0..0,99|10%>] [--periods 6t,nam] [--from <sổ-cũ.xlsx>]
+           --out <tệp.xlsx>
                                Tạo sổ theo dõi chỉ tiêu (.xlsx); mặc định dùng
-                               nghị quyết năm 2022 của phường Trần Phú; --from
-                               chuyển số liệu, ghi chú, dung sai từ sổ cũ
+                               nghị quyết năm 2022 của phường Trần Phú và các kỳ
+                               6 tháng, cả năm (--periods: 6t, 9t, nam); --from
+                               chuyển số liệu, ghi chú, đánh giá lại, dung sai
+                               từ sổ cũ
   evaluate [--resolution <tệp>] --actuals <tệp.json> [--tolerance <0..0,99|10%>]
                                Đánh giá số liệu, in { "<mã>": { status, ratio } }
                                (theo kỳ 6t/9t/nam khi tệp có số liệu từng kỳ)
@@ -148,14 +151,16 @@ async function carryFrom(file: string, r: Resolution, io: Io) {
   if (!existing) throw new InputError(`Sổ cũ "${file}" không có sổ theo dõi (không thấy cột “Mã” và “Thực hiện”).`);
   const carry = carryOver(r, existing);
   const old = existing.tolerance === undefined ? null : readTolerance(existing.tolerance);
-  io.stderr(`Sổ cũ "${file}" (sheet “${existing.name}”): chuyển số liệu, ghi chú của ${carry.carried} chỉ tiêu.\n`);
+  io.stderr(
+    `Sổ cũ "${file}" (sheet “${existing.name}”): chuyển số liệu, ghi chú, đánh giá lại của ${carry.carried} chỉ tiêu.\n`,
+  );
   for (const m of carry.moved) io.stderr(`  Theo nội dung chỉ tiêu: ${m.from || "dòng không Mã"} → ${m.to}\n`);
   if (carry.leftBehind.length > 0) {
     io.stderr(`Không chuyển ${carry.leftBehind.length} mục (vẫn nằm ở sổ cũ):\n`);
     for (const l of carry.leftBehind) io.stderr(`  - ${describeLeftBehind(l)}\n`);
   }
   if (old && !old.ok) io.stderr(`Dung sai của sổ cũ không dùng được (${old.message}); không chuyển.\n`);
-  return { carry, tolerance: old?.ok ? old.value : null };
+  return { carry, tolerance: old?.ok ? old.value : null, periods: existing.periods };
 }
 
 /** Writes next to the target and renames, so a failure never leaves a half-written file. */
@@ -172,7 +177,21 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-const VALUE_OPTIONS = ["--resolution", "--actuals", "--tolerance", "--out", "--from", "--period"];
+const VALUE_OPTIONS = ["--resolution", "--actuals", "--tolerance", "--out", "--from", "--period", "--periods"];
+
+/** "--periods 6t,nam": known periods, each once, put in the year's order. */
+function periodsOption(text: string): Period[] {
+  const asked = text
+    .split(/[,;\s]+/u)
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = asked.filter((p) => !(PERIODS as readonly string[]).includes(p));
+  if (asked.length === 0 || unknown.length > 0)
+    throw new InputError(
+      `--periods "${text}": ${unknown.length > 0 ? `không có kỳ ${unknown.map((u) => `"${u}"`).join(", ")}` : "cần ít nhất một kỳ"}; các kỳ là 6t, 9t, nam (ví dụ --periods 6t,nam).`,
+    );
+  return PERIODS.filter((p) => asked.includes(p));
+}
 
 /** "--tolerance -0.1" is a value, not an option: parseArgs would call it ambiguous. */
 function joinNegativeValues(args: string[]): string[] {
@@ -217,6 +236,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         out: { type: "string" },
         from: { type: "string" },
         period: { type: "string" },
+        periods: { type: "string" },
       },
     });
   } catch (e) {
@@ -241,16 +261,17 @@ async function run(argv: string[], io: Io): Promise<number> {
       const withPeriods =
         periods.some((p) => p !== "nam") || file.estimates.length > 0 || Object.keys(file.overrides).length > 0;
       const results = Object.fromEntries(periods.map((p) => [p, evaluatePeriod(r, file, p, tolerance)]));
+      const year = evaluatePeriod(r, file, "nam", tolerance);
       const out: Record<string, unknown> = {};
       allIndicators(r).forEach((ind, k) => {
         if (!withPeriods) {
-          const x = results.nam![k]!;
+          const x = year[k]!;
           out[ind.id] = { status: x.rule, ratio: x.ratio };
           return;
         }
         const entry: Record<string, unknown> = {};
         for (const p of periods) entry[p] = { status: results[p]![k]!.rule, ratio: results[p]![k]!.ratio };
-        entry.final = results.nam![k]!.status;
+        entry.final = year[k]!.status;
         out[ind.id] = entry;
       });
       io.stdout(`${JSON.stringify(out, null, 2)}\n`);
@@ -270,20 +291,26 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "workbook": {
       if (!values.out) throw new InputError(`Lệnh workbook cần --out <tệp.xlsx>.\n\n${USAGE}`);
       if (!/\.xlsx$/iu.test(values.out)) throw new InputError(`Tệp ra "${values.out}" phải có đuôi .xlsx.`);
+      const periods = values.periods !== undefined ? periodsOption(values.periods) : undefined;
       const r = await loadResolution(values.resolution, io);
-      const { actuals, notes } = await loadActuals(values.actuals, r, io);
+      const file = values.actuals ? await loadActuals(values.actuals, r, io) : null;
       const from = values.from ? await carryFrom(values.from, r, io) : null;
       // Figures given with --actuals are newer than the old sheet's.
-      const figures = Object.fromEntries(
-        Object.entries(from?.carry.figures ?? {}).filter(([id]) => actuals[id] === undefined),
-      );
+      const older = (p: Period, figures: Record<string, unknown> | undefined) =>
+        Object.fromEntries(Object.entries(figures ?? {}).filter(([id]) => file?.periods[p]?.[id] === undefined));
+      const carry = from?.carry;
       const { buildWorkbookPlan } = await import("../workbook/plan");
       const { writeXlsx } = await import("../workbook/xlsx");
       const bytes = await writeXlsx(
         buildWorkbookPlan(r, {
-          actuals,
-          figures,
-          notes: { ...from?.carry.notes, ...notes },
+          ...(file ? { file } : {}),
+          figures: older("nam", carry?.figures),
+          periodFigures: Object.fromEntries(PERIODS.map((p) => [p, older(p, carry?.periodFigures[p])])),
+          notes: { ...carry?.notes, ...file?.notes },
+          overrides: { ...carry?.overrides },
+          cumulative: { ...carry?.cumulative },
+          estimates: file && file.estimates.length > 0 ? file.estimates : (carry?.estimates ?? []),
+          periods: periods ?? (from?.periods.length ? from.periods : undefined),
           tolerance: values.tolerance !== undefined ? tolerance : (from?.tolerance ?? tolerance),
         }),
       );

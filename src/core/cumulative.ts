@@ -1,6 +1,6 @@
 import { measureOf } from "./measure";
 import type { Indicator } from "./model";
-import { STATUS_RULES } from "./rules";
+import { prorates } from "./rules";
 
 /** Verbs whose counts and amounts build up over the year. */
 const BUILDS_UP =
@@ -13,7 +13,7 @@ const BUILDS_UP =
  * qualitative targets never are. Staff may set it otherwise (`cumulative` on the indicator).
  */
 export function proposeCumulative(ind: Pick<Indicator, "text" | "unit" | "target" | "targetText">): boolean {
-  if (STATUS_RULES[ind.target.op].shape !== "comparison" && STATUS_RULES[ind.target.op].shape !== "range") return false;
+  if (!prorates(ind.target.op)) return false;
   const kind = measureOf(ind).kind;
   if (kind === "money") return !ind.unit.includes("/");
   if (kind === "count" || kind === "measure") return BUILDS_UP.test(ind.text.trim()) && !ind.unit.includes("/");

@@ -1,5 +1,6 @@
 import { judge, type Judgement } from "./judge";
 import type { ActualValue, Indicator, Target, TargetSpec } from "./model";
+import { prorates } from "./rules";
 import { DEFAULT_TOLERANCE } from "./tolerance";
 import { isCumulative } from "./cumulative";
 export { isCumulative, proposeCumulative } from "./cumulative";
@@ -17,9 +18,9 @@ export const PERIOD_INFO: Record<Period, { label: string; share: number }> = {
 /** Every number of a target times a share (a cumulative target pro-rated to a period). */
 export function scaleTarget(t: Target, share: number): Target {
   const x = (v: number) => Number((v * share).toPrecision(12));
+  if (!prorates(t.op)) return t;
   if ("min" in t) return { ...t, min: x(t.min), max: x(t.max) };
-  if ("value" in t && t.op !== "rank")
-    return { ...t, value: x(t.value), ...("of" in t && t.of !== undefined ? { of: x(t.of) } : {}) };
+  if ("value" in t) return { ...t, value: x(t.value), ...("of" in t && t.of !== undefined ? { of: x(t.of) } : {}) };
   return t;
 }
 

@@ -159,5 +159,14 @@ export function wordPosition(scale: Scale, word: string): number | null {
   return i < 0 ? null : i + 1;
 }
 
+/**
+ * Whether a cumulative indicator's target is pro-rated before the year's end (semantics section 6):
+ * every number of a comparison or a range; never a rank, a rating level or a qualitative answer.
+ */
+export const prorates = (op: TargetOp): boolean => {
+  const shape = STATUS_RULES[op].shape;
+  return shape === "comparison" || shape === "range";
+};
+
 /** The statuses that count as met ("đạt và vượt"): summaries and the pane count these. */
 export const MET_STATUSES = ["Vượt", "Đạt"] as const satisfies readonly Status[];

@@ -8,9 +8,11 @@ import {
   REQUIRED_API,
   TRACKING_SHEET,
   UNDO_SAFE_API,
-  colIndex,
+  DEFAULT_LAYOUT,
   colNumber,
+  type ColumnKey,
 } from "../workbook/layout";
+import type { Period } from "../core/periods";
 import { saveFile } from "./download";
 
 // The writer, the plan and carry-over load on first use: the first screen does not need them.
@@ -52,7 +54,7 @@ export interface Host {
   tooOld(): string | null;
   inspect(): Promise<WorkbookState>;
   /** Reads the workbook again, carries figures over by Mã and writes the new sheets, in one Excel.run. */
-  insert(resolution: Resolution, tolerance: number): Promise<InsertResult>;
+  insert(resolution: Resolution, tolerance: number, periods?: readonly Period[]): Promise<InsertResult>;
   /** The tracking sheet read back (its resolution, or `fallback` when unreadable), or null when there is none. */
   readBack(fallback: Resolution): Promise<ReadBack | null>;
   /** Selects a cell of the tracking sheet (its name as read back: staff may have renamed it). */
@@ -64,7 +66,7 @@ export interface Host {
   /** Stops calling `onChange`; the one registration in Excel stays for the next watcher. */
   unwatch(onChange: () => void): void;
   /** Outside Excel: builds the same workbook as an .xlsx download. */
-  download(resolution: Resolution, tolerance: number): Promise<string>;
+  download(resolution: Resolution, tolerance: number, periods?: readonly Period[]): Promise<string>;
   /** The reading staff are correcting, kept until inserted (in the workbook's settings, or the browser's storage). */
   draft: DraftStore;
 }
@@ -137,8 +139,14 @@ const atLeast = (have: string, need: string) => {
 /** A host that supports ExcelApi up to `max` (tests and the fake). */
 export const supportsUpTo = (max: string) => (version: string) => atLeast(max, version);
 
-/** Columns whose edits change the check: the figures and the target's technical columns. */
-const WATCHED = [colIndex("actual"), colIndex("op"), colIndex("value"), colIndex("max")];
+/** Columns whose edits change the check: the figures, the assessment and the target's technical columns. */
+const WATCHED_KEYS = /^(?:actual|override|reason|cumulative|op|value|max)/u;
+const watchedOf = (columns: Partial<Record<ColumnKey, string>>) =>
+  Object.entries(columns)
+    .filter(([key]) => WATCHED_KEYS.test(key))
+    .map(([, letters]) => colNumber(letters!));
+// Until the sheet is read, the default layout's columns; then the sheet's own.
+let WATCHED = DEFAULT_LAYOUT.columns.flatMap((c, i) => (WATCHED_KEYS.test(c.key) ? [i + 1] : []));
 const touchesWatched = (address: string) =>
   address.split(",").some((part) => {
     const cols = [...part.replace(/^.*!/, "").matchAll(/\$?([A-Z]+)\$?\d*/g)].map((m) => colNumber(m[1]!));
@@ -193,7 +201,7 @@ export function excelHost(
     kind: "excel",
     tooOld: () => (supports(REQUIRED_API) ? null : TOO_OLD),
     inspect,
-    insert: async (resolution, tolerance) => {
+    insert: async (resolution, tolerance, periods) => {
       const [{ readWorkbook, writeWorkbook }, { carryOver, describeLeftBehind }, { buildWorkbookPlan }] =
         await workbookModules();
       // The old sheet's handler goes with it; the add-in's own writes must not trigger a check.
@@ -203,11 +211,16 @@ export function excelHost(
         const state = await readWorkbook(ctx);
         const carry = carryOver(resolution, state.tracking);
         const old = state.tracking?.tolerance !== undefined ? readTolerance(state.tracking.tolerance) : null;
-        const plan = buildWorkbookPlan(resolution, { figures: carry.figures, notes: carry.notes, tolerance });
+        const plan = buildWorkbookPlan(resolution, {
+          ...carry,
+          tolerance,
+          periods: periods ?? (state.tracking?.periods.length ? state.tracking.periods : undefined),
+        });
         const { kept, extras } = await writeWorkbook(ctx, plan, {
           sheetNames: state.sheetNames,
           hasToleranceName: state.hasToleranceName,
           toleranceRef: state.toleranceRef,
+          names: state.names ?? {},
           supports,
         });
         // A tracking sheet staff renamed is not renamed again; it is kept as it is.
@@ -229,6 +242,7 @@ export function excelHost(
     readBack: async (fallback) => {
       const [, , , { readBack }] = await workbookModules();
       const { tracking } = await inspect();
+      if (tracking) WATCHED = watchedOf(tracking.columns);
       return tracking ? readBack(tracking, fallback) : null;
     },
     select: (cell, sheet = TRACKING_SHEET) =>
@@ -272,11 +286,11 @@ export function browserHost(draft: DraftStore = storageDraft()): Host {
     watch: async () => "none",
     unwatch: () => undefined,
     draft,
-    download: async (resolution, tolerance) => {
+    download: async (resolution, tolerance, periods) => {
       // exceljs is loaded only here, so the pane inside Excel stays small.
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
       const { buildWorkbookPlan } = await import(/* webpackChunkName: "workbook" */ "../workbook/plan");
-      const bytes = await writeXlsx(buildWorkbookPlan(resolution, { tolerance }));
+      const bytes = await writeXlsx(buildWorkbookPlan(resolution, { tolerance, ...(periods ? { periods } : {}) }));
       const name = `chi-tieu-${resolution.year ?? "nghi-quyet"}.xlsx`;
       saveFile(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       return name;

@@ -1,7 +1,8 @@
 import { CELL_JUNK, cellJunk } from "../core/cell";
 import { allIndicators, type Indicator, type Resolution } from "../core/model";
 import { STATUS_RULES, TARGET_OPS, type Shape } from "../core/rules";
-import { OP_LABELS } from "./layout";
+import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
+import { CUMULATIVE_WORDS, OP_LABELS } from "./layout";
 import { targetColumns } from "./tracking-row";
 import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
 
@@ -17,9 +18,17 @@ export interface LeftBehind {
 }
 
 export interface CarryOver {
-  /** Figures in Excel form, by new Mã, kept as the cells hold them. */
+  /** The year's figures in Excel form, by new Mã, kept as the cells hold them. */
   figures: Record<string, unknown>;
+  /** Earlier periods' figures in Excel form, by period and new Mã. */
+  periodFigures: Partial<Record<Period, Record<string, unknown>>>;
   notes: Record<string, string>;
+  /** Staff's own assessments for the year, by new Mã. */
+  overrides: Record<string, { status: string; reason: string }>;
+  /** "Cộng dồn" as the old sheet had it, by new Mã. */
+  cumulative: Record<string, boolean>;
+  /** Periods the old sheet marked as estimates. */
+  estimates: Period[];
   /** How many new indicators got a figure or a note from the old sheet. */
   carried: number;
   /** Old rows whose content went to an indicator with another Mã (same text, moved). */
@@ -29,10 +38,16 @@ export interface CarryOver {
 
 type OldRow = (ExistingRow | LooseRow) & { cells?: ExistingRow["cells"] };
 
-const hasFigure = (r: { actual: unknown }) => !(r.actual === "" || r.actual === null || r.actual === undefined);
+const filled = (v: unknown) => !(v === "" || v === null || v === undefined);
+const hasFigure = (r: { figures: Partial<Record<Period, unknown>> }) => Object.values(r.figures).some(filled);
+const overrideOf = (r: OldRow) => String(r.cells?.override ?? "").trim();
 
-/** A row whose figure or note would be lost by starting a new sheet. */
-export const hasContent = (r: { actual: unknown; note: string }) => hasFigure(r) || r.note.trim() !== "";
+/** A row whose figures, note or assessment would be lost by starting a new sheet. */
+export const hasContent = (r: {
+  figures: Partial<Record<Period, unknown>>;
+  note: string;
+  cells?: ExistingRow["cells"];
+}) => hasFigure(r) || r.note.trim() !== "" || String(r.cells?.override ?? "").trim() !== "";
 
 const words = (text: string) =>
   new Set(
@@ -133,16 +148,31 @@ function candidatePairs(olds: OldRow[], indicators: Indicator[]): Pair[] {
   return pairs.sort((x, y) => y.score - x.score || x.old - y.old);
 }
 
+/** "số liệu 86", or per period "số liệu 6 tháng 40" when the sheet has several. */
+const figureWords = (r: OldRow, p: Period) =>
+  `số liệu${Object.keys(r.figures).length > 1 ? ` ${PERIOD_INFO[p].label}` : ""} ${String(r.figures[p])}`;
+
 const describe = (r: OldRow) => {
   const what: string[] = [];
-  if (hasFigure(r)) what.push(`số liệu ${String(r.actual)}`);
+  for (const p of PERIODS) if (filled(r.figures[p])) what.push(figureWords(r, p));
   if (r.note.trim() !== "") what.push("ghi chú");
+  if (overrideOf(r) !== "") what.push(`đánh giá lại “${overrideOf(r)}”`);
   return what;
 };
 
 /** Moves figures and notes from an existing tracking sheet to a new one, by Mã and identity (rows may have moved). */
 export function carryOver(resolution: Resolution, existing: ExistingSheet | null): CarryOver {
-  const out: CarryOver = { figures: {}, notes: {}, carried: 0, moved: [], leftBehind: [] };
+  const out: CarryOver = {
+    figures: {},
+    periodFigures: {},
+    notes: {},
+    overrides: {},
+    cumulative: {},
+    estimates: existing?.estimates ?? [],
+    carried: 0,
+    moved: [],
+    leftBehind: [],
+  };
   if (!existing) return out;
   const indicators = allIndicators(resolution);
   const byId = new Map(indicators.map((i) => [i.id, i]));
@@ -174,18 +204,31 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
     } else {
       const id = indicators[j]!.id;
       if (id !== row.id) out.moved.push({ from: row.id, to: id });
-      const junk = hasFigure(row) ? cellJunk(row.actual, row.actualFormat) : null;
-      if (junk)
-        out.leftBehind.push({
-          id: row.id,
-          row: row.row,
-          text: oldText(row) ?? "",
-          what: [`số liệu ${String(row.actual)}`],
-          reason: CELL_JUNK[junk],
-        });
-      else if (hasFigure(row)) out.figures[id] = row.actual;
+      let any = false;
+      for (const p of PERIODS) {
+        const v = row.figures[p];
+        if (!filled(v)) continue;
+        const junk = cellJunk(v, row.formats[p]);
+        if (junk)
+          out.leftBehind.push({
+            id: row.id,
+            row: row.row,
+            text: oldText(row) ?? "",
+            what: [figureWords(row, p)],
+            reason: CELL_JUNK[junk],
+          });
+        else {
+          if (p === "nam") out.figures[id] = v;
+          else (out.periodFigures[p] ??= {})[id] = v;
+          any = true;
+        }
+      }
       if (row.note.trim() !== "") out.notes[id] = row.note;
-      if (id in out.figures || id in out.notes) out.carried++;
+      if (overrideOf(row) !== "")
+        out.overrides[id] = { status: overrideOf(row), reason: String(row.cells?.reason ?? "").trim() };
+      const cum = String(row.cells?.cumulative ?? "").trim();
+      if (cum === CUMULATIVE_WORDS[0] || cum === CUMULATIVE_WORDS[1]) out.cumulative[id] = cum === CUMULATIVE_WORDS[0];
+      if (any || id in out.notes || id in out.overrides) out.carried++;
     }
     if (row.id) seenIds.set(row.id, (seenIds.get(row.id) ?? 0) + 1);
   });

@@ -1,5 +1,9 @@
 import { runCrossChecks } from "../core/crosscheck";
-import { checkCell, judgeCell, textFigureValue } from "../core/judge";
+import { cellJunk } from "../core/cell";
+import { checkCell, figureFromCell, textFigureValue } from "../core/judge";
+import { PERIOD_INFO, finalStatus, judgePeriod, type Override, type Period } from "../core/periods";
+import { OVERRIDE_INVALID } from "./formulas";
+import { REVIEW_HEADERS, periodKey } from "./layout";
 import { formatFigure, fromExcel, measureOf } from "../core/measure";
 import { ActualsSchema, STATUSES, allIndicators, type Indicator, type Problem, type Status } from "../core/model";
 import { countStatuses } from "../core/words";
@@ -16,11 +20,14 @@ export type { Problem } from "../core/model";
 export function checkSheet(back: ReadBack): Problem[] {
   const { resolution, sheet } = back;
   const byId = new Map(allIndicators(resolution).map((i) => [i.id, i]));
-  const col = sheet.columns.actual ?? null;
+  const periods = sheet.periods.length > 0 ? sheet.periods : (["nam"] as Period[]);
+  const colOf = (p: Period) => sheet.columns[periodKey("actual", p)] ?? null;
+  const first = colOf(periods[0]!);
   const problems: Problem[] = [...back.problems];
-  const figures: Record<string, unknown> = {};
+  const figures: Partial<Record<Period, Record<string, unknown>>> = {};
   const seen = new Map<string, number>();
-  const at = (row: number) => (col ? { cell: `${col}${row}` } : {});
+  const at = (row: number, c: string | null = first) => (c ? { cell: `${c}${row}` } : {});
+  const named = (p: Period) => (periods.length > 1 ? ` ${PERIOD_INFO[p].label}` : "");
   for (const row of sheet.rows) {
     const cell = at(row.row);
     const ind = byId.get(row.id);
@@ -43,27 +50,60 @@ export function checkSheet(back: ReadBack): Problem[] {
       continue;
     }
     seen.set(row.id, row.row);
-    const check = checkCell(ind, row.actual, row.actualFormat);
-    if (!check.ok)
-      problems.push({
-        id: row.id,
-        ...cell,
-        severity: "error",
-        message: `Chỉ tiêu ${row.id} (ô ${cell.cell ?? "?"}): ${check.reason}.`,
-      });
-    else if (check.figure.kind !== "blank") figures[row.id] = check.figure.value;
+    for (const p of periods) {
+      const here = at(row.row, colOf(p));
+      const check = checkCell(
+        ind,
+        p === "nam" ? row.actual : row.figures[p],
+        row.formats[p] ?? (p === "nam" ? row.actualFormat : undefined),
+      );
+      if (!check.ok)
+        problems.push({
+          id: row.id,
+          ...here,
+          severity: "error",
+          message: `Chỉ tiêu ${row.id}${named(p)} (ô ${here.cell ?? "?"}): ${check.reason}.`,
+        });
+      else if (check.figure.kind !== "blank") (figures[p] ??= {})[row.id] = check.figure.value;
+    }
+    const override = String(row.cells.override ?? "").trim();
+    if (override !== "") {
+      const where = at(row.row, sheet.columns.override ?? null);
+      if (!(STATUSES as readonly string[]).includes(override))
+        problems.push({
+          id: row.id,
+          ...where,
+          severity: "error",
+          message: `Chỉ tiêu ${row.id} (ô ${where.cell ?? "?"}): ${OVERRIDE_INVALID}`,
+        });
+      else if (String(row.cells.reason ?? "").trim() === "")
+        problems.push({
+          id: row.id,
+          ...at(row.row, sheet.columns.reason ?? null),
+          severity: "warning",
+          message: `Chỉ tiêu ${row.id}: đánh giá lại “${override}” chưa ghi lý do (${REVIEW_HEADERS.reason}).`,
+        });
+    }
   }
   // One schema for figures everywhere: what passed above must also be valid Actuals JSON.
-  ActualsSchema.parse(figures);
+  for (const f of Object.values(figures)) ActualsSchema.parse(f);
   for (const id of byId.keys())
     if (!seen.has(id))
       problems.push({ id, severity: "warning", message: `Không thấy dòng có Mã ${id} trên sổ theo dõi.` });
-  for (const w of runCrossChecks(resolution, figures)) {
-    const r = sheet.rows.find((x) => x.id === w.ids[0]);
-    problems.push({ id: w.ids.join(", "), ...(r ? at(r.row) : {}), severity: "warning", message: w.message });
-  }
+  for (const p of periods)
+    for (const w of runCrossChecks(resolution, figures[p] ?? {})) {
+      const r = sheet.rows.find((x) => x.id === w.ids[0]);
+      problems.push({
+        id: w.ids.join(", "),
+        ...(r ? at(r.row, colOf(p)) : {}),
+        severity: "warning",
+        message: periods.length > 1 ? `${capitalize(PERIOD_INFO[p].label)}: ${w.message}` : w.message,
+      });
+    }
   return problems;
 }
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * "Tỷ lệ đạt" as the summary sheet computes it: (Vượt + Đạt) ÷ the number of indicators, or null
@@ -88,24 +128,27 @@ export interface TextFix {
 
 /** Figures stored as text that read unambiguously as numbers ("80%", "1.000.000"): what "Sửa tự động" writes. */
 export function textFixes(back: ReadBack): TextFix[] {
-  const col = back.sheet.columns.actual;
-  if (!col) return [];
   const byId = new Map(allIndicators(back.resolution).map((i) => [i.id, i]));
-  return back.sheet.rows.flatMap((row) => {
-    const ind = byId.get(row.id);
-    const value = ind ? textFigureValue(ind, row.actual) : null;
-    if (!ind || value === null) return [];
-    const m = measureOf(ind);
-    return [
-      {
-        sheet: back.sheet.name,
-        cell: `${col}${row.row}`,
-        id: row.id,
-        text: String(row.actual),
-        value,
-        shown: formatFigure(fromExcel(value, m), m),
-      },
-    ];
+  return back.sheet.periods.flatMap((p) => {
+    const col = back.sheet.columns[periodKey("actual", p)];
+    if (!col) return [];
+    return back.sheet.rows.flatMap((row) => {
+      const ind = byId.get(row.id);
+      const text = row.figures[p];
+      const value = ind ? textFigureValue(ind, text) : null;
+      if (!ind || value === null) return [];
+      const m = measureOf(ind);
+      return [
+        {
+          sheet: back.sheet.name,
+          cell: `${col}${row.row}`,
+          id: row.id,
+          text: String(text),
+          value,
+          shown: formatFigure(fromExcel(value, m), m),
+        },
+      ];
+    });
   });
 }
 
@@ -115,17 +158,25 @@ export interface Progress {
 }
 
 /**
- * Counts per status and per section, as the summary sheet's COUNTIFS do: the status the sheet
- * shows, or (where it shows none yet) the core's judgement with the sheet's own tolerance.
+ * Counts per status and per section for a period, as the summary sheet's COUNTIFS do: the status
+ * the sheet shows (for the year "Kết quả", staff's assessment included), or, where it shows none
+ * yet, the core's judgement with the sheet's own tolerance.
  */
-export function progressOf(back: ReadBack): Progress {
+export function progressOf(back: ReadBack, period: Period = "nam"): Progress {
   const byRow = new Map(back.sheet.rows.map((r) => [r.id, r]));
+  const key = back.sheet.columns.final && period === "nam" ? "final" : periodKey("status", period);
   const statusOf = (ind: Indicator): Status => {
     const row = byRow.get(ind.id);
-    const shown = row?.status as Status | undefined;
-    return shown && STATUSES.includes(shown)
-      ? shown
-      : judgeCell(ind, row?.actual ?? null, back.tolerance, row?.actualFormat).status;
+    const shown = (row?.cells[key] ?? (period === "nam" ? row?.status : undefined)) as Status | undefined;
+    if (shown && STATUSES.includes(shown)) return shown;
+    const value = row ? (period === "nam" ? row.actual : row.figures[period]) : null;
+    const format = row?.formats[period] ?? (period === "nam" ? row?.actualFormat : undefined);
+    const junk = cellJunk(value, format);
+    const figure = junk ? null : figureFromCell(ind, value ?? null);
+    const rule =
+      typeof figure === "boolean" ? "Chưa có số liệu" : judgePeriod(ind, figure, period, back.tolerance).status;
+    const o = back.overrides[ind.id];
+    return period === "nam" && o ? finalStatus(rule, o as Override) : rule;
   };
   const sections = back.resolution.sections.map((s) => {
     const statuses = s.indicators.map(statusOf);

@@ -1,4 +1,13 @@
-import { PAGE_LAYOUT_API, SUMMARY_SHEET, TOLERANCE_NAME, TRACKING_SHEET, eachCellOf, splitReference } from "./layout";
+import { PERIODS } from "../core/periods";
+import {
+  PAGE_LAYOUT_API,
+  SUMMARY_SHEET,
+  TOLERANCE_NAME,
+  TRACKING_SHEET,
+  eachCellOf,
+  estimateName,
+  splitReference,
+} from "./layout";
 import { readTrackingValues, type ExistingSheet } from "./sheet-read";
 export { readTrackingValues, type ExistingRow, type ExistingSheet } from "./sheet-read";
 import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./sheet-plan";
@@ -10,6 +19,8 @@ export interface WorkbookState {
   hasToleranceName: boolean;
   /** What the tolerance name refers to now ("='Theo dõi'!$E$3"), to restore it if an insert fails. */
   toleranceRef: string | null;
+  /** What the estimate flags' names refer to now, for those that exist. */
+  names?: Record<string, string>;
 }
 
 /**
@@ -21,7 +32,14 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   sheets.load("items/name");
   const tol = context.workbook.names.getItemOrNullObject(TOLERANCE_NAME);
   tol.load("value");
+  const flags = PERIODS.map((p) => {
+    const item = context.workbook.names.getItemOrNullObject(estimateName(p));
+    item.load("value");
+    return { name: estimateName(p), item };
+  });
   await context.sync();
+  const names: Record<string, string> = {};
+  for (const { name, item } of flags) if (!item.isNullObject) names[name] = String(item.value);
   const sheetNames = sheets.items.map((s) => s.name);
   const hasToleranceName = !tol.isNullObject;
   const toleranceRef = tol.isNullObject ? null : String(tol.value);
@@ -29,7 +47,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   const candidates = [...new Set([byName(splitReference(toleranceRef)?.sheet ?? null), byName(TRACKING_SHEET)])].filter(
     (n): n is string => n !== undefined,
   );
-  if (candidates.length === 0) return { sheetNames, tracking: null, hasToleranceName, toleranceRef };
+  if (candidates.length === 0) return { sheetNames, tracking: null, hasToleranceName, toleranceRef, names };
   const used = candidates.map((n) => {
     const r = sheets.getItem(n).getUsedRangeOrNullObject(true);
     r.load("values,numberFormat,rowIndex");
@@ -48,7 +66,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     const t: unknown = tolRange && !tolRange.isNullObject ? tolRange.values[0]?.[0] : null;
     existing.tolerance = tolRange ? (t ?? null) : undefined;
   }
-  return { sheetNames, tracking: existing, hasToleranceName, toleranceRef };
+  return { sheetNames, tracking: existing, hasToleranceName, toleranceRef, names };
 }
 
 /** A free name for keeping an old sheet: "Theo dõi (cũ)", "Theo dõi (cũ 2)", ... (31 characters at most). */
@@ -136,6 +154,7 @@ function writeSheet(ws: Excel.Worksheet, p: SheetPlan): void {
       f.custom.rule.formula = `=${rule.formula}`;
       f.custom.format.fill.color = rule.fill;
       f.custom.format.font.color = rule.font;
+      if (rule.italic) f.custom.format.font.italic = true;
     }
   for (const d of p.dataBars) {
     const f = ws.getRange(d.ref).conditionalFormats.add("DataBar");
@@ -151,6 +170,8 @@ export interface WriteOptions {
   /** Whether the named tolerance cell exists now, and what it refers to. */
   hasToleranceName: boolean;
   toleranceRef?: string | null;
+  /** The workbook's other names of the plan that exist now, and what they refer to (readWorkbook). */
+  names?: Record<string, string>;
   /** Whether this Excel has ExcelApi `version`: every member newer than REQUIRED_API is guarded by it. */
   supports: (version: string) => boolean;
 }
@@ -177,7 +198,7 @@ export async function writeWorkbook(
   const sheets = context.workbook.worksheets;
   const taken = [...opts.sheetNames];
   const renamed: { from: string; to: string }[] = [];
-  for (const name of [TRACKING_SHEET, SUMMARY_SHEET]) {
+  for (const name of plan.sheets.map((p) => p.name)) {
     const existing = taken.find((t) => sameSheetName(t, name));
     if (existing === undefined) continue;
     const backup = backupName(name, taken);
@@ -188,9 +209,9 @@ export async function writeWorkbook(
   // The name first, then the formulas that use it.
   const added = plan.sheets.map((p) => sheets.add(p.name));
   // An existing name is pointed at the new cell rather than deleted, so a failed batch can point it back.
+  const exists = (name: string) => (name === TOLERANCE_NAME ? opts.hasToleranceName : opts.names?.[name] !== undefined);
   for (const n of plan.names)
-    if (n.name === TOLERANCE_NAME && opts.hasToleranceName)
-      context.workbook.names.getItem(n.name).formula = `='${n.sheet.replace(/'/g, "''")}'!${n.ref}`;
+    if (exists(n.name)) context.workbook.names.getItem(n.name).formula = `='${n.sheet.replace(/'/g, "''")}'!${n.ref}`;
     else context.workbook.names.add(n.name, sheets.getItem(n.sheet).getRange(n.ref));
   plan.sheets.forEach((p, i) => writeSheet(added[i]!, p));
   added[0]?.activate();
@@ -268,6 +289,9 @@ async function undoPartial(
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const tol = context.workbook.names.getItemOrNullObject(TOLERANCE_NAME);
+  const others = plan.names
+    .filter((n) => n.name !== TOLERANCE_NAME)
+    .map((n) => ({ name: n.name, item: context.workbook.names.getItemOrNullObject(n.name) }));
   await context.sync();
   const now = sheets.items.map((s) => s.name);
   const has = (n: string) => now.some((x) => sameSheetName(x, n));
@@ -280,5 +304,10 @@ async function undoPartial(
   if (opts.toleranceRef && !tol.isNullObject) tol.formula = opts.toleranceRef;
   else if (!tol.isNullObject) tol.delete();
   else if (opts.toleranceRef) context.workbook.names.add(TOLERANCE_NAME, opts.toleranceRef);
+  for (const { name, item } of others) {
+    const before = opts.names?.[name];
+    if (before !== undefined && !item.isNullObject) item.formula = before;
+    else if (before === undefined && !item.isNullObject) item.delete();
+  }
   await context.sync();
 }

@@ -1,9 +1,10 @@
 import { CELL_JUNK, CELL_JUNK_KINDS, type CellJunk } from "../core/cell";
 import { limitsOf, toExcel, type Measure } from "../core/measure";
 import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
-import type { TargetOp } from "../core/model";
-import { STATUS_RULES, type Scale, type StatusRule } from "../core/rules";
-import { OP_LABELS, TOLERANCE_NAME, col } from "./layout";
+import { STATUSES, type TargetOp } from "../core/model";
+import { PERIOD_INFO, type Period } from "../core/periods";
+import { STATUS_RULES, prorates, type Scale, type StatusRule } from "../core/rules";
+import { CUMULATIVE_WORDS, OP_LABELS, TOLERANCE_NAME, col, periodKey, type ColumnKey, type Layout } from "./layout";
 
 /**
  * Native Excel formulas (English names, comma separators, no leading "=") for one row of the
@@ -15,13 +16,22 @@ const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const array = (words: readonly string[]) => `{${words.map(q).join(",")}}`;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function refs(row: number) {
+/** Where a row's formulas look: one period's figure and check, and the row's target. */
+export interface RowRef {
+  layout: Layout;
+  row: number;
+  period: Period;
+}
+
+function refs({ layout, row, period }: RowRef) {
+  const at = (key: ColumnKey) => `$${col(key, layout)}${row}`;
   return {
-    a: `$${col("actual")}${row}`,
-    op: `$${col("op")}${row}`,
-    v: `$${col("value")}${row}`,
-    m: `$${col("max")}${row}`,
-    chk: `$${col("check")}${row}`,
+    a: at(periodKey("actual", period)),
+    chk: at(periodKey("check", period)),
+    op: at("op"),
+    v: at("value"),
+    m: at("max"),
+    cum: at("cumulative"),
   };
 }
 
@@ -42,8 +52,8 @@ const JUNK_TESTS: Record<CellJunk, (a: string) => string> = {
 };
 
 /** "Kiểm tra số liệu": "" when the figure is blank or acceptable, else the limit's Vietnamese words. */
-export function checkFormula(row: number, measure: Measure): string {
-  const { a } = refs(row);
+export function checkFormula(at: RowRef, measure: Measure): string {
+  const { a } = refs(at);
   let test = `""`;
   for (const limit of [...limitsOf(measure)].reverse()) {
     const msg = q(capitalize(limit.message));
@@ -111,18 +121,29 @@ function ruleFormula(rule: StatusRule, a: string, v: string, m: string): string 
   return `IF(${A}${rule.met}${V},${met},${miss})`;
 }
 
-/** "Đánh giá": one of the five status words, by the row's "Kiểu chỉ tiêu" (the last kind is the fallback). */
-export function statusFormula(row: number): string {
-  const { a, op, v, m, chk } = refs(row);
+/**
+ * "Đánh giá": one of the five status words, by the row's "Kiểu chỉ tiêu" (the last kind is the
+ * fallback). Before the year's end a row marked "Cộng dồn" is judged against its target's numbers
+ * times the period's share (rules.prorates says which kinds have such numbers).
+ */
+export function statusFormula(at: RowRef): string {
+  const { a, op, v, m, chk, cum } = refs(at);
+  const share = PERIOD_INFO[at.period].share;
+  const scaled = (kind: TargetOp, ref: string) =>
+    share < 1 && prorates(kind) ? `(${ref}*IF(${cum}=${q(CUMULATIVE_WORDS[0])},${share},1))` : ref;
+  const formula = ([kind, rule]: [TargetOp, StatusRule]) => ruleFormula(rule, a, scaled(kind, v), scaled(kind, m));
   const [last, ...rest] = [...RULES].reverse();
-  let body = ruleFormula(last![1], a, v, m);
-  for (const [kind, rule] of rest) body = `IF(${op}=${q(OP_LABELS[kind])},${ruleFormula(rule, a, v, m)},${body})`;
+  let body = formula(last!);
+  for (const entry of rest) body = `IF(${op}=${q(OP_LABELS[entry[0]])},${formula(entry)},${body})`;
   return `IF(${JUNK_TESTS.error(a)},"Chưa có số liệu",IF(OR(LEN(${a})=0,LEN(${chk})>0),"Chưa có số liệu",${body}))`;
 }
 
-/** "Tỷ lệ hoàn thành": as the rules' ratio says; blank where none or where the divisor is 0. */
-export function ratioFormula(row: number): string {
-  const { a, op, v, chk } = refs(row);
+/**
+ * "Tỷ lệ hoàn thành": as the rules' ratio says; blank where none or where the divisor is 0. Always
+ * against the year's target, also for a cumulative row before the year's end ("54,3% kế hoạch năm").
+ */
+export function ratioFormula(at: RowRef): string {
+  const { a, op, v, chk } = refs(at);
   const kinds = (ratio: StatusRule["ratio"]) =>
     `OR(${RULES.filter(([, r]) => r.ratio === ratio)
       .map(([k]) => `${op}=${q(OP_LABELS[k])}`)
@@ -131,5 +152,28 @@ export function ratioFormula(row: number): string {
     `IF(${JUNK_TESTS.error(a)},"",IF(OR(LEN(${a})=0,LEN(${chk})>0),"",` +
     `IF(${kinds("figure/bound")},IF(${v}=0,"",${a}/${v}),` +
     `IF(${kinds("bound/figure")},IF(${a}=0,"",${v}/${a}),""))))`
+  );
+}
+
+const FIVE = array(STATUSES);
+
+/** "Kết quả": staff's "Đánh giá lại" when it is one of the five words, else the year's rule status. */
+export function finalFormula(layout: Layout, row: number): string {
+  const ov = `$${col("override", layout)}${row}`;
+  const st = `$${col("status", layout)}${row}`;
+  return `IF(ISERROR(${ov}),${st},IF(ISNUMBER(MATCH(${ov},${FIVE},0)),${ov},${st}))`;
+}
+
+export const REASON_MISSING = "Đánh giá lại cần ghi lý do.";
+export const OVERRIDE_INVALID = `Đánh giá lại phải là một trong: ${STATUSES.join(", ")}.`;
+
+/** "Kiểm tra đánh giá lại": an assessment that is not one of the five words, or has no reason. */
+export function reasonCheckFormula(layout: Layout, row: number): string {
+  const ov = `$${col("override", layout)}${row}`;
+  const why = `$${col("reason", layout)}${row}`;
+  return (
+    `IF(ISERROR(${ov}),${q(OVERRIDE_INVALID)},IF(LEN(${ov})=0,"",` +
+    `IF(ISNA(MATCH(${ov},${FIVE},0)),${q(OVERRIDE_INVALID)},` +
+    `IF(ISERROR(${why}),${q(REASON_MISSING)},IF(LEN(TRIM(${why}))=0,${q(REASON_MISSING)},"")))))`
   );
 }

@@ -1,3 +1,4 @@
+import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
 
 export const TRACKING_SHEET = "Theo dõi";
@@ -17,29 +18,118 @@ export const UNDO_SAFE_API = "1.19";
 export const EXCEL_REQUIREMENT =
   "Excel 2021 (phiên bản 2108 trở lên), Microsoft 365, Excel trên web hoặc Excel cho Mac";
 export const SUMMARY_SHEET = "Tổng hợp";
+export const REPORT_SHEET = "Báo cáo";
 export const TOLERANCE_NAME = "DungSai";
 
-/** Columns of the tracking sheet, in order. Headers are a contract (interfaces.md): find them, never assume. */
-export const COLUMNS = [
-  { key: "id", header: "Mã", width: 9 },
-  { key: "no", header: "STT", width: 6 },
-  { key: "text", header: "Chỉ tiêu", width: 52 },
-  { key: "unit", header: "Đơn vị tính", width: 13 },
-  { key: "targetText", header: "Chỉ tiêu đề ra", width: 22 },
-  { key: "actual", header: "Thực hiện", width: 14 },
-  { key: "ratio", header: "Tỷ lệ hoàn thành", width: 12 },
-  { key: "status", header: "Đánh giá", width: 16 },
-  { key: "note", header: "Ghi chú", width: 24 },
-  { key: "check", header: "Kiểm tra số liệu", width: 30 },
-  { key: "op", header: "Kiểu chỉ tiêu", width: 11 },
-  { key: "value", header: "Mức chỉ tiêu", width: 14 },
-  { key: "max", header: "Mức tối đa", width: 10 },
-] as const;
-export type ColumnKey = (typeof COLUMNS)[number]["key"];
+/** The figure, ratio, status and check columns exist once per review period. */
+export const PERIOD_BASES = ["actual", "ratio", "status", "check"] as const;
+export type PeriodBase = (typeof PERIOD_BASES)[number];
+/** The year keeps the plain key ("actual"); earlier periods add theirs ("actual6t"). */
+export type PeriodColumnKey = `${PeriodBase}${"" | Exclude<Period, "nam">}`;
+export const periodKey = (base: PeriodBase, p: Period): PeriodColumnKey =>
+  (p === "nam" ? base : `${base}${p}`) as PeriodColumnKey;
 
-export function colIndex(key: ColumnKey): number {
-  return COLUMNS.findIndex((c) => c.key === key) + 1;
+export type ColumnKey =
+  | "id"
+  | "no"
+  | "text"
+  | "unit"
+  | "targetText"
+  | PeriodColumnKey
+  | "override"
+  | "reason"
+  | "final"
+  | "note"
+  | "reasonCheck"
+  | "cumulative"
+  | "op"
+  | "value"
+  | "max";
+
+export interface Column {
+  key: ColumnKey;
+  header: string;
+  width: number;
 }
+
+const PERIOD_HEADERS: Record<PeriodBase, { header: string; width: number }> = {
+  actual: { header: "Thực hiện", width: 14 },
+  ratio: { header: "Tỷ lệ hoàn thành", width: 12 },
+  status: { header: "Đánh giá", width: 13 },
+  check: { header: "Kiểm tra số liệu", width: 30 },
+};
+/** Staff's own assessment for the year and the final status (semantics section 7). */
+export const REVIEW_HEADERS = { override: "Đánh giá lại", reason: "Lý do", final: "Kết quả" } as const;
+export const CUMULATIVE_HEADER = "Cộng dồn";
+export const CUMULATIVE_WORDS = ["Có", "Không"] as const;
+
+/** A header as a sheet of these periods names it: "Thực hiện 6 tháng"; a sheet with only the year keeps "Thực hiện". */
+export function periodHeader(base: PeriodBase, p: Period, periods: readonly Period[]): string {
+  const h = PERIOD_HEADERS[base].header;
+  if (periods.length === 1 && p === "nam") return h;
+  return base === "check" ? `Kiểm tra ${PERIOD_INFO[p].label}` : `${h} ${PERIOD_INFO[p].label}`;
+}
+
+/** The columns of a tracking sheet with these review periods. */
+export interface Layout {
+  periods: readonly Period[];
+  columns: readonly Column[];
+  /** 1-based column of a key, or 0 when this layout has no such column. */
+  index: ReadonlyMap<ColumnKey, number>;
+}
+
+/** The sheet's periods unless staff choose others (interfaces.md: default `6t,nam`). */
+export const DEFAULT_PERIODS: readonly Period[] = ["6t", "nam"];
+
+/**
+ * Printed columns first (identity, per period figure, ratio and status, the year's assessment and
+ * result, notes), then the technical ones: checks, "Cộng dồn" and the target the formulas read.
+ */
+export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS): Layout {
+  const ps = PERIODS.filter((p) => periods.includes(p));
+  if (ps.length === 0) throw new Error("a tracking sheet needs at least one period");
+  const per = (base: PeriodBase, p: Period): Column => ({
+    key: periodKey(base, p),
+    header: periodHeader(base, p, ps),
+    width: PERIOD_HEADERS[base].width,
+  });
+  const year = ps.includes("nam");
+  const columns: Column[] = [
+    { key: "id", header: "Mã", width: 8 },
+    { key: "no", header: "STT", width: 5 },
+    { key: "text", header: "Chỉ tiêu", width: ps.length > 1 ? 44 : 52 },
+    { key: "unit", header: "Đơn vị tính", width: 11 },
+    { key: "targetText", header: "Chỉ tiêu đề ra", width: 20 },
+    ...ps.flatMap((p) => [per("actual", p), per("ratio", p), per("status", p)]),
+    ...(year
+      ? [
+          { key: "override", header: REVIEW_HEADERS.override, width: 12 } as const,
+          { key: "reason", header: REVIEW_HEADERS.reason, width: 20 } as const,
+          { key: "final", header: REVIEW_HEADERS.final, width: 13 } as const,
+        ]
+      : []),
+    { key: "note", header: "Ghi chú", width: 22 },
+    ...ps.map((p) => per("check", p)),
+    ...(year ? [{ key: "reasonCheck", header: "Kiểm tra đánh giá lại", width: 24 } as const] : []),
+    { key: "cumulative", header: CUMULATIVE_HEADER, width: 9 },
+    { key: "op", header: "Kiểu chỉ tiêu", width: 11 },
+    { key: "value", header: "Mức chỉ tiêu", width: 14 },
+    { key: "max", header: "Mức tối đa", width: 10 },
+  ];
+  return { periods: ps, columns, index: new Map(columns.map((c, i) => [c.key, i + 1])) };
+}
+
+export const DEFAULT_LAYOUT = sheetLayout();
+
+/** 1-based column of a key in a layout (the default one unless given); throws when it has none. */
+export function colIndex(key: ColumnKey, layout: Layout = DEFAULT_LAYOUT): number {
+  const i = layout.index.get(key);
+  if (!i) throw new Error(`no column ${key} in a sheet of ${layout.periods.join(",")}`);
+  return i;
+}
+
+/** The status column whose colours and counts stand for a period: the year's is "Kết quả". */
+export const resultKey = (p: Period): ColumnKey => (p === "nam" ? "final" : periodKey("status", p));
 
 export function colLetter(index: number): string {
   let n = index;
@@ -52,7 +142,7 @@ export function colLetter(index: number): string {
   return s;
 }
 
-export const col = (key: ColumnKey): string => colLetter(colIndex(key));
+export const col = (key: ColumnKey, layout: Layout = DEFAULT_LAYOUT): string => colLetter(colIndex(key, layout));
 
 /**
  * A single-cell reference as a range name holds it, in Excel ("='Theo dõi 2022'!$E$3") or in an
@@ -87,15 +177,21 @@ export const OP_LABELS = Object.fromEntries(TARGET_OPS.map((op) => [op, STATUS_R
   string
 >;
 
-/** Rows above the table: title, organisation, tolerance, legend, blank. */
+/** Rows above the table: title, organisation, tolerance, estimate flags, legend. */
 export const TITLE_ROW = 1;
 export const SUBTITLE_ROW = 2;
 export const TOLERANCE_ROW = 3;
-export const LEGEND_ROW = 4;
+/** "Có" above a period's figure column when its figures are estimates (ước thực hiện). */
+export const ESTIMATE_ROW = 4;
+export const ESTIMATE_LABEL = "Số liệu là ước thực hiện (Có/Không):";
+export const LEGEND_ROW = 5;
 /** A hidden row of column keys: the add-in finds its columns by them even when staff reword a header. */
-export const KEY_ROW = 5;
+export const KEY_ROW = 6;
 export const KEY_PREFIX = "chitieu:";
-export const HEADER_ROW = 6;
+export const HEADER_ROW = 7;
+
+/** The named cell of a period's estimate flag (the review text reads it). */
+export const estimateName = (p: Period): string => `UocTinh_${{ "6t": "6thang", "9t": "9thang", nam: "canam" }[p]}`;
 export const TOLERANCE_CELL = `$${col("targetText")}$${TOLERANCE_ROW}`;
 
 /**

@@ -1,20 +1,44 @@
+import type { ActualsFile } from "../core/input";
 import { allIndicators, type Actuals, type Resolution } from "../core/model";
+import type { Period } from "../core/periods";
 import { DEFAULT_TOLERANCE } from "../core/tolerance";
-import { TOLERANCE_CELL, TOLERANCE_NAME, TRACKING_SHEET } from "./layout";
+import {
+  DEFAULT_PERIODS,
+  TOLERANCE_CELL,
+  TOLERANCE_NAME,
+  TRACKING_SHEET,
+  estimateName,
+  periodKey,
+  col,
+  sheetLayout,
+  ESTIMATE_ROW,
+} from "./layout";
+import { reportSheet } from "./report-sheet";
 import type { CellValue, WorkbookPlan } from "./sheet-plan";
 import { summarySheet } from "./summary-sheet";
-import { figureCell } from "./tracking-row";
+import { figureCell, type RowContent } from "./tracking-row";
 import { trackingSheet } from "./tracking-sheet";
 
 export type * from "./sheet-plan";
 export { FONT } from "./sheet-plan";
 
 export interface PlanOptions {
-  /** Figures as written (99.5 means 99.5%), kept as given even when invalid: nothing is lost. */
+  /** The sheet's review periods (default 6 tháng and cả năm). */
+  periods?: readonly Period[];
+  /** The year's figures as written (99.5 means 99.5%), kept as given even when invalid: nothing is lost. */
   actuals?: Actuals;
-  /** Figures in Excel form (as an old sheet holds them), by Mã; they win over `actuals`. */
+  /** An actuals file: every period's figures as written, estimates, staff's assessments, notes. */
+  file?: Partial<Pick<ActualsFile, "periods" | "estimates" | "overrides" | "notes">>;
+  /** The year's figures in Excel form (as an old sheet holds them), by Mã; they win over `actuals`. */
   figures?: Record<string, unknown>;
+  /** Earlier periods' figures in Excel form, by period and Mã (an old sheet's). */
+  periodFigures?: Partial<Record<Period, Record<string, unknown>>>;
   notes?: Record<string, string>;
+  /** Staff's own assessments as an old sheet holds them, by Mã. */
+  overrides?: Record<string, { status: string; reason: string }>;
+  /** "Cộng dồn" as an old sheet had it, by Mã (an indicator's own `cumulative` wins). */
+  cumulative?: Record<string, boolean>;
+  estimates?: readonly Period[];
   tolerance?: number | null;
 }
 
@@ -23,22 +47,47 @@ const asCell = (v: unknown): CellValue =>
     ? (v ?? null)
     : String(v);
 
+const filled = (v: CellValue) => v !== null && v !== "";
+
 /** Builds the whole workbook plan from a resolution: the one place that decides which sheets there are. */
 export function buildWorkbookPlan(r: Resolution, opts: PlanOptions = {}): WorkbookPlan {
-  const figures: Record<string, CellValue> = {};
+  const layout = sheetLayout(opts.periods ?? DEFAULT_PERIODS);
+  const rows: Record<string, RowContent> = {};
   for (const ind of allIndicators(r)) {
-    const v =
-      opts.figures && ind.id in opts.figures ? asCell(opts.figures[ind.id]) : figureCell(ind, opts.actuals?.[ind.id]);
-    if (v !== null && v !== "") figures[ind.id] = v;
+    const figures: RowContent["figures"] = {};
+    for (const p of layout.periods) {
+      const excel = p === "nam" ? opts.figures : opts.periodFigures?.[p];
+      const written =
+        p === "nam" ? (opts.actuals?.[ind.id] ?? opts.file?.periods?.nam?.[ind.id]) : opts.file?.periods?.[p]?.[ind.id];
+      const v = excel && ind.id in excel ? asCell(excel[ind.id]) : figureCell(ind, written);
+      if (filled(v)) figures[p] = v;
+    }
+    const override = opts.file?.overrides?.[ind.id] ?? opts.overrides?.[ind.id];
+    rows[ind.id] = {
+      figures,
+      note: opts.notes?.[ind.id] ?? opts.file?.notes?.[ind.id],
+      override: override?.status,
+      reason: override?.reason,
+      cumulative: opts.cumulative?.[ind.id],
+    };
   }
-  const { sheet, rows } = trackingSheet(r, {
-    figures,
-    notes: opts.notes ?? {},
+  const estimates = opts.estimates ?? opts.file?.estimates ?? [];
+  const { sheet, rows: placed } = trackingSheet(r, {
+    layout,
+    rows,
+    estimates,
     tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
   });
   return {
-    sheets: [sheet, summarySheet(r)],
-    names: [{ name: TOLERANCE_NAME, sheet: TRACKING_SHEET, ref: TOLERANCE_CELL }],
-    rows,
+    sheets: [sheet, summarySheet(r, layout), reportSheet(r, layout)],
+    names: [
+      { name: TOLERANCE_NAME, sheet: TRACKING_SHEET, ref: TOLERANCE_CELL },
+      ...layout.periods.map((p) => ({
+        name: estimateName(p),
+        sheet: TRACKING_SHEET,
+        ref: `$${col(periodKey("actual", p), layout)}$${ESTIMATE_ROW}`,
+      })),
+    ],
+    rows: placed,
   };
 }

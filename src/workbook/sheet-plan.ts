@@ -43,6 +43,8 @@ export interface ConditionalRule {
   formula: string;
   fill: string;
   font: string;
+  /** Marks a status chosen by staff (the same colours, in italics). */
+  italic?: boolean;
 }
 
 export interface SheetPlan {

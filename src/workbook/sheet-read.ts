@@ -1,12 +1,33 @@
-import { COLUMNS, HEADING_LABELS, KEY_PREFIX, colLetter, type ColumnKey } from "./layout";
+import { PERIODS, type Period } from "../core/periods";
+import {
+  ESTIMATE_LABEL,
+  HEADING_LABELS,
+  KEY_PREFIX,
+  colLetter,
+  periodKey,
+  sheetLayout,
+  type ColumnKey,
+} from "./layout";
+
+/** Every column any tracking sheet may have, with the headers it had in each layout. */
+const ALL_COLUMNS = sheetLayout(PERIODS).columns;
+const HEADERS = new Map<string, ColumnKey>(
+  [...sheetLayout(["nam"]).columns, ...ALL_COLUMNS].map((c) => [c.header, c.key] as const),
+);
+const isActualKey = (v: unknown) => typeof v === "string" && /^chitieu:actual(?:6t|9t)?$/u.test(v);
+const isActualHeader = (v: unknown) => typeof v === "string" && /^Thực hiện(?: |$)/u.test(v);
 
 export interface ExistingRow {
   id: string;
   /** 1-based sheet row. */
   row: number;
+  /** The year's figure (a sheet made before review periods has only this one). */
   actual: unknown;
   /** The figure cell's number format, when read (a date format means Excel made a date of it). */
   actualFormat?: string;
+  /** Every period's figure and its cell's number format, as the cells hold them. */
+  figures: Partial<Record<Period, unknown>>;
+  formats: Partial<Record<Period, string>>;
   note: string;
   status: string;
   /** Every column found by its header, as the cells hold them. */
@@ -23,14 +44,20 @@ export interface LooseRow {
   section: boolean;
   actual: unknown;
   actualFormat?: string;
+  figures: Partial<Record<Period, unknown>>;
+  formats: Partial<Record<Period, string>>;
   note: string;
 }
 
 export interface ExistingSheet {
   name: string;
   rows: ExistingRow[];
-  /** Column letters found by header text. */
+  /** Column letters found by key or header text. */
   columns: Partial<Record<ColumnKey, string>>;
+  /** The periods the sheet has figure columns for (a sheet made before periods: the year). */
+  periods: Period[];
+  /** Periods whose estimate flag above the figure column says "Có". */
+  estimates: Period[];
   /** The value of the sheet's tolerance name, as the cell holds it (undefined when there is none). */
   tolerance: unknown;
   /** Rows with content that no indicator's Mã names. */
@@ -53,29 +80,44 @@ export function readTrackingValues(
   top = 1,
   formats?: unknown[][],
 ): ExistingSheet | null {
-  const keyIdx = values.findIndex((r) => r.includes(`${KEY_PREFIX}id`) && r.includes(`${KEY_PREFIX}actual`));
-  const textIdx = values.findIndex((r) => r.some((v) => v === "Mã") && r.some((v) => v === "Thực hiện"));
+  const keyIdx = values.findIndex((r) => r.includes(`${KEY_PREFIX}id`) && r.some(isActualKey));
+  const textIdx = values.findIndex((r) => r.some((v) => v === "Mã") && r.some(isActualHeader));
   // The header row follows the key row; data starts below it.
   const headerIdx = keyIdx >= 0 ? Math.max(keyIdx + 1, textIdx) : textIdx;
   if (headerIdx < 0) return null;
-  const header =
+  const keys: unknown[] =
     keyIdx >= 0
       ? values[keyIdx]!.map((v) => (typeof v === "string" ? v.slice(KEY_PREFIX.length) : v))
-      : values[headerIdx]!;
+      : values[headerIdx]!.map((v) => (typeof v === "string" ? HEADERS.get(v.trim()) : undefined));
   // Each known column's position, found once by its key or header text.
-  const found = COLUMNS.map((c) => [c.key, header.indexOf(keyIdx >= 0 ? c.key : c.header)] as const).filter(
-    ([, i]) => i >= 0,
-  );
+  const found = ALL_COLUMNS.map((c) => [c.key, keys.indexOf(c.key)] as const).filter(([, i]) => i >= 0);
   const columns: ExistingSheet["columns"] = Object.fromEntries(found.map(([key, i]) => [key, colLetter(i + 1)]));
+  const at = new Map<ColumnKey, number>(found);
+  const periods = PERIODS.filter((p) => at.has(periodKey("actual", p)));
+  const perPeriod = (r: unknown[] | undefined) => {
+    const out: Partial<Record<Period, unknown>> = {};
+    for (const p of periods) out[p] = r?.[at.get(periodKey("actual", p))!];
+    return out;
+  };
+  const formatsOf = (k: number) => {
+    const out: Partial<Record<Period, string>> = {};
+    for (const p of periods) {
+      const f = formats?.[headerIdx + 1 + k]?.[at.get(periodKey("actual", p))!];
+      if (typeof f === "string") out[p] = f;
+    }
+    return out;
+  };
   const rows: ExistingRow[] = [];
   const loose: LooseRow[] = [];
   const sections: ExistingSheet["sections"] = [];
-  const actualAt = found.find(([key]) => key === "actual")?.[1];
   values.slice(headerIdx + 1).forEach((r, k) => {
     const cells: ExistingRow["cells"] = Object.fromEntries(found.map(([key, i]) => [key, r[i]]));
     const id = typeof cells.id === "string" ? cells.id.trim() : "";
     const row = top + headerIdx + 1 + k;
-    const format = actualAt === undefined ? undefined : formats?.[headerIdx + 1 + k]?.[actualAt];
+    const figures = perPeriod(r);
+    const fmts = formatsOf(k);
+    const format = fmts.nam;
+    const filled = Object.values(figures).some((v) => v !== undefined && v !== null && v !== "");
     // A section row repeats its Mã in STT and has no target ("A.I" in a document with parts A and B).
     const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === "";
     const isSection =
@@ -84,7 +126,7 @@ export function readTrackingValues(
     if (isSection || !id.includes(".")) {
       const note = cells.note === undefined || cells.note === null ? "" : String(cells.note);
       const actual = cells.actual ?? "";
-      if (note.trim() !== "" || (actual !== "" && actual !== null))
+      if (note.trim() !== "" || filled)
         loose.push({
           row,
           id,
@@ -92,6 +134,8 @@ export function readTrackingValues(
           section: isSection,
           actual,
           ...(typeof format === "string" ? { actualFormat: format } : {}),
+          figures,
+          formats: fmts,
           note,
         });
       return;
@@ -101,6 +145,8 @@ export function readTrackingValues(
       row,
       actual: cells.actual ?? "",
       ...(typeof format === "string" ? { actualFormat: format } : {}),
+      figures,
+      formats: fmts,
       note: String(cells.note ?? ""),
       status: String(cells.status ?? ""),
       cells,
@@ -117,5 +163,11 @@ export function readTrackingValues(
       const i = r.indexOf(label);
       if (i >= 0) meta[key] = r[i + 1];
     }
-  return { name, rows, loose, columns, tolerance: undefined, sections, heading, meta };
+  // The estimate flags sit above the figure columns, in the row labelled ESTIMATE_LABEL.
+  const flags = above.find((r) => r.includes(ESTIMATE_LABEL));
+  const estimates = periods.filter((p) => {
+    const v = flags?.[at.get(periodKey("actual", p))!];
+    return typeof v === "string" && v.trim().toLowerCase() === "có";
+  });
+  return { name, rows, loose, columns, periods, estimates, tolerance: undefined, sections, heading, meta };
 }

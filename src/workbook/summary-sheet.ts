@@ -1,19 +1,21 @@
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
+import { PERIOD_INFO } from "../core/periods";
 import { MET_STATUSES } from "../core/rules";
-import { SUMMARY_SHEET, TRACKING_SHEET, col, colLetter } from "./layout";
+import { REVIEW_HEADERS, SUMMARY_SHEET, TRACKING_SHEET, col, colLetter, resultKey, type Layout } from "./layout";
 import { area, fitRowHeights, pageBands, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
 
 export const SUMMARY_HEADERS = ["Phần", "Nội dung", ...STATUSES, "Tổng số", "Tỷ lệ đạt"] as const;
 
-/** The "Tổng hợp" sheet: counts per section and status (COUNTIFS over the tracking sheet by Mã). */
-export function summarySheet(r: Resolution): SheetPlan {
+/**
+ * The "Tổng hợp" sheet: one table per review period, counts per section and status (COUNTIFS over
+ * the tracking sheet by Mã); the year counts "Kết quả", which includes staff's own assessment.
+ */
+export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
   const cells: CellPlan[] = [];
-  const head = 4;
-  const first = head + 1;
-  const totalRow = first + r.sections.length;
+  const styles: SheetPlan["styles"] = [];
+  const merges: string[] = [];
   const t = `'${TRACKING_SHEET}'!`;
-  const idCol = `${t}$${col("id")}:$${col("id")}`;
-  const statusCol = `${t}$${col("status")}:$${col("status")}`;
+  const idCol = `${t}$${col("id", layout)}:$${col("id", layout)}`;
   const nCols = SUMMARY_HEADERS.length;
   const statusCol1 = 3;
   const totalCol = statusCol1 + STATUSES.length;
@@ -22,84 +24,107 @@ export function summarySheet(r: Resolution): SheetPlan {
   const widths = [7, 44, ...STATUSES.map(() => 11), 9, 10];
   cells.push({ row: 1, col: 1, value: "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU" });
   cells.push({ row: 2, col: 1, value: [r.title, r.organization].filter(Boolean).join(" — ") });
-  SUMMARY_HEADERS.forEach((h, i) => cells.push({ row: head, col: i + 1, value: h }));
-  r.sections.forEach((s, k) => {
-    const row = first + k;
-    cells.push({ row, col: 1, value: s.id });
-    cells.push({ row, col: 2, value: s.title });
-    STATUSES.forEach((_, i) => {
-      const c = statusCol1 + i;
-      cells.push({ row, col: c, formula: `COUNTIFS(${idCol},$A${row}&".*",${statusCol},${colLetter(c)}$${head})` });
+  styles.push(
+    { ref: area(1, 1, nCols, 1), style: { bold: true, size: 14, hAlign: "center" } },
+    { ref: area(1, 2, nCols, 2), style: { italic: true, hAlign: "center", wrap: true } },
+  );
+  merges.push(area(1, 1, nCols, 1), area(1, 2, nCols, 2));
+  const dataBars: SheetPlan["dataBars"] = [];
+  let chart: SheetPlan["charts"][number] | null = null;
+  let row = 3;
+  for (const period of layout.periods) {
+    const key = resultKey(period);
+    const statusCol = `${t}$${col(key, layout)}:$${col(key, layout)}`;
+    const title = row + 1;
+    const head = title + 1;
+    const first = head + 1;
+    const totalRow = first + r.sections.length;
+    const byStaff = period === "nam" && layout.index.has("final") ? ` (cột “${REVIEW_HEADERS.final}”)` : "";
+    cells.push({ row: title, col: 1, value: `Kết quả ${PERIOD_INFO[period].label}${byStaff}` });
+    styles.push({ ref: area(1, title, nCols, title), style: { bold: true, size: 12 } });
+    SUMMARY_HEADERS.forEach((h, i) => cells.push({ row: head, col: i + 1, value: h }));
+    r.sections.forEach((s, k) => {
+      const rr = first + k;
+      cells.push({ row: rr, col: 1, value: s.id });
+      cells.push({ row: rr, col: 2, value: s.title });
+      STATUSES.forEach((_, i) => {
+        const c = statusCol1 + i;
+        cells.push({
+          row: rr,
+          col: c,
+          formula: `COUNTIFS(${idCol},$A${rr}&".*",${statusCol},${colLetter(c)}$${head})`,
+        });
+      });
+      cells.push({ row: rr, col: totalCol, formula: `COUNTIFS(${idCol},$A${rr}&".*")` });
     });
-    cells.push({ row, col: totalCol, formula: `COUNTIFS(${idCol},$A${row}&".*")` });
-  });
-  cells.push({ row: totalRow, col: 2, value: "Tổng cộng" });
-  for (let c = statusCol1; c <= totalCol; c++)
-    cells.push({ row: totalRow, col: c, formula: `SUM(${colLetter(c)}${first}:${colLetter(c)}${totalRow - 1})` });
-  for (let row = first; row <= totalRow; row++) {
-    // Blank until the section has a figure: "0%" before anyone has typed would read as a failure.
-    const n = `${colLetter(totalCol)}${row}`;
-    const none = `${colLetter(noFigureCol)}${row}`;
-    cells.push({
-      row,
-      col: nCols,
-      formula: `IF(${n}-${none}<=0,"",(${metCols.map((c) => `${c}${row}`).join("+")})/${n})`,
-    });
+    cells.push({ row: totalRow, col: 2, value: "Tổng cộng" });
+    for (let c = statusCol1; c <= totalCol; c++)
+      cells.push({ row: totalRow, col: c, formula: `SUM(${colLetter(c)}${first}:${colLetter(c)}${totalRow - 1})` });
+    for (let rr = first; rr <= totalRow; rr++) {
+      // Blank until the section has a figure: "0%" before anyone has typed would read as a failure.
+      const n = `${colLetter(totalCol)}${rr}`;
+      const none = `${colLetter(noFigureCol)}${rr}`;
+      cells.push({
+        row: rr,
+        col: nCols,
+        formula: `IF(${n}-${none}<=0,"",(${metCols.map((c) => `${c}${rr}`).join("+")})/${n})`,
+      });
+    }
+    styles.push(
+      {
+        ref: area(1, head, nCols, head),
+        style: { bold: true, fill: "#D9E1F2", hAlign: "center", wrap: true, border: true, vAlign: "center" },
+      },
+      { ref: area(1, first, nCols, totalRow), style: { border: true, vAlign: "center" } },
+      { ref: area(1, first, 1, totalRow), style: { hAlign: "center" } },
+      { ref: area(2, first, 2, totalRow), style: { wrap: true } },
+      { ref: area(statusCol1, first, totalCol, totalRow), style: { hAlign: "center", numFmt: "0" } },
+      { ref: area(nCols, first, nCols, totalRow), style: { numFmt: "0%" } },
+      { ref: area(1, totalRow, nCols, totalRow), style: { bold: true, fill: "#F2F2F2", border: true } },
+      ...STATUSES.map((s, i) => ({
+        ref: ref(statusCol1 + i, head),
+        style: {
+          fill: STATUS_COLORS[s].fill,
+          color: STATUS_COLORS[s].font,
+          bold: true,
+          hAlign: "center" as const,
+          wrap: true,
+          border: true,
+        },
+      })),
+    );
+    dataBars.push({ ref: area(nCols, first, nCols, totalRow), color: "#63BE7B" });
+    chart = {
+      title: `Kết quả thực hiện chỉ tiêu ${PERIOD_INFO[period].label} theo phần`,
+      sourceRef: area(2, head, 2 + STATUSES.length, totalRow - 1),
+    };
+    row = totalRow + 1;
   }
+  const noteRow = row + 1;
   cells.push({
-    row: totalRow + 2,
+    row: noteRow,
     col: 1,
     value: `Số liệu tự cập nhật theo sheet “${TRACKING_SHEET}”. Tỷ lệ đạt = (${MET_STATUSES.join(" + ")}) ÷ Tổng số chỉ tiêu.`,
   });
-  const styles: SheetPlan["styles"] = [
-    { ref: area(1, 1, nCols, 1), style: { bold: true, size: 14, hAlign: "center" } },
-    { ref: area(1, 2, nCols, 2), style: { italic: true, hAlign: "center", wrap: true } },
-    {
-      ref: area(1, head, nCols, head),
-      style: { bold: true, fill: "#D9E1F2", hAlign: "center", wrap: true, border: true, vAlign: "center" },
-    },
-    { ref: area(1, first, nCols, totalRow), style: { border: true, vAlign: "center" } },
-    { ref: area(1, first, 1, totalRow), style: { hAlign: "center" } },
-    { ref: area(2, first, 2, totalRow), style: { wrap: true } },
-    { ref: area(statusCol1, first, totalCol, totalRow), style: { hAlign: "center", numFmt: "0" } },
-    { ref: area(nCols, first, nCols, totalRow), style: { numFmt: "0%" } },
-    { ref: area(1, totalRow, nCols, totalRow), style: { bold: true, fill: "#F2F2F2", border: true } },
-    { ref: area(1, totalRow + 2, nCols, totalRow + 2), style: { italic: true, color: "#595959" } },
-    ...STATUSES.map((s, i) => ({
-      ref: ref(statusCol1 + i, head),
-      style: {
-        fill: STATUS_COLORS[s].fill,
-        color: STATUS_COLORS[s].font,
-        bold: true,
-        hAlign: "center" as const,
-        wrap: true,
-        border: true,
-      },
-    })),
-  ];
-  const merges = [area(1, 1, nCols, 1), area(1, 2, nCols, 2), area(1, totalRow + 2, nCols, totalRow + 2)];
+  styles.push({ ref: area(1, noteRow, nCols, noteRow), style: { italic: true, color: "#595959" } });
+  merges.push(area(1, noteRow, nCols, noteRow));
   const columns = widths.map((width) => ({ width }));
   return {
     name: SUMMARY_SHEET,
-    rowCount: totalRow + 2,
+    rowCount: noteRow,
     colCount: nCols,
     cells,
     styles,
     merges,
     columns,
     rowHeights: fitRowHeights({ cells, styles, merges, columns }),
-    freezeRows: head,
+    freezeRows: 2,
     validations: [],
     conditionalFormats: [],
-    dataBars: [{ ref: area(nCols, first, nCols, totalRow), color: "#63BE7B" }],
-    charts: [
-      {
-        title: "Kết quả thực hiện chỉ tiêu theo phần",
-        sourceRef: area(2, head, 2 + STATUSES.length, totalRow - 1),
-      },
-    ],
-    autofitRows: [head, totalRow],
+    dataBars,
+    charts: chart ? [chart] : [],
+    autofitRows: [3, noteRow],
     hiddenRows: [],
-    print: { landscape: true, area: area(1, 1, nCols, totalRow + 2), ...pageBands(r.title, r.organization) },
+    print: { landscape: true, area: area(1, 1, nCols, noteRow), ...pageBands(r.title, r.organization) },
   };
 }

@@ -12,8 +12,19 @@ import { STATUS_RULES, type Shape, type TargetOp } from "../core/rules";
 import { parseVietnameseNumber } from "../core/numbers";
 import { ratingLevel, formatTarget } from "../core/target";
 import { DEFAULT_TOLERANCE, formatTolerance, readTolerance } from "../core/tolerance";
-import { checkFormula, ratioFormula, statusFormula } from "./formulas";
-import { HEADING_LABELS, OP_LABELS, col, colIndex, type ColumnKey } from "./layout";
+import { proposeCumulative } from "../core/cumulative";
+import type { Period } from "../core/periods";
+import { checkFormula, finalFormula, ratioFormula, reasonCheckFormula, statusFormula } from "./formulas";
+import {
+  CUMULATIVE_WORDS,
+  HEADING_LABELS,
+  OP_LABELS,
+  col,
+  colIndex,
+  periodKey,
+  type ColumnKey,
+  type Layout,
+} from "./layout";
 import type { CellPlan, CellValue } from "./sheet-plan";
 import type { ExistingSheet } from "./sheet-read";
 
@@ -46,39 +57,63 @@ export function targetColumns(ind: Indicator): { op: string; value: CellValue; m
   return { op: OP_LABELS[ind.target.op], value, max, unit: ind.unit };
 }
 
+/** What staff put in a row besides its target, every period's figure in Excel form. */
 export interface RowContent {
-  /** Excel form. */
-  figure?: CellValue | undefined;
+  figures?: Partial<Record<Period, CellValue>>;
   note?: string | undefined;
+  /** "Đánh giá lại" and "Lý do" (the year's own assessment), as typed. */
+  override?: string | undefined;
+  reason?: string | undefined;
+  /** "Cộng dồn" as an old sheet had it; the indicator's own `cumulative` wins. */
+  cumulative?: boolean | undefined;
 }
 
+const filled = (v: unknown): v is CellValue => v !== null && v !== undefined && v !== "";
+
 /** The cells of one indicator's row, formulas included. */
-export function encodeRow(ind: Indicator, sectionId: string, row: number, content: RowContent = {}): CellPlan[] {
+export function encodeRow(
+  ind: Indicator,
+  sectionId: string,
+  row: number,
+  layout: Layout,
+  content: RowContent = {},
+): CellPlan[] {
   const m = measureOf(ind);
   const [value, max] = targetCells(ind.target, m);
+  const cumulative = ind.cumulative ?? content.cumulative ?? proposeCumulative(ind);
   const cells: Partial<Record<ColumnKey, Omit<CellPlan, "row" | "col">>> = {
     id: { value: ind.id },
     no: { value: ind.id.slice(sectionId.length + 1) || ind.id },
     text: { value: ind.text },
     unit: { value: ind.unit },
     targetText: { value: ind.targetText ?? formatTarget(ind.target, ind.unit) },
-    ratio: { formula: ratioFormula(row) },
-    status: { formula: statusFormula(row) },
-    check: { formula: checkFormula(row, m) },
+    cumulative: { value: CUMULATIVE_WORDS[cumulative ? 0 : 1] },
     op: { value: OP_LABELS[ind.target.op] },
     value: { value },
   };
-  if (content.figure !== null && content.figure !== undefined && content.figure !== "")
-    cells.actual = { value: content.figure };
+  for (const period of layout.periods) {
+    const at = { layout, row, period };
+    const figure = content.figures?.[period];
+    if (filled(figure)) cells[periodKey("actual", period)] = { value: figure };
+    cells[periodKey("ratio", period)] = { formula: ratioFormula(at) };
+    cells[periodKey("status", period)] = { formula: statusFormula(at) };
+    cells[periodKey("check", period)] = { formula: checkFormula(at, m) };
+  }
+  if (layout.index.has("final")) {
+    cells.final = { formula: finalFormula(layout, row) };
+    cells.reasonCheck = { formula: reasonCheckFormula(layout, row) };
+    if (filled(content.override)) cells.override = { value: content.override };
+    if (filled(content.reason)) cells.reason = { value: content.reason };
+  }
   if (content.note) cells.note = { value: content.note };
   if (max !== null) cells.max = { value: max };
-  return Object.entries(cells).map(([key, c]) => ({ row, col: colIndex(key as ColumnKey), ...c }));
+  return Object.entries(cells).map(([key, c]) => ({ row, col: colIndex(key as ColumnKey, layout), ...c }));
 }
 
 /** The heading: the title and the organisation as they are, the year, and a subtitle for people. */
-export function encodeHeading(r: Resolution, rows: { title: number; subtitle: number }): CellPlan[] {
+export function encodeHeading(r: Resolution, rows: { title: number; subtitle: number }, layout: Layout): CellPlan[] {
   const subtitle = [r.organization, r.year !== null ? `Năm ${r.year}` : ""].filter(Boolean).join(" — ");
-  const label = colIndex("op");
+  const label = colIndex("op", layout);
   return [
     { row: rows.title, col: 1, value: r.title },
     { row: rows.subtitle, col: 1, value: subtitle },
@@ -127,6 +162,10 @@ function decodeRow(id: string, c: Partial<Record<ColumnKey, unknown>>, where: (k
     };
   const text = String(c.text ?? "").trim() || id;
   const indicator: Indicator = { id, text, unit, target, ...(targetText ? { targetText } : {}) };
+  // "Cộng dồn" is kept on the indicator only where staff made it differ from the core's proposal.
+  const cum = String(c.cumulative ?? "").trim();
+  const chosen = cum === CUMULATIVE_WORDS[0] ? true : cum === CUMULATIVE_WORDS[1] ? false : null;
+  if (chosen !== null && chosen !== proposeCumulative(indicator)) indicator.cumulative = chosen;
   return { indicator };
 }
 
@@ -138,9 +177,16 @@ export interface ReadBack {
   own: boolean;
   /** The sheet's tolerance when it is valid, else the default (and a problem says why). */
   tolerance: number;
-  /** Figures in Excel form, by Mã (the first row of each Mã). */
+  /** The year's figures in Excel form, by Mã (the first row of each Mã). */
   figures: Record<string, unknown>;
+  /** Every period's figures in Excel form, by period and Mã. */
+  periodFigures: Partial<Record<Period, Record<string, unknown>>>;
   notes: Record<string, string>;
+  /** Staff's own assessments for the year as typed, by Mã. */
+  overrides: Record<string, { status: string; reason: string }>;
+  /** The sheet's review periods and those marked as estimates. */
+  periods: Period[];
+  estimates: Period[];
   problems: Problem[];
 }
 
@@ -159,11 +205,16 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
   const problems: Problem[] = [];
   const indicators: Indicator[] = [];
   const figures: ReadBack["figures"] = {};
+  const periodFigures: ReadBack["periodFigures"] = {};
   const notes: ReadBack["notes"] = {};
+  const overrides: ReadBack["overrides"] = {};
   for (const r of [...sheet.rows].sort((a, b) => a.row - b.row)) {
     if (r.id in figures) continue;
     figures[r.id] = r.actual;
+    for (const p of sheet.periods) (periodFigures[p] ??= {})[r.id] = r.figures[p];
     if (r.note.trim() !== "") notes[r.id] = r.note;
+    const override = String(r.cells.override ?? "").trim();
+    if (override !== "") overrides[r.id] = { status: override, reason: String(r.cells.reason ?? "").trim() };
     // Cells are named where the sheet has them now (staff may have moved columns).
     const where = (key: ColumnKey) => `ô ${sheet.columns[key] ?? col(key)}${r.row}`;
     const d = decodeRow(r.id, r.cells, where);
@@ -203,6 +254,14 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
     warnings: [],
   };
   const parsed = ResolutionSchema.safeParse(candidate);
+  const contents = {
+    figures,
+    periodFigures,
+    notes,
+    overrides,
+    periods: sheet.periods,
+    estimates: sheet.estimates,
+  };
   if (!parsed.success) {
     problems.push(
       ...parsed.error.issues.map((i) => ({
@@ -210,7 +269,7 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
         message: `Sổ theo dõi: ${i.path.join(".")}: ${i.message}`,
       })),
     );
-    return { sheet, resolution: fallback, own: false, tolerance, figures, notes, problems };
+    return { sheet, resolution: fallback, own: false, tolerance, ...contents, problems };
   }
-  return { sheet, resolution: parsed.data, own: true, tolerance, figures, notes, problems };
+  return { sheet, resolution: parsed.data, own: true, tolerance, ...contents, problems };
 }

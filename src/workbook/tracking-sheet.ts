@@ -1,9 +1,17 @@
 import { figureFormat, measureOf, toExcel, type Measure } from "../core/measure";
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
+import type { Period } from "../core/periods";
 import {
-  COLUMNS,
+  CUMULATIVE_HEADER,
+  CUMULATIVE_WORDS,
+  ESTIMATE_LABEL,
+  ESTIMATE_ROW,
   HEADER_ROW,
+  REVIEW_HEADERS,
+  periodHeader,
+  periodKey,
+  type Layout,
   KEY_PREFIX,
   KEY_ROW,
   LEGEND_ROW,
@@ -24,20 +32,21 @@ import {
   ref,
   type CellPlan,
   type CellStyle,
-  type CellValue,
   type SheetPlan,
   type ValidationPlan,
   type ValidationRule,
   type WorkbookPlan,
 } from "./sheet-plan";
-import { encodeHeading, encodeRow } from "./tracking-row";
+import { encodeHeading, encodeRow, type RowContent } from "./tracking-row";
 import { toleranceWarningFormula } from "./formulas";
 
 export interface TrackingContent {
-  /** Figures in Excel form, by Mã. */
-  figures: Record<string, CellValue>;
-  notes: Record<string, string>;
+  layout: Layout;
+  /** What each row holds besides its target, by Mã (figures in Excel form). */
+  rows: Record<string, RowContent>;
   tolerance: number;
+  /** Periods whose figures are estimates (ước thực hiện). */
+  estimates: readonly Period[];
 }
 
 function validationRule(m: Measure): ValidationRule | null {
@@ -49,26 +58,30 @@ function validationRule(m: Measure): ValidationRule | null {
   return { type, operator: "between", min, max: 1e9 };
 }
 
-/** Consecutive rows with one rule become one range. */
-function validationRanges(byRule: Map<string, { rule: ValidationRule; prompt: string; rows: number[] }>) {
+/** Consecutive rows with one rule become one range, in each period's figure column. */
+function validationRanges(
+  byRule: Map<string, { rule: ValidationRule; prompt: string; rows: number[] }>,
+  layout: Layout,
+) {
   const out: ValidationPlan[] = [];
-  const c = col("actual");
-  for (const { rule, prompt, rows } of byRule.values()) {
-    let start = rows[0]!;
-    for (let i = 1; i <= rows.length; i++) {
-      if (i < rows.length && rows[i] === rows[i - 1]! + 1) continue;
-      const end = rows[i - 1]!;
-      out.push({
-        ref: start === end ? `${c}${start}` : `${c}${start}:${c}${end}`,
-        rule,
-        errorTitle: "Số liệu không hợp lệ",
-        error: `${prompt} Xem cột “Kiểm tra số liệu”.`,
-        promptTitle: "Thực hiện",
-        prompt,
-      });
-      if (i < rows.length) start = rows[i]!;
+  for (const period of layout.periods)
+    for (const { rule, prompt, rows } of byRule.values()) {
+      const c = col(periodKey("actual", period), layout);
+      let start = rows[0]!;
+      for (let i = 1; i <= rows.length; i++) {
+        if (i < rows.length && rows[i] === rows[i - 1]! + 1) continue;
+        const end = rows[i - 1]!;
+        out.push({
+          ref: start === end ? `${c}${start}` : `${c}${start}:${c}${end}`,
+          rule,
+          errorTitle: "Số liệu không hợp lệ",
+          error: `${prompt} Xem cột “Kiểm tra số liệu”.`,
+          promptTitle: periodHeader("actual", period, layout.periods),
+          prompt,
+        });
+        if (i < rows.length) start = rows[i]!;
+      }
     }
-  }
   return out;
 }
 
@@ -77,22 +90,29 @@ export function trackingSheet(
   r: Resolution,
   content: TrackingContent,
 ): { sheet: SheetPlan; rows: WorkbookPlan["rows"] } {
+  const { layout } = content;
+  const ci = (key: ColumnKey) => colIndex(key, layout);
+  const c = (key: ColumnKey) => col(key, layout);
   const cells: CellPlan[] = [];
   const rowStyles: SheetPlan["styles"] = [];
   const rows: WorkbookPlan["rows"] = [];
-  const last = COLUMNS.length;
-  const printLast = colIndex("note");
-  const put = (row: number, key: ColumnKey | number, c: Omit<CellPlan, "row" | "col">) =>
-    cells.push({ row, col: typeof key === "number" ? key : colIndex(key), ...c });
+  const last = layout.columns.length;
+  const printLast = ci("note");
+  const put = (row: number, key: ColumnKey | number, cell: Omit<CellPlan, "row" | "col">) =>
+    cells.push({ row, col: typeof key === "number" ? key : ci(key), ...cell });
+  const actualKeys = layout.periods.map((p) => periodKey("actual", p));
 
-  cells.push(...encodeHeading(r, { title: TITLE_ROW, subtitle: SUBTITLE_ROW }));
+  cells.push(...encodeHeading(r, { title: TITLE_ROW, subtitle: SUBTITLE_ROW }, layout));
   put(TOLERANCE_ROW, "text", { value: "Dung sai cho mức “Cơ bản đạt” (sửa được, màu tự cập nhật):" });
   put(TOLERANCE_ROW, "targetText", { value: content.tolerance });
-  put(TOLERANCE_ROW, "actual", { formula: toleranceWarningFormula() });
+  put(TOLERANCE_ROW, actualKeys[0]!, { formula: toleranceWarningFormula() });
+  put(ESTIMATE_ROW, "text", { value: ESTIMATE_LABEL });
+  for (const p of layout.periods)
+    put(ESTIMATE_ROW, periodKey("actual", p), { value: CUMULATIVE_WORDS[content.estimates.includes(p) ? 0 : 1] });
   put(LEGEND_ROW, "text", { value: "Chú giải màu cột Đánh giá:" });
-  STATUSES.forEach((s, i) => put(LEGEND_ROW, colIndex("unit") + i, { value: s }));
-  COLUMNS.forEach((c, i) => put(HEADER_ROW, i + 1, { value: c.header }));
-  COLUMNS.forEach((c, i) => put(KEY_ROW, i + 1, { value: `${KEY_PREFIX}${c.key}` }));
+  STATUSES.forEach((s, i) => put(LEGEND_ROW, ci("unit") + i, { value: s }));
+  layout.columns.forEach((col, i) => put(HEADER_ROW, i + 1, { value: col.header }));
+  layout.columns.forEach((col, i) => put(KEY_ROW, i + 1, { value: `${KEY_PREFIX}${col.key}` }));
 
   let row = HEADER_ROW;
   const sectionRows: number[] = [];
@@ -106,12 +126,14 @@ export function trackingSheet(
     for (const ind of section.indicators) {
       row++;
       rows.push({ id: ind.id, row });
-      cells.push(...encodeRow(ind, section.id, row, { figure: content.figures[ind.id], note: content.notes[ind.id] }));
+      const own = content.rows[ind.id] ?? {};
+      cells.push(...encodeRow(ind, section.id, row, layout, own));
       const m = measureOf(ind);
-      rowStyles.push({
-        ref: ref(colIndex("actual"), row),
-        style: { numFmt: figureFormat(m, content.figures[ind.id]) },
-      });
+      for (const p of layout.periods)
+        rowStyles.push({
+          ref: ref(ci(periodKey("actual", p)), row),
+          style: { numFmt: figureFormat(m, own.figures?.[p]) },
+        });
       if (m.words === null) {
         const t = ind.target;
         const bounds = "min" in t ? [t.min, t.max] : "value" in t ? [t.value] : [];
@@ -119,7 +141,7 @@ export function trackingSheet(
         const fmt = [m.numFmt, ...bounds.map((v) => figureFormat(m, toExcel(v, m)))].sort(
           (a, b) => b.length - a.length,
         )[0]!;
-        rowStyles.push({ ref: area(colIndex("value"), row, colIndex("max"), row), style: { numFmt: fmt } });
+        rowStyles.push({ ref: area(ci("value"), row, ci("max"), row), style: { numFmt: fmt } });
       }
       const rule = validationRule(m);
       if (rule) {
@@ -134,10 +156,40 @@ export function trackingSheet(
   const lastRow = Math.max(row, first);
   const tolRef = TOLERANCE_CELL.replace(/\$/g, "");
 
+  const column = (key: ColumnKey) => `${c(key)}${first}:${c(key)}${lastRow}`;
+  const review: ValidationPlan[] = layout.index.has("final")
+    ? [
+        {
+          ref: column("override"),
+          rule: { type: "list", values: [...STATUSES] },
+          errorTitle: "Đánh giá lại không hợp lệ",
+          error: "Chọn một trong năm mức đánh giá, hoặc để trống để dùng đánh giá theo số liệu.",
+          promptTitle: REVIEW_HEADERS.override,
+          prompt: "Chỉ chọn khi cấp ủy đánh giá khác kết quả tính theo số liệu; ghi lý do ở cột bên cạnh.",
+        },
+      ]
+    : [];
   const validations: ValidationPlan[] = [
-    ...validationRanges(byRule),
+    ...validationRanges(byRule, layout),
+    ...review,
     {
-      ref: `${col("op")}${first}:${col("op")}${lastRow}`,
+      ref: column("cumulative"),
+      rule: { type: "list", values: [...CUMULATIVE_WORDS] },
+      errorTitle: "Cộng dồn không hợp lệ",
+      error: "Chọn Có hoặc Không.",
+      promptTitle: CUMULATIVE_HEADER,
+      prompt: "Có: số liệu cộng dồn trong năm; kỳ 6, 9 tháng được so với chỉ tiêu năm nhân 6/12, 9/12.",
+    },
+    ...layout.periods.map((p): ValidationPlan => ({
+      ref: `${c(periodKey("actual", p))}${ESTIMATE_ROW}`,
+      rule: { type: "list", values: [...CUMULATIVE_WORDS] },
+      errorTitle: "Chọn Có hoặc Không",
+      error: "Có: số liệu kỳ này là ước thực hiện.",
+      promptTitle: "Ước thực hiện",
+      prompt: "Có: báo cáo ghi “ước đạt”; không đổi kết quả đánh giá.",
+    })),
+    {
+      ref: column("op"),
       rule: { type: "list", values: Object.values(OP_LABELS) },
       errorTitle: "Kiểu chỉ tiêu không hợp lệ",
       error: "Chọn kiểu chỉ tiêu trong danh sách.",
@@ -155,15 +207,24 @@ export function trackingSheet(
   ];
 
   const band = (key: ColumnKey, style: CellStyle, to: ColumnKey = key) => ({
-    ref: area(colIndex(key), first, colIndex(to), lastRow),
+    ref: area(ci(key), first, ci(to), lastRow),
     style,
   });
+  const statusKeys = [
+    ...layout.periods.map((p) => periodKey("status", p)),
+    ...(layout.index.has("final") ? (["final"] as const) : []),
+  ];
   const styles: SheetPlan["styles"] = [
     { ref: area(1, TITLE_ROW, printLast, TITLE_ROW), style: { bold: true, size: 14, hAlign: "center", wrap: true } },
     { ref: area(1, SUBTITLE_ROW, printLast, SUBTITLE_ROW), style: { italic: true, hAlign: "center" } },
-    { ref: ref(colIndex("text"), TOLERANCE_ROW), style: { bold: true, hAlign: "right" } },
-    { ref: ref(colIndex("text"), LEGEND_ROW), style: { italic: true, hAlign: "right" } },
-    { ref: ref(colIndex("actual"), TOLERANCE_ROW), style: { bold: true, color: "#9C0006" } },
+    { ref: ref(ci("text"), TOLERANCE_ROW), style: { bold: true, hAlign: "right" } },
+    { ref: ref(ci("text"), ESTIMATE_ROW), style: { bold: true, hAlign: "right" } },
+    ...actualKeys.map((k) => ({
+      ref: ref(ci(k), ESTIMATE_ROW),
+      style: { fill: "#FFF2CC", border: true, bold: true, hAlign: "center" as const },
+    })),
+    { ref: ref(ci("text"), LEGEND_ROW), style: { italic: true, hAlign: "right" } },
+    { ref: ref(ci(actualKeys[0]!), TOLERANCE_ROW), style: { bold: true, color: "#9C0006", wrap: false } },
     { ref: tolRef, style: { numFmt: "0%", fill: "#FFF2CC", border: true, bold: true, hAlign: "center" } },
     {
       ref: area(1, HEADER_ROW, last, HEADER_ROW),
@@ -172,11 +233,19 @@ export function trackingSheet(
     { ref: area(1, first, last, lastRow), style: { border: true, vAlign: "center", wrap: true } },
     band("id", { hAlign: "center" }, "no"),
     band("unit", { hAlign: "center" }),
-    band("actual", { fill: "#FFFDF0", hAlign: "right" }),
-    band("ratio", { numFmt: "0.0%", hAlign: "right" }),
-    band("status", { hAlign: "center", bold: true }),
-    band("check", { italic: true, color: "#9C0006" }),
-    { ref: area(colIndex("op"), first, last, lastRow), style: { color: "#595959", size: 10, hAlign: "center" } },
+    ...layout.periods.flatMap((p) => [
+      band(periodKey("actual", p), { fill: "#FFFDF0", hAlign: "right" }),
+      band(periodKey("ratio", p), { numFmt: "0.0%", hAlign: "right" }),
+      band(periodKey("check", p), { italic: true, color: "#9C0006" }),
+    ]),
+    ...statusKeys.map((k) => band(k, { hAlign: "center", bold: true })),
+    ...(layout.index.has("final")
+      ? [
+          band("override", { hAlign: "center", fill: "#FFFDF0" }),
+          band("reasonCheck", { italic: true, color: "#9C0006" }),
+        ]
+      : []),
+    { ref: area(ci("cumulative"), first, last, lastRow), style: { color: "#595959", size: 10, hAlign: "center" } },
     ...STATUSES.map((s, i) => ({
       ref: ref(colIndex("unit") + i, LEGEND_ROW),
       style: {
@@ -195,7 +264,30 @@ export function trackingSheet(
   ];
 
   const merges = [area(1, TITLE_ROW, printLast, TITLE_ROW), area(1, SUBTITLE_ROW, printLast, SUBTITLE_ROW)];
-  const columns = COLUMNS.map((c) => ({ width: c.width }));
+  const columns = layout.columns.map((x) => ({ width: x.width }));
+  const junkRule = (p: Period) => ({
+    ref: column(periodKey("actual", p)),
+    rules: [{ formula: `LEN($${c(periodKey("check", p))}${first})>0`, fill: "#F8CBAD", font: "#9C0006" }],
+  });
+  const statusRules = (key: ColumnKey) => ({
+    ref: column(key),
+    rules: [
+      // Staff's own assessment shows in italics: the same colours, marked as chosen by people.
+      ...(key === "final"
+        ? STATUSES.map((s) => ({
+            formula: `AND($${c(key)}${first}="${s}",LEN($${c("override")}${first})>0)`,
+            fill: STATUS_COLORS[s].fill,
+            font: STATUS_COLORS[s].font,
+            italic: true,
+          }))
+        : []),
+      ...STATUSES.map((s) => ({
+        formula: `$${c(key)}${first}="${s}"`,
+        fill: STATUS_COLORS[s].fill,
+        font: STATUS_COLORS[s].font,
+      })),
+    ],
+  });
   return {
     rows,
     sheet: {
@@ -210,18 +302,16 @@ export function trackingSheet(
       freezeRows: HEADER_ROW,
       validations,
       conditionalFormats: [
-        {
-          ref: `${col("status")}${first}:${col("status")}${lastRow}`,
-          rules: STATUSES.map((s) => ({
-            formula: `$${col("status")}${first}="${s}"`,
-            fill: STATUS_COLORS[s].fill,
-            font: STATUS_COLORS[s].font,
-          })),
-        },
-        {
-          ref: `${col("actual")}${first}:${col("actual")}${lastRow}`,
-          rules: [{ formula: `LEN($${col("check")}${first})>0`, fill: "#F8CBAD", font: "#9C0006" }],
-        },
+        ...statusKeys.map(statusRules),
+        ...layout.periods.map(junkRule),
+        ...(layout.index.has("final")
+          ? [
+              {
+                ref: column("reason"),
+                rules: [{ formula: `LEN($${c("reasonCheck")}${first})>0`, fill: "#F8CBAD", font: "#9C0006" }],
+              },
+            ]
+          : []),
       ],
       dataBars: [],
       charts: [],

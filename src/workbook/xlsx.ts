@@ -94,7 +94,7 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
         formulae: [r.formula],
         style: {
           fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) } },
-          font: { color: { argb: argb(r.font) } },
+          font: { color: { argb: argb(r.font) }, ...(r.italic ? { italic: true } : {}) },
         },
       })),
     });

@@ -9,6 +9,7 @@ import { STATUSES, STATUS_COLORS, allIndicators, type Actuals, type Resolution }
 import { danhgia_ } from "../../src/functions/functions";
 import { TARGET_OPS } from "../../src/core/rules";
 import { formatTarget } from "../../src/core/target";
+import type { Period } from "../../src/core/periods";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { figureCell } from "../../src/workbook/tracking-row";
 import { writeXlsx } from "../../src/workbook/xlsx";
@@ -16,6 +17,8 @@ import { describeWithTools, recalcToCsv, renderPng, tempDir } from "../helpers/t
 import { syntheticFigures, syntheticResolution } from "../../support/synthetic";
 
 const SEED = Number(process.env.SEED ?? Date.now() % 1_000_000);
+/** A sheet with only the year keeps the plain headers "Thực hiện" and "Đánh giá" (interfaces.md). */
+const YEAR = { periods: ["nam"] as Period[] };
 
 interface Case {
   name: string;
@@ -26,7 +29,7 @@ interface Case {
 
 async function write(dir: string, c: Case): Promise<string> {
   const file = path.join(dir, `${c.name}.xlsx`);
-  writeFileSync(file, await writeXlsx(buildWorkbookPlan(c.resolution, { actuals: c.actuals, tolerance: c.tolerance })));
+  writeFileSync(file, await writeXlsx(buildWorkbookPlan(c.resolution, { actuals: c.actuals, tolerance: c.tolerance, ...YEAR })));
   return file;
 }
 
@@ -200,7 +203,8 @@ describeWithTools("chitieu workbook variants open in LibreOffice with no error v
       const rows = recalculated.get(f)!.get("Theo dõi")!;
       expect(rows.flat().filter((v) => /^(#[A-Z/0]+[!?]?|Err:\d+)$/u.test(v))).toEqual([]);
       const t = table(rows);
-      expect(["I.1", "I.2", "II.1", "II.4", "IV.2", "III.2", "III.1"].map((id) => t.get(id)!("Đánh giá"))).toEqual([
+      // The command line's default sheet has 6 months and the year; these figures are the year's.
+      expect(["I.1", "I.2", "II.1", "II.4", "IV.2", "III.2", "III.1"].map((id) => t.get(id)!("Đánh giá cả năm"))).toEqual([
         "Đạt",
         "Cơ bản đạt",
         "Không đạt",
@@ -220,11 +224,11 @@ describeWithTools(
     test("a date, TRUE in a count cell, an error value, numbers stored as text", async () => {
       const dir = tempDir("chitieu-junk-");
       const clean = path.join(dir, "clean.xlsx");
-      writeFileSync(clean, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION)));
+      writeFileSync(clean, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION, YEAR)));
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(clean);
       const ws = wb.getWorksheet("Theo dõi")!;
-      const rowOf = new Map(buildWorkbookPlan(BUILTIN_RESOLUTION).rows.map((r) => [r.id, r.row]));
+      const rowOf = new Map(buildWorkbookPlan(BUILTIN_RESOLUTION, YEAR).rows.map((r) => [r.id, r.row]));
       const F = 6;
       // What staff end up with: "3/5" typed into a money cell becomes 5 March (a date format and its serial).
       // The sheet finds dates with CELL("format"), which Excel desktop answers "D…" for every date format;
@@ -276,7 +280,7 @@ describeWithTools("a tolerance cell pasted over with junk never decides a status
     const res = syntheticResolution(120, SEED + 7);
     const actuals = syntheticFigures(res, SEED + 7, 0.05);
     const base = path.join(dir, "base.xlsx");
-    writeFileSync(base, await writeXlsx(buildWorkbookPlan(res, { actuals, tolerance: 0.05 })));
+    writeFileSync(base, await writeXlsx(buildWorkbookPlan(res, { actuals, tolerance: 0.05, ...YEAR })));
     const variants: [string, (wb: ExcelJS.Workbook) => void][] = [
       ["big", (wb) => (wb.getWorksheet("Theo dõi")!.getCell("E3").value = 1.5)],
       ["negative", (wb) => (wb.getWorksheet("Theo dõi")!.getCell("E3").value = -0.2)],
@@ -337,8 +341,8 @@ describeWithTools("figures show as typed, and Tỷ lệ đạt stays blank until
     const filled = path.join(dir, "filled.xlsx");
     const empty = path.join(dir, "empty.xlsx");
     const actuals: Actuals = { "III.1": 0.55, "II.3.a": 30387.5, "II.3.b": 5000, "III.2": 99.5, "I.5": 88, "V.2": 3 };
-    writeFileSync(filled, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION, { actuals })));
-    writeFileSync(empty, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION)));
+    writeFileSync(filled, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION, { actuals, ...YEAR })));
+    writeFileSync(empty, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION, YEAR)));
     const shown = recalcToCsv([filled, empty], true);
     const t = table(shown.get(filled)!.get("Theo dõi")!);
     const figure = (id: string) => t.get(id)!("Thực hiện");

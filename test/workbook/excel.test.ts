@@ -2,7 +2,7 @@ import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Resolution } from "../../src/core/model";
 import { carryOver, describeLeftBehind } from "../../src/workbook/carry";
 import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
-import { TRACKING_SHEET, colIndex } from "../../src/workbook/layout";
+import { HEADER_ROW, TRACKING_SHEET, col, colIndex } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
 import { readBack } from "../../src/workbook/tracking-row";
 import { formatTarget } from "../../src/core/target";
@@ -17,6 +17,7 @@ async function insert(book: FakeBook, plan: WorkbookPlan, state?: WorkbookState)
   const r = await writeWorkbook(ctx.asContext, plan, {
     sheetNames: s.sheetNames,
     hasToleranceName: s.hasToleranceName,
+    names: s.names ?? {},
     supports: () => true,
   });
   return { ctx, ...r };
@@ -29,7 +30,7 @@ describe("the Excel writer applies the whole plan", () => {
     const book = new FakeBook(["Sheet1"]);
     const { ctx } = await insert(book, plan);
     // One read, one batch for the sheets, then a guarded step each for frozen rows, print setup and the chart.
-    expect(ctx.syncCount).toBe(1 + 1 + 2 * 2 + 1);
+    expect(ctx.syncCount).toBe(1 + 1 + 2 * plan.sheets.length + 1);
 
     for (const p of plan.sheets) {
       const s = book.sheet(p.name);
@@ -53,7 +54,13 @@ describe("the Excel writer applies the whole plan", () => {
         expect(v.prompt).toMatchObject({ showPrompt: true });
       }
       const cfs = p.conditionalFormats.flatMap((cf) =>
-        cf.rules.map((r) => ({ ref: cf.ref, formula: `=${r.formula}`, fill: r.fill, font: r.font })),
+        cf.rules.map((r) => ({
+          ref: cf.ref,
+          formula: `=${r.formula}`,
+          fill: r.fill,
+          font: r.font,
+          ...(r.italic ? { italic: true } : {}),
+        })),
       );
       expect(s.conditionalFormats.filter((c) => c.type === "Custom").map((c) => ({ ref: c.ref, ...c.props }))).toEqual(
         cfs,
@@ -96,8 +103,9 @@ describe("the Excel writer applies the whole plan", () => {
     expect(r.extras).toEqual([
       expect.stringMatching(/^Thiết lập in \(Theo dõi\): .*PageLayout\.zoom refused/),
       expect.stringMatching(/^Thiết lập in \(Tổng hợp\): /),
+      expect.stringMatching(/^Thiết lập in \(Báo cáo\): /),
     ]);
-    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp", "Báo cáo"]);
     expect(book.sheet(TRACKING_SHEET).validations.length).toBe(plan.sheets[0]!.validations.length);
     expect(book.sheet(TRACKING_SHEET).freezeRows).toBe(plan.sheets[0]!.freezeRows);
     expect(book.sheet("Tổng hợp").charts).toHaveLength(1);
@@ -108,7 +116,7 @@ describe("the Excel writer applies the whole plan", () => {
     const book = new FakeBook();
     book.ignore.add("PageLayout.zoom");
     const r = await insert(book, buildWorkbookPlan(BUILTIN_RESOLUTION));
-    expect(r.extras).toHaveLength(2);
+    expect(r.extras).toHaveLength(3);
     expect(r.extras[0]).toMatch(/chưa áp dụng “vừa một trang theo chiều ngang” cho sheet “Theo dõi”/);
   });
 
@@ -121,7 +129,7 @@ describe("the Excel writer applies the whole plan", () => {
       supports: (v) => v === "1.8",
     });
     expect(ctx.log.filter((l) => l.includes("pageLayout"))).toEqual([]);
-    expect(book.sheet(TRACKING_SHEET).freezeRows).toBe(6);
+    expect(book.sheet(TRACKING_SHEET).freezeRows).toBe(HEADER_ROW);
   });
 
   test("every text the writer puts in a cell reads back unchanged, though Excel parses what it is given", async () => {
@@ -160,6 +168,7 @@ describe("the Excel writer applies the whole plan", () => {
         sheetNames: state.sheetNames,
         hasToleranceName: state.hasToleranceName,
         toleranceRef: state.toleranceRef,
+        names: state.names ?? {},
         supports: () => true,
       }),
     ).rejects.toThrow(/DataValidation\.rule refused/);
@@ -203,6 +212,7 @@ describe("the Excel writer applies the whole plan", () => {
       sheetNames: state.sheetNames,
       hasToleranceName: state.hasToleranceName,
       toleranceRef: state.toleranceRef,
+      names: state.names ?? {},
       supports: () => true,
     }).then(
       () => null,
@@ -311,13 +321,15 @@ describe("re-inserting never loses figures", () => {
     expect(tolerance).toBe(0.1);
 
     const { kept } = await insert(book, buildWorkbookPlan(res, { ...carry, tolerance }), state);
-    expect(kept).toEqual(["Theo dõi (cũ)", "Tổng hợp (cũ)"]);
+    expect(kept).toEqual(["Theo dõi (cũ)", "Tổng hợp (cũ)", "Báo cáo (cũ)"]);
     expect(book.sheets.map((s) => s.name)).toEqual([
       "Sheet1",
       "Theo dõi (cũ)",
       "Tổng hợp (cũ)",
+      "Báo cáo (cũ)",
       "Theo dõi",
       "Tổng hợp",
+      "Báo cáo",
     ]);
     const again = new FakeContext(book);
     const after = (await readWorkbook(again.asContext)).tracking!;
@@ -384,7 +396,7 @@ describe("re-inserting never loses figures", () => {
       { from: "I.2.c", to: "I.2.b" },
     ]);
     expect(carry.leftBehind.map(describeLeftBehind)).toEqual([
-      `Mã I.2.a “Kết nạp đảng viên” (dòng ${plan.rows.find((r) => r.id === "I.2.a")!.row}): số liệu 4 — Mã I.2.a nay là chỉ tiêu khác (“Chi bộ hoàn thành tốt nhiệm vụ trở lên”).`,
+      `Mã I.2.a “Kết nạp đảng viên” (dòng ${plan.rows.find((r) => r.id === "I.2.a")!.row}): số liệu cả năm 4 — Mã I.2.a nay là chỉ tiêu khác (“Chi bộ hoàn thành tốt nhiệm vụ trở lên”).`,
     ]);
   });
 
@@ -419,6 +431,7 @@ describe("re-inserting never loses figures", () => {
       "Tổng hợp (cũ)",
       "Theo dõi",
       "Tổng hợp",
+      "Báo cáo",
     ]);
     expect(book.get("Theo dõi (cũ 2)", 1, 1)?.value).toBe("ghi chép riêng");
   });
@@ -480,8 +493,8 @@ describe("the resolution a tracking sheet stands for", () => {
     });
     const { resolution, problems } = readBack(sheet, BUILTIN_RESOLUTION);
     expect(problems.map((p) => p.message)).toEqual([
-      expect.stringMatching(new RegExp(`I\\.4\\.a: “Mức chỉ tiêu” \\(ô L${rows.get("I.4.a")}\\)`)),
-      expect.stringMatching(new RegExp(`II\\.1: “Kiểu chỉ tiêu” \\(ô K${rows.get("II.1")}\\)`)),
+      expect.stringMatching(new RegExp(`I\\.4\\.a: “Mức chỉ tiêu” \\(ô ${col("value")}${rows.get("I.4.a")}\\)`)),
+      expect.stringMatching(new RegExp(`II\\.1: “Kiểu chỉ tiêu” \\(ô ${col("op")}${rows.get("II.1")}\\)`)),
     ]);
     expect(resolution!.sections.flatMap((s) => s.indicators)).toHaveLength(43);
   });

@@ -4,7 +4,18 @@ import { parseResolution } from "../../src/core/parser";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Actuals, type Resolution } from "../../src/core/model";
 import { formatTarget } from "../../src/core/target";
-import { TRACKING_SHEET } from "../../src/workbook/layout";
+import { proposeCumulative } from "../../src/core/cumulative";
+import { PERIODS } from "../../src/core/periods";
+import { STATUSES } from "../../src/core/words";
+import { carryOver } from "../../src/workbook/carry";
+import {
+  ESTIMATE_ROW,
+  KEY_ROW,
+  TRACKING_SHEET,
+  colIndex,
+  sheetLayout,
+  type ColumnKey,
+} from "../../src/workbook/layout";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { readTrackingValues } from "../../src/workbook/sheet-read";
 import { figureCell, readBack } from "../../src/workbook/tracking-row";
@@ -81,6 +92,112 @@ describe("the tracking row codec: what is written is read back", () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  test("every period's figures, staff's assessments, estimate flags and Cộng dồn round-trip exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.subarray([...PERIODS], { minLength: 1 }),
+        fc.subarray([...PERIODS]),
+        fc.dictionary(
+          fc.integer({ min: 0, max: 39 }).map(String),
+          fc.tuple(fc.constantFrom(...STATUSES), fc.oneof(fc.constant(""), text)),
+        ),
+        fc.array(fc.integer({ min: 0, max: 39 })),
+        (n, seed, periods, flagged, overrideAt, flipAt) => {
+          const base = syntheticResolution(n, seed);
+          const flip = new Set(flipAt);
+          let k = 0;
+          const r: Resolution = {
+            ...base,
+            sections: base.sections.map((s) => ({
+              ...s,
+              indicators: s.indicators.map((i) => (flip.has(k++) ? { ...i, cumulative: !proposeCumulative(i) } : i)),
+            })),
+          };
+          const inds = allIndicators(r);
+          const file = {
+            periods: Object.fromEntries(PERIODS.map((p, j) => [p, syntheticFigures(r, seed + j, 0.05)])),
+            estimates: PERIODS.filter((p) => flagged.includes(p)),
+            overrides: Object.fromEntries(
+              Object.entries(overrideAt)
+                .filter(([x]) => Number(x) < inds.length)
+                .map(([x, [status, reason]]) => [inds[Number(x)]!.id, { status, reason }]),
+            ),
+          };
+          const sheet = buildWorkbookPlan(r, { file, periods }).sheets[0]!;
+          const grid: unknown[][] = Array.from({ length: sheet.rowCount }, () => Array(sheet.colCount).fill(""));
+          for (const c of sheet.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? "" : (c.value ?? "");
+          const back = readBack(readTrackingValues(TRACKING_SHEET, grid)!, BUILTIN_RESOLUTION);
+          expect(back.problems).toEqual([]);
+          expect(back.resolution).toEqual(stored(r));
+          expect(back.periods).toEqual(PERIODS.filter((p) => periods.includes(p)));
+          expect(back.estimates).toEqual(file.estimates.filter((p) => periods.includes(p)));
+          for (const p of back.periods) {
+            const want = Object.fromEntries(
+              inds
+                .filter((i) => file.periods[p]![i.id] !== undefined)
+                .map((i) => [i.id, figureCell(i, file.periods[p]![i.id])]),
+            );
+            const got = Object.fromEntries(Object.entries(back.periodFigures[p] ?? {}).filter(([, v]) => v !== ""));
+            expect([p, got]).toEqual([
+              p,
+              Object.fromEntries(Object.entries(want).filter(([, v]) => v !== null && v !== "")),
+            ]);
+          }
+          expect(back.overrides).toEqual(periods.includes("nam") ? file.overrides : {});
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  test("a sheet made before review periods (one “Thực hiện” column) is read, its figures the year's", () => {
+    const layout = sheetLayout(["nam"]);
+    const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, {
+      periods: ["nam"],
+      actuals: { "II.3.a": 30387.5, "III.1": 0.55 },
+    });
+    const sheet = plan.sheets[0]!;
+    // The columns and the estimate row that sheets of that time did not have.
+    const added = new Set(
+      ["override", "reason", "final", "reasonCheck", "cumulative"].map((k) => colIndex(k as ColumnKey, layout) - 1),
+    );
+    const grid: unknown[][] = Array.from({ length: sheet.rowCount }, () => Array(sheet.colCount).fill(""));
+    for (const c of sheet.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? "" : (c.value ?? "");
+    const old = grid.filter((_, i) => i !== ESTIMATE_ROW - 1).map((row) => row.filter((_, j) => !added.has(j)));
+    expect(old[KEY_ROW - 2]).toEqual(
+      [
+        "id",
+        "no",
+        "text",
+        "unit",
+        "targetText",
+        "actual",
+        "ratio",
+        "status",
+        "note",
+        "check",
+        "op",
+        "value",
+        "max",
+      ].map((k) => `chitieu:${k}`),
+    );
+    const existing = readTrackingValues(TRACKING_SHEET, old)!;
+    expect(existing.periods).toEqual(["nam"]);
+    const back = readBack(existing, { ...BUILTIN_RESOLUTION, title: "khác" });
+    expect(back.problems).toEqual([]);
+    expect(back.resolution).toEqual(stored(BUILTIN_RESOLUTION));
+    expect(back.figures["II.3.a"]).toBe(30387.5);
+    expect(back.figures["III.1"]).toBeCloseTo(0.0055, 12);
+    // Carried into today's default sheet, the figures land in the year's column.
+    const carry = carryOver(BUILTIN_RESOLUTION, existing);
+    const next = buildWorkbookPlan(BUILTIN_RESOLUTION, carry);
+    const row = next.rows.find((x) => x.id === "II.3.a")!.row;
+    const cell = (key: ColumnKey) => next.sheets[0]!.cells.find((c) => c.row === row && c.col === colIndex(key))?.value;
+    expect([cell("actual6t"), cell("actual")]).toEqual([undefined, 30387.5]);
   });
 
   test("the built-in resolution reads back as itself", () => {

@@ -1,0 +1,189 @@
+import { isCumulative } from "../core/cumulative";
+import { measureOf, toExcel } from "../core/measure";
+import { STATUSES, type Resolution } from "../core/model";
+import { PERIOD_INFO } from "../core/periods";
+import {
+  CUMULATIVE_WORDS,
+  REPORT_SHEET,
+  TRACKING_SHEET,
+  col,
+  estimateName,
+  periodKey,
+  resultKey,
+  type ColumnKey,
+  type Layout,
+} from "./layout";
+import { area, fitRowHeights, pageBands, type CellPlan, type SheetPlan } from "./sheet-plan";
+
+/**
+ * The "Báo cáo" sheet: the review text of semantics section 8 as native formulas, one sentence per
+ * cell in column A, so it follows the figures in any Excel or LibreOffice. Numbers are spelled with
+ * Vietnamese separators by the formulas themselves (TEXT would use the machine's locale). Each row
+ * finds its indicator on the tracking sheet by the Mã in column B; the working cells are to the right.
+ */
+
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Text of a whole number n ≥ 0 with "." between thousands ("30387" → "30.387"); no TEXT(). */
+function grouped(n: string): string {
+  const g = (div: string) => `RIGHT("00"&MOD(INT(${n}/${div}),1000),3)`;
+  return (
+    `IF(${n}>=1E9,INT(${n}/1E9)&"."&${g("1E6")}&"."&${g("1000")}&"."&${g("1")},` +
+    `IF(${n}>=1E6,INT(${n}/1E6)&"."&${g("1000")}&"."&${g("1")},` +
+    `IF(${n}>=1000,INT(${n}/1000)&"."&${g("1")},${n}&"")))`
+  );
+}
+
+/**
+ * Vietnamese digits of a number whose magnitude times 10^d, rounded, is in cell `scaled`: "30.387,5",
+ * "0,55"; trailing zeros of the decimals dropped, as core/numbers.formatVietnameseNumber writes.
+ */
+export function vietnameseDigits(scaled: string, negative: string, d: number): string {
+  const p = 10 ** d;
+  const int = `INT(${scaled}/${p})`;
+  const frac = `(${scaled}-${int}*${p})`;
+  let zeros = "0";
+  for (let k = 1; k < d; k++) zeros = `IF(MOD(${frac},${10 ** k})=0,${k},${zeros})`;
+  const decimals = d === 0 ? `""` : `IF(${frac}=0,"",","&LEFT(RIGHT("${"0".repeat(d)}"&${frac},${d}),${d}-${zeros}))`;
+  return `IF(${negative},"-","")&${grouped(int)}&${decimals}`;
+}
+
+/** The working cells of an indicator's row, by column (C onwards). */
+const WORK = { row: 3, figure: 4, status: 5, result: 6, ratio: 7, written: 8, digits: 9, percent: 10, cumulative: 11 };
+
+export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
+  const cells: CellPlan[] = [];
+  const samples: CellPlan[] = [];
+  const t = `'${TRACKING_SHEET}'!`;
+  const column = (key: ColumnKey) => `${t}$${col(key, layout)}:$${col(key, layout)}`;
+  const ids = column("id");
+  const wrap = { wrap: true, vAlign: "top" as const };
+  cells.push({ row: 1, col: 1, value: "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU" });
+  cells.push({ row: 2, col: 1, value: [r.title, r.organization].filter(Boolean).join(" — ") });
+  cells.push({
+    row: 3,
+    col: 1,
+    value: `Các câu dưới đây tự cập nhật theo sheet “${TRACKING_SHEET}”; sao chép cột A sang văn bản báo cáo.`,
+  });
+  cells.push({ row: 3, col: 2, value: "Mã" });
+  const workHeaders = [
+    "Dòng",
+    "Số liệu",
+    "Đánh giá",
+    "Kết quả",
+    "Tỷ lệ",
+    "Số (như viết)",
+    "Số ×10⁶",
+    "Tỷ lệ ×10³",
+    "Cộng dồn",
+  ];
+  workHeaders.forEach((h, i) => cells.push({ row: 3, col: WORK.row + i, value: h }));
+  let row = 4;
+  for (const period of layout.periods) {
+    const result = column(resultKey(period));
+    const status = column(periodKey("status", period));
+    const estimate = `${estimateName(period)}=${q(CUMULATIVE_WORDS[0])}`;
+    const count = (s: string, extra = "") => `COUNTIFS(${ids},"*.*",${result},${q(s)}${extra})`;
+    const n = STATUSES.map((s) => count(s)).join("+");
+    const [V, D, C, K, X] = STATUSES.map((s) => count(s));
+    row++;
+    cells.push({
+      row,
+      col: 1,
+      formula:
+        `"Kết quả "&IF(${estimate},"ước ","")&${q(`${PERIOD_INFO[period].label}: có `)}&(${V}+${D})&"/"&(${n})&` +
+        `" chỉ tiêu đạt và vượt (vượt "&${V}&", đạt "&${D}&"), "&${C}&" chỉ tiêu cơ bản đạt, "&${K}&` +
+        `" chỉ tiêu không đạt, "&${X}&" chỉ tiêu chưa có số liệu."`,
+    });
+    for (const s of r.sections) {
+      row++;
+      const mine = (x: string) => `COUNTIFS(${ids},$B${row}&".*",${result},${q(x)})`;
+      const at = `MATCH($B${row},${ids},0)`;
+      cells.push({ row, col: 2, value: s.id });
+      cells.push({
+        row,
+        col: 1,
+        formula:
+          `"Phần "&$B${row}&". "&IFERROR(INDEX(${column("text")},${at}),"")&": "&(${mine("Vượt")}+${mine("Đạt")})&"/"&` +
+          `(${STATUSES.map(mine).join("+")})&" chỉ tiêu đạt và vượt"&` +
+          `IF(${mine("Không đạt")}>0,", "&${mine("Không đạt")}&" chỉ tiêu không đạt","")&"."`,
+      });
+      samples.push({
+        row,
+        col: 1,
+        value: `Phần ${s.id}. ${s.title}: 10/12 chỉ tiêu đạt và vượt, 2 chỉ tiêu không đạt.`,
+      });
+      for (const ind of s.indicators) {
+        row++;
+        const m = measureOf(ind);
+        const w = (k: keyof typeof WORK) => `$${String.fromCharCode(64 + WORK[k])}${row}`;
+        const get = (range: string) => `IF(ISNUMBER(${w("row")}),INDEX(${range},${w("row")}),"")`;
+        const put = (k: keyof typeof WORK, formula: string) => cells.push({ row, col: WORK[k], formula });
+        cells.push({ row, col: 2, value: ind.id });
+        put("row", `IFERROR(MATCH($B${row},${ids},0),"")`);
+        put("figure", get(column(periodKey("actual", period))));
+        put("status", get(status));
+        put("result", get(result));
+        put("ratio", get(column(periodKey("ratio", period))));
+        put("written", `IF(ISNUMBER(${w("figure")}),${w("figure")}/${toExcel(1, m)},"")`);
+        put("digits", `IF(ISNUMBER(${w("written")}),ROUND(ABS(${w("written")})*1E6,0),"")`);
+        put("percent", `IF(ISNUMBER(${w("ratio")}),ROUND(ABS(${w("ratio")})*1000,0),"")`);
+        put("cumulative", get(column("cumulative")));
+        const suffix = m.sign === "" && ind.unit ? ` ${ind.unit}` : m.sign;
+        const shown = `IF(ISNUMBER(${w("written")}),${vietnameseDigits(w("digits"), `${w("written")}<0`, 6)}&${q(suffix)},${w("figure")})`;
+        const plan =
+          period === "nam"
+            ? q("chỉ tiêu nghị quyết")
+            : `IF(${w("cumulative")}=${q(CUMULATIVE_WORDS[0])},"kế hoạch năm","chỉ tiêu nghị quyết")`;
+        const ratio =
+          `IF(ISNUMBER(${w("ratio")}),", "&IF(${estimate},"ước đạt","đạt")&" "&` +
+          `${vietnameseDigits(w("percent"), "FALSE", 1)}&"% "&${plan},"")`;
+        const staff =
+          period === "nam" ? `IF(${w("result")}<>${w("status")},"; đánh giá lại: "&${w("result")},"")` : `""`;
+        cells.push({
+          row,
+          col: 1,
+          formula:
+            `IF(OR(LEN(${w("figure")})=0,${w("status")}="Chưa có số liệu",${w("status")}=""),"",` +
+            `IFERROR(INDEX(${column("text")},${w("row")}),"")&": "&${shown}&${ratio}&" ("&${w("status")}&${staff}&").")`,
+        });
+        const plural = isCumulative(ind) && period !== "nam" ? "kế hoạch năm" : "chỉ tiêu nghị quyết";
+        samples.push({
+          row,
+          col: 1,
+          value: `${ind.text}: 1.234.567,89${suffix}, ước đạt 100,5% ${plural} (Cơ bản đạt; đánh giá lại: Đạt).`,
+        });
+      }
+    }
+    row++;
+  }
+  const columns = [{ width: 150 }, { width: 8 }, ...workHeaders.map(() => ({ width: 10 }))];
+  const last = WORK.cumulative;
+  const styles: SheetPlan["styles"] = [
+    { ref: "A1:A1", style: { bold: true, size: 14, hAlign: "center" } },
+    { ref: "A2:A2", style: { italic: true, hAlign: "center", wrap: true } },
+    { ref: "A3:A3", style: { italic: true, color: "#595959", wrap: true } },
+    { ref: area(2, 3, last, 3), style: { bold: true, size: 10, color: "#595959", wrap: true } },
+    { ref: area(1, 4, 1, row), style: wrap },
+    { ref: area(2, 4, last, row), style: { size: 10, color: "#595959" } },
+  ];
+  return {
+    name: REPORT_SHEET,
+    rowCount: row,
+    colCount: last,
+    cells,
+    styles,
+    merges: [],
+    columns,
+    // Heights from a long sentence of each row: formulas have no text before they are calculated.
+    rowHeights: fitRowHeights({ cells: [...cells, ...samples], styles, merges: [], columns }),
+    freezeRows: 3,
+    validations: [],
+    conditionalFormats: [],
+    dataBars: [],
+    charts: [],
+    autofitRows: [4, row],
+    hiddenRows: [],
+    print: { landscape: true, area: area(1, 1, 1, row), ...pageBands(r.title, r.organization) },
+  };
+}
