@@ -15,12 +15,13 @@ export const PERIOD_INFO: Record<Period, { label: string; share: number }> = {
   nam: { label: "cả năm", share: 1 },
 };
 
-/** Every number of a target times a share (a cumulative target pro-rated to a period). */
+/** Every level of a target times a share (a cumulative target pro-rated to a period). */
 export function scaleTarget(t: Target, share: number): Target {
   const x = (v: number) => Number((v * share).toPrecision(12));
   if (!prorates(t.op)) return t;
   if ("min" in t) return { ...t, min: x(t.min), max: x(t.max) };
-  if ("value" in t) return { ...t, value: x(t.value), ...("of" in t && t.of !== undefined ? { of: x(t.of) } : {}) };
+  // "of" is the whole a count is out of ("8/10 tổ dân phố"), not a level to reach: it stays.
+  if ("value" in t) return { ...t, value: x(t.value) };
   return t;
 }
 

@@ -127,7 +127,8 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
         put("ratio", get(column(periodKey("ratio", period))));
         put("written", `IF(ISNUMBER(${w("figure")}),${w("figure")}/${toExcel(1, m)},"")`);
         put("digits", `IF(ISNUMBER(${w("written")}),ROUND(ABS(${w("written")})*1E6,0),"")`);
-        put("percent", `IF(ISNUMBER(${w("ratio")}),ROUND(ABS(${w("ratio")})*1000,0),"")`);
+        // Binary noise off first (0,059/0,08 is 0,73749999…), as the core rounds to 12 digits: 73,75% → 73,8%.
+        put("percent", `IF(ISNUMBER(${w("ratio")}),ROUND(ROUND(ABS(${w("ratio")})*100,9)*10,0),"")`);
         put("cumulative", get(column("cumulative")));
         const suffix = m.sign === "" && ind.unit ? ` ${ind.unit}` : m.sign;
         const shown = `IF(ISNUMBER(${w("written")}),${vietnameseDigits(w("digits"), `${w("written")}<0`, 6)}&${q(suffix)},${w("figure")})`;

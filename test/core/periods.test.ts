@@ -20,6 +20,10 @@ describe("review periods (semantics section 6)", () => {
   test("before the year's end a cumulative target is pro-rated; its ratio is against the year", () => {
     expect(scaleTarget({ op: "range", min: 3, max: 5 }, 0.5)).toEqual({ op: "range", min: 1.5, max: 2.5 });
     expect(scaleTarget({ op: "rank", value: 5 }, 0.5)).toEqual({ op: "rank", value: 5 });
+    // "8/10 tổ dân phố": the level is pro-rated, the whole it is out of is not (8 of 10 stays a valid figure).
+    expect(scaleTarget({ op: "gte", value: 8, of: 10 }, 0.5)).toEqual({ op: "gte", value: 4, of: 10 });
+    const share = { id: "X.1", text: "Tổ dân phố đạt chuẩn văn minh", unit: "tổ dân phố", cumulative: true };
+    expect(judgePeriod({ ...share, target: { op: "gte", value: 10, of: 10 } }, 8, "6t").status).toBe("Vượt");
     // 15.000 of 27.625 triệu at six months: on track (more than half), 54,3% of the year's plan.
     const mid = judgePeriod(ind("II.3.a"), 15000, "6t");
     expect(mid.status).toBe("Vượt");

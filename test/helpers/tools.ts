@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 
@@ -30,9 +30,23 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-/** Converts workbooks with headless LibreOffice; its own profile so parallel runs do not collide. */
-function soffice(args: string[], outDir: string): void {
+/**
+ * Converts workbooks with headless LibreOffice; its own profile so parallel runs do not collide.
+ * `locale` ("vi-VN", "en-US") is the profile's locale, which decides how numbers are shown.
+ */
+function soffice(args: string[], outDir: string, locale?: string): void {
   const profile = tempDir("lo-profile-");
+  if (locale) {
+    mkdirSync(path.join(profile, "user"));
+    writeFileSync(
+      path.join(profile, "user", "registrymodifications.xcu"),
+      `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
+</oor:items>
+`,
+    );
+  }
   execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", ...args, "--outdir", outDir], {
     stdio: "pipe",
     timeout: 180_000,
@@ -40,12 +54,13 @@ function soffice(args: string[], outDir: string): void {
 }
 
 /** Recalculates each .xlsx and returns every sheet as rows of raw cell text, keyed by file then sheet. */
-export function recalcToCsv(files: string[], asShown = false): Map<string, Map<string, string[][]>> {
+export function recalcToCsv(files: string[], asShown = false, locale?: string): Map<string, Map<string, string[][]>> {
   const out = tempDir("lo-csv-");
   // Tokens: comma, double quote, UTF-8, line 1, -, -, -, -, "as shown" (formatted) or raw, -, -, all sheets.
   soffice(
     ["--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`, ...files],
     out,
+    locale,
   );
   const result = new Map<string, Map<string, string[][]>>();
   for (const f of files) {

@@ -29,7 +29,10 @@ interface Case {
 
 async function write(dir: string, c: Case): Promise<string> {
   const file = path.join(dir, `${c.name}.xlsx`);
-  writeFileSync(file, await writeXlsx(buildWorkbookPlan(c.resolution, { actuals: c.actuals, tolerance: c.tolerance, ...YEAR })));
+  writeFileSync(
+    file,
+    await writeXlsx(buildWorkbookPlan(c.resolution, { actuals: c.actuals, tolerance: c.tolerance, ...YEAR })),
+  );
   return file;
 }
 
@@ -204,15 +207,9 @@ describeWithTools("chitieu workbook variants open in LibreOffice with no error v
       expect(rows.flat().filter((v) => /^(#[A-Z/0]+[!?]?|Err:\d+)$/u.test(v))).toEqual([]);
       const t = table(rows);
       // The command line's default sheet has 6 months and the year; these figures are the year's.
-      expect(["I.1", "I.2", "II.1", "II.4", "IV.2", "III.2", "III.1"].map((id) => t.get(id)!("Đánh giá cả năm"))).toEqual([
-        "Đạt",
-        "Cơ bản đạt",
-        "Không đạt",
-        "Đạt",
-        "Không đạt",
-        "Đạt",
-        "Chưa có số liệu",
-      ]);
+      expect(
+        ["I.1", "I.2", "II.1", "II.4", "IV.2", "III.2", "III.1"].map((id) => t.get(id)!("Đánh giá cả năm")),
+      ).toEqual(["Đạt", "Cơ bản đạt", "Không đạt", "Đạt", "Không đạt", "Đạt", "Chưa có số liệu"]);
     }
   });
 });
