@@ -97,7 +97,7 @@ export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS): Layou
   const columns: Column[] = [
     { key: "id", header: "Mã", width: 8 },
     { key: "no", header: "STT", width: 5 },
-    { key: "text", header: "Chỉ tiêu", width: ps.length > 1 ? 44 : 52 },
+    { key: "text", header: "Chỉ tiêu", width: 50 },
     { key: "unit", header: "Đơn vị tính", width: 11 },
     { key: "targetText", header: "Chỉ tiêu đề ra", width: 20 },
     ...ps.flatMap((p) => [per("actual", p), per("ratio", p), per("status", p)]),

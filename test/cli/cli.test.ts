@@ -297,7 +297,7 @@ describe("chitieu workbook --from: carrying an old workbook as re-inserting in E
     ]);
     expect(code).toBe(0);
     expect(err).toContain("Sổ cũ");
-    expect(err).toContain("(sheet “Theo dõi 2022”): chuyển số liệu, ghi chú của 44 chỉ tiêu");
+    expect(err).toContain("(sheet “Theo dõi 2022”): chuyển số liệu, ghi chú, đánh giá lại của 44 chỉ tiêu");
     expect(err).toMatch(
       /Mã I\.2\.a “Kết nạp đảng viên” \(dòng \d+\): (số liệu .* và )?ghi chú — Mã I\.2\.a nay là chỉ tiêu khác/u,
     );

@@ -38,7 +38,7 @@ async function write(dir: string, c: Case): Promise<string> {
 
 /** Rows of the tracking sheet by Mã, columns by header text (never by position). */
 function table(rows: string[][]) {
-  const head = rows.findIndex((r) => r.includes("Mã") && r.includes("Đánh giá"));
+  const head = rows.findIndex((r) => r.includes("Mã") && r.some((v) => v.startsWith("Đánh giá")));
   const header = rows[head]!;
   const at = (name: string) => header.indexOf(name);
   const byId = new Map<string, (name: string) => string>();

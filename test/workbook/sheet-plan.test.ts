@@ -3,11 +3,12 @@ import { execFileSync } from "child_process";
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
-import type { Resolution } from "../../src/core/model";
+import { allIndicators, type Resolution } from "../../src/core/model";
 import { eachCellOf } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type CellStyle, type SheetPlan } from "../../src/workbook/plan";
 import { FONT, LINE_HEIGHT, pageBands } from "../../src/workbook/sheet-plan";
-import { describeWithTools, tempDir } from "../helpers/tools";
+import { writeXlsx } from "../../src/workbook/xlsx";
+import { describeWithTools, recalcToCsv, tempDir } from "../helpers/tools";
 import { syntheticResolution } from "../../support/synthetic";
 
 /** Each text cell that wraps, with what decides its height: text, font, bold, and its (merged) width. */
@@ -170,4 +171,54 @@ describe("the printed page names what it is", () => {
     for (const sheet of buildWorkbookPlan(BUILTIN_RESOLUTION).sheets)
       expect(sheet.print.header.center).toBe(BUILTIN_RESOLUTION.title.slice(0, 90).replace(/&/g, "&&"));
   });
+});
+
+/** A figure on the target itself for every indicator, in every period: every sentence is written. */
+function everyFigure(r: Resolution) {
+  const figures = Object.fromEntries(
+    allIndicators(r).map((i) => {
+      const t = i.target;
+      return [i.id, "level" in t ? t.level : "min" in t ? t.min : "value" in t ? t.value : "Đạt"];
+    }),
+  );
+  return { periods: { "6t": figures, nam: figures }, estimates: ["nam" as const] };
+}
+
+describeWithTools("the Báo cáo sentences fit their rows once calculated", ["soffice", "pdftotext"], () => {
+  test("every sentence LibreOffice writes into column A is no taller than its row", async () => {
+    const dir = tempDir("chitieu-report-heights-");
+    const items: Measured[] = [];
+    const plans: SheetPlan[] = [];
+    for (const [k, r] of [BUILTIN_RESOLUTION, LONG].entries()) {
+      const plan = buildWorkbookPlan(r, { file: everyFigure(r) });
+      const file = path.join(dir, `r${k}.xlsx`);
+      writeFileSync(file, await writeXlsx(plan));
+      const report = plan.sheets.find((s) => s.name === "Báo cáo")!;
+      plans.push(report);
+      const rows = recalcToCsv([file], true).get(file)!.get("Báo cáo")!;
+      rows.forEach((cells, i) => {
+        const text = cells[0] ?? "";
+        if (i >= 3 && text !== "")
+          items.push({
+            sheet: `r${k}`,
+            row: i + 1,
+            col: 1,
+            text,
+            size: 12,
+            bold: false,
+            width: report.columns[0]!.width,
+          });
+      });
+    }
+    expect(items.length).toBeGreaterThan(100);
+    const { lines, pitch } = await linesByLibreOffice(items);
+    const tooShort = items.flatMap((m, i) => {
+      const heights = plans[Number(m.sheet.slice(1))]!.rowHeights;
+      const have = heights.find((h) => h.row === m.row)?.height ?? pitch + 2;
+      const need = lines[i]! * pitch + 2;
+      return have < need ? [`${m.sheet}!${m.row}: ${have} < ${need} “${m.text.slice(0, 50)}”`] : [];
+    });
+    expect(Math.max(...lines)).toBeGreaterThan(1);
+    expect(tooShort).toEqual([]);
+  }, 180_000);
 });
