@@ -1,11 +1,10 @@
-import { PERIODS } from "../core/periods";
 import {
   PAGE_LAYOUT_API,
   SUMMARY_SHEET,
   TOLERANCE_NAME,
   TRACKING_SHEET,
+  OWN_NAMES,
   eachCellOf,
-  estimateName,
   splitReference,
 } from "./layout";
 import { readTrackingValues, type ExistingSheet } from "./sheet-read";
@@ -32,10 +31,10 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   sheets.load("items/name");
   const tol = context.workbook.names.getItemOrNullObject(TOLERANCE_NAME);
   tol.load("value");
-  const flags = PERIODS.map((p) => {
-    const item = context.workbook.names.getItemOrNullObject(estimateName(p));
+  const flags = OWN_NAMES.map((name) => {
+    const item = context.workbook.names.getItemOrNullObject(name);
     item.load("value");
-    return { name: estimateName(p), item };
+    return { name, item };
   });
   await context.sync();
   const names: Record<string, string> = {};

@@ -4,7 +4,17 @@ import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from
 import { STATUSES, type TargetOp } from "../core/model";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { STATUS_RULES, prorates, type Scale, type StatusRule } from "../core/rules";
-import { CUMULATIVE_WORDS, OP_LABELS, TOLERANCE_NAME, col, periodKey, type ColumnKey, type Layout } from "./layout";
+import {
+  APPLIED_TOLERANCE_NAME,
+  CUMULATIVE_WORDS,
+  OP_LABELS,
+  TOLERANCE_NAME,
+  WORD_LISTS,
+  col,
+  periodKey,
+  type ColumnKey,
+  type Layout,
+} from "./layout";
 
 /**
  * Native Excel formulas (English names, comma separators, no leading "=") for one row of the
@@ -19,9 +29,25 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Where a row's formulas look: one period's figure and check, and the row's target. */
 export interface RowRef {
   layout: Layout;
-  row: number;
+  row: number | typeof ROW;
   period: Period;
 }
+
+/**
+ * A row's formulas differ from another row's only by the row number: each is built once per sheet
+ * layout with ROW in its place, then given the row (a 2,000-row sheet has 20,000 of them).
+ */
+const ROW = "\u0000";
+const templates = new Map<string, string>();
+function forRow(key: string, row: number | typeof ROW, build: (row: typeof ROW) => string): string {
+  let t = templates.get(key);
+  if (t === undefined) {
+    if (templates.size > 1000) templates.clear();
+    templates.set(key, (t = build(ROW)));
+  }
+  return row === ROW ? t : t.split(ROW).join(String(row));
+}
+const layoutKey = (at: RowRef) => `${at.layout.columns.map((c) => c.key).join(",")}|${at.period}`;
 
 function refs({ layout, row, period }: RowRef) {
   const at = (key: ColumnKey) => `$${col(key, layout)}${row}`;
@@ -53,6 +79,12 @@ const JUNK_TESTS: Record<CellJunk, (a: string) => string> = {
 
 /** "Kiểm tra số liệu": "" when the figure is blank or acceptable, else the limit's Vietnamese words. */
 export function checkFormula(at: RowRef, measure: Measure): string {
+  return forRow(`check|${layoutKey(at)}|${measure.sign}|${JSON.stringify(limitsOf(measure))}`, at.row, (row) =>
+    buildCheck({ ...at, row }, measure),
+  );
+}
+
+function buildCheck(at: RowRef, measure: Measure): string {
   const { a } = refs(at);
   let test = `""`;
   for (const limit of [...limitsOf(measure)].reverse()) {
@@ -82,8 +114,12 @@ export function checkFormula(at: RowRef, measure: Measure): string {
 }
 
 const RULES = Object.entries(STATUS_RULES) as [TargetOp, StatusRule][];
-const onScale = (scale: Scale, ref: string) =>
-  scale.kind === "number" ? ref : `MATCH(${ref},${array(scale.words)},0)`;
+/** A figure's place on its rule's scale: the number, or its position in the named list of words. */
+const onScale = (scale: Scale, ref: string) => {
+  if (scale.kind === "number") return ref;
+  const list = WORD_LISTS.find((w) => w.words === scale.words);
+  return `MATCH(${ref},${list ? list.name : array(scale.words)},0)`;
+};
 
 /**
  * The tolerance as the formulas use it: the named cell when it holds a number within the limits,
@@ -109,7 +145,7 @@ export function toleranceWarningFormula(): string {
 function ruleFormula(rule: StatusRule, a: string, v: string, m: string): string {
   const A = onScale(rule.scale, a);
   const V = onScale(rule.scale, v);
-  const t = GUARDED_TOLERANCE;
+  const t = APPLIED_TOLERANCE_NAME;
   const ex = rule.exceeds;
   const met = ex ? `IF(${A}${ex.cmp}${ex.of === "bound" ? V : m},"Vượt","Đạt")` : `"Đạt"`;
   const miss =
@@ -127,6 +163,10 @@ function ruleFormula(rule: StatusRule, a: string, v: string, m: string): string 
  * times the period's share (rules.prorates says which kinds have such numbers).
  */
 export function statusFormula(at: RowRef): string {
+  return forRow(`status|${layoutKey(at)}`, at.row, (row) => buildStatus({ ...at, row }));
+}
+
+function buildStatus(at: RowRef): string {
   const { a, op, v, m, chk, cum } = refs(at);
   const share = PERIOD_INFO[at.period].share;
   const scaled = (kind: TargetOp, ref: string) =>
@@ -143,6 +183,10 @@ export function statusFormula(at: RowRef): string {
  * against the year's target, also for a cumulative row before the year's end ("54,3% kế hoạch năm").
  */
 export function ratioFormula(at: RowRef): string {
+  return forRow(`ratio|${layoutKey(at)}`, at.row, (row) => buildRatio({ ...at, row }));
+}
+
+function buildRatio(at: RowRef): string {
   const { a, op, v, chk } = refs(at);
   const kinds = (ratio: StatusRule["ratio"]) =>
     `OR(${RULES.filter(([, r]) => r.ratio === ratio)

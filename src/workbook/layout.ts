@@ -1,5 +1,6 @@
 import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
+import { QUALITATIVE_ANSWERS, RATING_LEVELS } from "../core/words";
 
 export const TRACKING_SHEET = "Theo dõi";
 
@@ -192,6 +193,16 @@ export const HEADER_ROW = 7;
 
 /** The named cell of a period's estimate flag (the review text reads it). */
 export const estimateName = (p: Period): string => `UocTinh_${{ "6t": "6thang", "9t": "9thang", nam: "canam" }[p]}`;
+
+/** The tolerance the formulas use: DungSai when valid, else the default (one cell, named, beside the target columns). */
+export const APPLIED_TOLERANCE_NAME = "DungSaiApDung";
+/** The words of the rating and qualitative scales, in cells right of the table, named for the status formulas. */
+export const WORD_LISTS = [
+  { name: "MucXepLoai", words: RATING_LEVELS },
+  { name: "MucDinhTinh", words: QUALITATIVE_ANSWERS },
+] as const;
+/** Every name the add-in defines besides DungSai: re-pointed, never added twice, when a sheet is inserted again. */
+export const OWN_NAMES = [APPLIED_TOLERANCE_NAME, ...WORD_LISTS.map((w) => w.name), ...PERIODS.map(estimateName)];
 export const TOLERANCE_CELL = `$${col("targetText")}$${TOLERANCE_ROW}`;
 
 /**

@@ -3,15 +3,19 @@ import { allIndicators, type Actuals, type Resolution } from "../core/model";
 import type { Period } from "../core/periods";
 import { DEFAULT_TOLERANCE } from "../core/tolerance";
 import {
+  APPLIED_TOLERANCE_NAME,
   DEFAULT_PERIODS,
+  ESTIMATE_ROW,
   TOLERANCE_CELL,
   TOLERANCE_NAME,
+  TOLERANCE_ROW,
   TRACKING_SHEET,
+  WORD_LISTS,
+  col,
+  colLetter,
   estimateName,
   periodKey,
-  col,
   sheetLayout,
-  ESTIMATE_ROW,
 } from "./layout";
 import { reportSheet } from "./report-sheet";
 import type { CellValue, WorkbookPlan } from "./sheet-plan";
@@ -82,6 +86,11 @@ export function buildWorkbookPlan(r: Resolution, opts: PlanOptions = {}): Workbo
     sheets: [sheet, summarySheet(r, layout), reportSheet(r, layout)],
     names: [
       { name: TOLERANCE_NAME, sheet: TRACKING_SHEET, ref: TOLERANCE_CELL },
+      { name: APPLIED_TOLERANCE_NAME, sheet: TRACKING_SHEET, ref: `$${col("value", layout)}$${TOLERANCE_ROW}` },
+      ...WORD_LISTS.map((w, k) => {
+        const c = colLetter(layout.columns.length + 1 + k);
+        return { name: w.name, sheet: TRACKING_SHEET, ref: `$${c}$1:$${c}$${w.words.length}` };
+      }),
       ...layout.periods.map((p) => ({
         name: estimateName(p),
         sheet: TRACKING_SHEET,

@@ -35,21 +35,27 @@ function grouped(n: string): string {
 }
 
 /**
- * Vietnamese digits of a number whose magnitude times 10^d, rounded, is in cell `scaled`: "30.387,5",
+ * Vietnamese digits of a number from its whole part and its decimals times 10^d (cells): "30.387,5",
  * "0,55"; trailing zeros of the decimals dropped, as core/numbers.formatVietnameseNumber writes.
  */
-export function vietnameseDigits(scaled: string, negative: string, d: number): string {
-  const p = 10 ** d;
-  const int = `INT(${scaled}/${p})`;
-  const frac = `(${scaled}-${int}*${p})`;
+export function vietnameseDigits(int: string, frac: string, negative: string, d: number): string {
   let zeros = "0";
   for (let k = 1; k < d; k++) zeros = `IF(MOD(${frac},${10 ** k})=0,${k},${zeros})`;
-  const decimals = d === 0 ? `""` : `IF(${frac}=0,"",","&LEFT(RIGHT("${"0".repeat(d)}"&${frac},${d}),${d}-${zeros}))`;
+  const decimals = `IF(${frac}=0,"",","&LEFT(RIGHT("${"0".repeat(d)}"&${frac},${d}),${d}-${zeros}))`;
   return `IF(${negative},"-","")&${grouped(int)}&${decimals}`;
 }
 
-/** The working cells of an indicator's row, by column (C onwards). */
-const WORK = { row: 3, figure: 4, status: 5, result: 6, ratio: 7, written: 8, digits: 9, percent: 10, cumulative: 11 };
+/** The working cells of an indicator's row, by column (C onwards); "Kết quả" for the year, "Cộng dồn" before it. */
+const WORK = { row: 3, figure: 4, status: 5, result: 6, ratio: 7, written: 8, cumulative: 9 };
+const WORK_HEADERS: Record<keyof typeof WORK, string> = {
+  row: "Dòng",
+  figure: "Số liệu",
+  status: "Đánh giá",
+  result: "Kết quả",
+  ratio: "Tỷ lệ",
+  written: "Số (như viết)",
+  cumulative: "Cộng dồn",
+};
 
 export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   const cells: CellPlan[] = [];
@@ -66,18 +72,9 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     value: `Các câu dưới đây tự cập nhật theo sheet “${TRACKING_SHEET}”; sao chép cột A sang văn bản báo cáo.`,
   });
   cells.push({ row: 3, col: 2, value: "Mã" });
-  const workHeaders = [
-    "Dòng",
-    "Số liệu",
-    "Đánh giá",
-    "Kết quả",
-    "Tỷ lệ",
-    "Số (như viết)",
-    "Số ×10⁶",
-    "Tỷ lệ ×10³",
-    "Cộng dồn",
-  ];
-  workHeaders.forEach((h, i) => cells.push({ row: 3, col: WORK.row + i, value: h }));
+  const workHeaders = Object.values(WORK_HEADERS);
+  for (const [k, c] of Object.entries(WORK))
+    cells.push({ row: 3, col: c, value: WORK_HEADERS[k as keyof typeof WORK] });
   let row = 4;
   for (const period of layout.periods) {
     const result = column(resultKey(period));
@@ -118,32 +115,38 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
         const m = measureOf(ind);
         const w = (k: keyof typeof WORK) => `$${String.fromCharCode(64 + WORK[k])}${row}`;
         const get = (range: string) => `IF(ISNUMBER(${w("row")}),INDEX(${range},${w("row")}),"")`;
-        const put = (k: keyof typeof WORK, formula: string) => cells.push({ row, col: WORK[k], formula });
+        const put = (k: keyof typeof WORK, formula: string, share = `${k} ${period}`) =>
+          cells.push({ row, col: WORK[k], formula, share });
         cells.push({ row, col: 2, value: ind.id });
         put("row", `IFERROR(MATCH($B${row},${ids},0),"")`);
         put("figure", get(column(periodKey("actual", period))));
         put("status", get(status));
-        put("result", get(result));
+        if (period === "nam") put("result", get(result));
         put("ratio", get(column(periodKey("ratio", period))));
-        put("written", `IF(ISNUMBER(${w("figure")}),${w("figure")}/${toExcel(1, m)},"")`);
-        put("digits", `IF(ISNUMBER(${w("written")}),ROUND(ABS(${w("written")})*1E6,0),"")`);
-        // Binary noise off first (0,059/0,08 is 0,73749999…), as the core rounds to 12 digits: 73,75% → 73,8%.
-        put("percent", `IF(ISNUMBER(${w("ratio")}),ROUND(ROUND(ABS(${w("ratio")})*100,9)*10,0),"")`);
-        put("cumulative", get(column("cumulative")));
+        const factor = toExcel(1, m);
+        put("written", `IF(ISNUMBER(${w("figure")}),${w("figure")}/${factor},"")`, `written ${factor}`);
+        if (period !== "nam") put("cumulative", get(column("cumulative")));
+        // Whole part and decimals ×10^d of the figure and of the ratio in percent (binary noise off
+        // first: 0,059/0,08 is 0,73749999…, and the core rounds to 12 digits, 73,75% → 73,8%).
+        const millionths = `ROUND(ABS(${w("written")})*1E6,0)`;
+        const figureInt = `INT(${millionths}/1E6)`;
+        const tenths = `ROUND(ROUND(ABS(${w("ratio")})*100,9)*10,0)`;
+        const percentInt = `INT(${tenths}/10)`;
         const suffix = m.sign === "" && ind.unit ? ` ${ind.unit}` : m.sign;
-        const shown = `IF(ISNUMBER(${w("written")}),${vietnameseDigits(w("digits"), `${w("written")}<0`, 6)}&${q(suffix)},${w("figure")})`;
+        const shown = `IF(ISNUMBER(${w("written")}),${vietnameseDigits(figureInt, `(${millionths}-${figureInt}*1E6)`, `${w("written")}<0`, 6)}&${q(suffix)},${w("figure")})`;
         const plan =
           period === "nam"
             ? q("chỉ tiêu nghị quyết")
             : `IF(${w("cumulative")}=${q(CUMULATIVE_WORDS[0])},"kế hoạch năm","chỉ tiêu nghị quyết")`;
         const ratio =
           `IF(ISNUMBER(${w("ratio")}),", "&IF(${estimate},"ước đạt","đạt")&" "&` +
-          `${vietnameseDigits(w("percent"), "FALSE", 1)}&"% "&${plan},"")`;
+          `${vietnameseDigits(percentInt, `(${tenths}-${percentInt}*10)`, "FALSE", 1)}&"% "&${plan},"")`;
         const staff =
           period === "nam" ? `IF(${w("result")}<>${w("status")},"; đánh giá lại: "&${w("result")},"")` : `""`;
         cells.push({
           row,
           col: 1,
+          share: `sentence ${period} ${suffix}`,
           formula:
             `IF(OR(LEN(${w("figure")})=0,${w("status")}="Chưa có số liệu",${w("status")}=""),"",` +
             `IFERROR(INDEX(${column("text")},${w("row")}),"")&": "&${shown}&${ratio}&" ("&${w("status")}&${staff}&").")`,
@@ -158,7 +161,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     }
     row++;
   }
-  const columns = [{ width: 150 }, { width: 8 }, ...workHeaders.map(() => ({ width: 10 }))];
+  const columns = [{ width: 150 }, { width: 8 }, ...workHeaders.map(() => ({ width: 11 }))];
   const last = WORK.cumulative;
   const styles: SheetPlan["styles"] = [
     { ref: "A1:A1", style: { bold: true, size: 14, hAlign: "center" } },

@@ -1,4 +1,4 @@
-import { cellPosition, colLetter, eachCellOf } from "./layout";
+import { cellPosition, colLetter } from "./layout";
 
 /** The writers' contract: a pure description of a workbook; the Office.js and exceljs writers apply it as is. */
 export interface CellStyle {
@@ -22,6 +22,11 @@ export interface CellPlan {
   value?: CellValue;
   /** English function names, comma separators, no leading "=". */
   formula?: string;
+  /**
+   * Cells of one column with the same key hold the same formula but for their own row number:
+   * the .xlsx writer stores it once (a shared formula).
+   */
+  share?: string;
 }
 
 export type ValidationRule =
@@ -159,15 +164,24 @@ const WIDTHS: Record<string, number> = {
   Đ: 722,
 };
 
-/** Width in points of a text in Times New Roman (Vietnamese letters as their base letter). */
-function textWidth(text: string, size: number, bold: boolean): number {
-  let em = 0;
+const EMS = new Map<string, number>();
+
+/** Width in em/1000 of a word in Times New Roman (Vietnamese letters as their base letter); words repeat, so kept. */
+function ems(text: string): number {
+  let em = EMS.get(text);
+  if (em !== undefined) return em;
+  em = 0;
   for (const ch of text.normalize("NFD")) {
     if (/\p{M}/u.test(ch)) continue;
     em += WIDTHS[ch] ?? 556;
   }
-  return (em / 1000) * size * (bold ? 1.08 : 1);
+  if (EMS.size > 100_000) EMS.clear();
+  EMS.set(text, em);
+  return em;
 }
+
+/** Width in points of a text in Times New Roman. */
+const textWidth = (text: string, size: number, bold: boolean): number => (ems(text) / 1000) * size * (bold ? 1.08 : 1);
 
 /** Lines a text takes when wrapped at word boundaries in a cell of `width` Excel width units. */
 export function wrappedLines(text: string, width: number, size: number, bold: boolean): number {
@@ -204,12 +218,23 @@ const lineHeight = (size: number) => Math.ceil((size * LINE_HEIGHT) / 12);
 export function fitRowHeights(p: Pick<SheetPlan, "cells" | "styles" | "merges" | "columns">): SheetPlan["rowHeights"] {
   const text = new Map<string, string>();
   for (const c of p.cells) if (typeof c.value === "string" && c.value !== "") text.set(`${c.row},${c.col}`, c.value);
+  // Styles by the rows they start on, so each text cell looks only at those that can cover it.
+  const areas = p.styles.map((s, order) => {
+    const [a, b = a] = s.ref.split(":") as [string, string?];
+    return { order, from: cellPosition(a), to: cellPosition(b), style: s.style };
+  });
+  const tall = areas.filter((x) => x.to.row > x.from.row);
+  const byRow = new Map<number, typeof areas>();
+  for (const x of areas)
+    if (x.to.row === x.from.row) (byRow.get(x.from.row) ?? byRow.set(x.from.row, []).get(x.from.row)!).push(x);
   const style = new Map<string, CellStyle>();
-  for (const s of p.styles)
-    eachCellOf(s.ref, (r, c) => {
-      const k = `${r},${c}`;
-      if (text.has(k)) style.set(k, { ...style.get(k), ...s.style });
-    });
+  for (const k of text.keys()) {
+    const [row, col] = k.split(",").map(Number) as [number, number];
+    const covering = [...tall, ...(byRow.get(row) ?? [])]
+      .filter((x) => x.from.row <= row && row <= x.to.row && x.from.col <= col && col <= x.to.col)
+      .sort((x, y) => x.order - y.order);
+    if (covering.length > 0) style.set(k, Object.assign({}, ...covering.map((x) => x.style)));
+  }
   const span = new Map<string, number>();
   for (const m of p.merges) {
     const [a, b = a] = m.split(":") as [string, string?];

@@ -1,5 +1,5 @@
 import { checkFigure } from "../core/judge";
-import { fromExcel, measureOf, toExcel, type Measure } from "../core/measure";
+import { fromExcel, limitsOf, measureOf, toExcel, type Measure } from "../core/measure";
 import {
   ResolutionSchema,
   type ActualValue,
@@ -81,6 +81,8 @@ export function encodeRow(
   const m = measureOf(ind);
   const [value, max] = targetCells(ind.target, m);
   const cumulative = ind.cumulative ?? content.cumulative ?? proposeCumulative(ind);
+  // The check formula follows from the figure's limits alone.
+  const checkKey = `check ${m.sign} ${JSON.stringify(limitsOf(m))}`;
   const cells: Partial<Record<ColumnKey, Omit<CellPlan, "row" | "col">>> = {
     id: { value: ind.id },
     no: { value: ind.id.slice(sectionId.length + 1) || ind.id },
@@ -95,13 +97,13 @@ export function encodeRow(
     const at = { layout, row, period };
     const figure = content.figures?.[period];
     if (filled(figure)) cells[periodKey("actual", period)] = { value: figure };
-    cells[periodKey("ratio", period)] = { formula: ratioFormula(at) };
-    cells[periodKey("status", period)] = { formula: statusFormula(at) };
-    cells[periodKey("check", period)] = { formula: checkFormula(at, m) };
+    cells[periodKey("ratio", period)] = { formula: ratioFormula(at), share: "ratio" };
+    cells[periodKey("status", period)] = { formula: statusFormula(at), share: "status" };
+    cells[periodKey("check", period)] = { formula: checkFormula(at, m), share: checkKey };
   }
   if (layout.index.has("final")) {
-    cells.final = { formula: finalFormula(layout, row) };
-    cells.reasonCheck = { formula: reasonCheckFormula(layout, row) };
+    cells.final = { formula: finalFormula(layout, row), share: "final" };
+    cells.reasonCheck = { formula: reasonCheckFormula(layout, row), share: "reasonCheck" };
     if (filled(content.override)) cells.override = { value: content.override };
     if (filled(content.reason)) cells.reason = { value: content.reason };
   }

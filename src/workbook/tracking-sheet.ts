@@ -9,6 +9,7 @@ import {
   ESTIMATE_ROW,
   HEADER_ROW,
   REVIEW_HEADERS,
+  WORD_LISTS,
   periodHeader,
   periodKey,
   type Layout,
@@ -38,7 +39,7 @@ import {
   type WorkbookPlan,
 } from "./sheet-plan";
 import { encodeHeading, encodeRow, type RowContent } from "./tracking-row";
-import { toleranceWarningFormula } from "./formulas";
+import { GUARDED_TOLERANCE, toleranceWarningFormula } from "./formulas";
 
 export interface TrackingContent {
   layout: Layout;
@@ -106,6 +107,9 @@ export function trackingSheet(
   put(TOLERANCE_ROW, "text", { value: "Dung sai cho mức “Cơ bản đạt” (sửa được, màu tự cập nhật):" });
   put(TOLERANCE_ROW, "targetText", { value: content.tolerance });
   put(TOLERANCE_ROW, actualKeys[0]!, { formula: toleranceWarningFormula() });
+  put(TOLERANCE_ROW, "op", { value: "Dung sai áp dụng" });
+  put(TOLERANCE_ROW, "value", { formula: GUARDED_TOLERANCE });
+  WORD_LISTS.forEach((list, k) => list.words.forEach((w, i) => put(i + 1, last + 1 + k, { value: w })));
   put(ESTIMATE_ROW, "text", { value: ESTIMATE_LABEL });
   for (const p of layout.periods)
     put(ESTIMATE_ROW, periodKey("actual", p), { value: CUMULATIVE_WORDS[content.estimates.includes(p) ? 0 : 1] });
@@ -226,6 +230,9 @@ export function trackingSheet(
     { ref: ref(ci("text"), LEGEND_ROW), style: { italic: true, hAlign: "right" } },
     { ref: ref(ci(actualKeys[0]!), TOLERANCE_ROW), style: { bold: true, color: "#9C0006", wrap: false } },
     { ref: tolRef, style: { numFmt: "0%", fill: "#FFF2CC", border: true, bold: true, hAlign: "center" } },
+    { ref: ref(ci("op"), TOLERANCE_ROW), style: { color: "#595959", size: 10 } },
+    { ref: ref(ci("value"), TOLERANCE_ROW), style: { numFmt: "0%", color: "#595959", size: 10, hAlign: "center" } },
+    { ref: area(last + 1, 1, last + WORD_LISTS.length, 4), style: { color: "#808080", size: 9 } },
     {
       ref: area(1, HEADER_ROW, last, HEADER_ROW),
       style: { bold: true, fill: "#D9E1F2", hAlign: "center", vAlign: "center", wrap: true, border: true },
@@ -264,7 +271,7 @@ export function trackingSheet(
   ];
 
   const merges = [area(1, TITLE_ROW, printLast, TITLE_ROW), area(1, SUBTITLE_ROW, printLast, SUBTITLE_ROW)];
-  const columns = layout.columns.map((x) => ({ width: x.width }));
+  const columns = [...layout.columns.map((x) => ({ width: x.width })), ...WORD_LISTS.map(() => ({ width: 12 }))];
   const junkRule = (p: Period) => ({
     ref: column(periodKey("actual", p)),
     rules: [{ formula: `LEN($${c(periodKey("check", p))}${first})>0`, fill: "#F8CBAD", font: "#9C0006" }],
@@ -293,7 +300,7 @@ export function trackingSheet(
     sheet: {
       name: TRACKING_SHEET,
       rowCount: lastRow,
-      colCount: last,
+      colCount: last + WORD_LISTS.length,
       cells,
       styles,
       merges,

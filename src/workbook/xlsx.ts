@@ -11,26 +11,30 @@ import {
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
-function applyStyle(cell: ExcelJS.Cell, st: CellStyle): void {
-  const font: Partial<ExcelJS.Font> = { ...cell.font };
-  if (st.bold !== undefined) font.bold = st.bold;
-  if (st.italic !== undefined) font.italic = st.italic;
-  if (st.size !== undefined) font.size = st.size;
-  if (st.color !== undefined) font.color = { argb: argb(st.color) };
-  cell.font = font;
-  if (st.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(st.fill) } };
-  if (st.hAlign || st.vAlign || st.wrap !== undefined) {
-    const al: Partial<ExcelJS.Alignment> = { ...cell.alignment };
-    if (st.hAlign) al.horizontal = st.hAlign;
-    if (st.vAlign) al.vertical = st.vAlign === "center" ? "middle" : st.vAlign;
-    if (st.wrap !== undefined) al.wrapText = st.wrap;
-    cell.alignment = al;
-  }
+/** A plan style as exceljs takes it, on top of the sheet's font. */
+function excelStyle(st: CellStyle): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {
+    font: {
+      name: FONT,
+      size: st.size ?? 12,
+      ...(st.bold !== undefined ? { bold: st.bold } : {}),
+      ...(st.italic !== undefined ? { italic: st.italic } : {}),
+      ...(st.color !== undefined ? { color: { argb: argb(st.color) } } : {}),
+    },
+  };
+  if (st.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(st.fill) } };
+  if (st.hAlign || st.vAlign || st.wrap !== undefined)
+    style.alignment = {
+      ...(st.hAlign ? { horizontal: st.hAlign } : {}),
+      ...(st.vAlign ? { vertical: st.vAlign === "center" ? "middle" : st.vAlign } : {}),
+      ...(st.wrap !== undefined ? { wrapText: st.wrap } : {}),
+    };
   if (st.border) {
     const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF8EA9DB" } };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+    style.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
-  if (st.numFmt) cell.numFmt = st.numFmt;
+  if (st.numFmt) style.numFmt = st.numFmt;
+  return style;
 }
 
 function validation(v: ValidationPlan): ExcelJS.DataValidation {
@@ -68,17 +72,46 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
     },
     headerFooter: { oddHeader: bandCode(p.print.header), oddFooter: bandCode(p.print.footer) },
   });
-  p.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  // The font is the columns' style: cells take it when created, empty cells show it, and none is written twice.
+  p.columns.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = c.width;
+    column.font = { name: FONT, size: 12 };
+  });
   for (const h of p.rowHeights) ws.getRow(h.row).height = h.height;
   for (const r of p.hiddenRows) ws.getRow(r).hidden = true;
-  for (let r = 1; r <= p.rowCount; r++)
-    for (let c = 1; c <= p.colCount; c++) ws.getCell(r, c).font = { name: FONT, size: 12 };
-  for (const cell of p.cells) {
+  // A column's formulas that differ only by their own row are written once (an OOXML shared formula):
+  // the status formulas of 2,000 rows would otherwise be megabytes of the same text.
+  const masters = new Map<string, string>();
+  for (const cell of [...p.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
     const target = ws.getCell(cell.row, cell.col);
-    if (cell.formula !== undefined) target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-    else if (cell.value !== undefined && cell.value !== null) target.value = cell.value;
+    if (cell.formula !== undefined) {
+      const key = cell.share === undefined ? undefined : `${cell.col} ${cell.share}`;
+      const master = key === undefined ? undefined : masters.get(key);
+      if (master) target.value = { sharedFormula: master } as unknown as ExcelJS.CellSharedFormulaValue;
+      else {
+        target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+        if (key !== undefined) masters.set(key, target.address);
+      }
+    } else if (cell.value !== undefined && cell.value !== null) target.value = cell.value;
   }
-  for (const s of p.styles) eachCellOf(s.ref, (r, c) => applyStyle(ws.getCell(r, c), s.style));
+  // Each cell's styles merged in order (a later one wins), then one shared object per distinct
+  // style: exceljs recognises an object it has seen, which keeps 2,000-row sheets fast to write.
+  const merged = new Map<number, CellStyle>();
+  const at = (r: number, c: number) => r * 16384 + c;
+  for (const cell of p.cells) merged.set(at(cell.row, cell.col), {});
+  for (const s of p.styles)
+    eachCellOf(s.ref, (r, c) => {
+      const k = at(r, c);
+      merged.set(k, { ...merged.get(k), ...s.style });
+    });
+  const interned = new Map<string, Partial<ExcelJS.Style>>();
+  for (const [k, st] of merged) {
+    const key = JSON.stringify(st);
+    let style = interned.get(key);
+    if (!style) interned.set(key, (style = excelStyle(st)));
+    ws.getCell(Math.floor(k / 16384), k % 16384).style = style;
+  }
   for (const m of p.merges) ws.mergeCells(m);
   // exceljs has worksheet.dataValidations (range keys included) but leaves it out of its typings.
   const dv = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } })
