@@ -5,6 +5,9 @@ import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import { TextField } from "@fluentui/react/lib/TextField";
+import { Checkbox } from "@fluentui/react/lib/Checkbox";
+import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
+import { DEFAULT_PERIODS } from "../workbook/layout";
 import { allIndicators, type Resolution } from "../core/model";
 import { formatVietnameseNumber } from "../core/numbers";
 import { formatTolerance, readTolerance } from "../core/tolerance";
@@ -33,6 +36,9 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [tolText, setTolText] = useState(formatVietnameseNumber(Number((tolerance * 100).toPrecision(12))));
   const [tolError, setTolError] = useState<string | undefined>();
+  const [periods, setPeriods] = useState<readonly Period[]>(DEFAULT_PERIODS);
+  const togglePeriod = (p: Period, on: boolean) =>
+    setPeriods((now) => PERIODS.filter((x) => (x === p ? on : now.includes(x))));
   const count = allIndicators(resolution).length;
 
   const onToleranceText = (v: string) => {
@@ -46,8 +52,8 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
   const insert = async () => {
     setStep({ kind: "busy", text: "Đang chèn sổ theo dõi và bảng tổng hợp…" });
     try {
-      const r = await host.insert(resolution, tolerance);
-      const parts = [`Đã chèn sổ “Theo dõi” (${count} chỉ tiêu) và bảng “Tổng hợp”.`];
+      const r = await host.insert(resolution, tolerance, periods);
+      const parts = [`Đã chèn sổ “Theo dõi” (${count} chỉ tiêu), bảng “Tổng hợp” và “Báo cáo”.`];
       if (r.carried > 0) parts.push(`Đã chuyển số liệu, ghi chú của ${r.carried} chỉ tiêu sang sổ mới.`);
       if (r.moved.length > 0)
         parts.push(
@@ -110,7 +116,7 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
   const download = async () => {
     setStep({ kind: "busy", text: "Đang tạo tệp .xlsx…" });
     try {
-      const name = await host.download(resolution, tolerance);
+      const name = await host.download(resolution, tolerance, periods);
       setStep({
         kind: "done",
         text: `Đã tạo tệp ${name} (${count} chỉ tiêu). Mở bằng Excel hoặc LibreOffice để nhập số liệu.`,
@@ -124,10 +130,24 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
   return (
     <Stack tokens={{ childrenGap: 10 }} styles={{ root: { paddingTop: 8 } }}>
       <Text block>
-        Sổ theo dõi có một dòng cho mỗi chỉ tiêu ({count} chỉ tiêu), cột “Thực hiện” để nhập số liệu, cột “Đánh giá” tự
-        tô màu Vượt / Đạt / Cơ bản đạt / Không đạt, và bảng “Tổng hợp” theo từng phần. Màu và công thức vẫn giữ khi gửi
-        tệp cho người không cài phần bổ trợ.
+        Sổ theo dõi có một dòng cho mỗi chỉ tiêu ({count} chỉ tiêu); mỗi kỳ có cột “Thực hiện” để nhập số liệu và cột
+        “Đánh giá” tự tô màu Vượt / Đạt / Cơ bản đạt / Không đạt; cả năm có thêm “Đánh giá lại”, “Lý do” và “Kết quả”.
+        Kèm bảng “Tổng hợp” theo từng phần và sheet “Báo cáo” tự viết lời văn. Màu và công thức vẫn giữ khi gửi tệp cho
+        người không cài phần bổ trợ.
       </Text>
+      <fieldset style={{ border: "none", margin: 0, padding: 0 }}>
+        <legend style={{ fontWeight: 600, fontSize: 14, marginBottom: 4 }}>Các kỳ đánh giá trong sổ</legend>
+        <Stack horizontal tokens={{ childrenGap: 16 }}>
+          {PERIODS.map((p) => (
+            <Checkbox
+              key={p}
+              label={PERIOD_INFO[p].label.charAt(0).toUpperCase() + PERIOD_INFO[p].label.slice(1)}
+              checked={periods.includes(p)}
+              onChange={(_e, on) => togglePeriod(p, !!on)}
+            />
+          ))}
+        </Stack>
+      </fieldset>
       <TextField
         label="Dung sai cho mức “Cơ bản đạt” (%)"
         value={tolText}
@@ -137,9 +157,17 @@ export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted
         styles={{ root: { maxWidth: 160 } }}
       />
       {host.kind === "excel" ? (
-        <PrimaryButton text="Chèn sổ theo dõi" onClick={start} disabled={busy || disabled || tolError !== undefined} />
+        <PrimaryButton
+          text="Chèn sổ theo dõi"
+          onClick={start}
+          disabled={busy || disabled || tolError !== undefined || periods.length === 0}
+        />
       ) : (
-        <PrimaryButton text="Tải sổ theo dõi (.xlsx)" onClick={download} disabled={busy || tolError !== undefined} />
+        <PrimaryButton
+          text="Tải sổ theo dõi (.xlsx)"
+          onClick={download}
+          disabled={busy || tolError !== undefined || periods.length === 0}
+        />
       )}
       {busy && <ProgressIndicator label={step.text} ariaValueText={step.text} />}
       {step.kind === "confirm" && (

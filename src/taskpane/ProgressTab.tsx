@@ -4,19 +4,44 @@ import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
-import { metShare, progressOf, type Progress } from "../workbook/check";
+import { PERIOD_INFO, type Period } from "../core/periods";
+import { reviewText } from "../core/report";
+import { actualsOf, metShare, progressOf, type Progress } from "../workbook/check";
+import type { ReadBack } from "../workbook/tracking-row";
 import type { Host } from "./host";
 
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Copies text for Word: the async clipboard where the host allows it, else a selected text area. */
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    if (!ok) throw new Error("trình duyệt không cho sao chép");
+  }
+}
+
 export function ProgressTab({ host, resolution, inserted }: { host: Host; resolution: Resolution; inserted: number }) {
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [back, setBack] = useState<ReadBack | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
+  const [copied, setCopied] = useState<{ ok: boolean; text: string } | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const back = await host.readBack(resolution);
-      setMissing(back === null);
-      setProgress(back ? progressOf(back) : null);
+      const b = await host.readBack(resolution);
+      setMissing(b === null);
+      setBack(b);
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -24,18 +49,65 @@ export function ProgressTab({ host, resolution, inserted }: { host: Host; resolu
   }, [host, resolution]);
   useEffect(() => void load(), [load, inserted]);
 
-  const totalCount = progress ? progress.sections.reduce((n, s) => n + s.n, 0) : 0;
+  const copy = async () => {
+    if (!back) return;
+    const file = actualsOf(back);
+    const lines = back.sheet.periods.flatMap((p) => reviewText(back.resolution, file, p, back.tolerance));
+    try {
+      await copyText(lines.join("\n"));
+      setCopied({ ok: true, text: `Đã sao chép lời văn báo cáo (${lines.length} câu): dán vào Word bằng Ctrl+V.` });
+    } catch (e) {
+      setCopied({ ok: false, text: `Chưa sao chép được: ${e instanceof Error ? e.message : String(e)}.` });
+    }
+  };
+
+  const periods: Period[] = back ? (back.sheet.periods.length > 0 ? back.sheet.periods : ["nam"]) : [];
   return (
     <Stack tokens={{ childrenGap: 10 }} styles={{ root: { paddingTop: 8 } }}>
-      <DefaultButton text="Làm mới" onClick={load} styles={{ root: { alignSelf: "flex-start" } }} />
+      <Stack horizontal tokens={{ childrenGap: 8 }}>
+        <DefaultButton text="Làm mới" onClick={load} />
+        {back && <DefaultButton text="Sao chép báo cáo" onClick={copy} />}
+      </Stack>
+      {copied && (
+        <MessageBar messageBarType={copied.ok ? MessageBarType.success : MessageBarType.error}>
+          {copied.text}
+        </MessageBar>
+      )}
       {missing && (
         <MessageBar messageBarType={MessageBarType.info}>Chưa có sổ “Theo dõi”: hãy chèn sổ trước.</MessageBar>
       )}
       {error && <MessageBar messageBarType={MessageBarType.error}>Không đọc được sổ theo dõi: {error}</MessageBar>}
-      {progress && (
+      {back &&
+        periods.map((p) => (
+          <PeriodProgress
+            key={p}
+            title={capitalize(PERIOD_INFO[p].label)}
+            year={p === "nam" && back.sheet.columns.final !== undefined}
+            progress={progressOf(back, p)}
+          />
+        ))}
+      {back && (
+        <Text variant="small" block>
+          Số liệu lấy từ các cột “Đánh giá” của sổ (cả năm: cột “Kết quả”, gồm đánh giá lại của cấp ủy), khớp với bảng
+          “Tổng hợp”. Tỷ lệ đạt = (Vượt + Đạt) ÷ Tổng số; để trống khi phần đó chưa có số liệu nào.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function PeriodProgress({ title, year, progress }: { title: string; year: boolean; progress: Progress }) {
+  const totalCount = progress.sections.reduce((n, s) => n + s.n, 0);
+  return (
+    <section aria-label={`Kết quả ${title.toLowerCase()}`}>
+      <Text variant="mediumPlus" block styles={{ root: { fontWeight: 600, marginBottom: 4 } }}>
+        {title}
+        {year ? " (theo cột “Kết quả”)" : ""}
+      </Text>
+      {
         <>
           <ul
-            aria-label="Số chỉ tiêu theo mức đánh giá"
+            aria-label={`Số chỉ tiêu theo mức đánh giá, ${title.toLowerCase()}`}
             style={{ listStyle: "none", padding: 0, margin: 0, display: "flex", flexWrap: "wrap", gap: 6 }}
           >
             {STATUSES.map((s) => (
@@ -53,7 +125,9 @@ export function ProgressTab({ host, resolution, inserted }: { host: Host; resolu
             ))}
           </ul>
           <table style={{ borderCollapse: "collapse", width: "100%", fontSize: 12 }}>
-            <caption style={{ textAlign: "left", fontWeight: 600, padding: "4px 0" }}>Theo từng phần</caption>
+            <caption style={{ textAlign: "left", fontWeight: 600, padding: "4px 0" }}>
+              Theo từng phần, {title.toLowerCase()}
+            </caption>
             <thead>
               <tr>
                 <th scope="col" style={{ textAlign: "left" }}>
@@ -98,12 +172,8 @@ export function ProgressTab({ host, resolution, inserted }: { host: Host; resolu
               })}
             </tbody>
           </table>
-          <Text variant="small" block>
-            Số liệu lấy từ cột “Đánh giá” của sổ, khớp với bảng “Tổng hợp”. Tỷ lệ đạt = (Vượt + Đạt) ÷ Tổng số; để trống
-            khi phần đó chưa có số liệu nào.
-          </Text>
         </>
-      )}
-    </Stack>
+      }
+    </section>
   );
 }

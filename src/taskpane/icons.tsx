@@ -1,6 +1,6 @@
 import { registerIcons } from "@fluentui/react/lib/Styling";
 
-/** The few icons Fluent's MessageBar uses, as inline SVG: no icon font fetched from a CDN. */
+/** The few icons Fluent's MessageBar and Checkbox use, as inline SVG: no icon font fetched from a CDN. */
 const path = (d: string) => (
   <svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">
     <path d={d} fill="currentColor" />
@@ -22,6 +22,7 @@ export function registerPaneIcons(): void {
       Clear: path("M3.5 2.5 8 7l4.5-4.5 1 1L9 8l4.5 4.5-1 1L8 9l-4.5 4.5-1-1L7 8 2.5 3.5z"),
       ChevronDown: path("M3 5.5 8 10.5l5-5 1 1-6 6-6-6z"),
       ChevronUp: path("M3 10.5 8 5.5l5 5 1-1-6-6-6 6z"),
+      CheckMark: path("M6 11.6 2.4 8l1.1-1.1L6 9.4l6.5-6.5 1.1 1.1z"),
     },
   });
 }

@@ -8,7 +8,9 @@ import { CHECK_DELAY_MS, browserHost, excelHost, supportsUpTo, type Host } from 
 import { InsertTab } from "../../src/taskpane/InsertTab";
 import { ProgressTab } from "../../src/taskpane/ProgressTab";
 import { ResolutionTab } from "../../src/taskpane/ResolutionTab";
-import { colIndex, TRACKING_SHEET } from "../../src/workbook/layout";
+import { ESTIMATE_ROW, HEADER_ROW, col, colIndex, TRACKING_SHEET } from "../../src/workbook/layout";
+import { actualsFileFromJson } from "../../src/core/input";
+import { reviewText } from "../../src/core/report";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { sheetCalculator } from "../fakes/calculator";
 import { FakeBook, FakeContext } from "../../support/fake-excel";
@@ -370,9 +372,9 @@ describe("Insert tab, against the fake Excel", () => {
     renderInsert(host);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await waitFor(() => expect(screen.getByText(/Đã chèn sổ “Theo dõi” \(45 chỉ tiêu\)/)).toBeTruthy());
-    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp", "Báo cáo"]);
     // Inspect, read, the sheets' batch, then guarded steps (frozen rows, print setup per sheet, chart): none grows with size.
-    expect(contexts.reduce((n, c) => n + c.syncCount, 0)).toBe(8);
+    expect(contexts.reduce((n, c) => n + c.syncCount, 0)).toBe(10);
   });
 
   test("asks before touching a sheet with figures; cancelling changes nothing, confirming carries them over", async () => {
@@ -383,7 +385,7 @@ describe("Insert tab, against the fake Excel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await waitFor(() => expect(screen.getByText(/số liệu, ghi chú của 1 chỉ tiêu/)).toBeTruthy());
     await userEvent.click(screen.getByRole("button", { name: "Hủy" }));
-    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp", "Báo cáo"]);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await userEvent.click(await screen.findByRole("button", { name: "Chuyển số liệu và chèn" }));
     await waitFor(() => expect(screen.getByText(/Đã chuyển số liệu, ghi chú của 1 chỉ tiêu/)).toBeTruthy());
@@ -407,8 +409,8 @@ describe("Insert tab, against the fake Excel", () => {
     book.put(TRACKING_SHEET, last + 1, colIndex("text"), "Chỉ tiêu bổ sung của chi bộ");
     book.put(TRACKING_SHEET, last + 1, colIndex("actual"), 7);
     book.swapRows(TRACKING_SHEET, rowOf("III.2"), rowOf("I.1.a"));
-    book.put(TRACKING_SHEET, 6, colIndex("actual"), "Kết quả thực hiện");
-    book.put(TRACKING_SHEET, 6, colIndex("note"), "Ghi chú thêm");
+    book.put(TRACKING_SHEET, HEADER_ROW, colIndex("actual"), "Kết quả thực hiện");
+    book.put(TRACKING_SHEET, HEADER_ROW, colIndex("note"), "Ghi chú thêm");
     book.sheet(TRACKING_SHEET).name = "Theo dõi 2022";
     book.names.set("DungSai", { sheet: "Theo dõi 2022", ref: "E3" });
     book.put("Theo dõi 2022", 3, colIndex("targetText"), 0.1);
@@ -433,12 +435,12 @@ describe("Insert tab, against the fake Excel", () => {
       .map((li) => li.textContent);
     expect(list).toEqual([
       `Mã I “CÔNG TÁC XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ” (dòng ${rowOf("I.1.a") - 1}): ghi chú — ghi chú ở dòng phần I.`,
-      `Mã I.2.a “Kết nạp đảng viên” (dòng ${rowOf("I.2.a")}): số liệu 4 — Mã I.2.a nay là chỉ tiêu khác (“Chi bộ hoàn thành tốt nhiệm vụ trở lên”).`,
-      `“Chỉ tiêu bổ sung của chi bộ” (dòng ${last + 1}): số liệu 7 — dòng không có Mã.`,
+      `Mã I.2.a “Kết nạp đảng viên” (dòng ${rowOf("I.2.a")}): số liệu cả năm 4 — Mã I.2.a nay là chỉ tiêu khác (“Chi bộ hoàn thành tốt nhiệm vụ trở lên”).`,
+      `“Chỉ tiêu bổ sung của chi bộ” (dòng ${last + 1}): số liệu cả năm 7 — dòng không có Mã.`,
     ]);
     await userEvent.click(screen.getByRole("button", { name: "Chuyển số liệu và chèn" }));
     await screen.findByText(/Đã chèn sổ “Theo dõi”/);
-    expect(screen.getByText(/Sổ cũ được giữ lại: Theo dõi 2022, Tổng hợp \(cũ\)\./)).toBeTruthy();
+    expect(screen.getByText(/Sổ cũ được giữ lại: Theo dõi 2022, Tổng hợp \(cũ\), Báo cáo \(cũ\)\./)).toBeTruthy();
     const newRow = (id: string) => buildWorkbookPlan(WITHOUT_I2A).rows.find((r) => r.id === id)!.row;
     const figure = (id: string) => book.get(TRACKING_SHEET, newRow(id), colIndex("actual"))?.value;
     expect([figure("I.2.a"), figure("I.2.b"), figure("III.2"), figure("I.4.a")]).toEqual([
@@ -471,7 +473,7 @@ describe("Insert tab, against the fake Excel", () => {
     renderInsert(fakeExcel(book).host);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await screen.findByText(/chưa nhận một phần thiết lập \(Thiết lập in \(Theo dõi\).*sổ theo dõi vẫn đầy đủ/);
-    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp", "Báo cáo"]);
   });
 
   test("a failure is reported in Vietnamese", async () => {
@@ -494,11 +496,13 @@ describe("Check tab, against the fake Excel", () => {
     render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
     await userEvent.click(screen.getByRole("button", { name: "Kiểm tra số liệu" }));
     await screen.findByText(/2 lỗi, 1 cảnh báo/);
-    expect(screen.getByText(/Chỉ tiêu III\.2 \(ô F\d+\): không được lớn hơn 100%, đang là 150%/)).toBeTruthy();
+    expect(
+      screen.getByText(/Chỉ tiêu III\.2 cả năm \(ô [A-Z]+\d+\): không được lớn hơn 100%, đang là 150%/),
+    ).toBeTruthy();
     expect(screen.getByText(/Chỉ tiêu I\.2\.a .*cần một con số, đang là chữ "bốn"/)).toBeTruthy();
     expect(screen.getByText(/Tổng các tỷ trọng II\.2\.a \+ II\.2\.b \+ II\.2\.c là 101%/)).toBeTruthy();
-    await userEvent.click(screen.getByRole("button", { name: /Chọn ô F\d+: Chỉ tiêu III\.2/ }));
-    await waitFor(() => expect(book.sheet(TRACKING_SHEET).selected).toBe(`F${rowOf("III.2")}`));
+    await userEvent.click(screen.getByRole("button", { name: /Chọn ô [A-Z]+\d+: Chỉ tiêu III\.2/ }));
+    await waitFor(() => expect(book.sheet(TRACKING_SHEET).selected).toBe(`${col("actual")}${rowOf("III.2")}`));
   });
 
   test("registers for changes on load and checks again when the sheet changes", async () => {
@@ -509,7 +513,7 @@ describe("Check tab, against the fake Excel", () => {
     expect(book.sheet(TRACKING_SHEET).onChanged).toHaveLength(1);
     book.put(TRACKING_SHEET, rowOf("V.2"), colIndex("actual"), 0);
     await act(async () => {
-      await book.sheet(TRACKING_SHEET).onChanged[0]!({ address: "F40" });
+      await book.sheet(TRACKING_SHEET).onChanged[0]!({ address: `${col("actual")}40` });
     });
     await screen.findByText(/Chỉ tiêu V\.2 .*không được nhỏ hơn 1/, undefined, { timeout: 3000 });
   });
@@ -536,12 +540,12 @@ describe("Check tab, against the fake Excel", () => {
     const runs = contexts.length;
     const edit = (address: string) => act(() => book.sheet(TRACKING_SHEET).onChanged[0]!({ address }));
     await edit("C10:D12");
-    await edit("I40");
+    await edit(`${col("note")}40`);
     await new Promise((r) => setTimeout(r, CHECK_DELAY_MS + 100));
     expect(contexts.length).toBe(runs);
     book.put(TRACKING_SHEET, rowOf("V.2"), colIndex("actual"), 0);
-    await edit("F40");
-    await edit("F41");
+    await edit(`${col("actual")}40`);
+    await edit(`${col("actual")}41`);
     await screen.findByText(/Chỉ tiêu V\.2 .*không được nhỏ hơn 1/, undefined, { timeout: 3000 });
     // Two edits within the delay: one read of the sheet.
     expect(contexts.length).toBe(runs + 1);
@@ -592,7 +596,10 @@ describe("Check tab, against the fake Excel", () => {
       within(list)
         .getAllByRole("listitem")
         .map((li) => li.textContent),
-    ).toEqual([`F${rowOf("I.5")} (I.5): “80%” → 80%`, `F${rowOf("II.3.a")} (II.3.a): “30.387,5” → 30.387,5`]);
+    ).toEqual([
+      `${col("actual")}${rowOf("I.5")} (I.5): “80%” → 80%`,
+      `${col("actual")}${rowOf("II.3.a")} (II.3.a): “30.387,5” → 30.387,5`,
+    ]);
     expect(book.get(TRACKING_SHEET, rowOf("I.5"), colIndex("actual"))?.value).toBe(0.8);
     expect(book.get(TRACKING_SHEET, rowOf("II.3.a"), colIndex("actual"))?.value).toBe(30387.5);
     // "5.000" could be 5000 or 5 (typed on an English keyboard): left for staff, still reported.
@@ -609,8 +616,8 @@ describe("Check tab, against the fake Excel", () => {
     const { host } = fakeExcel(book, "1.18");
     render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
     await screen.findByText(/1 lỗi/);
-    await userEvent.click(screen.getByRole("button", { name: /Chọn ô F\d+: Chỉ tiêu III\.2/ }));
-    await waitFor(() => expect(book.sheet("Theo dõi 2022").selected).toBe(`F${rowOf("III.2")}`));
+    await userEvent.click(screen.getByRole("button", { name: /Chọn ô [A-Z]+\d+: Chỉ tiêu III\.2/ }));
+    await waitFor(() => expect(book.sheet("Theo dõi 2022").selected).toBe(`${col("actual")}${rowOf("III.2")}`));
   });
 
   test("without a tracking sheet it says to insert one first", async () => {
@@ -629,21 +636,108 @@ describe("Progress tab", () => {
     book.put(TRACKING_SHEET, rowOf("III.1"), colIndex("actual"), 0.006);
     const { host } = fakeExcel(book);
     render(<ProgressTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
-    const list = await screen.findByRole("list", { name: "Số chỉ tiêu theo mức đánh giá" });
+    const year = await screen.findByRole("region", { name: "Kết quả cả năm" });
+    const list = within(year).getByRole("list", { name: "Số chỉ tiêu theo mức đánh giá, cả năm" });
     expect(
       within(list)
         .getAllByRole("listitem")
         .map((li) => li.textContent),
     ).toEqual(["Vượt: 1", "Đạt: 1", "Cơ bản đạt: 0", "Không đạt: 1", "Chưa có số liệu: 42"]);
     const cells = (name: RegExp) =>
-      within(screen.getByRole("rowheader", { name }).closest("tr")!)
+      within(within(year).getByRole("rowheader", { name }).closest("tr")!)
         .getAllByRole("cell")
         .map((c) => c.textContent);
     const section = BUILTIN_RESOLUTION.sections.find((s) => s.id === "V")!;
-    expect(screen.getByRole("rowheader", { name: `V. ${section.title}` })).toBeTruthy();
+    expect(within(year).getByRole("rowheader", { name: `V. ${section.title}` })).toBeTruthy();
     expect(cells(/^V\./)).toEqual(["1", "0", "0", "1", "0", "2", "50%"]);
     // A section without any figure has no rate yet, rather than 0%.
     expect(cells(/^IV\./).at(-1)).toBe("");
     expect(cells(/^Tổng cộng$/)).toEqual(["1", "1", "0", "1", "42", "45", "4%"]);
+  });
+
+  test("each period has its own counts; the year counts staff's own assessment", async () => {
+    const book = await insertedBook();
+    // Thu ngân sách: 15.000 of 27.625 triệu by mid-year is on track; 26.000 for the year is a near miss.
+    book.put(TRACKING_SHEET, rowOf("II.3.a"), colIndex("actual6t"), 15000);
+    book.put(TRACKING_SHEET, rowOf("II.3.a"), colIndex("actual"), 26500);
+    book.put(TRACKING_SHEET, rowOf("II.3.a"), colIndex("override"), "Đạt");
+    book.put(TRACKING_SHEET, rowOf("II.3.a"), colIndex("reason"), "Điều chỉnh dự toán giữa năm");
+    const { host } = fakeExcel(book);
+    render(<ProgressTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
+    const items = async (period: string) =>
+      within(
+        within(await screen.findByRole("region", { name: `Kết quả ${period}` })).getByRole("list", {
+          name: `Số chỉ tiêu theo mức đánh giá, ${period}`,
+        }),
+      )
+        .getAllByRole("listitem")
+        .map((li) => li.textContent);
+    expect(await items("6 tháng")).toEqual([
+      "Vượt: 1",
+      "Đạt: 0",
+      "Cơ bản đạt: 0",
+      "Không đạt: 0",
+      "Chưa có số liệu: 44",
+    ]);
+    expect(await items("cả năm")).toEqual([
+      "Vượt: 0",
+      "Đạt: 1",
+      "Cơ bản đạt: 0",
+      "Không đạt: 0",
+      "Chưa có số liệu: 44",
+    ]);
+  });
+
+  test("“Sao chép báo cáo” copies the review text of every period, as chitieu report writes it", async () => {
+    const book = await insertedBook();
+    book.put(TRACKING_SHEET, rowOf("II.3.a"), colIndex("actual6t"), 15000);
+    book.put(TRACKING_SHEET, rowOf("II.3.a"), colIndex("actual"), 30387.5);
+    book.put(TRACKING_SHEET, ESTIMATE_ROW, colIndex("actual"), "Có");
+    const copied: string[] = [];
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: async (t: string) => void copied.push(t) },
+      configurable: true,
+    });
+    const { host } = fakeExcel(book);
+    render(<ProgressTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Sao chép báo cáo" }));
+    await screen.findByText(/Đã sao chép lời văn báo cáo/);
+    const file = actualsFileFromJson(
+      { "II.3.a": { "6t": 15000, nam: 30387.5 }, $estimates: ["nam"] },
+      BUILTIN_RESOLUTION,
+      "test",
+    );
+    expect(copied).toEqual([
+      [...reviewText(BUILTIN_RESOLUTION, file, "6t"), ...reviewText(BUILTIN_RESOLUTION, file, "nam")].join("\n"),
+    ]);
+    expect(copied[0]).toContain("Thu ngân sách: 30.387,5 triệu đồng, ước đạt 110% chỉ tiêu nghị quyết (Vượt).");
+  });
+});
+
+describe("Insert tab: review periods", () => {
+  test("the sheet gets the periods ticked: 9 months and the year instead of 6 months and the year", async () => {
+    const book = new FakeBook(["Sheet1"]);
+    const { host } = fakeExcel(book);
+    render(
+      <InsertTab
+        host={host}
+        resolution={BUILTIN_RESOLUTION}
+        tolerance={0.05}
+        onTolerance={() => undefined}
+        onInserted={() => undefined}
+        disabled={false}
+      />,
+    );
+    await userEvent.click(screen.getByRole("checkbox", { name: "6 tháng" }));
+    await userEvent.click(screen.getByRole("checkbox", { name: "9 tháng" }));
+    await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
+    await screen.findByText(/Đã chèn sổ “Theo dõi”/);
+    const headers = Array.from({ length: 30 }, (_, i) => book.get(TRACKING_SHEET, HEADER_ROW, i + 1)?.value);
+    expect(headers).toEqual(expect.arrayContaining(["Thực hiện 9 tháng", "Thực hiện cả năm", "Kết quả"]));
+    expect(headers).not.toContain("Thực hiện 6 tháng");
+    // Unticking every period leaves nothing to insert.
+    await userEvent.click(screen.getByRole("checkbox", { name: "9 tháng" }));
+    await userEvent.click(screen.getByRole("checkbox", { name: "Cả năm" }));
+    expect(screen.getByRole("button", { name: "Chèn sổ theo dõi" }).hasAttribute("disabled")).toBe(true);
   });
 });
