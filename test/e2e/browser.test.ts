@@ -199,7 +199,7 @@ describeWithTools(
       const book = path.join(dir, "so.xlsx");
       await xlsx.saveAs(book);
       const rows = recalcToCsv([book]).get(book)!.get("Theo dõi")!;
-      const head = rows.findIndex((r) => r.includes("Mã") && r.includes("Thực hiện"));
+      const head = rows.findIndex((r) => r.includes("Mã") && r.includes("Thực hiện cả năm"));
       const col = (h: string) => rows[head]!.indexOf(h);
       const sheetIds = rows
         .slice(head + 1)
@@ -230,9 +230,12 @@ describeWithTools(
       const rows = recalcToCsv([file]).get(file)!.get("Theo dõi")!;
       const header = rows.findIndex((r) => r.includes("Mã"));
       const at = (h: string) => rows[header]!.indexOf(h);
-      const statuses = new Map(rows.slice(header + 1).map((r) => [r[at("Mã")], r[at("Đánh giá")]]));
-      for (const ind of allIndicators(BUILTIN_RESOLUTION))
-        expect([ind.id, statuses.get(ind.id)]).toEqual([ind.id, judge(ind, null).status]);
+      // The default sheet has six months and the year, each with its status; the year's result too.
+      for (const h of ["Đánh giá 6 tháng", "Đánh giá cả năm", "Kết quả"]) {
+        const statuses = new Map(rows.slice(header + 1).map((r) => [r[at("Mã")], r[at(h)]]));
+        for (const ind of allIndicators(BUILTIN_RESOLUTION))
+          expect([h, ind.id, statuses.get(ind.id)]).toEqual([h, ind.id, judge(ind, null).status]);
+      }
       expect(rows.flat().some((v) => /^#|^Err:/.test(v))).toBe(false);
       expect(problems).toEqual([]);
     });
