@@ -1,10 +1,11 @@
 import { toJSONSchema } from "zod/v4/core";
-import { ActualsSchema, ResolutionSchema } from "../core/model";
+import { ActualsFileSchema } from "../core/input";
+import { ResolutionSchema } from "../core/model";
 
 /** JSON Schemas generated from the zod schemas (the single definition). CLI only: the pane does not need them. */
 export function jsonSchemas(): Record<string, unknown> {
   return {
     resolution: toJSONSchema(ResolutionSchema, { io: "input" }),
-    actuals: toJSONSchema(ActualsSchema),
+    actuals: toJSONSchema(ActualsFileSchema, { io: "input" }),
   };
 }

@@ -1,5 +1,13 @@
 import { z } from "zod/mini";
-import { ActualsSchema, ResolutionSchema, STATUSES, allIndicators, type Actuals, type Resolution } from "./model";
+import {
+  ActualValueSchema,
+  ActualsSchema,
+  ResolutionSchema,
+  STATUSES,
+  allIndicators,
+  type Actuals,
+  type Resolution,
+} from "./model";
 import { checkFigure } from "./judge";
 import { formatFigure, measureOf } from "./measure";
 import { PERIODS, PERIOD_INFO, type Override, type Period } from "./periods";
@@ -86,6 +94,34 @@ const OverridesSchema = z.record(
   z.string(),
   z.strictObject({ status: z.enum(STATUSES), reason: z._default(z.string(), "") }),
 );
+const FILE_KEYS = ["$notes", "$estimates", "$overrides"];
+
+/**
+ * The whole actuals file of interfaces.md, as one schema: its JSON Schema is what `chitieu schema`
+ * prints; actualsFileFromJson reads the same shape with messages that name each indicator.
+ */
+export const ActualsFileSchema = z
+  .catchall(
+    z.strictObject({
+      $estimates: z.optional(EstimatesSchema),
+      $overrides: z.optional(OverridesSchema),
+      $notes: z.optional(NotesSchema),
+    }),
+    z.union([
+      ActualValueSchema,
+      z.strictObject({
+        "6t": z.optional(ActualValueSchema),
+        "9t": z.optional(ActualValueSchema),
+        nam: z.optional(ActualValueSchema),
+      }),
+    ]),
+  )
+  .check(
+    z.refine((file) => Object.keys(file).every((k) => !k.startsWith("$") || FILE_KEYS.includes(k)), {
+      message: 'chỉ có "$notes", "$estimates", "$overrides" bắt đầu bằng "$"',
+    }),
+  );
+
 const isPeriodObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 

@@ -105,13 +105,12 @@ export const ResolutionSchema = z
 export type Resolution = z.infer<typeof ResolutionSchema>;
 
 /** Actual figures: percentages as written (99.2 means 99.2%), ratings and answers as words. */
-export const ActualsSchema = z.record(
-  z.string(),
-  z.union([finite, z.string(), z.null()], {
-    error: (iss) =>
-      `cần một con số (ví dụ 99.5 cho 99,5%), hoặc chữ với chỉ tiêu xếp loại, định tính ("Đạt"), hoặc null khi chưa có số liệu; đang là ${describeValue(iss.input)}`,
-  }),
-);
+/** One figure: a number as written, a word, or null (no figure yet). */
+export const ActualValueSchema = z.union([finite, z.string(), z.null()], {
+  error: (iss) =>
+    `cần một con số (ví dụ 99.5 cho 99,5%), hoặc chữ với chỉ tiêu xếp loại, định tính ("Đạt"), hoặc null khi chưa có số liệu; đang là ${describeValue(iss.input)}`,
+});
+export const ActualsSchema = z.record(z.string(), ActualValueSchema);
 export type Actuals = z.infer<typeof ActualsSchema>;
 export type ActualValue = Actuals[string];
 

@@ -1,5 +1,13 @@
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
-import { InputError, actualsFromJson, parseJson, resolutionFromJson, resolutionFromText } from "../../src/core/input";
+import {
+  ActualsFileSchema,
+  InputError,
+  actualsFileFromJson,
+  actualsFromJson,
+  parseJson,
+  resolutionFromJson,
+  resolutionFromText,
+} from "../../src/core/input";
 import { locateJsonError } from "../../src/core/json-locate";
 
 describe("reading input files", () => {
@@ -31,5 +39,28 @@ describe("reading input files", () => {
     expect(() => actualsFromJson({ "III.2": 150 }, BUILTIN_RESOLUTION, "Tệp s.json")).toThrow(
       /chỉ tiêu III\.2: không được lớn hơn 100%/u,
     );
+  });
+});
+
+describe("the actuals file schema (what `chitieu schema` prints) and the reader agree", () => {
+  const accepted = [
+    { "II.3.a": { "6t": 15000, nam: 30387.5 }, "III.1": { nam: 0.55 } },
+    { "II.3.a": 15000, $estimates: ["nam"], $overrides: { "II.3.c": { status: "Đạt", reason: "tiết kiệm" } } },
+    { $notes: { "I.2.a": "theo báo cáo chi bộ" }, "I.4.a": "Hoàn thành tốt nhiệm vụ", "V.2": null },
+  ];
+  const refused = [
+    { "II.3.a": { "12t": 1 } },
+    { $estimates: ["quy1"] },
+    { $overrides: { "II.3.c": { status: "Tốt" } } },
+    { $khac: 1 },
+    { "II.3.a": [1, 2] },
+  ];
+  test.each(accepted.map((x) => [JSON.stringify(x), x]))("accepted by both: %s", (_n, x) => {
+    expect(ActualsFileSchema.safeParse(x).success).toBe(true);
+    expect(() => actualsFileFromJson(x, BUILTIN_RESOLUTION, "t.json")).not.toThrow();
+  });
+  test.each(refused.map((x) => [JSON.stringify(x), x]))("refused by both: %s", (_n, x) => {
+    expect(ActualsFileSchema.safeParse(x).success).toBe(false);
+    expect(() => actualsFileFromJson(x, BUILTIN_RESOLUTION, "t.json")).toThrow(InputError);
   });
 });
