@@ -1,7 +1,7 @@
 import { isCumulative } from "../core/cumulative";
 import { measureOf, toExcel } from "../core/measure";
 import { STATUSES, type Resolution } from "../core/model";
-import { PERIOD_INFO } from "../core/periods";
+import { PERIOD_INFO, type Period } from "../core/periods";
 import {
   CUMULATIVE_WORDS,
   REPORT_SHEET,
@@ -23,6 +23,8 @@ import { area, fitRowHeights, pageBands, type CellPlan, type SheetPlan } from ".
  */
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/** Stands for a row number in a formula built once for many rows. */
+const ROW = "\u0000";
 
 /** Text of a whole number n ≥ 0 with "." between thousands ("30387" → "30.387"); no TEXT(). */
 function grouped(n: string): string {
@@ -64,6 +66,46 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   const column = (key: ColumnKey) => `${t}$${col(key, layout)}:$${col(key, layout)}`;
   const ids = column("id");
   const wrap = { wrap: true, vAlign: "top" as const };
+  /** The formulas of an indicator's row, with `at` for its row number. */
+  const rowFormulas = (at: string, period: Period, factor: number, suffix: string) => {
+    const out: { col: number; formula: string; share: string }[] = [];
+    const estimate = `${estimateName(period)}=${q(CUMULATIVE_WORDS[0])}`;
+    const w = (k: keyof typeof WORK) => `$${String.fromCharCode(64 + WORK[k])}${at}`;
+    const get = (range: string) => `IF(ISNUMBER(${w("row")}),INDEX(${range},${w("row")}),"")`;
+    const put = (k: keyof typeof WORK, formula: string, share = `${k} ${period}`) =>
+      out.push({ col: WORK[k], formula, share });
+    put("row", `IFERROR(MATCH($B${at},${ids},0),"")`);
+    put("figure", get(column(periodKey("actual", period))));
+    put("status", get(column(periodKey("status", period))));
+    if (period === "nam") put("result", get(column(resultKey(period))));
+    put("ratio", get(column(periodKey("ratio", period))));
+    put("written", `IF(ISNUMBER(${w("figure")}),${w("figure")}/${factor},"")`, `written ${factor}`);
+    if (period !== "nam") put("cumulative", get(column("cumulative")));
+    // Whole part and decimals ×10^d of the figure and of the ratio in percent (binary noise off
+    // first: 0,059/0,08 is 0,73749999…, and the core rounds to 12 digits, 73,75% → 73,8%).
+    const millionths = `ROUND(ABS(${w("written")})*1E6,0)`;
+    const figureInt = `INT(${millionths}/1E6)`;
+    const tenths = `ROUND(ROUND(ABS(${w("ratio")})*100,9)*10,0)`;
+    const percentInt = `INT(${tenths}/10)`;
+    const shown = `IF(ISNUMBER(${w("written")}),${vietnameseDigits(figureInt, `(${millionths}-${figureInt}*1E6)`, `${w("written")}<0`, 6)}&${q(suffix)},${w("figure")})`;
+    const plan =
+      period === "nam"
+        ? q("chỉ tiêu nghị quyết")
+        : `IF(${w("cumulative")}=${q(CUMULATIVE_WORDS[0])},"kế hoạch năm","chỉ tiêu nghị quyết")`;
+    const ratio =
+      `IF(ISNUMBER(${w("ratio")}),", "&IF(${estimate},"ước đạt","đạt")&" "&` +
+      `${vietnameseDigits(percentInt, `(${tenths}-${percentInt}*10)`, "FALSE", 1)}&"% "&${plan},"")`;
+    const staff = period === "nam" ? `IF(${w("result")}<>${w("status")},"; đánh giá lại: "&${w("result")},"")` : `""`;
+    out.push({
+      col: 1,
+      share: `sentence ${period} ${suffix}`,
+      formula:
+        `IF(OR(LEN(${w("figure")})=0,${w("status")}="Chưa có số liệu",${w("status")}=""),"",` +
+        `IFERROR(INDEX(${column("text")},${w("row")}),"")&": "&${shown}&${ratio}&" ("&${w("status")}&${staff}&").")`,
+    });
+    return out;
+  };
+  const templates = new Map<string, ReturnType<typeof rowFormulas>>();
   cells.push({ row: 1, col: 1, value: "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU" });
   cells.push({ row: 2, col: 1, value: [r.title, r.organization].filter(Boolean).join(" — ") });
   cells.push({
@@ -78,7 +120,6 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   let row = 4;
   for (const period of layout.periods) {
     const result = column(resultKey(period));
-    const status = column(periodKey("status", period));
     const estimate = `${estimateName(period)}=${q(CUMULATIVE_WORDS[0])}`;
     const count = (s: string, extra = "") => `COUNTIFS(${ids},"*.*",${result},${q(s)}${extra})`;
     const n = STATUSES.map((s) => count(s)).join("+");
@@ -113,44 +154,14 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
       for (const ind of s.indicators) {
         row++;
         const m = measureOf(ind);
-        const w = (k: keyof typeof WORK) => `$${String.fromCharCode(64 + WORK[k])}${row}`;
-        const get = (range: string) => `IF(ISNUMBER(${w("row")}),INDEX(${range},${w("row")}),"")`;
-        const put = (k: keyof typeof WORK, formula: string, share = `${k} ${period}`) =>
-          cells.push({ row, col: WORK[k], formula, share });
-        cells.push({ row, col: 2, value: ind.id });
-        put("row", `IFERROR(MATCH($B${row},${ids},0),"")`);
-        put("figure", get(column(periodKey("actual", period))));
-        put("status", get(status));
-        if (period === "nam") put("result", get(result));
-        put("ratio", get(column(periodKey("ratio", period))));
         const factor = toExcel(1, m);
-        put("written", `IF(ISNUMBER(${w("figure")}),${w("figure")}/${factor},"")`, `written ${factor}`);
-        if (period !== "nam") put("cumulative", get(column("cumulative")));
-        // Whole part and decimals ×10^d of the figure and of the ratio in percent (binary noise off
-        // first: 0,059/0,08 is 0,73749999…, and the core rounds to 12 digits, 73,75% → 73,8%).
-        const millionths = `ROUND(ABS(${w("written")})*1E6,0)`;
-        const figureInt = `INT(${millionths}/1E6)`;
-        const tenths = `ROUND(ROUND(ABS(${w("ratio")})*100,9)*10,0)`;
-        const percentInt = `INT(${tenths}/10)`;
         const suffix = m.sign === "" && ind.unit ? ` ${ind.unit}` : m.sign;
-        const shown = `IF(ISNUMBER(${w("written")}),${vietnameseDigits(figureInt, `(${millionths}-${figureInt}*1E6)`, `${w("written")}<0`, 6)}&${q(suffix)},${w("figure")})`;
-        const plan =
-          period === "nam"
-            ? q("chỉ tiêu nghị quyết")
-            : `IF(${w("cumulative")}=${q(CUMULATIVE_WORDS[0])},"kế hoạch năm","chỉ tiêu nghị quyết")`;
-        const ratio =
-          `IF(ISNUMBER(${w("ratio")}),", "&IF(${estimate},"ước đạt","đạt")&" "&` +
-          `${vietnameseDigits(percentInt, `(${tenths}-${percentInt}*10)`, "FALSE", 1)}&"% "&${plan},"")`;
-        const staff =
-          period === "nam" ? `IF(${w("result")}<>${w("status")},"; đánh giá lại: "&${w("result")},"")` : `""`;
-        cells.push({
-          row,
-          col: 1,
-          share: `sentence ${period} ${suffix}`,
-          formula:
-            `IF(OR(LEN(${w("figure")})=0,${w("status")}="Chưa có số liệu",${w("status")}=""),"",` +
-            `IFERROR(INDEX(${column("text")},${w("row")}),"")&": "&${shown}&${ratio}&" ("&${w("status")}&${staff}&").")`,
-        });
+        const key = `${period} ${factor} ${suffix}`;
+        let template = templates.get(key);
+        if (!template) templates.set(key, (template = rowFormulas(ROW, period, factor, suffix)));
+        cells.push({ row, col: 2, value: ind.id });
+        for (const f of template)
+          cells.push({ row, col: f.col, share: f.share, formula: f.formula.split(ROW).join(String(row)) });
         const plural = isCumulative(ind) && period !== "nam" ? "kế hoạch năm" : "chỉ tiêu nghị quyết";
         samples.push({
           row,

@@ -95,21 +95,30 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
       }
     } else if (cell.value !== undefined && cell.value !== null) target.value = cell.value;
   }
-  // Each cell's styles merged in order (a later one wins), then one shared object per distinct
-  // style: exceljs recognises an object it has seen, which keeps 2,000-row sheets fast to write.
-  const merged = new Map<number, CellStyle>();
+  // Each cell's styles, in order (a later one wins), as the list of their indexes; then one shared
+  // object per distinct list: exceljs recognises an object it has seen, which keeps big sheets fast.
+  const applied = new Map<number, string>();
   const at = (r: number, c: number) => r * 16384 + c;
-  for (const cell of p.cells) merged.set(at(cell.row, cell.col), {});
-  for (const s of p.styles)
+  for (const cell of p.cells) applied.set(at(cell.row, cell.col), "");
+  p.styles.forEach((s, i) =>
     eachCellOf(s.ref, (r, c) => {
       const k = at(r, c);
-      merged.set(k, { ...merged.get(k), ...s.style });
-    });
+      applied.set(k, `${applied.get(k) ?? ""},${i}`);
+    }),
+  );
   const interned = new Map<string, Partial<ExcelJS.Style>>();
-  for (const [k, st] of merged) {
-    const key = JSON.stringify(st);
-    let style = interned.get(key);
-    if (!style) interned.set(key, (style = excelStyle(st)));
+  for (const [k, list] of applied) {
+    let style = interned.get(list);
+    if (!style) {
+      const merged = Object.assign(
+        {},
+        ...list
+          .split(",")
+          .slice(1)
+          .map((i) => p.styles[Number(i)]!.style),
+      ) as CellStyle;
+      interned.set(list, (style = excelStyle(merged)));
+    }
     ws.getCell(Math.floor(k / 16384), k % 16384).style = style;
   }
   for (const m of p.merges) ws.mergeCells(m);
