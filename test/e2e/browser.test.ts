@@ -1,3 +1,4 @@
+import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -277,13 +278,38 @@ describeWithTools(
         "III.2": 97,
         "III.5": "Đạt",
       };
+      // Six months: about half of each cumulative figure; the year's estimates, one assessed by the committee.
+      const half = Object.fromEntries(
+        Object.entries(figures).map(([id, v]) => [
+          id,
+          typeof v === "number" && /^II\.3|^I\.2\.a/u.test(id) ? v / 2 : v,
+        ]),
+      );
       const file = path.join(tempDir("chitieu-doc-"), "so-theo-doi.xlsx");
-      writeFileSync(file, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION, { actuals: figures })));
+      const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, {
+        file: {
+          periods: { "6t": half, nam: figures },
+          estimates: ["nam"],
+          overrides: { "II.3.a": { status: "Đạt", reason: "Dự toán điều chỉnh giữa năm" } },
+        },
+      });
+      writeFileSync(file, await writeXlsx(plan));
       const pages = renderPng(file, 80);
-      expect(pages.length).toBeGreaterThanOrEqual(2);
+      // Each sheet's first page, found by its text (LibreOffice prints the sheets in order).
+      const pdf = path.join(path.dirname(pages[0]!), "so-theo-doi.pdf");
+      const text = (n: number) =>
+        execFileSync("pdftotext", ["-f", String(n), "-l", String(n), pdf, "-"], { encoding: "utf8" });
+      const first = (title: string) => pages.findIndex((_, i) => text(i + 1).includes(title));
+      const at = { tracking: 0, summary: first("TỔNG HỢP KẾT QUẢ"), report: first("BÁO CÁO KẾT QUẢ") };
+      expect(at.summary).toBeGreaterThan(0);
+      expect(at.report).toBeGreaterThan(at.summary);
+      // The report page holds the sentences LibreOffice calculated, Vietnamese digits included.
+      expect(text(at.report + 1)).toContain("Kết quả 6 tháng: có");
+      expect(text(at.report + 1)).toMatch(/Thu ngân sách: 13\.250 triệu đồng, đạt 48% kế hoạch năm/u);
       const { copyFileSync } = await import("fs");
-      copyFileSync(pages[0]!, path.join(SHOTS, "4-so-theo-doi.png"));
-      copyFileSync(pages.at(-1)!, path.join(SHOTS, "5-tong-hop.png"));
+      copyFileSync(pages[at.tracking]!, path.join(SHOTS, "4-so-theo-doi.png"));
+      copyFileSync(pages[at.summary]!, path.join(SHOTS, "5-tong-hop.png"));
+      copyFileSync(pages[at.report]!, path.join(SHOTS, "7-bao-cao.png"));
     });
   },
 );
