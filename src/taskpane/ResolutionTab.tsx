@@ -9,6 +9,7 @@ import { BUILTIN_RESOLUTION } from "../core/builtin";
 import {
   IndicatorSchema,
   RATING_LEVELS,
+  TargetSchema,
   type Indicator,
   type ParseWarning,
   type Resolution,
@@ -35,23 +36,29 @@ function Act({ label, text, onClick }: { label: string; text: string; onClick: (
   );
 }
 
-/** One field edited in place: Enter or "Lưu" keeps, Esc or "Hủy" cancels; the error says why not. */
+/**
+ * One field edited in place, checked as it is typed (the schema's Vietnamese message): Enter or
+ * "Lưu" keeps a valid value, Esc or "Hủy" cancels.
+ */
 function InlineField({
   label,
   initial,
+  validate,
   onSave,
   onCancel,
 }: {
   label: string;
   initial: string;
-  onSave: (value: string) => string | null;
+  validate: (value: string) => string | null;
+  onSave: (value: string) => void;
   onCancel: () => void;
 }) {
   const [value, setValue] = useState(initial);
-  const [error, setError] = useState<string | undefined>();
+  const [touched, setTouched] = useState(false);
+  const problem = validate(value);
   const save = () => {
-    const problem = onSave(value);
-    if (problem) setError(problem);
+    setTouched(true);
+    if (!problem) onSave(value);
   };
   return (
     <Stack horizontal tokens={{ childrenGap: 6 }} verticalAlign="end">
@@ -59,8 +66,11 @@ function InlineField({
         ariaLabel={label}
         autoFocus
         value={value}
-        onChange={(_e, v) => setValue(v ?? "")}
-        errorMessage={error}
+        onChange={(_e, v) => {
+          setValue(v ?? "");
+          setTouched(true);
+        }}
+        errorMessage={touched && problem ? problem : undefined}
         onKeyDown={(e) => {
           if (e.key === "Enter") save();
           if (e.key === "Escape") onCancel();
@@ -71,6 +81,13 @@ function InlineField({
       <DefaultButton text="Hủy" onClick={onCancel} ariaLabel={`Hủy: ${label}`} />
     </Stack>
   );
+}
+
+/** The first Vietnamese message of a schema check, or null when the value passes. */
+function schemaProblem(result: { success: boolean; error?: { issues: { message: string }[] } }): string | null {
+  if (result.success) return null;
+  const m = result.error?.issues[0]?.message ?? "không hợp lệ";
+  return m.charAt(0).toUpperCase() + m.slice(1);
 }
 
 const KIND_WORDS: Record<TargetOp, string> = {
@@ -101,7 +118,7 @@ function TargetFields({
   const [level, setLevel] = useState<string>("level" in t ? t.level : RATING_LEVELS[1]);
   const [error, setError] = useState<string | null>(null);
   const num = (v: string) => parseVietnameseNumber(v)?.value ?? Number.NaN;
-  const save = () => {
+  const current = (): Target => {
     const shape = STATUS_RULES[op].shape;
     const target =
       shape === "range"
@@ -111,15 +128,26 @@ function TargetFields({
           : shape === "qualitative"
             ? { op }
             : { op, value: num(a) };
-    setError(onSave(target as Target));
+    return target as Target;
   };
+  // Checked as typed, against the one schema of a target (its Vietnamese messages).
+  const live = schemaProblem(TargetSchema.safeParse(current()));
+  const shown = error ?? live;
+  const save = () => setError(live ?? onSave(current()));
   const id = indicator.id;
   const shape = STATUS_RULES[op].shape;
   return (
     <Stack tokens={{ childrenGap: 4 }} styles={{ root: { fontSize: 12 } }}>
       <label>
         Kiểu chỉ tiêu{" "}
-        <select aria-label={`Kiểu chỉ tiêu của ${id}`} value={op} onChange={(e) => setOp(e.target.value as TargetOp)}>
+        <select
+          aria-label={`Kiểu chỉ tiêu của ${id}`}
+          value={op}
+          onChange={(e) => {
+            setOp(e.target.value as TargetOp);
+            setError(null);
+          }}
+        >
           {TARGET_OPS.map((o) => (
             <option key={o} value={o}>
               {KIND_WORDS[o]}
@@ -131,20 +159,39 @@ function TargetFields({
         <TextField
           ariaLabel={shape === "range" ? `Mức thấp của ${id}` : `Mức chỉ tiêu của ${id}`}
           value={a}
-          onChange={(_e, v) => setA(v ?? "")}
+          onChange={(_e, v) => {
+            setA(v ?? "");
+            setError(null);
+          }}
         />
       )}
-      {shape === "range" && <TextField ariaLabel={`Mức cao của ${id}`} value={b} onChange={(_e, v) => setB(v ?? "")} />}
+      {shape === "range" && (
+        <TextField
+          ariaLabel={`Mức cao của ${id}`}
+          value={b}
+          onChange={(_e, v) => {
+            setB(v ?? "");
+            setError(null);
+          }}
+        />
+      )}
       {shape === "rating" && (
-        <select aria-label={`Mức xếp loại của ${id}`} value={level} onChange={(e) => setLevel(e.target.value)}>
+        <select
+          aria-label={`Mức xếp loại của ${id}`}
+          value={level}
+          onChange={(e) => {
+            setLevel(e.target.value);
+            setError(null);
+          }}
+        >
           {RATING_LEVELS.map((l) => (
             <option key={l}>{l}</option>
           ))}
         </select>
       )}
-      {error && (
+      {shown && (
         <Text role="alert" styles={{ root: { color: "#a4262c" } }}>
-          {error}
+          {shown}
         </Text>
       )}
       <Stack horizontal tokens={{ childrenGap: 6 }}>
@@ -188,7 +235,13 @@ function TargetEditor({ indicator, onChange }: { indicator: Indicator; onChange:
       ariaLabel={`Chỉ tiêu đề ra của ${indicator.id}`}
       autoFocus
       value={text}
-      onChange={(_e, v) => setText(v ?? "")}
+      onChange={(_e, v) => {
+        const typed = v ?? "";
+        setText(typed);
+        // Checked as typed: the reader's own message while the phrase cannot be read.
+        const r = parseTargetPhrase(typed);
+        setError(r.ok ? undefined : r.message);
+      }}
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === "Enter") commit();
@@ -264,6 +317,9 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
   // The latest reading, also between a click and the next render: quick successive edits all count.
   const latest = useRef(resolution);
   latest.current = resolution;
+  /** The indicator with the field being edited (its text or its unit) set to what is typed. */
+  const edited = (ind: Indicator, v: string): Indicator =>
+    editing?.startsWith("text:") ? { ...ind, text: v.trim() } : { ...ind, unit: v.trim() };
   const apply = (next: Resolution) => {
     const prev = latest.current;
     if (next === prev) return;
@@ -479,11 +535,10 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                 label={`Tên phần ${s.id}`}
                 initial={s.title}
                 onCancel={() => setEditing(null)}
+                validate={(v) => (v.trim() === "" ? "Tên phần không được để trống." : null)}
                 onSave={(v) => {
-                  if (v.trim() === "") return "Tên phần không được để trống.";
                   void withEdits((e, r) => e.renameSection(r, s.id, v.trim()));
                   setEditing(null);
-                  return null;
                 }}
               />
             ) : editing === `add:${s.id}` ? (
@@ -491,11 +546,10 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                 label={`Nội dung chỉ tiêu mới của phần ${s.id}`}
                 initial=""
                 onCancel={() => setEditing(null)}
+                validate={(v) => (v.trim() === "" ? "Hãy gõ nội dung chỉ tiêu, ví dụ “Kết nạp 3 đảng viên”." : null)}
                 onSave={(v) => {
-                  if (v.trim() === "") return "Hãy gõ nội dung chỉ tiêu, ví dụ “Kết nạp 3 đảng viên”.";
                   void withEdits((e, r) => e.addIndicator(r, s.id, v).resolution);
                   setEditing(null);
-                  return null;
                 }}
               />
             ) : !correcting ? null : (
@@ -544,18 +598,15 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                         }
                         initial={editing.startsWith("text:") ? l.indicator.text : l.indicator.unit}
                         onCancel={() => setEditing(null)}
+                        validate={(v) => schemaProblem(IndicatorSchema.safeParse(edited(l.indicator!, v)))}
                         onSave={(v) => {
                           const ind = l.indicator!;
-                          const next = editing.startsWith("text:")
-                            ? { ...ind, text: v.trim() }
-                            : { ...ind, unit: v.trim() };
-                          if (next.text === "") return "thiếu nội dung chỉ tiêu";
+                          const next = edited(ind, v);
                           void reader().then((e) => {
                             const r = e.updateIndicator(latest.current, ind.id, next);
                             if (typeof r !== "string") apply(r);
                           });
                           setEditing(null);
-                          return null;
                         }}
                       />
                     ) : !correcting ? null : (

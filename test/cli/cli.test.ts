@@ -5,6 +5,7 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators } from "../../src/core/model";
+import { HEADER_ROW, KEY_ROW } from "../../src/workbook/layout";
 
 const ROOT = path.join(__dirname, "../..");
 const SEED = path.join(ROOT, "test/fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt");
@@ -277,11 +278,16 @@ describe("chitieu workbook --from: carrying an old workbook as re-inserting in E
     ws.name = "Theo dõi 2022";
     wb.definedNames.remove("'Theo dõi'!$E$3", "DungSai");
     wb.definedNames.add("'Theo dõi 2022'!$E$3", "DungSai");
-    const header = ws.getRow(6);
+    const header = ws.getRow(HEADER_ROW);
+    let reworded = 0;
+    const rewording: Record<string, string> = { "Thực hiện cả năm": "Kết quả thực hiện", "Ghi chú": "Ghi chú thêm" };
     header.eachCell((c) => {
-      if (c.value === "Thực hiện") c.value = "Kết quả thực hiện";
-      if (c.value === "Ghi chú") c.value = "Ghi chú thêm";
+      const to = typeof c.value === "string" ? rewording[c.value] : undefined;
+      if (to === undefined) return;
+      c.value = to;
+      reworded++;
     });
+    expect(reworded).toBe(2);
     await wb.xlsx.writeFile(old);
 
     const seed = readFileSync(SEED, "utf8").replace("kết nạp từ 3 - 5 đảng viên; ", "");
@@ -311,5 +317,52 @@ describe("chitieu workbook --from: carrying an old workbook as re-inserting in E
       expect([id, at(after, newId(id)).actual]).toEqual([id, at(before, id).actual]);
       expect([id, at(after, newId(id)).note]).toEqual([id, `ghi chú của ${id}`]);
     }
+  });
+});
+
+describe("chitieu workbook --from carries every review period", () => {
+  test("6-month and year figures, estimate flags, Cộng dồn choices and staff's assessments reach the new workbook", async () => {
+    const { readFileSync } = await import("fs");
+    const ExcelJS = (await import("exceljs")).default;
+    const { readTrackingXlsx } = await import("../../src/workbook/xlsx-read");
+    const { readBack } = await import("../../src/workbook/tracking-row");
+    const actuals = file(
+      "ky.json",
+      JSON.stringify({
+        "II.3.a": { "6t": 15000, nam: 30387.5 },
+        "III.1": { "6t": 0.7, nam: 0.55 },
+        "I.2.a": { "9t": 3, nam: 4 },
+        $estimates: ["nam"],
+        $overrides: { "II.3.c": { status: "Đạt", reason: "Tiết kiệm chi" } },
+      }),
+    );
+    const old = path.join(dir, "ky-cu.xlsx");
+    expect((await cli(["workbook", "--actuals", actuals, "--periods", "6t,9t,nam", "--out", old])).code).toBe(0);
+    // Staff marked "Thu ngân sách" as not cumulative in the old sheet.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(old);
+    const ws = wb.getWorksheet("Theo dõi")!;
+    const keys = ws.getRow(KEY_ROW).values as unknown[];
+    const cumulativeCol = keys.indexOf("chitieu:cumulative");
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === "II.3.a") row.getCell(cumulativeCol).value = "Không";
+    });
+    await wb.xlsx.writeFile(old);
+
+    const out = path.join(dir, "ky-moi.xlsx");
+    const { code, err } = await cli(["workbook", "--from", old, "--out", out]);
+    expect([code, err]).toEqual([0, expect.stringMatching(/đánh giá lại của 4 chỉ tiêu/u)]);
+    const sheet = (await readTrackingXlsx(readFileSync(out)))!;
+    const back = readBack(sheet, BUILTIN_RESOLUTION);
+    // The old sheet's periods are kept when --periods is not given.
+    expect(back.periods).toEqual(["6t", "9t", "nam"]);
+    expect(back.estimates).toEqual(["nam"]);
+    expect(back.periodFigures["6t"]!["II.3.a"]).toBe(15000);
+    expect(back.periodFigures["9t"]!["I.2.a"]).toBe(3);
+    expect(back.figures["II.3.a"]).toBe(30387.5);
+    expect(back.figures["III.1"]).toBeCloseTo(0.0055, 12);
+    expect(back.overrides).toEqual({ "II.3.c": { status: "Đạt", reason: "Tiết kiệm chi" } });
+    const ind = allIndicators(back.resolution).find((i) => i.id === "II.3.a")!;
+    expect(ind.cumulative).toBe(false);
   });
 });

@@ -281,6 +281,37 @@ describe("Resolution tab", () => {
     );
   });
 
+  test("every field is checked as it is typed, before anything is saved, in the schema's Vietnamese", async () => {
+    const t = renderTab();
+    await userEvent.click(screen.getByRole("button", { name: /^Sửa kết quả đọc/ }));
+    // An indicator's text emptied: the message shows while typing, and "Lưu" keeps nothing.
+    await userEvent.click(screen.getByRole("button", { name: "Sửa nội dung chỉ tiêu I.2.b" }));
+    const text = screen.getByRole("textbox", { name: "Nội dung chỉ tiêu I.2.b" });
+    await userEvent.clear(text);
+    expect(await screen.findByText("Thiếu nội dung chỉ tiêu")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Lưu: Nội dung chỉ tiêu I.2.b" }));
+    expect(t.onChange).not.toHaveBeenCalled();
+    await userEvent.type(text, "Đảng viên hoàn thành tốt nhiệm vụ");
+    expect(screen.queryByText("Thiếu nội dung chỉ tiêu")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Hủy: Nội dung chỉ tiêu I.2.b" }));
+    // A level typed as words: the target's schema says a number is needed, as it is typed.
+    await userEvent.click(screen.getByRole("button", { name: "Sửa mức theo ô của chỉ tiêu III.1" }));
+    const level = screen.getByRole("textbox", { name: "Mức chỉ tiêu của III.1" });
+    await userEvent.clear(level);
+    await userEvent.type(level, "sáu");
+    expect((await screen.findByRole("alert")).textContent).toMatch(/con số/u);
+    await userEvent.clear(level);
+    await userEvent.type(level, "0,5");
+    await waitFor(() => expect(screen.queryByRole("alert")).toBeNull());
+    // A target phrase the reader cannot take is said so while typing.
+    await userEvent.click(screen.getByRole("button", { name: "Sửa chỉ tiêu đề ra của II.1" }));
+    const phrase = screen.getByRole("textbox", { name: "Chỉ tiêu đề ra của II.1" });
+    await userEvent.clear(phrase);
+    await userEvent.type(phrase, "tốt hơn năm trước nhiều");
+    expect(phrase.getAttribute("aria-invalid")).toBe("true");
+    expect(t.onChange).not.toHaveBeenCalled();
+  });
+
   test("a section renamed, and an indicator added by typing, with Vietnamese validation", async () => {
     const t = renderTab();
     await userEvent.click(screen.getByRole("button", { name: /^Sửa kết quả đọc/ }));
