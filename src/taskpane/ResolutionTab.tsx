@@ -680,37 +680,34 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
                   </li>
                 ) : (
                   <li key={`w${l.line}${l.warning!.reason}`} style={{ padding: "4px 0" }}>
-                    <MessageBar
-                      messageBarType={MessageBarType.warning}
-                      isMultiline
-                      actions={
-                        <div>
-                          <DefaultButton
-                            text="Thành chỉ tiêu"
-                            ariaLabel={`Đọc dòng ${l.warning!.line} thành chỉ tiêu của phần ${s.id}`}
-                            onClick={() =>
-                              void withEdits((e, r) =>
-                                e.dismissWarning(
-                                  e.addIndicator(r, s.id, l.warning!.text).resolution,
-                                  l.warning!.line,
-                                  l.warning!.reason,
-                                ),
-                              )
-                            }
-                          />
-                          <DefaultButton
-                            text="Bỏ qua"
-                            ariaLabel={`Bỏ qua dòng ${l.warning!.line}`}
-                            onClick={() =>
-                              void withEdits((e, r) => e.dismissWarning(r, l.warning!.line, l.warning!.reason))
-                            }
-                            style={{ marginLeft: 6 }}
-                          />
-                        </div>
-                      }
-                    >
+                    {/* Actions beside the bar, not in it: a bar with actions is a landmark region,
+                        and many unnamed regions are not a list a screen reader can use. */}
+                    <MessageBar messageBarType={MessageBarType.warning} isMultiline>
                       Dòng {l.warning!.line}: “{l.warning!.text}” — {l.warning!.reason}
                     </MessageBar>
+                    <div style={{ marginTop: 4 }}>
+                      <DefaultButton
+                        text="Thành chỉ tiêu"
+                        ariaLabel={`Đọc dòng ${l.warning!.line} thành chỉ tiêu của phần ${s.id}`}
+                        onClick={() =>
+                          void withEdits((e, r) =>
+                            e.dismissWarning(
+                              e.addIndicator(r, s.id, l.warning!.text).resolution,
+                              l.warning!.line,
+                              l.warning!.reason,
+                            ),
+                          )
+                        }
+                      />
+                      <DefaultButton
+                        text="Bỏ qua"
+                        ariaLabel={`Bỏ qua dòng ${l.warning!.line}`}
+                        onClick={() =>
+                          void withEdits((e, r) => e.dismissWarning(r, l.warning!.line, l.warning!.reason))
+                        }
+                        style={{ marginLeft: 6 }}
+                      />
+                    </div>
                   </li>
                 ),
               )}
