@@ -167,10 +167,18 @@ export function measureKind(spec: MeasureInput): MeasureKind {
   return change ? "countChange" : "count";
 }
 
+const MEASURED = new WeakMap<object, { unit: string; targetText: unknown; target: unknown; measure: Measure }>();
+
+/** The measure of a figure for a target; kept per target object (a 2,000-row sheet asks many times). */
 export function measureOf(spec: MeasureInput): Measure {
+  const seen = MEASURED.get(spec);
+  if (seen && seen.unit === spec.unit && seen.targetText === spec.targetText && seen.target === spec.target)
+    return seen.measure;
   const kind = measureKind(spec);
   const row = MEASURES[kind];
-  return { ...row, kind, max: row.max === "of" ? (spec.target.of ?? null) : row.max };
+  const measure: Measure = { ...row, kind, max: row.max === "of" ? (spec.target.of ?? null) : row.max };
+  MEASURED.set(spec, { unit: spec.unit, targetText: spec.targetText, target: spec.target, measure });
+  return measure;
 }
 
 /** Converts a figure as written to the Excel cell value (99.5 → 0.995 for percentages). */

@@ -223,14 +223,17 @@ export function fitRowHeights(p: Pick<SheetPlan, "cells" | "styles" | "merges" |
     const [a, b = a] = s.ref.split(":") as [string, string?];
     return { order, from: cellPosition(a), to: cellPosition(b), style: s.style };
   });
-  const tall = areas.filter((x) => x.to.row > x.from.row);
+  const byCol = new Map<number, typeof areas>();
   const byRow = new Map<number, typeof areas>();
+  const add = (m: Map<number, typeof areas>, k: number, x: (typeof areas)[number]) =>
+    (m.get(k) ?? m.set(k, []).get(k)!).push(x);
   for (const x of areas)
-    if (x.to.row === x.from.row) (byRow.get(x.from.row) ?? byRow.set(x.from.row, []).get(x.from.row)!).push(x);
+    if (x.to.row === x.from.row) add(byRow, x.from.row, x);
+    else for (let c = x.from.col; c <= x.to.col; c++) add(byCol, c, x);
   const style = new Map<string, CellStyle>();
   for (const k of text.keys()) {
     const [row, col] = k.split(",").map(Number) as [number, number];
-    const covering = [...tall, ...(byRow.get(row) ?? [])]
+    const covering = [...(byCol.get(col) ?? []), ...(byRow.get(row) ?? [])]
       .filter((x) => x.from.row <= row && row <= x.to.row && x.from.col <= col && col <= x.to.col)
       .sort((x, y) => x.order - y.order);
     if (covering.length > 0) style.set(k, Object.assign({}, ...covering.map((x) => x.style)));
