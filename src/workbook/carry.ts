@@ -1,6 +1,8 @@
 import { CELL_JUNK, cellJunk } from "../core/cell";
 import { allIndicators, type Indicator, type Resolution } from "../core/model";
-import { STATUS_RULES, TARGET_OPS, type Shape } from "../core/rules";
+import { proposeCumulative } from "../core/cumulative";
+import type { Target } from "../core/model";
+import { STATUS_RULES, TARGET_OPS, type Shape, type TargetOp } from "../core/rules";
 import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
 import { CUMULATIVE_WORDS, OP_LABELS } from "./layout";
 import { targetColumns } from "./tracking-row";
@@ -74,6 +76,7 @@ export const SAME_TEXT = 0.6;
 export const MOVED_TEXT = 0.85;
 
 const LABEL_SHAPES = new Map<string, Shape>(TARGET_OPS.map((op) => [OP_LABELS[op], STATUS_RULES[op].shape]));
+const LABEL_OPS = new Map<string, TargetOp>(TARGET_OPS.map((op) => [OP_LABELS[op], op]));
 
 function oldShape(row: OldRow): Shape | null {
   const label = row.cells?.op;
@@ -148,6 +151,21 @@ function candidatePairs(olds: OldRow[], indicators: Indicator[]): Pair[] {
   return pairs.sort((x, y) => y.score - x.score || x.old - y.old);
 }
 
+/** Whether staff set "Cộng dồn" otherwise than the core proposes for the row as it stands: a choice to keep. */
+function ownCumulative(r: ExistingRow): boolean {
+  const cum = String(r.cells.cumulative ?? "").trim();
+  const op = LABEL_OPS.get(String(r.cells.op ?? "").trim());
+  if ((cum !== CUMULATIVE_WORDS[0] && cum !== CUMULATIVE_WORDS[1]) || !op) return false;
+  const targetText = typeof r.cells.targetText === "string" ? r.cells.targetText : undefined;
+  const proposed = proposeCumulative({
+    text: String(r.cells.text ?? ""),
+    unit: String(r.cells.unit ?? ""),
+    ...(targetText ? { targetText } : {}),
+    target: { op } as Target,
+  });
+  return (cum === CUMULATIVE_WORDS[0]) !== proposed;
+}
+
 /** "số liệu 86", or per period "số liệu 6 tháng 40" when the sheet has several. */
 const figureWords = (r: OldRow, p: Period) =>
   `số liệu${Object.keys(r.figures).length > 1 ? ` ${PERIOD_INFO[p].label}` : ""} ${String(r.figures[p])}`;
@@ -176,7 +194,7 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
   if (!existing) return out;
   const indicators = allIndicators(resolution);
   const byId = new Map(indicators.map((i) => [i.id, i]));
-  const olds: OldRow[] = [...existing.rows.filter(hasContent), ...existing.loose].filter(
+  const olds: OldRow[] = [...existing.rows.filter((r) => hasContent(r) || ownCumulative(r)), ...existing.loose].filter(
     (r) => !("section" in r && r.section),
   );
   const sectionNotes = existing.loose.filter((r) => r.section);
@@ -200,7 +218,9 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
           : ind
             ? `Mã ${row.id} nay là chỉ tiêu khác (“${ind.text}”)`
             : `Mã ${row.id} không còn trong nghị quyết mới`;
-      out.leftBehind.push({ id: row.id, row: row.row, text: oldText(row) ?? "", what: describe(row), reason });
+      // A row that only had its own "Cộng dồn" choice loses nothing staff typed as figures or words.
+      if (describe(row).length > 0)
+        out.leftBehind.push({ id: row.id, row: row.row, text: oldText(row) ?? "", what: describe(row), reason });
     } else {
       const id = indicators[j]!.id;
       if (id !== row.id) out.moved.push({ from: row.id, to: id });

@@ -2,7 +2,7 @@ import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Resolution } from "../../src/core/model";
 import { carryOver, describeLeftBehind } from "../../src/workbook/carry";
 import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
-import { HEADER_ROW, TRACKING_SHEET, col, colIndex } from "../../src/workbook/layout";
+import { HEADER_ROW, TRACKING_SHEET, col, colIndex, sheetLayout } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
 import { readBack } from "../../src/workbook/tracking-row";
 import { formatTarget } from "../../src/core/target";
@@ -293,6 +293,41 @@ describe("the fake behaves like Excel where it matters", () => {
 });
 
 describe("re-inserting never loses figures", () => {
+  test("every period's figures, the estimate flags, Cộng dồn choices and assessments survive a re-insert in Excel", async () => {
+    const book = new FakeBook(["Sheet1"]);
+    const res: Resolution = {
+      ...BUILTIN_RESOLUTION,
+      sections: BUILTIN_RESOLUTION.sections.map((s) => ({
+        ...s,
+        indicators: s.indicators.map((i) => (i.id === "II.3.b" ? { ...i, cumulative: false } : i)),
+      })),
+    };
+    const first = buildWorkbookPlan(res, {
+      periods: ["6t", "9t", "nam"],
+      file: {
+        periods: { "6t": { "II.3.a": 15000, "III.1": 0.7 }, "9t": { "I.2.a": 3 }, nam: { "II.3.a": 30387.5 } },
+        estimates: ["9t", "nam"],
+        overrides: { "II.3.c": { status: "Đạt", reason: "Tiết kiệm chi" } },
+        notes: { "III.1": "ước" },
+      },
+    });
+    book.calculate = sheetCalculator(book, res, sheetLayout(["6t", "9t", "nam"]));
+    await insert(book, first);
+    const before = readBack((await readWorkbook(new FakeContext(book).asContext)).tracking!, res);
+    // The pane re-inserts the built-in resolution (no cumulative choice of its own): the sheet's are kept.
+    const state = await readWorkbook(new FakeContext(book).asContext);
+    const carry = carryOver(BUILTIN_RESOLUTION, state.tracking);
+    await insert(book, buildWorkbookPlan(BUILTIN_RESOLUTION, { ...carry, periods: state.tracking!.periods }), state);
+    const after = readBack((await readWorkbook(new FakeContext(book).asContext)).tracking!, BUILTIN_RESOLUTION);
+    expect(after.periods).toEqual(["6t", "9t", "nam"]);
+    expect(after.estimates).toEqual(["9t", "nam"]);
+    expect(after.periodFigures).toEqual(before.periodFigures);
+    expect(after.overrides).toEqual({ "II.3.c": { status: "Đạt", reason: "Tiết kiệm chi" } });
+    expect(after.notes).toEqual({ "III.1": "ước" });
+    expect(allIndicators(after.resolution).find((i) => i.id === "II.3.b")!.cumulative).toBe(false);
+    expect(book.names.has("UocTinh_9thang")).toBe(true);
+  });
+
   test("figures and notes move to the new sheet by Mã, even after staff moved rows; the old sheet is kept", async () => {
     const res = BUILTIN_RESOLUTION;
     const book = new FakeBook();
