@@ -145,7 +145,8 @@ const segmentSep = (t: string, i: number): number => {
   if (c === ";" || c === "\n") return 1;
   if (
     (c === "." || c === "!" || c === "?") &&
-    /^\s+\p{Lu}/u.test(t.slice(i + 1)) &&
+    // A new sentence: a capital, or a figure ("… từ 80% trở lên. 100% xã đạt …").
+    /^\s+(?:\p{Lu}|\d)/u.test(t.slice(i + 1)) &&
     !/(?:^|[^\p{L}])(?:tp|tt|tx|q|p)$/iu.test(t.slice(0, i))
   )
     return 1;
@@ -413,8 +414,8 @@ function findOrganization(text: string): string {
   return `${unit} ${name}`.replace(/^./u, (c) => c.toUpperCase());
 }
 
-/** " 4. Diện tích …" inside a long paragraph: the numbering of a list copied as running text. */
-const INLINE_MARK_RE = /\s(?=(?:[IVX]{1,4}|\d{1,2})\.\s+\p{Lu})/gu;
+/** " 4. Diện tích …" or " (4) Diện tích …" inside a long paragraph: a list's numbering copied as running text. */
+const INLINE_MARK_RE = /\s(?=(?:(?:[IVX]{1,4}|\d{1,2})\.|\(\d{1,2}\))\s+\p{Lu})/gu;
 
 /**
  * A news report or web page often runs the whole list into one paragraph ("… I. Về kinh tế 1. … 2. …").
@@ -423,7 +424,9 @@ const INLINE_MARK_RE = /\s(?=(?:[IVX]{1,4}|\d{1,2})\.\s+\p{Lu})/gu;
 function splitRunningText(line: string): string[] {
   if (line.length < 300) return [line];
   const marks = [...line.matchAll(INLINE_MARK_RE)].map((m) => m.index);
-  const numbers = marks.map((i) => Number(/^\s(\d+)/u.exec(line.slice(i))?.[1] ?? NaN)).filter((n) => !Number.isNaN(n));
+  const numbers = marks
+    .map((i) => Number(/^\s\(?(\d+)/u.exec(line.slice(i))?.[1] ?? NaN))
+    .filter((n) => !Number.isNaN(n));
   if (numbers.length < 3 || numbers.some((n, k) => k > 0 && n <= numbers[k - 1]!)) return [line];
   const out: string[] = [];
   let from = 0;

@@ -94,7 +94,7 @@ const RANK_LEFT_RE =
 const PERCENT_UNIT_RE =
   /^\s*(%|‰)(\s*\/\s*năm|\s+so với\s+(?:cùng kỳ(?:\s+năm trước)?|năm trước|năm \d{4}|kế hoạch|dự toán)|\s+(?:dự toán|kế hoạch)(?!\p{L})(?:\s+(?:huyện|quận|thị xã|thành phố|tỉnh|cấp trên)?\s*giao(?=\s*(?:$|[;,.()])))?)?/u;
 const MONEY_UNIT_RE =
-  /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+đồng|(?:tỷ|tỉ|triệu|tr)\.\s?đ(?:ồng)?|đồng|usd)((?:\s*\/\s*(?:người|hộ|tháng|năm))*)(?!\p{L})/u;
+  /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+(?:đồng|usd)|(?:tỷ|tỉ|triệu|tr)\.\s?đ(?:ồng)?|đồng|usd|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?=\s*\/))((?:\s*\/\s*(?:người|hộ|tháng|năm|ha))*)(?!\p{L})/u;
 /** "tỷ.đ", "tr.đ": the money units as written in full. */
 const moneyUnit = (u: string) =>
   u.replace(/^(tỷ|tỉ)\.\s?đ(?:ồng)?/u, "tỷ đồng").replace(/^(?:triệu|tr)\.\s?đ(?:ồng)?/u, "triệu đồng");
@@ -148,6 +148,10 @@ const COUNT_NOUNS = [
   "chương trình",
   "đề án",
   "gia đình",
+  "lượt lao động",
+  "lượt người",
+  // Livestock ("đàn lợn 1.300 con"); a child's birth order ("con thứ 3") is a label, not this.
+  "con",
 ];
 const COUNT_UNIT_RE = new RegExp(String.raw`^\s*(${alt(COUNT_NOUNS)})(?!\p{L})`, "u");
 const WORD_UNIT_RE = /^\s*(\p{L}+)/u;
@@ -170,15 +174,20 @@ const NOT_UNITS = new Set([
   "năm",
   "hoặc",
 ]);
+/** "sinh trên 2 con": children born, not livestock; the figure is a condition of the indicator, not its target. */
+const BIRTHS_RE = /(?:^|[^\p{L}])sinh(?:\s+con)?(?:\s+(?:trên|từ|dưới))?\s*$/u;
+const excludedUnit = (unit: string, left: string) =>
+  EXCLUDED_UNIT_RE.test(unit.toLowerCase()) || (unit.toLowerCase() === "con" && BIRTHS_RE.test(left));
+
 /** Units that mean the number is not a target: ages, birth order, grades, per-capita bases, a count of targets. */
-const EXCLUDED_UNIT_RE = /^(?:tuổi|tháng tuổi|con|sao|vạn dân|nghìn dân|ngàn dân|dân|chỉ tiêu)$/u;
+const EXCLUDED_UNIT_RE = /^(?:tuổi|tháng tuổi|sao|vạn dân|nghìn dân|ngàn dân|dân|chỉ tiêu)$/u;
 
 /** Subjects for which a bare figure is a ceiling ("Tỷ suất sinh 11‰", "Chi ngân sách: 4.909 triệu đồng"). */
 const LOWER_IS_BETTER_RE =
-  /(?:^|[^\p{L}])(?:hộ nghèo|hộ cận nghèo|tỷ suất sinh|sinh con thứ|sinh trên|suy dinh dưỡng|tai nạn|tội phạm|vi phạm|thất nghiệp|bỏ học|ô nhiễm|tử vong|chi ngân sách|chi thường xuyên|nợ đọng|tồn đọng|quá hạn|trễ hạn|khiếu nại|khiếu kiện|ma túy|cháy nổ|tỷ số giới tính|mất cân bằng giới tính|tăng dân số tự nhiên|tăng dân số)/u;
+  /(?:^|[^\p{L}])(?:hộ nghèo|hộ cận nghèo|tỷ suất sinh|sinh con thứ|sinh trên|suy dinh dưỡng|tai nạn|tội phạm|vi phạm|thất nghiệp|bỏ học|ô nhiễm|tử vong|chi ngân sách|chi cân đối ngân sách|chi thường xuyên|nợ đọng|tồn đọng|quá hạn|trễ hạn|khiếu nại|khiếu kiện|ma túy|cháy nổ|tỷ số giới tính|mất cân bằng giới tính|tăng dân số tự nhiên|tăng dân số)/u;
 
 /** A clause that opens with "Tăng"/"Giảm" (not "Tăng cường") and never says "còn"/"xuống"/"lên" is about a change. */
-const LEADING_CHANGE_RE = /^\s*(?:phấn đấu\s+|phần đầu\s+|phân đấu\s+)?(?:tăng|giảm)\s(?!\s*cường)/u;
+const LEADING_CHANGE_RE = /^\s*(?:phấn đấu\s+|phần đầu\s+|phân đấu\s+)?(?:mức\s+)?(?:tăng|giảm)\s(?!\s*cường)/u;
 const CHANGE_TO_LEVEL_RE = /(?:^|[^\p{L}])(?:còn|xuống|lên)(?!\p{L})/u;
 const leadingChange = (lc: string) =>
   LEADING_CHANGE_RE.test(lc) && !CHANGE_TO_LEVEL_RE.test(lc.replace(/trở\slên/gu, "trở"));
@@ -307,9 +316,11 @@ export function scanTargets(clause: string): ScanResult {
         problems.push({ text: text.slice(start, rangeEnd), reason: `không đọc được số "${rng[2]}"` });
         continue;
       }
-      if ((LABEL_RE.test(left) && !hasWord) || (isYear(token, value) && isYear(rng[2]!, max))) continue;
       const unit = readUnit(text, lc, rangeEnd);
-      if (EXCLUDED_UNIT_RE.test(unit.unit.toLowerCase())) continue;
+      // "bình quân hằng năm 8-9%": a percentage after "năm" is a rate, not the year's number.
+      const rate = /(?:năm|tháng|quý)\s*$/u.test(left) && unit.unit.startsWith("%");
+      if ((LABEL_RE.test(left) && !hasWord && !rate) || (isYear(token, value) && isYear(rng[2]!, max))) continue;
+      if (excludedUnit(unit.unit, left)) continue;
       if (value > max) {
         problems.push({
           text: text.slice(start, unit.end),
@@ -319,7 +330,9 @@ export function scanTargets(clause: string): ScanResult {
       }
       const unitText = rng[1] && !unit.symbol ? rng[1] : unit.unit;
       const u: UnitRead = rng[1] && !unit.symbol ? { ...unit, unit: unitText, symbol: true } : unit;
-      const target: Target = { op: "range", min: value, max };
+      // "giảm còn 0,15 - 0,2%": a level reached by falling, at most the higher figure.
+      const falling = (g.chg && g.dir && g.dir !== "lên") || (!g.chg && g.down);
+      const target: Target = falling ? { op: "lte", value: max } : { op: "range", min: value, max };
       matches.push(build(text, leftM, start, u.end, u, target, Boolean(g.chg) && !g.dir, false, rangeEnd));
       continue;
     }
@@ -379,7 +392,7 @@ export function scanTargets(clause: string): ScanResult {
     const timeWord =
       label && /(?:năm|tháng|quý)\s*$/u.test(label[0]) && unit.unit.startsWith("%") && !isYear(token, value);
     if (!hasWord && label && !timeWord) continue;
-    if (EXCLUDED_UNIT_RE.test(unit.unit.toLowerCase())) continue;
+    if (excludedUnit(unit.unit, left)) continue;
     if (/^(?:trên|\/)$/u.test(g.cmp ?? "") && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit)) continue;
     // "trên cả 3 tiêu chí" ("on all 3 criteria") describes; it sets no figure, but it is worth a warning.
     if (!hasWord && /(?:^|[^\p{L}])cả\s*$/u.test(left)) {

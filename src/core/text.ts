@@ -7,8 +7,16 @@
 const SPACE_LIKE = /[\t\u00a0\u202f\u2000-\u200a\u3000]/gu;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
 
+/** Per mille typed without its sign, as "%o" or "%0" right after a figure ("0,01%o", "0,30%0/năm"). */
+const PER_MILLE_TYPED = /(\d)\s?%[o0](?![\p{L}\d])/gu;
+
 export function normalizeText(raw: string): string {
-  return raw.replace(/\r\n?/gu, "\n").replace(INVISIBLE, "").replace(SPACE_LIKE, " ").normalize("NFC");
+  return raw
+    .replace(/\r\n?/gu, "\n")
+    .replace(INVISIBLE, "")
+    .replace(SPACE_LIKE, " ")
+    .normalize("NFC")
+    .replace(PER_MILLE_TYPED, "$1‰");
 }
 
 /** A word or phrase as compared: normalised, spaces collapsed, trimmed, lower case. */

@@ -49,7 +49,8 @@ export function scoreCorpus(): CorpusScore[] {
         .split("\n")
         .map((l, i) => ({ l, n: i + 1 }))
         .filter(({ l }) => {
-          const s = scanTargets(l);
+          // A list's own numbering ("1.", "(2)", "a)") is not a figure of the line.
+          const s = scanTargets(l.replace(/^\s*(?:(?:[IVXL]{1,6}|\d{1,2}|[a-zđ])\s*[.)]|\(\d{1,2}\))\s*/u, ""));
           return s.matches.length > 0 || s.strayFigures.length > 0;
         })
         .map(({ n }) => n)
