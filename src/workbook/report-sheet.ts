@@ -48,7 +48,7 @@ export function vietnameseDigits(int: string, frac: string, negative: string, d:
 }
 
 /** The working cells of an indicator's row, by column (C onwards); "Kết quả" for the year, "Cộng dồn" before it. */
-const WORK = { row: 3, figure: 4, status: 5, result: 6, ratio: 7, written: 8, cumulative: 9 };
+const WORK = { row: 3, figure: 4, status: 5, result: 6, ratio: 7, written: 8, cumulative: 9, scale: 10, unit: 11 };
 const WORK_HEADERS: Record<keyof typeof WORK, string> = {
   row: "Dòng",
   figure: "Số liệu",
@@ -57,6 +57,8 @@ const WORK_HEADERS: Record<keyof typeof WORK, string> = {
   ratio: "Tỷ lệ",
   written: "Số (như viết)",
   cumulative: "Cộng dồn",
+  scale: "Hệ số",
+  unit: "Đơn vị trong câu",
 };
 
 export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
@@ -67,7 +69,8 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   const ids = column("id");
   const wrap = { wrap: true, vAlign: "top" as const };
   /** The formulas of an indicator's row, with `at` for its row number. */
-  const rowFormulas = (at: string, period: Period, factor: number, suffix: string) => {
+  // The scale and the unit are cells of the row, so one formula serves every row of a period.
+  const rowFormulas = (at: string, period: Period) => {
     const out: { col: number; formula: string; share: string }[] = [];
     const estimate = `${estimateName(period)}=${q(CUMULATIVE_WORDS[0])}`;
     const w = (k: keyof typeof WORK) => `$${String.fromCharCode(64 + WORK[k])}${at}`;
@@ -79,7 +82,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     put("status", get(column(periodKey("status", period))));
     if (period === "nam") put("result", get(column(resultKey(period))));
     put("ratio", get(column(periodKey("ratio", period))));
-    put("written", `IF(ISNUMBER(${w("figure")}),${w("figure")}/${factor},"")`, `written ${factor}`);
+    put("written", `IF(ISNUMBER(${w("figure")}),${w("figure")}/${w("scale")},"")`, "written");
     if (period !== "nam") put("cumulative", get(column("cumulative")));
     // Whole part and decimals ×10^d of the figure and of the ratio in percent (binary noise off
     // first: 0,059/0,08 is 0,73749999…, and the core rounds to 12 digits, 73,75% → 73,8%).
@@ -87,7 +90,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     const figureInt = `INT(${millionths}/1E6)`;
     const tenths = `ROUND(ROUND(ABS(${w("ratio")})*100,9)*10,0)`;
     const percentInt = `INT(${tenths}/10)`;
-    const shown = `IF(ISNUMBER(${w("written")}),${vietnameseDigits(figureInt, `(${millionths}-${figureInt}*1E6)`, `${w("written")}<0`, 6)}&${q(suffix)},${w("figure")})`;
+    const shown = `IF(ISNUMBER(${w("written")}),${vietnameseDigits(figureInt, `(${millionths}-${figureInt}*1E6)`, `${w("written")}<0`, 6)}&${w("unit")},${w("figure")})`;
     const plan =
       period === "nam"
         ? q("chỉ tiêu nghị quyết")
@@ -98,7 +101,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     const staff = period === "nam" ? `IF(${w("result")}<>${w("status")},"; đánh giá lại: "&${w("result")},"")` : `""`;
     out.push({
       col: 1,
-      share: `sentence ${period} ${suffix}`,
+      share: `sentence ${period}`,
       formula:
         `IF(OR(LEN(${w("figure")})=0,${w("status")}="Chưa có số liệu",${w("status")}=""),"",` +
         `IFERROR(INDEX(${column("text")},${w("row")}),"")&": "&${shown}&${ratio}&" ("&${w("status")}&${staff}&").")`,
@@ -156,10 +159,11 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
         const m = measureOf(ind);
         const factor = toExcel(1, m);
         const suffix = m.sign === "" && ind.unit ? ` ${ind.unit}` : m.sign;
-        const key = `${period} ${factor} ${suffix}`;
-        let template = templates.get(key);
-        if (!template) templates.set(key, (template = rowFormulas(ROW, period, factor, suffix)));
+        let template = templates.get(period);
+        if (!template) templates.set(period, (template = rowFormulas(ROW, period)));
         cells.push({ row, col: 2, value: ind.id });
+        cells.push({ row, col: WORK.scale, value: factor });
+        cells.push({ row, col: WORK.unit, value: suffix });
         for (const f of template)
           cells.push({ row, col: f.col, share: f.share, formula: f.formula.split(ROW).join(String(row)) });
         const plural = isCumulative(ind) && period !== "nam" ? "kế hoạch năm" : "chỉ tiêu nghị quyết";
@@ -173,7 +177,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     row++;
   }
   const columns = [{ width: 150 }, { width: 8 }, ...workHeaders.map(() => ({ width: 11 }))];
-  const last = WORK.cumulative;
+  const last = WORK.unit;
   const styles: SheetPlan["styles"] = [
     { ref: "A1:A1", style: { bold: true, size: 14, hAlign: "center" } },
     { ref: "A2:A2", style: { italic: true, hAlign: "center", wrap: true } },

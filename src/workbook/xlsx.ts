@@ -81,19 +81,24 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
   for (const h of p.rowHeights) ws.getRow(h.row).height = h.height;
   for (const r of p.hiddenRows) ws.getRow(r).hidden = true;
   // A column's formulas that differ only by their own row are written once (an OOXML shared formula):
-  // the status formulas of 2,000 rows would otherwise be megabytes of the same text.
-  const masters = new Map<string, string>();
+  // the status formulas of 2,000 rows would otherwise be megabytes of the same text. A run of one
+  // key down a column shares one master; another key, or a cell of its own, starts a new run, so no
+  // two shared ranges overlap (Excel expects them not to).
+  const runs = new Map<number, { key: string | undefined; master: string }>();
   for (const cell of [...p.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
     const target = ws.getCell(cell.row, cell.col);
     if (cell.formula !== undefined) {
-      const key = cell.share === undefined ? undefined : `${cell.col} ${cell.share}`;
-      const master = key === undefined ? undefined : masters.get(key);
-      if (master) target.value = { sharedFormula: master } as unknown as ExcelJS.CellSharedFormulaValue;
+      const run = runs.get(cell.col);
+      if (cell.share !== undefined && run?.key === cell.share)
+        target.value = { sharedFormula: run.master } as unknown as ExcelJS.CellSharedFormulaValue;
       else {
         target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-        if (key !== undefined) masters.set(key, target.address);
+        runs.set(cell.col, { key: cell.share, master: target.address });
       }
-    } else if (cell.value !== undefined && cell.value !== null) target.value = cell.value;
+    } else if (cell.value !== undefined && cell.value !== null) {
+      target.value = cell.value;
+      runs.delete(cell.col);
+    }
   }
   // Each cell's styles, in order (a later one wins), as the list of their indexes; then one shared
   // object per distinct list: exceljs recognises an object it has seen, which keeps big sheets fast.
