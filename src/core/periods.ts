@@ -4,16 +4,8 @@ import { prorates } from "./rules";
 import { DEFAULT_TOLERANCE } from "./tolerance";
 import { isCumulative } from "./cumulative";
 export { isCumulative, proposeCumulative } from "./cumulative";
-import { STATUSES, type Status } from "./words";
-
-/** Review periods (semantics section 6), in their order in the year. */
-export const PERIODS = ["6t", "9t", "nam"] as const;
-export type Period = (typeof PERIODS)[number];
-export const PERIOD_INFO: Record<Period, { label: string; share: number }> = {
-  "6t": { label: "6 tháng", share: 6 / 12 },
-  "9t": { label: "9 tháng", share: 9 / 12 },
-  nam: { label: "cả năm", share: 1 },
-};
+import { PERIOD_INFO, STATUSES, type Period, type Status } from "./words";
+export { PERIODS, PERIOD_INFO, type Period } from "./words";
 
 /** Every level of a target times a share (a cumulative target pro-rated to a period). */
 export function scaleTarget(t: Target, share: number): Target {

@@ -18,3 +18,12 @@ export function countStatuses(statuses: Iterable<Status>): Record<Status, number
   for (const s of statuses) c[s]++;
   return c;
 }
+
+/** Review periods (semantics section 6), in their order in the year, with their words and share of it. */
+export const PERIODS = ["6t", "9t", "nam"] as const;
+export type Period = (typeof PERIODS)[number];
+export const PERIOD_INFO: Record<Period, { label: string; share: number }> = {
+  "6t": { label: "6 tháng", share: 6 / 12 },
+  "9t": { label: "9 tháng", share: 9 / 12 },
+  nam: { label: "cả năm", share: 1 },
+};

@@ -1,6 +1,5 @@
-import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
+import { PERIODS, PERIOD_INFO, QUALITATIVE_ANSWERS, RATING_LEVELS, type Period } from "../core/words";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
-import { QUALITATIVE_ANSWERS, RATING_LEVELS } from "../core/words";
 
 export const TRACKING_SHEET = "Theo dõi";
 
