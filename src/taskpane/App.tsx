@@ -4,6 +4,7 @@ import { Pivot, PivotItem } from "@fluentui/react/lib/Pivot";
 import { Text } from "@fluentui/react/lib/Text";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
 import { DEFAULT_TOLERANCE } from "../core/tolerance";
+import type { Period } from "../core/words";
 import { ResolutionSchema, type Resolution } from "../core/model";
 import type { Host } from "./host";
 import { registerPaneIcons } from "./icons";
@@ -37,6 +38,8 @@ export function App({ host }: { host: Host }) {
   const [fromSheet, setFromSheet] = useState(false);
   // Remounts the insert tab when the sheet brings its own tolerance.
   const [toleranceKey, setToleranceKey] = useState(0);
+  // The review periods the workbook's sheet already has: re-inserting keeps them unless staff change them.
+  const [sheetPeriods, setSheetPeriods] = useState<readonly Period[] | undefined>();
   const tooOld = host.tooOld();
   const inExcel = host.kind === "excel";
   // Read by `npm run bench` (first render time).
@@ -52,6 +55,7 @@ export function App({ host }: { host: Host }) {
       .then((back) => {
         if (!live || !back) return;
         setTolerance(back.tolerance);
+        if (back.periods.length > 0) setSheetPeriods(back.periods);
         setToleranceKey((k) => k + 1);
         if (back.own && !draft) {
           setResolution(back.resolution);
@@ -114,6 +118,7 @@ export function App({ host }: { host: Host }) {
               host={host}
               resolution={resolution}
               tolerance={tolerance}
+              {...(sheetPeriods ? { initialPeriods: sheetPeriods } : {})}
               onTolerance={setTolerance}
               onInserted={() => {
                 setInserted((n) => n + 1);

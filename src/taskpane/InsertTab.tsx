@@ -25,6 +25,8 @@ interface Props {
   host: Host;
   resolution: Resolution;
   tolerance: number;
+  /** The periods of the sheet already in the workbook, when there is one. */
+  initialPeriods?: readonly Period[];
   onTolerance: (t: number) => void;
   onInserted: () => void;
   disabled: boolean;
@@ -32,11 +34,11 @@ interface Props {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function InsertTab({ host, resolution, tolerance, onTolerance, onInserted, disabled }: Props) {
+export function InsertTab({ host, resolution, tolerance, initialPeriods, onTolerance, onInserted, disabled }: Props) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [tolText, setTolText] = useState(formatVietnameseNumber(Number((tolerance * 100).toPrecision(12))));
   const [tolError, setTolError] = useState<string | undefined>();
-  const [periods, setPeriods] = useState<readonly Period[]>(DEFAULT_PERIODS);
+  const [periods, setPeriods] = useState<readonly Period[]>(initialPeriods ?? DEFAULT_PERIODS);
   const togglePeriod = (p: Period, on: boolean) =>
     setPeriods((now) => PERIODS.filter((x) => (x === p ? on : now.includes(x))));
   const count = allIndicators(resolution).length;

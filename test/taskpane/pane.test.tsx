@@ -8,7 +8,7 @@ import { CHECK_DELAY_MS, browserHost, excelHost, supportsUpTo, type Host } from 
 import { InsertTab } from "../../src/taskpane/InsertTab";
 import { ProgressTab } from "../../src/taskpane/ProgressTab";
 import { ResolutionTab } from "../../src/taskpane/ResolutionTab";
-import { ESTIMATE_ROW, HEADER_ROW, col, colIndex, TRACKING_SHEET } from "../../src/workbook/layout";
+import { ESTIMATE_ROW, HEADER_ROW, col, colIndex, sheetLayout, TRACKING_SHEET } from "../../src/workbook/layout";
 import { actualsFileFromJson } from "../../src/core/input";
 import { reviewText } from "../../src/core/report";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
@@ -65,6 +65,18 @@ describe("App", () => {
     expect(await screen.findByText(/Tệp này đã có sổ “Theo dõi”/)).toBeTruthy();
     expect(screen.getByText(/PHƯỜNG THỬ NGHIỆM|Phường Thử Nghiệm/)).toBeTruthy();
     expect(screen.getAllByRole("button", { name: /Sửa chỉ tiêu đề ra của/ })).toHaveLength(12);
+  });
+
+  test("re-inserting offers the review periods the workbook's sheet already has", async () => {
+    const book = new FakeBook(["Sheet1"]);
+    book.calculate = sheetCalculator(book, BUILTIN_RESOLUTION, sheetLayout(["9t", "nam"]));
+    await fakeExcel(book).host.insert(BUILTIN_RESOLUTION, 0.05, ["9t", "nam"]);
+    const { host } = fakeExcel(book);
+    render(<App host={host} />);
+    await screen.findByText(/Tệp này đã có sổ “Theo dõi”/);
+    await userEvent.click(screen.getByRole("tab", { name: "Chèn sổ" }));
+    const box = async (name: string) => ((await screen.findByRole("checkbox", { name })) as HTMLInputElement).checked;
+    expect([await box("6 tháng"), await box("9 tháng"), await box("Cả năm")]).toEqual([false, true, true]);
   });
 
   test("a reading corrected but not inserted comes back when the pane reopens, until it is inserted", async () => {
