@@ -186,7 +186,13 @@ const NO_OCCURRENCE_RE = /^\s*(?:không còn|không để xảy ra|không để 
 
 function classify(text: string, scan: ScanResult = scanTargets(text)): Clause {
   if (NO_OCCURRENCE_RE.test(text)) return { text, match: null, rating: null, problems: [], stray: [] };
-  const match = scan.matches.at(-1) ?? null;
+  const first = scan.matches[0];
+  const last = scan.matches.at(-1) ?? null;
+  // "60% học sinh THCS được học 2 buổi/ngày": a share that opens the clause is the target; a bare
+  // figure after it only describes what is counted.
+  const describes = (m: TargetMatch) => /^\d/u.test(m.phrase) && !m.change && !m.impliedCeiling;
+  const match =
+    first && last && first !== last && first.cutStart === 0 && first.unit === "%" && describes(last) ? first : last;
   return {
     text,
     match,
