@@ -8,6 +8,7 @@ import { proposeCumulative } from "../../src/core/cumulative";
 import { PERIODS } from "../../src/core/periods";
 import { STATUSES } from "../../src/core/words";
 import { carryOver } from "../../src/workbook/carry";
+import { checkSheet } from "../../src/workbook/check";
 import {
   ESTIMATE_ROW,
   KEY_ROW,
@@ -194,6 +195,14 @@ describe("the tracking row codec: what is written is read back", () => {
     expect(back.resolution).toEqual(stored(BUILTIN_RESOLUTION));
     expect(back.figures["II.3.a"]).toBe(30387.5);
     expect(back.figures["III.1"]).toBeCloseTo(0.0055, 12);
+    // …checked: its figures are the year's, a wrong one named with its cell…
+    expect(checkSheet(back)).toEqual([]);
+    const wrong = old.map((r) => [...r]);
+    const at = wrong.findIndex((r) => r[0] === "III.2");
+    wrong[at]![5] = 1.5;
+    expect(checkSheet(readBack(readTrackingValues(TRACKING_SHEET, wrong)!, BUILTIN_RESOLUTION))).toEqual([
+      expect.objectContaining({ id: "III.2", cell: `F${at + 1}`, severity: "error" }),
+    ]);
     // Carried into today's default sheet, the figures land in the year's column.
     const carry = carryOver(BUILTIN_RESOLUTION, existing);
     const next = buildWorkbookPlan(BUILTIN_RESOLUTION, carry);
