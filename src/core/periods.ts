@@ -1,4 +1,5 @@
-import { judge, type Judgement } from "./judge";
+import { cellJunk } from "./cell";
+import { figureFromCell, judge, judgeCell, type Judgement } from "./judge";
 import type { ActualValue, Indicator, Target, TargetSpec } from "./model";
 import { prorates } from "./rules";
 import { DEFAULT_TOLERANCE } from "./tolerance";
@@ -24,7 +25,7 @@ export function scaleTarget(t: Target, share: number): Target {
  */
 export function judgePeriod(
   ind: Indicator,
-  figure: ActualValue | undefined,
+  figure: ActualValue | undefined | boolean,
   period: Period,
   tolerance = DEFAULT_TOLERANCE,
 ): Judgement {
@@ -34,6 +35,18 @@ export function judgePeriod(
   const j = judge(spec, figure, tolerance);
   if (!cumulative || share === 1 || j.ratio === null) return j;
   return { ...j, ratio: judge(ind, figure, tolerance).ratio };
+}
+
+/** judgePeriod for a figure as a spreadsheet cell holds it: junk in the cell is no figure (judgeCell). */
+export function judgePeriodCell(
+  ind: Indicator,
+  value: unknown,
+  period: Period,
+  tolerance = DEFAULT_TOLERANCE,
+  numberFormat?: string,
+): Judgement {
+  if (cellJunk(value, numberFormat)) return judgeCell(ind, value, tolerance, numberFormat);
+  return judgePeriod(ind, figureFromCell(ind, value), period, tolerance);
 }
 
 /** Staff's own assessment for the year (semantics section 7). */

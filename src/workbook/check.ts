@@ -1,7 +1,6 @@
 import { runCrossChecks } from "../core/crosscheck";
-import { cellJunk } from "../core/cell";
-import { checkCell, figureFromCell, textFigureValue } from "../core/judge";
-import { PERIOD_INFO, finalStatus, judgePeriod, type Override, type Period } from "../core/periods";
+import { checkCell, textFigureValue } from "../core/judge";
+import { PERIOD_INFO, finalStatus, judgePeriodCell, type Override, type Period } from "../core/periods";
 import { OVERRIDE_INVALID } from "./formulas";
 import { REVIEW_HEADERS, periodKey } from "./layout";
 import { formatFigure, fromExcel, measureOf } from "../core/measure";
@@ -61,11 +60,7 @@ export function checkSheet(back: ReadBack): Problem[] {
     seen.set(row.id, row.row);
     for (const p of periods) {
       const here = at(row.row, colOf(p));
-      const check = checkCell(
-        ind,
-        p === "nam" ? row.actual : row.figures[p],
-        row.formats[p] ?? (p === "nam" ? row.actualFormat : undefined),
-      );
+      const check = checkCell(ind, row.figures[p], row.formats[p]);
       if (!check.ok)
         problems.push({
           id: row.id,
@@ -176,14 +171,15 @@ export function progressOf(back: ReadBack, period: Period = "nam"): Progress {
   const key = back.sheet.columns.final && period === "nam" ? "final" : periodKey("status", period);
   const statusOf = (ind: Indicator): Status => {
     const row = byRow.get(ind.id);
-    const shown = (row?.cells[key] ?? (period === "nam" ? row?.status : undefined)) as Status | undefined;
+    const shown = row?.cells[key] as Status | undefined;
     if (shown && STATUSES.includes(shown)) return shown;
-    const value = row ? (period === "nam" ? row.actual : row.figures[period]) : null;
-    const format = row?.formats[period] ?? (period === "nam" ? row?.actualFormat : undefined);
-    const junk = cellJunk(value, format);
-    const figure = junk ? null : figureFromCell(ind, value ?? null);
-    const rule =
-      typeof figure === "boolean" ? "Chưa có số liệu" : judgePeriod(ind, figure, period, back.tolerance).status;
+    const rule = judgePeriodCell(
+      ind,
+      row?.figures[period] ?? null,
+      period,
+      back.tolerance,
+      row?.formats[period],
+    ).status;
     const o = back.overrides[ind.id];
     return period === "nam" && o ? finalStatus(rule, o as Override) : rule;
   };
@@ -210,8 +206,7 @@ export function actualsOf(back: ReadBack): ActualsFile {
     for (const ind of allIndicators(back.resolution)) {
       const row = byRow.get(ind.id);
       if (!row) continue;
-      const value = p === "nam" ? row.actual : row.figures[p];
-      const check = checkCell(ind, value, row.formats[p] ?? (p === "nam" ? row.actualFormat : undefined));
+      const check = checkCell(ind, row.figures[p], row.formats[p]);
       if (check.ok && check.figure.kind !== "blank") figures[ind.id] = check.figure.value;
     }
     periods[p] = figures;

@@ -1,7 +1,6 @@
-import { cellJunk } from "../../src/core/cell";
-import { checkCell, figureFromCell } from "../../src/core/judge";
+import { checkCell } from "../../src/core/judge";
 import { allIndicators, type Resolution } from "../../src/core/model";
-import { finalStatus, judgePeriod, type Override, type Period } from "../../src/core/periods";
+import { finalStatus, judgePeriodCell, type Override, type Period } from "../../src/core/periods";
 import { DEFAULT_LAYOUT, periodKey, type Layout } from "../../src/workbook/layout";
 import type { FakeBook } from "../../support/fake-excel";
 
@@ -26,12 +25,7 @@ export function sheetCalculator(book: FakeBook, resolution: Resolution, layout: 
       const value = book.get(sheet, row, at("actual", p)!)?.value ?? null;
       const format = book.get(sheet, row, at("actual", p)!)?.numberFormat;
       const check = checkCell(ind, value, format);
-      const figure = cellJunk(value, format) ? null : figureFromCell(ind, value);
-      const j =
-        !check.ok || typeof figure === "boolean"
-          ? { status: "Chưa có số liệu" as const, ratio: null }
-          : judgePeriod(ind, figure, p);
-      return { ...j, error: check.ok ? "" : check.reason };
+      return { ...judgePeriodCell(ind, value, p, undefined, format), error: check.ok ? "" : check.reason };
     };
     if (role.what === "final") {
       const status = String(book.get(sheet, row, at("override")!)?.value ?? "").trim();
