@@ -4,7 +4,7 @@ import { proposeCumulative } from "../core/cumulative";
 import type { Target } from "../core/model";
 import { STATUS_RULES, TARGET_OPS, type Shape, type TargetOp } from "../core/rules";
 import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
-import { CUMULATIVE_WORDS, OP_LABELS } from "./layout";
+import { OP_LABELS, cumulativeCell } from "./layout";
 import { targetColumns } from "./tracking-row";
 import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
 
@@ -42,14 +42,14 @@ type OldRow = (ExistingRow | LooseRow) & { cells?: ExistingRow["cells"] };
 
 const filled = (v: unknown) => !(v === "" || v === null || v === undefined);
 const hasFigure = (r: { figures: Partial<Record<Period, unknown>> }) => Object.values(r.figures).some(filled);
-const overrideOf = (r: OldRow) => String(r.cells?.override ?? "").trim();
+const overrideOf = (r: { cells?: ExistingRow["cells"] }) => String(r.cells?.override ?? "").trim();
 
 /** A row whose figures, note or assessment would be lost by starting a new sheet. */
 export const hasContent = (r: {
   figures: Partial<Record<Period, unknown>>;
   note: string;
   cells?: ExistingRow["cells"];
-}) => hasFigure(r) || r.note.trim() !== "" || String(r.cells?.override ?? "").trim() !== "";
+}) => hasFigure(r) || r.note.trim() !== "" || overrideOf(r) !== "";
 
 const words = (text: string) =>
   new Set(
@@ -153,9 +153,9 @@ function candidatePairs(olds: OldRow[], indicators: Indicator[]): Pair[] {
 
 /** Whether staff set "Cộng dồn" otherwise than the core proposes for the row as it stands: a choice to keep. */
 function ownCumulative(r: ExistingRow): boolean {
-  const cum = String(r.cells.cumulative ?? "").trim();
+  const chosen = cumulativeCell(r.cells.cumulative);
   const op = LABEL_OPS.get(String(r.cells.op ?? "").trim());
-  if ((cum !== CUMULATIVE_WORDS[0] && cum !== CUMULATIVE_WORDS[1]) || !op) return false;
+  if (chosen === null || !op) return false;
   const targetText = typeof r.cells.targetText === "string" ? r.cells.targetText : undefined;
   const proposed = proposeCumulative({
     text: String(r.cells.text ?? ""),
@@ -163,7 +163,7 @@ function ownCumulative(r: ExistingRow): boolean {
     ...(targetText ? { targetText } : {}),
     target: { op } as Target,
   });
-  return (cum === CUMULATIVE_WORDS[0]) !== proposed;
+  return chosen !== proposed;
 }
 
 /** "số liệu 86", or per period "số liệu 6 tháng 40" when the sheet has several. */
@@ -219,8 +219,8 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
             ? `Mã ${row.id} nay là chỉ tiêu khác (“${ind.text}”)`
             : `Mã ${row.id} không còn trong nghị quyết mới`;
       // A row that only had its own "Cộng dồn" choice loses nothing staff typed as figures or words.
-      if (describe(row).length > 0)
-        out.leftBehind.push({ id: row.id, row: row.row, text: oldText(row) ?? "", what: describe(row), reason });
+      const what = describe(row);
+      if (what.length > 0) out.leftBehind.push({ id: row.id, row: row.row, text: oldText(row) ?? "", what, reason });
     } else {
       const id = indicators[j]!.id;
       if (id !== row.id) out.moved.push({ from: row.id, to: id });
@@ -246,8 +246,8 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
       if (row.note.trim() !== "") out.notes[id] = row.note;
       if (overrideOf(row) !== "")
         out.overrides[id] = { status: overrideOf(row), reason: String(row.cells?.reason ?? "").trim() };
-      const cum = String(row.cells?.cumulative ?? "").trim();
-      if (cum === CUMULATIVE_WORDS[0] || cum === CUMULATIVE_WORDS[1]) out.cumulative[id] = cum === CUMULATIVE_WORDS[0];
+      const chosen = cumulativeCell(row.cells?.cumulative);
+      if (chosen !== null) out.cumulative[id] = chosen;
       if (any || id in out.notes || id in out.overrides) out.carried++;
     }
     if (row.id) seenIds.set(row.id, (seenIds.get(row.id) ?? 0) + 1);

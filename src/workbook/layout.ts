@@ -62,6 +62,11 @@ const PERIOD_HEADERS: Record<PeriodBase, { header: string; width: number }> = {
 export const REVIEW_HEADERS = { override: "Đánh giá lại", reason: "Lý do", final: "Kết quả" } as const;
 export const CUMULATIVE_HEADER = "Cộng dồn";
 export const CUMULATIVE_WORDS = ["Có", "Không"] as const;
+/** A "Cộng dồn" cell read back: "Có" true, "Không" false, anything else null. */
+export function cumulativeCell(v: unknown): boolean | null {
+  const t = String(v ?? "").trim();
+  return t === CUMULATIVE_WORDS[0] ? true : t === CUMULATIVE_WORDS[1] ? false : null;
+}
 
 /** A header as a sheet of these periods names it: "Thực hiện 6 tháng"; a sheet with only the year keeps "Thực hiện". */
 export function periodHeader(base: PeriodBase, p: Period, periods: readonly Period[]): string {

@@ -18,6 +18,7 @@ import { checkFormula, finalFormula, ratioFormula, reasonCheckFormula, statusFor
 import {
   CUMULATIVE_WORDS,
   HEADING_LABELS,
+  cumulativeCell,
   OP_LABELS,
   col,
   colIndex,
@@ -165,8 +166,7 @@ function decodeRow(id: string, c: Partial<Record<ColumnKey, unknown>>, where: (k
   const text = String(c.text ?? "").trim() || id;
   const indicator: Indicator = { id, text, unit, target, ...(targetText ? { targetText } : {}) };
   // "Cộng dồn" is kept on the indicator only where staff made it differ from the core's proposal.
-  const cum = String(c.cumulative ?? "").trim();
-  const chosen = cum === CUMULATIVE_WORDS[0] ? true : cum === CUMULATIVE_WORDS[1] ? false : null;
+  const chosen = cumulativeCell(c.cumulative);
   if (chosen !== null && chosen !== proposeCumulative(indicator)) indicator.cumulative = chosen;
   return { indicator };
 }
