@@ -22,7 +22,8 @@ import {
  * limits (measure.ts). Recalculated by LibreOffice in the tests and compared with judge().
  */
 
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/** A text as a formula's string literal ("" doubles a quote). */
+export const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const array = (words: readonly string[]) => `{${words.map(q).join(",")}}`;
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

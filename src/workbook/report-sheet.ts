@@ -13,6 +13,7 @@ import {
   type ColumnKey,
   type Layout,
 } from "./layout";
+import { q } from "./formulas";
 import { area, fitRowHeights, pageBands, type CellPlan, type SheetPlan } from "./sheet-plan";
 
 /**
@@ -22,7 +23,8 @@ import { area, fitRowHeights, pageBands, type CellPlan, type SheetPlan } from ".
  * finds its indicator on the tracking sheet by the Mã in column B; the working cells are to the right.
  */
 
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/** True in a formula when the period's figures are estimates (its flag says "Có"). */
+const isEstimate = (period: Period) => `${estimateName(period)}=${q(CUMULATIVE_WORDS[0])}`;
 /** Stands for a row number in a formula built once for many rows. */
 const ROW = "\u0000";
 
@@ -72,7 +74,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   // The scale and the unit are cells of the row, so one formula serves every row of a period.
   const rowFormulas = (at: string, period: Period) => {
     const out: { col: number; formula: string; share: string }[] = [];
-    const estimate = `${estimateName(period)}=${q(CUMULATIVE_WORDS[0])}`;
+    const estimate = isEstimate(period);
     const w = (k: keyof typeof WORK) => `$${String.fromCharCode(64 + WORK[k])}${at}`;
     const get = (range: string) => `IF(ISNUMBER(${w("row")}),INDEX(${range},${w("row")}),"")`;
     const put = (k: keyof typeof WORK, formula: string, share = `${k} ${period}`) =>
@@ -123,7 +125,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   let row = 4;
   for (const period of layout.periods) {
     const result = column(resultKey(period));
-    const estimate = `${estimateName(period)}=${q(CUMULATIVE_WORDS[0])}`;
+    const estimate = isEstimate(period);
     const count = (s: string, extra = "") => `COUNTIFS(${ids},"*.*",${result},${q(s)}${extra})`;
     const n = STATUSES.map((s) => count(s)).join("+");
     const [V, D, C, K, X] = STATUSES.map((s) => count(s));
