@@ -17,8 +17,8 @@ const HEADERS = new Map<string, ColumnKey>(
 const isActualKey = (v: unknown) => typeof v === "string" && /^chitieu:actual(?:6t|9t)?$/u.test(v);
 const isActualHeader = (v: unknown) => typeof v === "string" && /^Thực hiện(?: |$)/u.test(v);
 
-export interface ExistingRow {
-  id: string;
+/** What any row below the header holds: its figures, their formats and its note. */
+interface RowContent {
   /** 1-based sheet row. */
   row: number;
   /** The year's figure (a sheet made before review periods has only this one). */
@@ -29,24 +29,22 @@ export interface ExistingRow {
   figures: Partial<Record<Period, unknown>>;
   formats: Partial<Record<Period, string>>;
   note: string;
+}
+
+export interface ExistingRow extends RowContent {
+  id: string;
   status: string;
   /** Every column found by its header, as the cells hold them. */
   cells: Partial<Record<ColumnKey, unknown>>;
 }
 
 /** A row below the header with a figure or note but no indicator's Mã: added by staff, Mã cleared, or a section. */
-export interface LooseRow {
-  row: number;
+export interface LooseRow extends RowContent {
   /** What the Mã cell holds ("" when empty; a section's id for a note on a section row). */
   id: string;
   text: string;
   /** A section row (its note has no indicator to go to). */
   section: boolean;
-  actual: unknown;
-  actualFormat?: string;
-  figures: Partial<Record<Period, unknown>>;
-  formats: Partial<Record<Period, string>>;
-  note: string;
 }
 
 export interface ExistingSheet {
@@ -115,8 +113,15 @@ export function readTrackingValues(
     const id = typeof cells.id === "string" ? cells.id.trim() : "";
     const row = top + headerIdx + 1 + k;
     const figures = perPeriod(r);
-    const fmts = formatsOf(k);
-    const format = fmts.nam;
+    const formats = formatsOf(k);
+    const content: RowContent = {
+      row,
+      actual: cells.actual ?? "",
+      ...(typeof formats.nam === "string" ? { actualFormat: formats.nam } : {}),
+      figures,
+      formats,
+      note: String(cells.note ?? ""),
+    };
     const filled = Object.values(figures).some((v) => v !== undefined && v !== null && v !== "");
     // A section row repeats its Mã in STT and has no target ("A.I" in a document with parts A and B).
     const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === "";
@@ -124,33 +129,11 @@ export function readTrackingValues(
       id !== "" && (/^\p{Lu}{1,6}$/u.test(id) || (String(cells.no ?? "").trim() === id && blank(cells.op)));
     if (isSection) sections.push({ id, title: String(cells.text ?? ""), row });
     if (isSection || !id.includes(".")) {
-      const note = cells.note === undefined || cells.note === null ? "" : String(cells.note);
-      const actual = cells.actual ?? "";
-      if (note.trim() !== "" || filled)
-        loose.push({
-          row,
-          id,
-          text: String(cells.text ?? ""),
-          section: isSection,
-          actual,
-          ...(typeof format === "string" ? { actualFormat: format } : {}),
-          figures,
-          formats: fmts,
-          note,
-        });
+      if (content.note.trim() !== "" || filled)
+        loose.push({ ...content, id, text: String(cells.text ?? ""), section: isSection });
       return;
     }
-    rows.push({
-      id,
-      row,
-      actual: cells.actual ?? "",
-      ...(typeof format === "string" ? { actualFormat: format } : {}),
-      figures,
-      formats: fmts,
-      note: String(cells.note ?? ""),
-      status: String(cells.status ?? ""),
-      cells,
-    });
+    rows.push({ ...content, id, status: String(cells.status ?? ""), cells });
   });
   const above = values.slice(0, headerIdx);
   const heading = above
