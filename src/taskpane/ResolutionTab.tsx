@@ -134,6 +134,13 @@ function TargetFields({
   const live = schemaProblem(TargetSchema.safeParse(current()));
   const shown = error ?? live;
   const save = () => setError(live ?? onSave(current()));
+  // A field changed: what a refused save said no longer holds.
+  const typed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setError(null);
+    };
   const id = indicator.id;
   const shape = STATUS_RULES[op].shape;
   return (
@@ -143,10 +150,7 @@ function TargetFields({
         <select
           aria-label={`Kiểu chỉ tiêu của ${id}`}
           value={op}
-          onChange={(e) => {
-            setOp(e.target.value as TargetOp);
-            setError(null);
-          }}
+          onChange={(e) => typed(setOp)(e.target.value as TargetOp)}
         >
           {TARGET_OPS.map((o) => (
             <option key={o} value={o}>
@@ -159,31 +163,14 @@ function TargetFields({
         <TextField
           ariaLabel={shape === "range" ? `Mức thấp của ${id}` : `Mức chỉ tiêu của ${id}`}
           value={a}
-          onChange={(_e, v) => {
-            setA(v ?? "");
-            setError(null);
-          }}
+          onChange={(_e, v) => typed(setA)(v ?? "")}
         />
       )}
       {shape === "range" && (
-        <TextField
-          ariaLabel={`Mức cao của ${id}`}
-          value={b}
-          onChange={(_e, v) => {
-            setB(v ?? "");
-            setError(null);
-          }}
-        />
+        <TextField ariaLabel={`Mức cao của ${id}`} value={b} onChange={(_e, v) => typed(setB)(v ?? "")} />
       )}
       {shape === "rating" && (
-        <select
-          aria-label={`Mức xếp loại của ${id}`}
-          value={level}
-          onChange={(e) => {
-            setLevel(e.target.value);
-            setError(null);
-          }}
-        >
+        <select aria-label={`Mức xếp loại của ${id}`} value={level} onChange={(e) => typed(setLevel)(e.target.value)}>
           {RATING_LEVELS.map((l) => (
             <option key={l}>{l}</option>
           ))}
