@@ -30,6 +30,18 @@ function fakeExcel(book: FakeBook, api = "1.19") {
 
 const rowOf = (id: string) => buildWorkbookPlan(BUILTIN_RESOLUTION).rows.find((r) => r.id === id)!.row;
 
+const renderInsert = (host: Host, resolution: Resolution = BUILTIN_RESOLUTION, tolerance = 0.05) =>
+  render(
+    <InsertTab
+      host={host}
+      resolution={resolution}
+      tolerance={tolerance}
+      onTolerance={() => undefined}
+      onInserted={() => undefined}
+      disabled={false}
+    />,
+  );
+
 async function insertedBook() {
   const book = new FakeBook(["Sheet1"]);
   book.calculate = sheetCalculator(book, BUILTIN_RESOLUTION);
@@ -397,18 +409,6 @@ describe("Resolution tab", () => {
 });
 
 describe("Insert tab, against the fake Excel", () => {
-  const renderInsert = (host: Host) =>
-    render(
-      <InsertTab
-        host={host}
-        resolution={BUILTIN_RESOLUTION}
-        tolerance={0.05}
-        onTolerance={() => undefined}
-        onInserted={() => undefined}
-        disabled={false}
-      />,
-    );
-
   test("inserts the tracking sheet and the summary, and says so", async () => {
     const book = new FakeBook(["Sheet1"]);
     const { host, contexts } = fakeExcel(book);
@@ -460,16 +460,7 @@ describe("Insert tab, against the fake Excel", () => {
 
     book.calculate = sheetCalculator(book, BUILTIN_RESOLUTION);
     const { host } = fakeExcel(book);
-    render(
-      <InsertTab
-        host={host}
-        resolution={WITHOUT_I2A}
-        tolerance={0.1}
-        onTolerance={() => undefined}
-        onInserted={() => undefined}
-        disabled={false}
-      />,
-    );
+    renderInsert(host, WITHOUT_I2A, 0.1);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     const bar = await screen.findByText(/Sổ “Theo dõi 2022” đang có/);
     expect(bar.textContent).toMatch(/Sẽ chuyển sang sổ mới số liệu, ghi chú của 4 chỉ tiêu/);
@@ -761,16 +752,7 @@ describe("Insert tab: review periods", () => {
   test("the sheet gets the periods ticked: 9 months and the year instead of 6 months and the year", async () => {
     const book = new FakeBook(["Sheet1"]);
     const { host } = fakeExcel(book);
-    render(
-      <InsertTab
-        host={host}
-        resolution={BUILTIN_RESOLUTION}
-        tolerance={0.05}
-        onTolerance={() => undefined}
-        onInserted={() => undefined}
-        disabled={false}
-      />,
-    );
+    renderInsert(host);
     await userEvent.click(screen.getByRole("checkbox", { name: "6 tháng" }));
     await userEvent.click(screen.getByRole("checkbox", { name: "9 tháng" }));
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
