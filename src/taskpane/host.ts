@@ -145,14 +145,13 @@ const watchedOf = (columns: Partial<Record<ColumnKey, string>>) =>
   Object.entries(columns)
     .filter(([key]) => WATCHED_KEYS.test(key))
     .map(([, letters]) => colNumber(letters!));
-// Until the sheet is read, the default layout's columns; then the sheet's own.
-let WATCHED = DEFAULT_LAYOUT.columns.flatMap((c, i) => (WATCHED_KEYS.test(c.key) ? [i + 1] : []));
-const touchesWatched = (address: string) =>
+const DEFAULT_WATCHED = DEFAULT_LAYOUT.columns.flatMap((c, i) => (WATCHED_KEYS.test(c.key) ? [i + 1] : []));
+const touchesWatched = (address: string, watched: number[]) =>
   address.split(",").some((part) => {
     const cols = [...part.replace(/^.*!/, "").matchAll(/\$?([A-Z]+)\$?\d*/g)].map((m) => colNumber(m[1]!));
     if (cols.length === 0) return true;
     const [a, b = a] = cols as [number, number?];
-    return WATCHED.some((c) => c >= Math.min(a, b!) && c <= Math.max(a, b!));
+    return watched.some((c) => c >= Math.min(a, b!) && c <= Math.max(a, b!));
   });
 
 export const CHECK_DELAY_MS = 300;
@@ -171,12 +170,14 @@ export function excelHost(
     return excelRun((ctx) => readWorkbook(ctx));
   };
 
+  // The columns an edit must touch to be checked: the default layout's until the sheet is read, then its own.
+  let watched = DEFAULT_WATCHED;
   // One change handler for the tracking sheet, whatever the number of Check tab visits.
   let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
   let listener: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const onSheetChanged = async (e: Excel.WorksheetChangedEventArgs) => {
-    if (!listener || !touchesWatched(e.address)) return;
+    if (!listener || !touchesWatched(e.address, watched)) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => listener?.(), CHECK_DELAY_MS);
   };
@@ -242,7 +243,7 @@ export function excelHost(
     readBack: async (fallback) => {
       const [, , , { readBack }] = await workbookModules();
       const { tracking } = await inspect();
-      if (tracking) WATCHED = watchedOf(tracking.columns);
+      if (tracking) watched = watchedOf(tracking.columns);
       return tracking ? readBack(tracking, fallback) : null;
     },
     select: (cell, sheet = TRACKING_SHEET) =>
