@@ -19,6 +19,9 @@ export function normalizeText(raw: string): string {
     .replace(PER_MILLE_TYPED, "$1‰");
 }
 
+/** A sentence's first letter in capitals ("6 tháng" stays, "cần một con số" → "Cần một con số"). */
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** A word or phrase as compared: normalised, spaces collapsed, trimmed, lower case. */
 export function comparable(text: string): string {
   return normalizeText(text).replace(/\s+/gu, " ").trim().toLowerCase();

@@ -10,6 +10,7 @@ import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
 import { DEFAULT_PERIODS } from "../workbook/layout";
 import { allIndicators, type Resolution } from "../core/model";
 import { formatVietnameseNumber } from "../core/numbers";
+import { capitalize } from "../core/text";
 import { formatTolerance, readTolerance } from "../core/tolerance";
 import { carryOver, describeLeftBehind, hasContent } from "../workbook/carry";
 import type { Host } from "./host";
@@ -143,7 +144,7 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
           {PERIODS.map((p) => (
             <Checkbox
               key={p}
-              label={PERIOD_INFO[p].label.charAt(0).toUpperCase() + PERIOD_INFO[p].label.slice(1)}
+              label={capitalize(PERIOD_INFO[p].label)}
               checked={periods.includes(p)}
               onChange={(_e, on) => togglePeriod(p, !!on)}
             />

@@ -6,11 +6,10 @@ import { Text } from "@fluentui/react/lib/Text";
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { reviewText } from "../core/report";
+import { capitalize } from "../core/text";
 import { actualsOf, metShare, progressOf, type Progress } from "../workbook/check";
 import type { ReadBack } from "../workbook/tracking-row";
 import type { Host } from "./host";
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Copies text for Word: the async clipboard where the host allows it, else a selected text area. */
 async function copyText(text: string): Promise<void> {

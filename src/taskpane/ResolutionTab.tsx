@@ -19,6 +19,7 @@ import { parseVietnameseNumber } from "../core/numbers";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
 import { isCumulative } from "../core/cumulative";
 import { formatTarget, parseTargetPhrase } from "../core/target";
+import { capitalize } from "../core/text";
 import { saveFile } from "./download";
 
 /** A link-styled button whose accessible name says what it does to which indicator or section. */
@@ -86,8 +87,7 @@ function InlineField({
 /** The first Vietnamese message of a schema check, or null when the value passes. */
 function schemaProblem(result: { success: boolean; error?: { issues: { message: string }[] } }): string | null {
   if (result.success) return null;
-  const m = result.error?.issues[0]?.message ?? "không hợp lệ";
-  return m.charAt(0).toUpperCase() + m.slice(1);
+  return capitalize(result.error?.issues[0]?.message ?? "không hợp lệ");
 }
 
 const KIND_WORDS: Record<TargetOp, string> = {

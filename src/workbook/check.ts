@@ -1,4 +1,5 @@
 import { runCrossChecks } from "../core/crosscheck";
+import { capitalize } from "../core/text";
 import { checkCell, textFigureValue } from "../core/judge";
 import { PERIOD_INFO, finalStatus, judgePeriodCell, type Override, type Period } from "../core/periods";
 import { OVERRIDE_INVALID } from "./formulas";
@@ -106,8 +107,6 @@ export function checkSheet(back: ReadBack): Problem[] {
     }
   return problems;
 }
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * "Tỷ lệ đạt" as the summary sheet computes it: (Vượt + Đạt) ÷ the number of indicators, or null

@@ -1,4 +1,5 @@
 import { CELL_JUNK, CELL_JUNK_KINDS, type CellJunk } from "../core/cell";
+import { capitalize } from "../core/text";
 import { limitsOf, toExcel, type Measure } from "../core/measure";
 import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
 import { STATUSES, type TargetOp } from "../core/model";
@@ -25,7 +26,6 @@ import {
 /** A text as a formula's string literal ("" doubles a quote). */
 export const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const array = (words: readonly string[]) => `{${words.map(q).join(",")}}`;
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Where a row's formulas look: one period's figure and check, and the row's target. */
 export interface RowRef {

@@ -1,7 +1,7 @@
 import { CELL_JUNK } from "../../src/core/cell";
 import { measureOf } from "../../src/core/measure";
+import { capitalize } from "../../src/core/text";
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { STATUS_RULES, TARGET_OPS } from "../../src/core/rules";
 import { RATING_LEVELS } from "../../src/core/words";
 import {
