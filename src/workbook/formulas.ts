@@ -48,7 +48,8 @@ function forRow(key: string, row: number | typeof ROW, build: (row: typeof ROW) 
   }
   return row === ROW ? t : t.split(ROW).join(String(row));
 }
-const layoutKey = (at: RowRef) => `${at.layout.columns.map((c) => c.key).join(",")}|${at.period}`;
+// A layout's columns follow from its periods alone.
+const layoutKey = (at: RowRef) => `${at.layout.periods.join(",")}|${at.period}`;
 
 function refs({ layout, row, period }: RowRef) {
   const at = (key: ColumnKey) => `$${col(key, layout)}${row}`;
