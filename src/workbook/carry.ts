@@ -6,6 +6,7 @@ import { STATUS_RULES, TARGET_OPS, type Shape, type TargetOp } from "../core/rul
 import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
 import { OP_LABELS, cumulativeCell } from "./layout";
 import { targetColumns } from "./tracking-row";
+import { filled } from "./sheet-plan";
 import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
 
 /** What an old row held that the new sheet does not get, and why; it stays in the kept "(cũ)" sheet. */
@@ -40,7 +41,6 @@ export interface CarryOver {
 
 type OldRow = (ExistingRow | LooseRow) & { cells?: ExistingRow["cells"] };
 
-const filled = (v: unknown) => !(v === "" || v === null || v === undefined);
 const hasFigure = (r: { figures: Partial<Record<Period, unknown>> }) => Object.values(r.figures).some(filled);
 const overrideOf = (r: { cells?: ExistingRow["cells"] }) => String(r.cells?.override ?? "").trim();
 

@@ -18,7 +18,7 @@ import {
   sheetLayout,
 } from "./layout";
 import { reportSheet } from "./report-sheet";
-import type { CellValue, WorkbookPlan } from "./sheet-plan";
+import { filled, type CellValue, type WorkbookPlan } from "./sheet-plan";
 import { summarySheet } from "./summary-sheet";
 import { figureCell, type RowContent } from "./tracking-row";
 import { trackingSheet } from "./tracking-sheet";
@@ -50,8 +50,6 @@ const asCell = (v: unknown): CellValue =>
   v === undefined || v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean"
     ? (v ?? null)
     : String(v);
-
-const filled = (v: CellValue) => v !== null && v !== "";
 
 /** Builds the whole workbook plan from a resolution: the one place that decides which sheets there are. */
 export function buildWorkbookPlan(r: Resolution, opts: PlanOptions = {}): WorkbookPlan {

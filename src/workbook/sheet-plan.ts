@@ -16,6 +16,9 @@ export interface CellStyle {
 
 export type CellValue = string | number | boolean | null;
 
+/** A cell that holds something: not empty, null or "". */
+export const filled = (v: unknown): v is Exclude<CellValue, null> => v !== null && v !== undefined && v !== "";
+
 export interface CellPlan {
   row: number;
   col: number;

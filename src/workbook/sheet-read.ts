@@ -8,6 +8,7 @@ import {
   sheetLayout,
   type ColumnKey,
 } from "./layout";
+import { filled } from "./sheet-plan";
 
 /** Every column any tracking sheet may have, with the headers it had in each layout. */
 const ALL_COLUMNS = sheetLayout(PERIODS).columns;
@@ -122,14 +123,14 @@ export function readTrackingValues(
       formats,
       note: String(cells.note ?? ""),
     };
-    const filled = Object.values(figures).some((v) => v !== undefined && v !== null && v !== "");
+    const hasFigure = Object.values(figures).some(filled);
     // A section row repeats its Mã in STT and has no target ("A.I" in a document with parts A and B).
     const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === "";
     const isSection =
       id !== "" && (/^\p{Lu}{1,6}$/u.test(id) || (String(cells.no ?? "").trim() === id && blank(cells.op)));
     if (isSection) sections.push({ id, title: String(cells.text ?? ""), row });
     if (isSection || !id.includes(".")) {
-      if (content.note.trim() !== "" || filled)
+      if (content.note.trim() !== "" || hasFigure)
         loose.push({ ...content, id, text: String(cells.text ?? ""), section: isSection });
       return;
     }

@@ -26,7 +26,7 @@ import {
   type ColumnKey,
   type Layout,
 } from "./layout";
-import type { CellPlan, CellValue } from "./sheet-plan";
+import { filled, type CellPlan, type CellValue } from "./sheet-plan";
 import type { ExistingSheet } from "./sheet-read";
 
 /**
@@ -68,8 +68,6 @@ export interface RowContent {
   /** "Cộng dồn" as an old sheet had it; the indicator's own `cumulative` wins. */
   cumulative?: boolean | undefined;
 }
-
-const filled = (v: unknown): v is CellValue => v !== null && v !== undefined && v !== "";
 
 /** The cells of one indicator's row, formulas included. */
 export function encodeRow(
