@@ -14,25 +14,27 @@ import { locateJsonError } from "../core/json-locate";
 import { ResolutionTextError } from "../core/parser";
 import { DEFAULT_TOLERANCE, readTolerance } from "../core/tolerance";
 import { allIndicators, type Resolution } from "../core/model";
-import { PERIODS, type Period } from "../core/periods";
+import { PERIODS, PERIOD_INFO, PERIOD_KEYS_TEXT, YEAR, periodOf, type Period } from "../core/words";
+import { DEFAULT_PERIODS } from "../workbook/layout";
 import { jsonSchemas } from "./schema";
 
+const PERIOD_CHOICE = PERIODS.join("|");
 const USAGE = `Cách dùng: chitieu <lệnh> [tùy chọn]
 
 Lệnh:
   parse <tệp.txt|.docx|.pdf|-> Đọc văn bản nghị quyết, in Resolution JSON
   workbook [--resolution <tệp.txt|tệp.json>] [--actuals <tệp.json>]
-           [--tolerance <0..0,99|10%>] [--periods 6t,nam] [--from <sổ-cũ.xlsx>]
+           [--tolerance <0..0,99|10%>] [--periods ${DEFAULT_PERIODS.join(",")}] [--from <sổ-cũ.xlsx>]
            --out <tệp.xlsx>
                                Tạo sổ theo dõi chỉ tiêu (.xlsx); mặc định dùng
                                nghị quyết năm 2022 của phường Trần Phú và các kỳ
-                               6 tháng, cả năm (--periods: 6t, 9t, nam); --from
+                               ${DEFAULT_PERIODS.map((p) => PERIOD_INFO[p].label).join(", ")} (--periods: ${PERIOD_KEYS_TEXT}); --from
                                chuyển số liệu, ghi chú, đánh giá lại, dung sai
                                từ sổ cũ
   evaluate [--resolution <tệp>] --actuals <tệp.json> [--tolerance <0..0,99|10%>]
                                Đánh giá số liệu, in { "<mã>": { status, ratio } }
-                               (theo kỳ 6t/9t/nam khi tệp có số liệu từng kỳ)
-  report [--resolution <tệp>] --actuals <tệp.json> [--period 6t|9t|nam]
+                               (theo kỳ ${PERIODS.join("/")} khi tệp có số liệu từng kỳ)
+  report [--resolution <tệp>] --actuals <tệp.json> [--period ${PERIOD_CHOICE}]
                                In lời văn báo cáo kết quả thực hiện của kỳ
   schema                       In JSON Schema của Resolution và số liệu
 `;
@@ -181,16 +183,13 @@ const VALUE_OPTIONS = ["--resolution", "--actuals", "--tolerance", "--out", "--f
 
 /** "--periods 6t,nam": known periods, each once, put in the year's order. */
 function periodsOption(text: string): Period[] {
-  const asked = text
-    .split(/[,;\s]+/u)
-    .map((p) => p.trim().toLowerCase())
-    .filter(Boolean);
-  const unknown = asked.filter((p) => !(PERIODS as readonly string[]).includes(p));
+  const asked = text.split(/[,;\s]+/u).filter(Boolean);
+  const unknown = asked.filter((p) => periodOf(p) === null);
   if (asked.length === 0 || unknown.length > 0)
     throw new InputError(
-      `--periods "${text}": ${unknown.length > 0 ? `không có kỳ ${unknown.map((u) => `"${u}"`).join(", ")}` : "cần ít nhất một kỳ"}; các kỳ là 6t, 9t, nam (ví dụ --periods 6t,nam).`,
+      `--periods "${text}": ${unknown.length > 0 ? `không có kỳ ${unknown.map((u) => `"${u}"`).join(", ")}` : "cần ít nhất một kỳ"}; các kỳ là ${PERIOD_KEYS_TEXT} (ví dụ --periods ${DEFAULT_PERIODS.join(",")}).`,
     );
-  return PERIODS.filter((p) => asked.includes(p));
+  return PERIODS.filter((p) => asked.some((a) => periodOf(a) === p));
 }
 
 /** "--tolerance -0.1" is a value, not an option: parseArgs would call it ambiguous. */
@@ -279,9 +278,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     case "report": {
       if (!values.actuals) throw new InputError(`Lệnh report cần --actuals <tệp.json>.\n\n${USAGE}`);
-      const period = (values.period ?? "nam") as Period;
-      if (!(PERIODS as readonly string[]).includes(period))
-        throw new InputError(`--period "${values.period}" không có; các kỳ là 6t, 9t, nam.`);
+      const period = values.period === undefined ? YEAR : periodOf(values.period);
+      if (period === null) throw new InputError(`--period "${values.period}" không có; các kỳ là ${PERIOD_KEYS_TEXT}.`);
       const r = await loadResolution(values.resolution, io);
       const file = await loadActuals(values.actuals, r, io);
       const { reviewText } = await import("../core/report");

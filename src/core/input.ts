@@ -88,7 +88,14 @@ export interface ActualsFile {
 }
 
 const NotesSchema = z.record(z.string(), z.string());
-const PeriodSchema = z.enum(PERIODS);
+const PeriodSchema = z.enum(PERIODS as [Period, ...Period[]]);
+/** A value per period ({ "6t": 15000, "nam": 30387.5 }): one optional figure for each registered period. */
+const PeriodFiguresSchema = z.strictObject(
+  Object.fromEntries(PERIODS.map((p) => [p, z.optional(ActualValueSchema)])) as Record<
+    Period,
+    z.ZodMiniOptional<typeof ActualValueSchema>
+  >,
+);
 const EstimatesSchema = z.array(PeriodSchema);
 const OverridesSchema = z.record(
   z.string(),
@@ -107,14 +114,7 @@ export const ActualsFileSchema = z
       $overrides: z.optional(OverridesSchema),
       $notes: z.optional(NotesSchema),
     }),
-    z.union([
-      ActualValueSchema,
-      z.strictObject({
-        "6t": z.optional(ActualValueSchema),
-        "9t": z.optional(ActualValueSchema),
-        nam: z.optional(ActualValueSchema),
-      }),
-    ]),
+    z.union([ActualValueSchema, PeriodFiguresSchema]),
   )
   .check(
     z.refine((file) => Object.keys(file).every((k) => !k.startsWith("$") || FILE_KEYS.includes(k)), {
@@ -158,7 +158,7 @@ export function actualsFileFromJson(data: unknown, resolution: Resolution, sourc
       );
   }
   // A plain value is the year's figure; an object gives each period's.
-  const byPeriod: Record<Period, Record<string, unknown>> = { "6t": {}, "9t": {}, nam: {} };
+  const byPeriod = Object.fromEntries(PERIODS.map((p) => [p, {}])) as Record<Period, Record<string, unknown>>;
   for (const [id, v] of Object.entries(rest)) {
     if (!isPeriodObject(v)) {
       byPeriod.nam[id] = v;
@@ -167,7 +167,7 @@ export function actualsFileFromJson(data: unknown, resolution: Resolution, sourc
     const wrong = Object.keys(v).filter((k) => !(PERIODS as readonly string[]).includes(k));
     if (wrong.length > 0)
       throw new InputError(
-        `${source}, chỉ tiêu ${id}: kỳ ${wrong.map((k) => `"${k}"`).join(", ")} không có; các kỳ là "6t", "9t", "nam".`,
+        `${source}, chỉ tiêu ${id}: kỳ ${wrong.map((k) => `"${k}"`).join(", ")} không có; các kỳ là ${PERIODS.map((p) => `"${p}"`).join(", ")}.`,
       );
     for (const [p, fig] of Object.entries(v)) byPeriod[p as Period][id] = fig;
   }

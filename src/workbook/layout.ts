@@ -1,4 +1,4 @@
-import { PERIODS, PERIOD_INFO, QUALITATIVE_ANSWERS, RATING_LEVELS, type Period } from "../core/words";
+import { DEFAULT_PERIODS, PERIODS, PERIOD_INFO, QUALITATIVE_ANSWERS, RATING_LEVELS, type Period } from "../core/words";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
 
 export const TRACKING_SHEET = "Theo dõi";
@@ -83,8 +83,7 @@ export interface Layout {
   index: ReadonlyMap<ColumnKey, number>;
 }
 
-/** The sheet's periods unless staff choose others (interfaces.md: default `6t,nam`). */
-export const DEFAULT_PERIODS: readonly Period[] = ["6t", "nam"];
+export { DEFAULT_PERIODS };
 
 /**
  * Printed columns first (identity, per period figure, ratio and status, the year's assessment and
@@ -196,7 +195,7 @@ export const KEY_PREFIX = "chitieu:";
 export const HEADER_ROW = 7;
 
 /** The named cell of a period's estimate flag (the review text reads it). */
-export const estimateName = (p: Period): string => `UocTinh_${{ "6t": "6thang", "9t": "9thang", nam: "canam" }[p]}`;
+export const estimateName = (p: Period): string => `UocTinh_${PERIOD_INFO[p].cellName}`;
 
 /** The tolerance the formulas use: DungSai when valid, else the default (one cell, named, beside the target columns). */
 export const APPLIED_TOLERANCE_NAME = "DungSaiApDung";

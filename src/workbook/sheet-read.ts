@@ -15,7 +15,8 @@ const ALL_COLUMNS = sheetLayout(PERIODS).columns;
 const HEADERS = new Map<string, ColumnKey>(
   [...sheetLayout(["nam"]).columns, ...ALL_COLUMNS].map((c) => [c.header, c.key] as const),
 );
-const isActualKey = (v: unknown) => typeof v === "string" && /^chitieu:actual(?:6t|9t)?$/u.test(v);
+const ACTUAL_KEYS = new Set(PERIODS.map((p) => `${KEY_PREFIX}${periodKey("actual", p)}`));
+const isActualKey = (v: unknown) => typeof v === "string" && ACTUAL_KEYS.has(v);
 const isActualHeader = (v: unknown) => typeof v === "string" && /^Thực hiện(?: |$)/u.test(v);
 
 /** What any row below the header holds: its figures, their formats and its note. */

@@ -1,7 +1,7 @@
 import { figureFormat, measureOf, toExcel, type Measure } from "../core/measure";
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
-import type { Period } from "../core/periods";
+import { PRORATED_SHARES_TEXT, type Period } from "../core/words";
 import {
   CUMULATIVE_HEADER,
   CUMULATIVE_WORDS,
@@ -182,7 +182,7 @@ export function trackingSheet(
       errorTitle: "Cộng dồn không hợp lệ",
       error: "Chọn Có hoặc Không.",
       promptTitle: CUMULATIVE_HEADER,
-      prompt: "Có: số liệu cộng dồn trong năm; kỳ 6, 9 tháng được so với chỉ tiêu năm nhân 6/12, 9/12.",
+      prompt: `Có: số liệu cộng dồn trong năm; các kỳ trước cuối năm được so với chỉ tiêu năm nhân ${PRORATED_SHARES_TEXT}.`,
     },
     ...layout.periods.map((p): ValidationPlan => ({
       ref: `${c(periodKey("actual", p))}${ESTIMATE_ROW}`,
