@@ -25,6 +25,7 @@ export function countStatuses(statuses: Iterable<Status>): Record<Status, number
  * key order is the order in the year. Every other module reads this table.
  */
 const PERIOD_REGISTRY = {
+  "3t": { label: "3 tháng", share: 3 / 12, cellName: "3thang", byDefault: false },
   "6t": { label: "6 tháng", share: 6 / 12, cellName: "6thang", byDefault: true },
   "9t": { label: "9 tháng", share: 9 / 12, cellName: "9thang", byDefault: false },
   nam: { label: "cả năm", share: 1, cellName: "canam", byDefault: true },
