@@ -19,8 +19,8 @@ import { rng, syntheticResolution } from "../../support/synthetic";
  */
 
 const SEED = Number(process.env.SEED ?? Date.now() % 1_000_000);
-const SHARE: Record<Period, number> = { "6t": 6 / 12, "9t": 9 / 12, nam: 1 };
-const LABEL: Record<Period, string> = { "6t": "6 tháng", "9t": "9 tháng", nam: "cả năm" };
+const SHARE: Record<Period, number> = { "3t": 3 / 12, "6t": 6 / 12, "9t": 9 / 12, nam: 1 };
+const LABEL: Record<Period, string> = { "3t": "3 tháng", "6t": "6 tháng", "9t": "9 tháng", nam: "cả năm" };
 const INTEGER_UNITS = new Set(["người", "tổ dân phố", "đảng viên", "thứ hạng"]);
 const TOLERANCE = 0.05;
 
@@ -110,7 +110,7 @@ function scenario(seed: number, n: number, periods: Period[]): Scenario {
       indicators: s.indicators.map((i) => ({ ...i, cumulative: hasNumbers(i.target) && r() < 0.5 })),
     })),
   };
-  const figures = { "6t": {}, "9t": {}, nam: {} } as Scenario["figures"];
+  const figures = { "3t": {}, "6t": {}, "9t": {}, nam: {} } as Scenario["figures"];
   const overrides: Scenario["overrides"] = {};
   for (const ind of allIndicators(resolution)) {
     for (const p of periods) figures[p][ind.id] = drawFigure(r, ind.target, ind.unit, p, ind.cumulative!);
@@ -166,6 +166,7 @@ describeWithTools(
     const scenarios = [
       { name: "sau-thang-ca-nam", s: scenario(SEED, 160, ["6t", "nam"]) },
       { name: "ba-ky", s: scenario(SEED + 1, 90, ["6t", "9t", "nam"]) },
+      { name: "bon-ky", s: scenario(SEED + 2, 60, ["3t", "6t", "9t", "nam"]) },
     ];
     const dir = tempDir("chitieu-periods-");
     const files = new Map<string, string>();
