@@ -9,6 +9,8 @@ import {
   type ComparisonOp,
 } from "../src/core/model";
 import { STATUS_RULES, TARGET_OPS } from "../src/core/rules";
+import { filledCell, writtenContent, type Content } from "../src/core/content";
+import type { Period } from "../src/core/words";
 
 /** A small seeded PRNG (mulberry32) so a failing run can be replayed from its seed. */
 export function rng(seed: number): () => number {
@@ -118,3 +120,43 @@ export function syntheticFigures(res: Resolution, seed: number, tolerance: numbe
   }
   return out;
 }
+
+/** Figures as written and the rest of an actuals file, as the content a plan is built from (tests and bench). */
+export function writtenFile(
+  r: Resolution,
+  o: {
+    actuals?: Actuals;
+    periods?: Partial<Record<Period, Actuals>>;
+    estimates?: readonly Period[];
+    overrides?: Record<string, { status: string; reason: string }>;
+    notes?: Record<string, string>;
+    tolerance?: number;
+  },
+): Content {
+  const content = writtenContent(r, { ...o.periods, ...(o.actuals ? { nam: o.actuals } : {}) });
+  const row = (id: string) => (content.rows[id] ??= { figures: {} });
+  for (const [id, override] of Object.entries(o.overrides ?? {})) row(id).override = override;
+  for (const [id, note] of Object.entries(o.notes ?? {})) row(id).note = note;
+  return {
+    ...content,
+    ...(o.estimates ? { estimates: o.estimates } : {}),
+    ...(o.tolerance !== undefined ? { tolerance: o.tolerance } : {}),
+  };
+}
+
+/** One period's filled figures of a content, by Mã (what a test compares). */
+export const figuresOf = (c: Content, p: Period): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(c.rows).flatMap(([id, row]) => (filledCell(row.figures[p]) ? [[id, row.figures[p]]] : [])),
+  );
+export const notesOf = (c: Content): Record<string, string> =>
+  Object.fromEntries(Object.entries(c.rows).flatMap(([id, row]) => (row.note !== undefined ? [[id, row.note]] : [])));
+export const overridesOf = (c: Content): Record<string, { status: string; reason: string }> =>
+  Object.fromEntries(
+    Object.entries(c.rows).flatMap(([id, row]) => (row.override !== undefined ? [[id, row.override]] : [])),
+  );
+
+/** Figures as cells hold them (Excel form), by Mã, for one period (the year unless given). */
+export const cellContent = (figures: Record<string, unknown>, p: Period = "nam"): Content => ({
+  rows: Object.fromEntries(Object.entries(figures).map(([id, v]) => [id, { figures: { [p]: v } }])),
+});

@@ -2,17 +2,12 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
-import {
-  InputError,
-  actualsFileFromJson,
-  actualsHints,
-  parseJson,
-  resolutionFromText,
-  type ActualsFile,
-} from "../core/input";
+import { InputError, actualsFileFromJson, parseJson, resolutionFromText, type ActualsRead } from "../core/input";
+import { mergeContent, type Content } from "../core/content";
+import { capitalize } from "../core/text";
 import { locateJsonError } from "../core/json-locate";
 import { ResolutionTextError } from "../core/parser";
-import { DEFAULT_TOLERANCE, readTolerance } from "../core/tolerance";
+import { readTolerance } from "../core/tolerance";
 import { allIndicators, type Resolution } from "../core/model";
 import { PERIODS, PERIOD_INFO, PERIOD_KEYS_TEXT, YEAR, periodOf, type Period } from "../core/words";
 import { DEFAULT_PERIODS } from "../workbook/layout";
@@ -128,31 +123,39 @@ async function loadResolution(file: string | undefined, io: Io): Promise<Resolut
   return resolutionFromText(await resolutionText(file, io), `Tệp nghị quyết "${file}"`, locateJsonError);
 }
 
-async function loadActuals(file: string | undefined, r: Resolution, io: Io): Promise<ActualsFile> {
-  if (!file) return { actuals: {}, periods: { nam: {} }, estimates: [], overrides: {}, notes: {} };
+async function loadActuals(file: string, r: Resolution, io: Io): Promise<ActualsRead> {
   const source = `Tệp số liệu "${file}"`;
   const data = parseJson(await readText(file, "tệp số liệu", io.stdin), source, locateJsonError);
   const loaded = actualsFileFromJson(data, r, source);
-  for (const hint of actualsHints(loaded.actuals, r, source)) io.stderr(`Cảnh báo: ${hint}\n`);
+  for (const hint of loaded.hints) io.stderr(`Cảnh báo: ${hint}\n`);
   return loaded;
 }
 
-/** `--from old.xlsx`: figures, notes and the tolerance carried exactly as re-inserting in Excel does. */
-async function carryFrom(file: string, r: Resolution, io: Io) {
+/** A tracking workbook (.xlsx) read back: its sheet, or an InputError naming the file. */
+async function readWorkbookFile(file: string, what: string) {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
   } catch (e) {
-    throw new InputError(`Không đọc được sổ cũ "${file}" (${(e as NodeJS.ErrnoException).code ?? "lỗi"}).`);
+    throw new InputError(`Không đọc được ${what} "${file}" (${(e as NodeJS.ErrnoException).code ?? "lỗi"}).`);
   }
   const { readTrackingXlsx } = await import("../workbook/xlsx-read");
-  const { carryOver, describeLeftBehind } = await import("../workbook/carry");
   const existing = await readTrackingXlsx(bytes).catch(() => {
-    throw new InputError(`Sổ cũ "${file}" không phải tệp .xlsx đọc được.`);
+    throw new InputError(`${capitalize(what)} "${file}" không phải tệp .xlsx đọc được.`);
   });
-  if (!existing) throw new InputError(`Sổ cũ "${file}" không có sổ theo dõi (không thấy cột “Mã” và “Thực hiện”).`);
-  const carry = carryOver(r, existing);
-  const old = existing.tolerance === undefined ? null : readTolerance(existing.tolerance);
+  if (!existing)
+    throw new InputError(`${capitalize(what)} "${file}" không có sổ theo dõi (không thấy cột “Mã” và “Thực hiện”).`);
+  return existing;
+}
+
+/**
+ * `--from old.xlsx`: figures, notes, assessments and the tolerance carried exactly as re-inserting
+ * in Excel does (contentOverOld), with the newer sources merged over them.
+ */
+async function carryFrom(file: string, r: Resolution, io: Io, ...newer: (Content | null)[]) {
+  const existing = await readWorkbookFile(file, "sổ cũ");
+  const { contentOverOld, describeLeftBehind } = await import("../workbook/carry");
+  const { carry, content } = contentOverOld(r, existing, ...newer);
   io.stderr(
     `Sổ cũ "${file}" (sheet “${existing.name}”): chuyển số liệu, ghi chú, đánh giá lại của ${carry.carried} chỉ tiêu.\n`,
   );
@@ -161,8 +164,22 @@ async function carryFrom(file: string, r: Resolution, io: Io) {
     io.stderr(`Không chuyển ${carry.leftBehind.length} mục (vẫn nằm ở sổ cũ):\n`);
     for (const l of carry.leftBehind) io.stderr(`  - ${describeLeftBehind(l)}\n`);
   }
+  const old = carry.oldTolerance;
   if (old && !old.ok) io.stderr(`Dung sai của sổ cũ không dùng được (${old.message}); không chuyển.\n`);
-  return { carry, tolerance: old?.ok ? old.value : null, periods: existing.periods };
+  return { content, periods: existing.periods };
+}
+
+/** `report --from`: a tracking workbook read back as the pane reads it (its own resolution unless one is given). */
+async function readBackFile(file: string, resolution: Resolution | null) {
+  const existing = await readWorkbookFile(file, "sổ theo dõi");
+  const { readBack } = await import("../workbook/tracking-row");
+  const back = readBack(existing, resolution ?? BUILTIN_RESOLUTION);
+  if (resolution) return { ...back, resolution };
+  if (!back.own)
+    throw new InputError(
+      `Sổ "${file}" không đọc được chỉ tiêu của chính nó (${back.problems.map((p) => p.message).join("; ")}); hãy chỉ rõ --resolution.`,
+    );
+  return back;
 }
 
 /** Writes next to the target and renames, so a failure never leaves a half-written file. */
@@ -242,7 +259,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     throw new InputError(`${argsMessage(e)}\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
-  const tolerance = values.tolerance !== undefined ? toleranceOption(values.tolerance) : DEFAULT_TOLERANCE;
+  // What was typed on the command line is the newest source of content.
+  const typed: Content | null =
+    values.tolerance !== undefined ? { rows: {}, tolerance: toleranceOption(values.tolerance) } : null;
   switch (command) {
     case "parse": {
       if (positionals.length !== 1)
@@ -254,13 +273,16 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "evaluate": {
       if (!values.actuals) throw new InputError(`Lệnh evaluate cần --actuals <tệp.json>.\n\n${USAGE}`);
       const r = await loadResolution(values.resolution, io);
-      const file = await loadActuals(values.actuals, r, io);
+      const read = await loadActuals(values.actuals, r, io);
+      const content = mergeContent(read.content, typed);
       const { evaluatePeriod } = await import("../core/report");
-      const periods = PERIODS.filter((p) => file.periods[p] !== undefined);
+      const periods = read.periods;
       const withPeriods =
-        periods.some((p) => p !== "nam") || file.estimates.length > 0 || Object.keys(file.overrides).length > 0;
-      const results = Object.fromEntries(periods.map((p) => [p, evaluatePeriod(r, file, p, tolerance)]));
-      const year = evaluatePeriod(r, file, "nam", tolerance);
+        periods.some((p) => p !== YEAR) ||
+        read.content.estimates !== undefined ||
+        Object.values(read.content.rows).some((row) => row.override !== undefined);
+      const results = Object.fromEntries(periods.map((p) => [p, evaluatePeriod(r, content, p)]));
+      const year = evaluatePeriod(r, content, YEAR);
       const out: Record<string, unknown> = {};
       allIndicators(r).forEach((ind, k) => {
         if (!withPeriods) {
@@ -277,13 +299,26 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case "report": {
-      if (!values.actuals) throw new InputError(`Lệnh report cần --actuals <tệp.json>.\n\n${USAGE}`);
+      if (!values.actuals === !values.from)
+        throw new InputError(`Lệnh report cần --actuals <tệp.json> hoặc --from <sổ.xlsx> (một trong hai).\n\n${USAGE}`);
       const period = values.period === undefined ? YEAR : periodOf(values.period);
       if (period === null) throw new InputError(`--period "${values.period}" không có; các kỳ là ${PERIOD_KEYS_TEXT}.`);
-      const r = await loadResolution(values.resolution, io);
-      const file = await loadActuals(values.actuals, r, io);
       const { reviewText } = await import("../core/report");
-      io.stdout(`${reviewText(r, file, period, tolerance).join("\n")}\n`);
+      if (values.from) {
+        const back = await readBackFile(
+          values.from,
+          values.resolution ? await loadResolution(values.resolution, io) : null,
+        );
+        if (!back.sheet.periods.includes(period))
+          throw new InputError(
+            `Sổ "${values.from}" không có kỳ ${PERIOD_INFO[period].label}; sổ có: ${back.sheet.periods.join(", ")} (--period).`,
+          );
+        io.stdout(`${reviewText(back.resolution, mergeContent(back.content, typed), period).join("\n")}\n`);
+        return 0;
+      }
+      const r = await loadResolution(values.resolution, io);
+      const read = await loadActuals(values.actuals!, r, io);
+      io.stdout(`${reviewText(r, mergeContent(read.content, typed), period).join("\n")}\n`);
       return 0;
     }
     case "workbook": {
@@ -291,25 +326,18 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (!/\.xlsx$/iu.test(values.out)) throw new InputError(`Tệp ra "${values.out}" phải có đuôi .xlsx.`);
       const periods = values.periods !== undefined ? periodsOption(values.periods) : undefined;
       const r = await loadResolution(values.resolution, io);
-      const file = values.actuals ? await loadActuals(values.actuals, r, io) : null;
-      const from = values.from ? await carryFrom(values.from, r, io) : null;
-      // Figures given with --actuals are newer than the old sheet's.
-      const older = (p: Period, figures: Record<string, unknown> | undefined) =>
-        Object.fromEntries(Object.entries(figures ?? {}).filter(([id]) => file?.periods[p]?.[id] === undefined));
-      const carry = from?.carry;
+      const read = values.actuals ? await loadActuals(values.actuals, r, io) : null;
+      // The old sheet is oldest, then the actuals file, then what was typed on the command line.
+      const newer = [read?.content ?? null, typed];
+      const built = values.from
+        ? await carryFrom(values.from, r, io, ...newer)
+        : { content: mergeContent(...newer), periods: [] };
       const { buildWorkbookPlan } = await import("../workbook/plan");
       const { writeXlsx } = await import("../workbook/xlsx");
       const bytes = await writeXlsx(
         buildWorkbookPlan(r, {
-          ...(file ? { file } : {}),
-          figures: older("nam", carry?.figures),
-          periodFigures: Object.fromEntries(PERIODS.map((p) => [p, older(p, carry?.periodFigures[p])])),
-          notes: { ...carry?.notes, ...file?.notes },
-          overrides: { ...carry?.overrides },
-          cumulative: { ...carry?.cumulative },
-          estimates: file && file.estimates.length > 0 ? file.estimates : (carry?.estimates ?? []),
-          periods: periods ?? (from?.periods.length ? from.periods : undefined),
-          tolerance: values.tolerance !== undefined ? tolerance : (from?.tolerance ?? tolerance),
+          content: built.content,
+          periods: periods ?? (built.periods.length ? built.periods : undefined),
         }),
       );
       await writeAtomically(values.out, bytes);

@@ -10,7 +10,9 @@ import {
 } from "./model";
 import { checkFigure } from "./judge";
 import { formatFigure, measureOf } from "./measure";
-import { PERIODS, PERIOD_INFO, type Override, type Period } from "./periods";
+import { PERIODS, PERIOD_INFO, YEAR, type Period } from "./words";
+import type { Override } from "./periods";
+import { writtenContent, type Content } from "./content";
 import { parseResolution, ResolutionTextError } from "./parser";
 
 /** Bad input from a user or a file: the message is Vietnamese and names what and where. */
@@ -74,19 +76,6 @@ export function resolutionFromText(text: string, source: string, locate?: JsonEr
   }
 }
 
-export interface ActualsFile {
-  /** The year's figures (`nam`): plain values, or the `nam` of a period object. */
-  actuals: Actuals;
-  /** Every period's figures, when the file gives periods ({ "6t": …, "nam": … }). */
-  periods: Partial<Record<Period, Actuals>>;
-  /** `$estimates`: periods whose figures are estimates ("ước thực hiện"). */
-  estimates: Period[];
-  /** `$overrides`: staff's own assessment for the year, by Mã. */
-  overrides: Record<string, Override>;
-  /** `$notes`: the "Ghi chú" of indicators, by Mã. */
-  notes: Record<string, string>;
-}
-
 const NotesSchema = z.record(z.string(), z.string());
 const PeriodSchema = z.enum(PERIODS as [Period, ...Period[]]);
 /** A value per period ({ "6t": 15000, "nam": 30387.5 }): one optional figure for each registered period. */
@@ -125,11 +114,18 @@ export const ActualsFileSchema = z
 const isPeriodObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 
+/** An actuals file read: its content, the periods it gives figures for, and warnings on figures surely mistyped. */
+export interface ActualsRead {
+  content: Content;
+  periods: Period[];
+  hints: string[];
+}
+
 /** An actuals JSON file: figures by Mã (plain, or per period), `$estimates`, `$overrides`, `$notes` (interfaces.md). */
-export function actualsFileFromJson(data: unknown, resolution: Resolution, source: string): ActualsFile {
+export function actualsFileFromJson(data: unknown, resolution: Resolution, source: string): ActualsRead {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    const actuals = actualsFromJson(data, resolution, source);
-    return { actuals, periods: { nam: actuals }, estimates: [], overrides: {}, notes: {} };
+    actualsFromJson(data, resolution, source);
+    throw new InputError(`${source}: cần một đối tượng JSON { "<mã chỉ tiêu>": số liệu }.`);
   }
   const { $notes, $estimates, $overrides, ...rest } = data as Record<string, unknown>;
   const later = Object.keys(rest).filter((k) => k.startsWith("$"));
@@ -171,13 +167,25 @@ export function actualsFileFromJson(data: unknown, resolution: Resolution, sourc
       );
     for (const [p, fig] of Object.entries(v)) byPeriod[p as Period][id] = fig;
   }
-  const periods: Partial<Record<Period, Actuals>> = {};
+  const given: Period[] = [];
+  const hints: string[] = [];
+  const written: Partial<Record<Period, Actuals>> = {};
   for (const p of PERIODS) {
     const figures = byPeriod[p];
-    if (p !== "nam" && Object.keys(figures).length === 0) continue;
-    periods[p] = actualsFromJson(figures, resolution, p === "nam" ? source : `${source} (${PERIOD_INFO[p].label})`);
+    if (p !== YEAR && Object.keys(figures).length === 0) continue;
+    const where = p === YEAR ? source : `${source} (${PERIOD_INFO[p].label})`;
+    written[p] = actualsFromJson(figures, resolution, where);
+    given.push(p);
+    hints.push(...actualsHints(written[p], resolution, where));
   }
-  return { actuals: periods.nam ?? {}, periods, estimates, overrides, notes: noteMap };
+  const content: Content = {
+    ...writtenContent(resolution, written),
+    ...($estimates !== undefined ? { estimates } : {}),
+  };
+  const row = (id: string) => (content.rows[id] ??= { figures: {} });
+  for (const [id, note] of Object.entries(noteMap)) row(id).note = note;
+  for (const [id, o] of Object.entries(overrides)) row(id).override = o;
+  return { content, periods: given, hints };
 }
 
 /** Validates actual figures against a resolution: unknown ids and wrong figures are errors. */

@@ -1,5 +1,5 @@
 import { CELL_JUNK, cellJunk } from "./cell";
-import { matchWord } from "./text";
+import { readTypedWord } from "./typed";
 import type { ActualValue, Status, TargetSpec } from "./model";
 import { formatFigure, fromExcel, limitsOf, measureOf, toExcel } from "./measure";
 import { parseVietnameseNumber, round15 } from "./numbers";
@@ -31,7 +31,7 @@ export function checkFigure(spec: TargetSpec, actual: ActualValue | undefined | 
   for (const limit of limitsOf(measure)) {
     switch (limit.kind) {
       case "words": {
-        const word = typeof actual === "string" ? matchWord(limit.words, actual) : null;
+        const word = readTypedWord(actual, limit.words);
         if (word === null) return { ok: false, reason: `${limit.message}; đang là "${String(actual)}"` };
         return { ok: true, figure: { kind: "word", value: word } };
       }

@@ -6,6 +6,7 @@ import { DEFAULT_TOLERANCE } from "./tolerance";
 import { isCumulative } from "./cumulative";
 export { isCumulative, proposeCumulative } from "./cumulative";
 import { PERIOD_INFO, STATUSES, type Period, type Status } from "./words";
+import { readTypedWord } from "./typed";
 export { PERIODS, PERIOD_INFO, type Period } from "./words";
 
 /** Every level of a target times a share (a cumulative target pro-rated to a period). */
@@ -55,7 +56,7 @@ export interface Override {
   reason: string;
 }
 
-/** The year's final status: staff's when they chose one, else the rule's. */
-export function finalStatus(rule: Status, override: Override | undefined): Status {
-  return override && (STATUSES as readonly string[]).includes(override.status) ? override.status : rule;
+/** The year's final status: staff's when they chose one of the five words (as typed.ts reads it), else the rule's. */
+export function finalStatus(rule: Status, override: { status: string } | undefined): Status {
+  return readTypedWord(override?.status, STATUSES) ?? rule;
 }

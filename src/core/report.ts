@@ -1,8 +1,9 @@
-import type { ActualsFile } from "./input";
+import { EMPTY_CONTENT, type Content } from "./content";
+import { checkFigure, figureFromCell } from "./judge";
 import { formatFigure, measureOf } from "./measure";
 import { allIndicators, type Resolution } from "./model";
 import { formatVietnameseNumber } from "./numbers";
-import { PERIOD_INFO, finalStatus, isCumulative, judgePeriod, type Period } from "./periods";
+import { PERIOD_INFO, finalStatus, isCumulative, judgePeriodCell, type Period } from "./periods";
 import { DEFAULT_TOLERANCE } from "./tolerance";
 import { countStatuses, type Status } from "./words";
 
@@ -14,12 +15,16 @@ export interface PeriodResult {
   ratio: number | null;
 }
 
-/** Every indicator judged for one period (the year's final status includes staff's assessment). */
-export function evaluatePeriod(r: Resolution, file: ActualsFile, period: Period, tolerance = DEFAULT_TOLERANCE) {
-  const figures = file.periods[period] ?? {};
+/**
+ * Every indicator judged for one period from the workbook's content, with its tolerance (the
+ * year's final status includes staff's assessment): what the sheet's formulas compute.
+ */
+export function evaluatePeriod(r: Resolution, content: Content, period: Period) {
+  const tolerance = content.tolerance ?? DEFAULT_TOLERANCE;
   return allIndicators(r).map((ind): PeriodResult => {
-    const j = judgePeriod(ind, figures[ind.id], period, tolerance);
-    const status = period === "nam" ? finalStatus(j.status, file.overrides[ind.id]) : j.status;
+    const row = content.rows[ind.id];
+    const j = judgePeriodCell(ind, row?.figures[period], period, tolerance, row?.formats?.[period]);
+    const status = period === "nam" ? finalStatus(j.status, row?.override) : j.status;
     return { id: ind.id, status, rule: j.status, ratio: j.ratio };
   });
 }
@@ -32,16 +37,15 @@ const percent = (ratio: number) => `${formatVietnameseNumber(Number((ratio * 100
  * The review text of semantics section 8 for one period: the overall sentence exactly as specified,
  * one sentence per section, one per indicator with a figure. Vietnamese separators throughout.
  */
-export function reviewText(r: Resolution, file: ActualsFile, period: Period, tolerance = DEFAULT_TOLERANCE): string[] {
-  const results = evaluatePeriod(r, file, period, tolerance);
+export function reviewText(r: Resolution, content: Content = EMPTY_CONTENT, period: Period = "nam"): string[] {
+  const results = evaluatePeriod(r, content, period);
   const byId = new Map(results.map((x) => [x.id, x]));
-  const estimate = file.estimates.includes(period);
+  const estimate = content.estimates?.includes(period) ?? false;
   const c = count(results);
   const kỳ = `${estimate ? "ước " : ""}${PERIOD_INFO[period].label}`;
   const lines = [
     `Kết quả ${kỳ}: có ${c.Vượt + c.Đạt}/${results.length} chỉ tiêu đạt và vượt (vượt ${c.Vượt}, đạt ${c.Đạt}), ${c["Cơ bản đạt"]} chỉ tiêu cơ bản đạt, ${c["Không đạt"]} chỉ tiêu không đạt, ${c["Chưa có số liệu"]} chỉ tiêu chưa có số liệu.`,
   ];
-  const figures = file.periods[period] ?? {};
   for (const s of r.sections) {
     const mine = s.indicators.map((i) => byId.get(i.id)!);
     const sc = count(mine);
@@ -50,8 +54,10 @@ export function reviewText(r: Resolution, file: ActualsFile, period: Period, tol
     );
     for (const ind of s.indicators) {
       const res = byId.get(ind.id)!;
-      const v = figures[ind.id];
-      if (v === undefined || v === null || v === "" || res.rule === "Chưa có số liệu") continue;
+      if (res.rule === "Chưa có số liệu") continue;
+      const read = checkFigure(ind, figureFromCell(ind, content.rows[ind.id]?.figures[period]));
+      if (!read.ok || read.figure.kind === "blank") continue;
+      const v = read.figure.value;
       const m = measureOf(ind);
       const shown =
         typeof v === "number" ? `${formatFigure(v, m)}${m.sign === "" && ind.unit ? ` ${ind.unit}` : ""}` : v;

@@ -54,8 +54,8 @@ export function App({ host }: { host: Host }) {
       .readBack(BUILTIN_RESOLUTION)
       .then((back) => {
         if (!live || !back) return;
-        setTolerance(back.tolerance);
-        if (back.periods.length > 0) setSheetPeriods(back.periods);
+        setTolerance(back.content.tolerance);
+        if (back.sheet.periods.length > 0) setSheetPeriods(back.sheet.periods);
         setToleranceKey((k) => k + 1);
         if (back.own && !draft) {
           setResolution(back.resolution);

@@ -7,7 +7,7 @@ import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { reviewText } from "../core/report";
 import { capitalize } from "../core/text";
-import { actualsOf, metShare, progressOf, type Progress } from "../workbook/check";
+import { metShare, progressOf, type Progress } from "../workbook/check";
 import type { ReadBack } from "../workbook/tracking-row";
 import type { Host } from "./host";
 
@@ -50,8 +50,7 @@ export function ProgressTab({ host, resolution, inserted }: { host: Host; resolu
 
   const copy = async () => {
     if (!back) return;
-    const file = actualsOf(back);
-    const lines = back.sheet.periods.flatMap((p) => reviewText(back.resolution, file, p, back.tolerance));
+    const lines = back.sheet.periods.flatMap((p) => reviewText(back.resolution, back.content, p));
     try {
       await copyText(lines.join("\n"));
       setCopied({ ok: true, text: `Đã sao chép lời văn báo cáo (${lines.length} câu): dán vào Word bằng Ctrl+V.` });

@@ -1,5 +1,4 @@
 import type { Resolution } from "../core/model";
-import { readTolerance } from "../core/tolerance";
 import type { WorkbookState } from "../workbook/excel";
 import type { ReadBack } from "../workbook/tracking-row";
 import {
@@ -203,18 +202,18 @@ export function excelHost(
     tooOld: () => (supports(REQUIRED_API) ? null : TOO_OLD),
     inspect,
     insert: async (resolution, tolerance, periods) => {
-      const [{ readWorkbook, writeWorkbook }, { carryOver, describeLeftBehind }, { buildWorkbookPlan }] =
+      const [{ readWorkbook, writeWorkbook }, { contentOverOld, describeLeftBehind }, { buildWorkbookPlan }] =
         await workbookModules();
       // The old sheet's handler goes with it; the add-in's own writes must not trigger a check.
       const wasWatching = registration !== null;
       await unregister();
       const result = await excelRun(async (ctx) => {
         const state = await readWorkbook(ctx);
-        const carry = carryOver(resolution, state.tracking);
-        const old = state.tracking?.tolerance !== undefined ? readTolerance(state.tracking.tolerance) : null;
+        // What staff typed in the pane (the tolerance) is newest.
+        const { carry, content } = contentOverOld(resolution, state.tracking, { rows: {}, tolerance });
+        const old = carry.oldTolerance;
         const plan = buildWorkbookPlan(resolution, {
-          ...carry,
-          tolerance,
+          content,
           periods: periods ?? (state.tracking?.periods.length ? state.tracking.periods : undefined),
         });
         const { kept, extras } = await writeWorkbook(ctx, plan, {
@@ -291,7 +290,9 @@ export function browserHost(draft: DraftStore = storageDraft()): Host {
       // exceljs is loaded only here, so the pane inside Excel stays small.
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
       const { buildWorkbookPlan } = await import(/* webpackChunkName: "workbook" */ "../workbook/plan");
-      const bytes = await writeXlsx(buildWorkbookPlan(resolution, { tolerance, ...(periods ? { periods } : {}) }));
+      const bytes = await writeXlsx(
+        buildWorkbookPlan(resolution, { content: { rows: {}, tolerance }, ...(periods ? { periods } : {}) }),
+      );
       const name = `chi-tieu-${resolution.year ?? "nghi-quyet"}.xlsx`;
       saveFile(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       return name;

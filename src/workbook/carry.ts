@@ -8,6 +8,9 @@ import { OP_LABELS, cumulativeCell } from "./layout";
 import { targetColumns } from "./tracking-row";
 import { filled } from "./sheet-plan";
 import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
+import { rowContentOf } from "./tracking-row";
+import { mergeContent, type Content, type RowContent } from "../core/content";
+import { readTolerance, type ToleranceRead } from "../core/tolerance";
 
 /** What an old row held that the new sheet does not get, and why; it stays in the kept "(cũ)" sheet. */
 export interface LeftBehind {
@@ -21,17 +24,14 @@ export interface LeftBehind {
 }
 
 export interface CarryOver {
-  /** The year's figures in Excel form, by new Mã, kept as the cells hold them. */
-  figures: Record<string, unknown>;
-  /** Earlier periods' figures in Excel form, by period and new Mã. */
-  periodFigures: Partial<Record<Period, Record<string, unknown>>>;
-  notes: Record<string, string>;
-  /** Staff's own assessments for the year, by new Mã. */
-  overrides: Record<string, { status: string; reason: string }>;
-  /** "Cộng dồn" as the old sheet had it, by new Mã. */
-  cumulative: Record<string, boolean>;
-  /** Periods the old sheet marked as estimates. */
-  estimates: Period[];
+  /**
+   * What the new sheet gets, by new Mã: figures (each period's, as the cells hold them), notes,
+   * staff's assessments and Cộng dồn choices, the estimate flags and the old sheet's tolerance
+   * when it is valid.
+   */
+  content: Content;
+  /** The old sheet's tolerance as read (null when it had none): a refused one is reported, not carried. */
+  oldTolerance: ToleranceRead | null;
   /** How many new indicators got a figure or a note from the old sheet. */
   carried: number;
   /** Old rows whose content went to an indicator with another Mã (same text, moved). */
@@ -180,13 +180,14 @@ const describe = (r: OldRow) => {
 
 /** Moves figures and notes from an existing tracking sheet to a new one, by Mã and identity (rows may have moved). */
 export function carryOver(resolution: Resolution, existing: ExistingSheet | null): CarryOver {
+  const oldTolerance = existing?.tolerance === undefined ? null : readTolerance(existing.tolerance);
   const out: CarryOver = {
-    figures: {},
-    periodFigures: {},
-    notes: {},
-    overrides: {},
-    cumulative: {},
-    estimates: existing?.estimates ?? [],
+    content: {
+      rows: {},
+      ...(existing ? { estimates: existing.estimates } : {}),
+      ...(oldTolerance?.ok ? { tolerance: oldTolerance.value } : {}),
+    },
+    oldTolerance,
     carried: 0,
     moved: [],
     leftBehind: [],
@@ -224,7 +225,8 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
     } else {
       const id = indicators[j]!.id;
       if (id !== row.id) out.moved.push({ from: row.id, to: id });
-      let any = false;
+      const typed = rowContentOf(row);
+      const into: RowContent = { figures: {} };
       for (const p of PERIODS) {
         const v = row.figures[p];
         if (!filled(v)) continue;
@@ -237,18 +239,12 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
             what: [figureWords(row, p)],
             reason: CELL_JUNK[junk],
           });
-        else {
-          if (p === "nam") out.figures[id] = v;
-          else (out.periodFigures[p] ??= {})[id] = v;
-          any = true;
-        }
+        else into.figures[p] = v;
       }
-      if (row.note.trim() !== "") out.notes[id] = row.note;
-      if (overrideOf(row) !== "")
-        out.overrides[id] = { status: overrideOf(row), reason: String(row.cells?.reason ?? "").trim() };
-      const chosen = cumulativeCell(row.cells?.cumulative);
-      if (chosen !== null) out.cumulative[id] = chosen;
-      if (any || id in out.notes || id in out.overrides) out.carried++;
+      const { note, override, cumulative } = typed;
+      Object.assign(into, { note, override, cumulative });
+      out.content.rows[id] = into;
+      if (Object.keys(into.figures).length > 0 || note !== undefined || override !== undefined) out.carried++;
     }
     if (row.id) seenIds.set(row.id, (seenIds.get(row.id) ?? 0) + 1);
   });
@@ -262,6 +258,20 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
     });
   out.leftBehind.sort((a, b) => a.row - b.row);
   return out;
+}
+
+/**
+ * What a new sheet is built from when one already exists: the old sheet carried over by identity,
+ * then the newer sources (an actuals file, what the user typed) merged over it. Re-inserting in
+ * Excel and `chitieu workbook --from` both call this, so they carry the same things the same way.
+ */
+export function contentOverOld(
+  resolution: Resolution,
+  existing: ExistingSheet | null,
+  ...newer: (Content | null | undefined)[]
+): { carry: CarryOver; content: Content } {
+  const carry = carryOver(resolution, existing);
+  return { carry, content: mergeContent(carry.content, ...newer) };
 }
 
 /** One line per row left behind, for the pane and the CLI: "I.2.b “Kết nạp…” (dòng 12): số liệu 4 — lý do." */

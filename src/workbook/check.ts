@@ -1,20 +1,11 @@
 import { runCrossChecks } from "../core/crosscheck";
 import { capitalize } from "../core/text";
 import { checkCell, textFigureValue } from "../core/judge";
-import { PERIOD_INFO, finalStatus, judgePeriodCell, type Override, type Period } from "../core/periods";
+import { PERIOD_INFO, finalStatus, judgePeriodCell, type Period } from "../core/periods";
 import { OVERRIDE_INVALID } from "./formulas";
 import { REVIEW_HEADERS, periodKey } from "./layout";
 import { formatFigure, fromExcel, measureOf } from "../core/measure";
-import type { ActualsFile } from "../core/input";
-import {
-  ActualsSchema,
-  STATUSES,
-  allIndicators,
-  type Actuals,
-  type Indicator,
-  type Problem,
-  type Status,
-} from "../core/model";
+import { ActualsSchema, STATUSES, allIndicators, type Indicator, type Problem, type Status } from "../core/model";
 import { countStatuses } from "../core/words";
 import { MET_STATUSES } from "../core/rules";
 import type { ReadBack } from "./tracking-row";
@@ -176,11 +167,10 @@ export function progressOf(back: ReadBack, period: Period = "nam"): Progress {
       ind,
       row?.figures[period] ?? null,
       period,
-      back.tolerance,
+      back.content.tolerance,
       row?.formats[period],
     ).status;
-    const o = back.overrides[ind.id];
-    return period === "nam" && o ? finalStatus(rule, o as Override) : rule;
+    return period === "nam" ? finalStatus(rule, back.content.rows[ind.id]?.override) : rule;
   };
   const sections = back.resolution.sections.map((s) => {
     const statuses = s.indicators.map(statusOf);
@@ -190,29 +180,4 @@ export function progressOf(back: ReadBack, period: Period = "nam"): Progress {
     total: countStatuses(sections.flatMap((s) => s.statuses)),
     sections: sections.map(({ statuses: _s, ...rest }) => rest),
   };
-}
-
-/**
- * The sheet's figures as an actuals file (semantics section 8 writes the review from it): each
- * period's acceptable figures as written, staff's assessments that are one of the five words,
- * the estimate flags and the notes. Wrong figures stay out, as the sheet gives them no status.
- */
-export function actualsOf(back: ReadBack): ActualsFile {
-  const byRow = new Map(back.sheet.rows.map((r) => [r.id, r]));
-  const periods: ActualsFile["periods"] = {};
-  for (const p of back.sheet.periods) {
-    const figures: Actuals = {};
-    for (const ind of allIndicators(back.resolution)) {
-      const row = byRow.get(ind.id);
-      if (!row) continue;
-      const check = checkCell(ind, row.figures[p], row.formats[p]);
-      if (check.ok && check.figure.kind !== "blank") figures[ind.id] = check.figure.value;
-    }
-    periods[p] = figures;
-  }
-  const overrides: ActualsFile["overrides"] = {};
-  for (const [id, o] of Object.entries(back.overrides))
-    if ((STATUSES as readonly string[]).includes(o.status))
-      overrides[id] = { status: o.status as Status, reason: o.reason };
-  return { actuals: periods.nam ?? {}, periods, estimates: back.estimates, overrides, notes: back.notes };
 }

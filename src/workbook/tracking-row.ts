@@ -1,4 +1,3 @@
-import { checkFigure } from "../core/judge";
 import { fromExcel, limitsOf, measureOf, toExcel, type Measure } from "../core/measure";
 import {
   ResolutionSchema,
@@ -27,7 +26,8 @@ import {
   type Layout,
 } from "./layout";
 import { filled, type CellPlan, type CellValue } from "./sheet-plan";
-import type { ExistingSheet } from "./sheet-read";
+import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
+import { cellOfWritten, type Content, type RowContent } from "../core/content";
 
 /**
  * The one codec of the tracking sheet: what a row (and the heading) holds, written by
@@ -35,13 +35,14 @@ import type { ExistingSheet } from "./sheet-read";
  */
 
 /** A figure as written (99.5 means 99.5%) in Excel form: percentages as Excel percentages, words canonical. */
-export function figureCell(ind: Indicator, value: ActualValue | undefined): CellValue {
-  if (value === undefined || value === null) return null;
-  const check = checkFigure(ind, value);
-  if (check.ok && check.figure.kind === "word") return check.figure.value;
-  if (typeof value === "number") return toExcel(value, measureOf(ind));
-  return value;
-}
+export const figureCell = (ind: Indicator, value: ActualValue | undefined): CellValue =>
+  asCell(cellOfWritten(ind, value));
+
+/** A value read from anywhere as a cell can hold it (a Date or an object becomes its text). */
+export const asCell = (v: unknown): CellValue =>
+  v === undefined || v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+    ? (v ?? null)
+    : String(v);
 
 /** The "Mức chỉ tiêu" and "Mức tối đa" cells: bound, and the range's max or the N/M total. */
 function targetCells(t: Target, m: Measure): [CellValue, CellValue] {
@@ -58,24 +59,13 @@ export function targetColumns(ind: Indicator): { op: string; value: CellValue; m
   return { op: OP_LABELS[ind.target.op], value, max, unit: ind.unit };
 }
 
-/** What staff put in a row besides its target, every period's figure in Excel form. */
-export interface RowContent {
-  figures?: Partial<Record<Period, CellValue>>;
-  note?: string | undefined;
-  /** "Đánh giá lại" and "Lý do" (the year's own assessment), as typed. */
-  override?: string | undefined;
-  reason?: string | undefined;
-  /** "Cộng dồn" as an old sheet had it; the indicator's own `cumulative` wins. */
-  cumulative?: boolean | undefined;
-}
-
 /** The cells of one indicator's row, formulas included. */
 export function encodeRow(
   ind: Indicator,
   sectionId: string,
   row: number,
   layout: Layout,
-  content: RowContent = {},
+  content: RowContent = { figures: {} },
 ): CellPlan[] {
   const m = measureOf(ind);
   const [value, max] = targetCells(ind.target, m);
@@ -94,7 +84,7 @@ export function encodeRow(
   };
   for (const period of layout.periods) {
     const at = { layout, row, period };
-    const figure = content.figures?.[period];
+    const figure = asCell(content.figures[period]);
     if (filled(figure)) cells[periodKey("actual", period)] = { value: figure };
     cells[periodKey("ratio", period)] = { formula: ratioFormula(at), share: "ratio" };
     cells[periodKey("status", period)] = { formula: statusFormula(at), share: "status" };
@@ -103,8 +93,8 @@ export function encodeRow(
   if (layout.index.has("final")) {
     cells.final = { formula: finalFormula(layout, row), share: "final" };
     cells.reasonCheck = { formula: reasonCheckFormula(layout, row), share: "reasonCheck" };
-    if (filled(content.override)) cells.override = { value: content.override };
-    if (filled(content.reason)) cells.reason = { value: content.reason };
+    if (filled(content.override?.status)) cells.override = { value: content.override.status };
+    if (filled(content.override?.reason)) cells.reason = { value: content.override.reason };
   }
   if (content.note) cells.note = { value: content.note };
   if (max !== null) cells.max = { value: max };
@@ -175,19 +165,26 @@ export interface ReadBack {
   resolution: Resolution;
   /** True when `resolution` was read from the sheet. */
   own: boolean;
-  /** The sheet's tolerance when it is valid, else the default (and a problem says why). */
-  tolerance: number;
-  /** The year's figures in Excel form, by Mã (the first row of each Mã). */
-  figures: Record<string, unknown>;
-  /** Every period's figures in Excel form, by period and Mã. */
-  periodFigures: Partial<Record<Period, Record<string, unknown>>>;
-  notes: Record<string, string>;
-  /** Staff's own assessments for the year as typed, by Mã. */
-  overrides: Record<string, { status: string; reason: string }>;
-  /** The sheet's review periods and those marked as estimates. */
-  periods: Period[];
-  estimates: Period[];
+  /**
+   * What staff put in the sheet (the first row of each Mã), with the sheet's tolerance when it is
+   * valid, else the default (and a problem says why).
+   */
+  content: Content & { tolerance: number; estimates: readonly Period[] };
   problems: Problem[];
+}
+
+/** What staff typed in one row of a sheet, as the content type holds it. */
+export function rowContentOf(r: ExistingRow | LooseRow): RowContent {
+  const cells: Partial<Record<ColumnKey, unknown>> = "cells" in r ? r.cells : {};
+  const status = String(cells.override ?? "").trim();
+  const chosen = cumulativeCell(cells.cumulative);
+  return {
+    figures: r.figures,
+    formats: r.formats,
+    ...(r.note.trim() !== "" ? { note: r.note } : {}),
+    ...(status !== "" ? { override: { status, reason: String(cells.reason ?? "").trim() } } : {}),
+    ...(chosen !== null ? { cumulative: chosen } : {}),
+  };
 }
 
 /** The section an indicator belongs to: the longest section id its Mã starts with ("II.3.a" → "II"). */
@@ -204,17 +201,10 @@ function sectionOf(id: string, sectionIds: string[]): string {
 export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
   const problems: Problem[] = [];
   const indicators: Indicator[] = [];
-  const figures: ReadBack["figures"] = {};
-  const periodFigures: ReadBack["periodFigures"] = {};
-  const notes: ReadBack["notes"] = {};
-  const overrides: ReadBack["overrides"] = {};
+  const rows: Content["rows"] = {};
   for (const r of [...sheet.rows].sort((a, b) => a.row - b.row)) {
-    if (r.id in figures) continue;
-    figures[r.id] = r.actual;
-    for (const p of sheet.periods) (periodFigures[p] ??= {})[r.id] = r.figures[p];
-    if (r.note.trim() !== "") notes[r.id] = r.note;
-    const override = String(r.cells.override ?? "").trim();
-    if (override !== "") overrides[r.id] = { status: override, reason: String(r.cells.reason ?? "").trim() };
+    if (r.id in rows) continue;
+    rows[r.id] = rowContentOf(r);
     // Cells are named where the sheet has them now (staff may have moved columns).
     const where = (key: ColumnKey) => `ô ${sheet.columns[key] ?? col(key)}${r.row}`;
     const d = decodeRow(r.id, r.cells, where);
@@ -254,14 +244,7 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
     warnings: [],
   };
   const parsed = ResolutionSchema.safeParse(candidate);
-  const contents = {
-    figures,
-    periodFigures,
-    notes,
-    overrides,
-    periods: sheet.periods,
-    estimates: sheet.estimates,
-  };
+  const content = { rows, tolerance, estimates: sheet.estimates };
   if (!parsed.success) {
     problems.push(
       ...parsed.error.issues.map((i) => ({
@@ -269,7 +252,7 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
         message: `Sổ theo dõi: ${i.path.join(".")}: ${i.message}`,
       })),
     );
-    return { sheet, resolution: fallback, own: false, tolerance, ...contents, problems };
+    return { sheet, resolution: fallback, own: false, content, problems };
   }
-  return { sheet, resolution: parsed.data, own: true, tolerance, ...contents, problems };
+  return { sheet, resolution: parsed.data, own: true, content, problems };
 }

@@ -38,7 +38,8 @@ import {
   type ValidationRule,
   type WorkbookPlan,
 } from "./sheet-plan";
-import { encodeHeading, encodeRow, type RowContent } from "./tracking-row";
+import { asCell, encodeHeading, encodeRow } from "./tracking-row";
+import type { RowContent } from "../core/content";
 import { GUARDED_TOLERANCE, toleranceWarningFormula } from "./formulas";
 
 export interface TrackingContent {
@@ -130,13 +131,13 @@ export function trackingSheet(
     for (const ind of section.indicators) {
       row++;
       rows.push({ id: ind.id, row });
-      const own = content.rows[ind.id] ?? {};
+      const own: RowContent = content.rows[ind.id] ?? { figures: {} };
       cells.push(...encodeRow(ind, section.id, row, layout, own));
       const m = measureOf(ind);
       for (const p of layout.periods)
         rowStyles.push({
           ref: ref(ci(periodKey("actual", p)), row),
-          style: { numFmt: figureFormat(m, own.figures?.[p]) },
+          style: { numFmt: figureFormat(m, asCell(own.figures[p])) },
         });
       if (m.words === null) {
         const t = ind.target;

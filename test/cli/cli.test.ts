@@ -6,6 +6,7 @@ import { main } from "../../src/cli/main";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators } from "../../src/core/model";
 import { HEADER_ROW, KEY_ROW } from "../../src/workbook/layout";
+import { overridesOf } from "../../support/synthetic";
 
 const ROOT = path.join(__dirname, "../..");
 const SEED = path.join(ROOT, "test/fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt");
@@ -355,13 +356,14 @@ describe("chitieu workbook --from carries every review period", () => {
     const sheet = (await readTrackingXlsx(readFileSync(out)))!;
     const back = readBack(sheet, BUILTIN_RESOLUTION);
     // The old sheet's periods are kept when --periods is not given.
-    expect(back.periods).toEqual(["6t", "9t", "nam"]);
-    expect(back.estimates).toEqual(["nam"]);
-    expect(back.periodFigures["6t"]!["II.3.a"]).toBe(15000);
-    expect(back.periodFigures["9t"]!["I.2.a"]).toBe(3);
-    expect(back.figures["II.3.a"]).toBe(30387.5);
-    expect(back.figures["III.1"]).toBeCloseTo(0.0055, 12);
-    expect(back.overrides).toEqual({ "II.3.c": { status: "Đạt", reason: "Tiết kiệm chi" } });
+    expect(back.sheet.periods).toEqual(["6t", "9t", "nam"]);
+    expect(back.content.estimates).toEqual(["nam"]);
+    const rows = back.content.rows;
+    expect(rows["II.3.a"]!.figures["6t"]).toBe(15000);
+    expect(rows["I.2.a"]!.figures["9t"]).toBe(3);
+    expect(rows["II.3.a"]!.figures.nam).toBe(30387.5);
+    expect(rows["III.1"]!.figures.nam).toBeCloseTo(0.0055, 12);
+    expect(overridesOf(back.content)).toEqual({ "II.3.c": { status: "Đạt", reason: "Tiết kiệm chi" } });
     const ind = allIndicators(back.resolution).find((i) => i.id === "II.3.a")!;
     expect(ind.cumulative).toBe(false);
   });

@@ -7,6 +7,7 @@ import { judge } from "../../src/core/judge";
 import { allIndicators, type Actuals } from "../../src/core/model";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { writeXlsx } from "../../src/workbook/xlsx";
+import { writtenFile } from "../../support/synthetic";
 import { launch, measureBigPaste, offline, serve } from "../helpers/browser";
 import { printSeedPdf } from "../helpers/seed";
 import { describeWithTools, recalcToCsv, renderPng, tempDir } from "../helpers/tools";
@@ -325,11 +326,11 @@ describeWithTools(
       );
       const file = path.join(tempDir("chitieu-doc-"), "so-theo-doi.xlsx");
       const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, {
-        file: {
+        content: writtenFile(BUILTIN_RESOLUTION, {
           periods: { "6t": half, nam: figures },
           estimates: ["nam"],
           overrides: { "II.3.a": { status: "Đạt", reason: "Dự toán điều chỉnh giữa năm" } },
-        },
+        }),
       });
       writeFileSync(file, await writeXlsx(plan));
       const pages = renderPng(file, 80);

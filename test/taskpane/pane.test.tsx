@@ -742,7 +742,10 @@ describe("Progress tab", () => {
       "test",
     );
     expect(copied).toEqual([
-      [...reviewText(BUILTIN_RESOLUTION, file, "6t"), ...reviewText(BUILTIN_RESOLUTION, file, "nam")].join("\n"),
+      [
+        ...reviewText(BUILTIN_RESOLUTION, file.content, "6t"),
+        ...reviewText(BUILTIN_RESOLUTION, file.content, "nam"),
+      ].join("\n"),
     ]);
     expect(copied[0]).toContain("Thu ngân sách: 30.387,5 triệu đồng, ước đạt 110% chỉ tiêu nghị quyết (Vượt).");
   });

@@ -4,6 +4,8 @@ import { TRACKING_SHEET, col, colIndex, sheetLayout } from "../../src/workbook/l
 import { buildWorkbookPlan, type PlanOptions } from "../../src/workbook/plan";
 import { readTrackingValues, type ExistingSheet } from "../../src/workbook/sheet-read";
 import { readBack } from "../../src/workbook/tracking-row";
+import { mergeContent } from "../../src/core/content";
+import { cellContent } from "../../support/synthetic";
 
 /**
  * The built-in resolution's tracking sheet as values, with figures (Excel form) by Mã, then extra
@@ -15,7 +17,8 @@ function sheet(
   tolerance?: unknown,
   opts: PlanOptions = { periods: ["nam"] },
 ): ExistingSheet {
-  const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, { figures, ...opts }).sheets[0]!;
+  const content = mergeContent(cellContent(figures), opts.content);
+  const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, { ...opts, content }).sheets[0]!;
   const grid: unknown[][] = Array.from({ length: plan.rowCount }, () => Array(plan.colCount).fill(""));
   for (const c of plan.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? "" : (c.value ?? "");
   for (const [id, a] of extra) {
@@ -73,7 +76,7 @@ describe("a sheet with review periods", () => {
   const six = sheetLayout(periods.periods);
 
   test("each period's figure is checked in its own column, named by its period", () => {
-    const s = sheet({}, [], undefined, { ...periods, periodFigures: { "6t": { "III.2": 1.5 } } });
+    const s = sheet({}, [], undefined, { ...periods, content: { rows: { "III.2": { figures: { "6t": 1.5 } } } } });
     const problems = checkSheet(back(s)).filter((p) => p.id === "III.2");
     const cell = `${col("actual6t", six)}${rowOf.get("III.2")}`;
     expect(problems.map((p) => [p.cell, p.message])).toEqual([
@@ -84,7 +87,12 @@ describe("a sheet with review periods", () => {
   test("staff's own assessment: a word that is not a status is an error, one without a reason a warning", () => {
     const s = sheet({ "III.1": 0.0065 }, [], undefined, {
       ...periods,
-      overrides: { "III.1": { status: "Đạt", reason: "" }, "III.2": { status: "Tốt", reason: "x" } },
+      content: {
+        rows: {
+          "III.1": { figures: {}, override: { status: "Đạt", reason: "" } },
+          "III.2": { figures: {}, override: { status: "Tốt", reason: "x" } },
+        },
+      },
     });
     const problems = checkSheet(back(s));
     expect(problems.find((p) => p.id === "III.1")).toMatchObject({
@@ -100,7 +108,7 @@ describe("a sheet with review periods", () => {
 
   test("at six months a cumulative figure is judged against half the year's target", () => {
     // II.3.a: thu ngân sách 27.625 triệu đồng; 15.000 by mid-year is on track.
-    const s = sheet({}, [], undefined, { ...periods, periodFigures: { "6t": { "II.3.a": 15000 } } });
+    const s = sheet({}, [], undefined, { ...periods, content: { rows: { "II.3.a": { figures: { "6t": 15000 } } } } });
     expect(progressOf(back(s), "6t").total["Vượt"]).toBe(1);
     expect(progressOf(back(s), "nam").total["Chưa có số liệu"]).toBe(45);
   });

@@ -14,7 +14,7 @@ import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { figureCell } from "../../src/workbook/tracking-row";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { describeWithTools, recalcToCsv, renderPng, tempDir } from "../helpers/tools";
-import { syntheticFigures, syntheticResolution } from "../../support/synthetic";
+import { syntheticFigures, syntheticResolution, writtenFile } from "../../support/synthetic";
 
 const SEED = Number(process.env.SEED ?? Date.now() % 1_000_000);
 /** A sheet with only the year keeps the plain headers "Thực hiện" and "Đánh giá" (interfaces.md). */
@@ -31,7 +31,12 @@ async function write(dir: string, c: Case): Promise<string> {
   const file = path.join(dir, `${c.name}.xlsx`);
   writeFileSync(
     file,
-    await writeXlsx(buildWorkbookPlan(c.resolution, { actuals: c.actuals, tolerance: c.tolerance, ...YEAR })),
+    await writeXlsx(
+      buildWorkbookPlan(c.resolution, {
+        content: writtenFile(c.resolution, { actuals: c.actuals, tolerance: c.tolerance }),
+        ...YEAR,
+      }),
+    ),
   );
   return file;
 }
@@ -277,7 +282,10 @@ describeWithTools("a tolerance cell pasted over with junk never decides a status
     const res = syntheticResolution(120, SEED + 7);
     const actuals = syntheticFigures(res, SEED + 7, 0.05);
     const base = path.join(dir, "base.xlsx");
-    writeFileSync(base, await writeXlsx(buildWorkbookPlan(res, { actuals, tolerance: 0.05, ...YEAR })));
+    writeFileSync(
+      base,
+      await writeXlsx(buildWorkbookPlan(res, { content: writtenFile(res, { actuals, tolerance: 0.05 }), ...YEAR })),
+    );
     const variants: [string, (wb: ExcelJS.Workbook) => void][] = [
       ["big", (wb) => (wb.getWorksheet("Theo dõi")!.getCell("E3").value = 1.5)],
       ["negative", (wb) => (wb.getWorksheet("Theo dõi")!.getCell("E3").value = -0.2)],
@@ -338,7 +346,12 @@ describeWithTools("figures show as typed, and Tỷ lệ đạt stays blank until
     const filled = path.join(dir, "filled.xlsx");
     const empty = path.join(dir, "empty.xlsx");
     const actuals: Actuals = { "III.1": 0.55, "II.3.a": 30387.5, "II.3.b": 5000, "III.2": 99.5, "I.5": 88, "V.2": 3 };
-    writeFileSync(filled, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION, { actuals, ...YEAR })));
+    writeFileSync(
+      filled,
+      await writeXlsx(
+        buildWorkbookPlan(BUILTIN_RESOLUTION, { content: writtenFile(BUILTIN_RESOLUTION, { actuals }), ...YEAR }),
+      ),
+    );
     writeFileSync(empty, await writeXlsx(buildWorkbookPlan(BUILTIN_RESOLUTION, YEAR)));
     const shown = recalcToCsv([filled, empty], true);
     const t = table(shown.get(filled)!.get("Theo dõi")!);

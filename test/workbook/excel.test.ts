@@ -8,7 +8,16 @@ import { readBack } from "../../src/workbook/tracking-row";
 import { formatTarget } from "../../src/core/target";
 import { sheetCalculator } from "../fakes/calculator";
 import { FakeBook, FakeContext, parseRef } from "../../support/fake-excel";
-import { syntheticFigures, syntheticResolution } from "../../support/synthetic";
+import {
+  cellContent,
+  figuresOf,
+  notesOf,
+  overridesOf,
+  syntheticFigures,
+  syntheticResolution,
+  writtenFile,
+} from "../../support/synthetic";
+import { mergeContent } from "../../src/core/content";
 import { WITHOUT_I2A } from "../helpers/seed";
 
 async function insert(book: FakeBook, plan: WorkbookPlan, state?: WorkbookState) {
@@ -26,7 +35,7 @@ async function insert(book: FakeBook, plan: WorkbookPlan, state?: WorkbookState)
 describe("the Excel writer applies the whole plan", () => {
   test.each([10, 500])("%d indicators: every cell, format, rule and name; a constant number of syncs", async (n) => {
     const res = syntheticResolution(n, 7);
-    const plan = buildWorkbookPlan(res, { tolerance: 0.07 });
+    const plan = buildWorkbookPlan(res, { content: { rows: {}, tolerance: 0.07 } });
     const book = new FakeBook(["Sheet1"]);
     const { ctx } = await insert(book, plan);
     // One read, one batch for the sheets, then a guarded step each for frozen rows, print setup and the chart.
@@ -138,7 +147,9 @@ describe("the Excel writer applies the whole plan", () => {
     const texts = ["1/5", "3/5", "100%", "99.5", "-", "+ thêm", "TRUE", "1e5", "10:30", "=SUM(A1)", "@x"];
     const notes = Object.fromEntries(ids.slice(0, texts.length).map((id, k) => [id, texts[k]!]));
     const figures = Object.fromEntries(ids.slice(-texts.length).map((id, k) => [id, texts[k]!]));
-    const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, { notes, figures });
+    const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, {
+      content: mergeContent(writtenFile(BUILTIN_RESOLUTION, { notes }), cellContent(figures)),
+    });
     const book = new FakeBook();
     await insert(book, plan);
     let strings = 0;
@@ -158,7 +169,7 @@ describe("the Excel writer applies the whole plan", () => {
     const res = syntheticResolution(8, 3);
     const book = new FakeBook(["Sheet1"]);
     book.calculate = sheetCalculator(book, res);
-    await insert(book, buildWorkbookPlan(res, { tolerance: 0.08 }));
+    await insert(book, buildWorkbookPlan(res, { content: { rows: {}, tolerance: 0.08 } }));
     const before = { sheets: book.sheets.map((s) => s.name), name: book.names.get("DungSai") };
     book.refuse.add("DataValidation.rule");
     const ctx = new FakeContext(book);
@@ -198,7 +209,12 @@ describe("the Excel writer applies the whole plan", () => {
     const res = syntheticResolution(6, 5);
     const book = new FakeBook(["Sheet1"]);
     book.calculate = sheetCalculator(book, res);
-    await insert(book, buildWorkbookPlan(res, { tolerance: 0.08, actuals: syntheticFigures(res, 5, 0.08) }));
+    await insert(
+      book,
+      buildWorkbookPlan(res, {
+        content: writtenFile(res, { tolerance: 0.08, actuals: syntheticFigures(res, 5, 0.08) }),
+      }),
+    );
     const snapshot = () =>
       JSON.stringify({
         sheets: book.sheets.map((s) => [s.name, [...s.cells].map(([k, c]) => [k, c.value, c.formula])]),
@@ -304,12 +320,12 @@ describe("re-inserting never loses figures", () => {
     };
     const first = buildWorkbookPlan(res, {
       periods: ["6t", "9t", "nam"],
-      file: {
+      content: writtenFile(res, {
         periods: { "6t": { "II.3.a": 15000, "III.1": 0.7 }, "9t": { "I.2.a": 3 }, nam: { "II.3.a": 30387.5 } },
         estimates: ["9t", "nam"],
         overrides: { "II.3.c": { status: "Đạt", reason: "Tiết kiệm chi" } },
         notes: { "III.1": "ước" },
-      },
+      }),
     });
     book.calculate = sheetCalculator(book, res, sheetLayout(["6t", "9t", "nam"]));
     await insert(book, first);
@@ -319,11 +335,12 @@ describe("re-inserting never loses figures", () => {
     const carry = carryOver(BUILTIN_RESOLUTION, state.tracking);
     await insert(book, buildWorkbookPlan(BUILTIN_RESOLUTION, { ...carry, periods: state.tracking!.periods }), state);
     const after = readBack((await readWorkbook(new FakeContext(book).asContext)).tracking!, BUILTIN_RESOLUTION);
-    expect(after.periods).toEqual(["6t", "9t", "nam"]);
-    expect(after.estimates).toEqual(["9t", "nam"]);
-    expect(after.periodFigures).toEqual(before.periodFigures);
-    expect(after.overrides).toEqual({ "II.3.c": { status: "Đạt", reason: "Tiết kiệm chi" } });
-    expect(after.notes).toEqual({ "III.1": "ước" });
+    expect(after.sheet.periods).toEqual(["6t", "9t", "nam"]);
+    expect(after.content.estimates).toEqual(["9t", "nam"]);
+    for (const p of ["6t", "9t", "nam"] as const)
+      expect(figuresOf(after.content, p)).toEqual(figuresOf(before.content, p));
+    expect(overridesOf(after.content)).toEqual({ "II.3.c": { status: "Đạt", reason: "Tiết kiệm chi" } });
+    expect(notesOf(after.content)).toEqual({ "III.1": "ước" });
     expect(allIndicators(after.resolution).find((i) => i.id === "II.3.b")!.cumulative).toBe(false);
     expect(book.names.has("UocTinh_9thang")).toBe(true);
   });
@@ -350,12 +367,17 @@ describe("re-inserting never loses figures", () => {
     expect(state.tracking?.rows.find((r) => r.id === "III.1")?.row).toBe(rows.get("I.1.a"));
     expect(state.tracking?.rows.find((r) => r.id === "III.1")?.status).toBe("Vượt");
     const carry = carryOver(res, state.tracking);
-    expect(carry.figures).toEqual({ "III.1": 0.005, "V.2": 4, "I.4.a": "Hoàn thành tốt nhiệm vụ", "II.1": "chưa có" });
-    expect(carry.notes).toEqual({ "II.1": "Chờ số liệu Chi cục Thống kê" });
-    const { tolerance } = readBack(state.tracking!, res);
-    expect(tolerance).toBe(0.1);
+    expect(figuresOf(carry.content, "nam")).toEqual({
+      "III.1": 0.005,
+      "V.2": 4,
+      "I.4.a": "Hoàn thành tốt nhiệm vụ",
+      "II.1": "chưa có",
+    });
+    expect(notesOf(carry.content)).toEqual({ "II.1": "Chờ số liệu Chi cục Thống kê" });
+    const { tolerance } = readBack(state.tracking!, res).content;
+    expect([tolerance, carry.content.tolerance]).toEqual([0.1, 0.1]);
 
-    const { kept } = await insert(book, buildWorkbookPlan(res, { ...carry, tolerance }), state);
+    const { kept } = await insert(book, buildWorkbookPlan(res, carry), state);
     expect(kept).toEqual(["Theo dõi (cũ)", "Tổng hợp (cũ)", "Báo cáo (cũ)"]);
     expect(book.sheets.map((s) => s.name)).toEqual([
       "Sheet1",
@@ -399,7 +421,7 @@ describe("re-inserting never loses figures", () => {
     ];
     const existing = readTrackingValues(TRACKING_SHEET, values, 6)!;
     const carry = carryOver(BUILTIN_RESOLUTION, existing);
-    expect(carry.figures).toEqual({ "I.1.a": 0.9, "I.1.c": 0.78, "I.2.a": 4 });
+    expect(figuresOf(carry.content, "nam")).toEqual({ "I.1.a": 0.9, "I.1.c": 0.78, "I.2.a": 4 });
     expect(carry.moved).toEqual([
       { from: "I.1.b", to: "I.1.c" },
       { from: "", to: "I.2.a" },
@@ -418,14 +440,16 @@ describe("re-inserting never loses figures", () => {
   });
 
   test("a clause removed from item I.2 moves the letters up: each figure follows its indicator, not its old Mã", () => {
-    const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, { actuals: { "I.2.a": 4, "I.2.b": 86, "I.2.c": 82 } });
+    const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, {
+      content: writtenFile(BUILTIN_RESOLUTION, { actuals: { "I.2.a": 4, "I.2.b": 86, "I.2.c": 82 } }),
+    });
     const values: unknown[][] = [];
     for (const c of plan.sheets[0]!.cells) (values[c.row - 1] ??= [])[c.col - 1] = c.value ?? c.formula;
     const grid = values.map((r) => Array.from({ length: 13 }, (_, k) => r?.[k] ?? ""));
     const existing = readTrackingValues(TRACKING_SHEET, grid)!;
     // The new reading: "Kết nạp đảng viên" gone, I.2.b and I.2.c now lettered a and b.
     const carry = carryOver(WITHOUT_I2A, existing);
-    expect(carry.figures).toEqual({ "I.2.a": 0.86, "I.2.b": 0.82 });
+    expect(figuresOf(carry.content, "nam")).toEqual({ "I.2.a": 0.86, "I.2.b": 0.82 });
     expect(carry.moved).toEqual([
       { from: "I.2.b", to: "I.2.a" },
       { from: "I.2.c", to: "I.2.b" },
@@ -446,8 +470,8 @@ describe("re-inserting never loses figures", () => {
     ];
     const formats = values.map((r, k) => r.map((_, c) => (k === 1 && c === 2 ? "d-mmm" : "General")));
     const carry = carryOver(BUILTIN_RESOLUTION, readTrackingValues(TRACKING_SHEET, values, 6, formats));
-    expect(carry.figures).toEqual({ "III.2": 0.97 });
-    expect(carry.notes).toEqual({ "II.3.a": "ước" });
+    expect(figuresOf(carry.content, "nam")).toEqual({ "III.2": 0.97 });
+    expect(notesOf(carry.content)).toEqual({ "II.3.a": "ước" });
     expect(carry.leftBehind.map((l) => [l.id, l.reason.split(" ").slice(0, 4).join(" ")])).toEqual([
       ["II.3.a", "ô đang là ngày"],
       ["V.2", "ô đang là giá"],

@@ -9,7 +9,7 @@ import { buildWorkbookPlan, type CellStyle, type SheetPlan } from "../../src/wor
 import { FONT, LINE_HEIGHT, pageBands } from "../../src/workbook/sheet-plan";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { describeWithTools, recalcToCsv, tempDir } from "../helpers/tools";
-import { syntheticResolution } from "../../support/synthetic";
+import { syntheticResolution, writtenFile } from "../../support/synthetic";
 
 /** Each text cell that wraps, with what decides its height: text, font, bold, and its (merged) width. */
 interface Measured {
@@ -190,7 +190,7 @@ describeWithTools("the Báo cáo sentences fit their rows once calculated", ["so
     const items: Measured[] = [];
     const plans: SheetPlan[] = [];
     for (const [k, r] of [BUILTIN_RESOLUTION, LONG].entries()) {
-      const plan = buildWorkbookPlan(r, { file: everyFigure(r) });
+      const plan = buildWorkbookPlan(r, { content: writtenFile(r, everyFigure(r)) });
       const file = path.join(dir, `r${k}.xlsx`);
       writeFileSync(file, await writeXlsx(plan));
       const report = plan.sheets.find((s) => s.name === "Báo cáo")!;

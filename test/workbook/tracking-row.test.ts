@@ -20,11 +20,18 @@ import {
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { readTrackingValues } from "../../src/workbook/sheet-read";
 import { figureCell, readBack } from "../../src/workbook/tracking-row";
-import { syntheticFigures, syntheticResolution } from "../../support/synthetic";
+import {
+  figuresOf,
+  notesOf,
+  overridesOf,
+  syntheticFigures,
+  syntheticResolution,
+  writtenFile,
+} from "../../support/synthetic";
 
 /** The tracking sheet's values as Excel would hand them back (formula cells read as ""). */
 function sheetValues(r: Resolution, actuals: Actuals, notes: Record<string, string>, tolerance: number) {
-  const sheet = buildWorkbookPlan(r, { actuals, notes, tolerance }).sheets[0]!;
+  const sheet = buildWorkbookPlan(r, { content: writtenFile(r, { actuals, notes, tolerance }) }).sheets[0]!;
   const grid: unknown[][] = Array.from({ length: sheet.rowCount }, () => Array(sheet.colCount).fill(""));
   for (const c of sheet.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? "" : (c.value ?? "");
   const existing = readTrackingValues(TRACKING_SHEET, grid)!;
@@ -83,12 +90,12 @@ describe("the tracking row codec: what is written is read back", () => {
           expect(back.problems).toEqual([]);
           expect(back.own).toBe(true);
           expect(back.resolution).toEqual(stored(r));
-          expect(back.tolerance).toBe(tolerance);
-          expect(back.notes).toEqual(notes);
+          expect(back.content.tolerance).toBe(tolerance);
+          expect(notesOf(back.content)).toEqual(notes);
           const figures = Object.fromEntries(
             inds.filter((i) => actuals[i.id] !== undefined).map((i) => [i.id, figureCell(i, actuals[i.id])]),
           );
-          expect(Object.fromEntries(Object.entries(back.figures).filter(([, v]) => v !== ""))).toEqual(figures);
+          expect(figuresOf(back.content, "nam")).toEqual(figures);
         },
       ),
       { numRuns: 60 },
@@ -128,27 +135,27 @@ describe("the tracking row codec: what is written is read back", () => {
                 .map(([x, [status, reason]]) => [inds[Number(x)]!.id, { status, reason }]),
             ),
           };
-          const sheet = buildWorkbookPlan(r, { file, periods }).sheets[0]!;
+          const sheet = buildWorkbookPlan(r, { content: writtenFile(r, file), periods }).sheets[0]!;
           const grid: unknown[][] = Array.from({ length: sheet.rowCount }, () => Array(sheet.colCount).fill(""));
           for (const c of sheet.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? "" : (c.value ?? "");
           const back = readBack(readTrackingValues(TRACKING_SHEET, grid)!, BUILTIN_RESOLUTION);
           expect(back.problems).toEqual([]);
           expect(back.resolution).toEqual(stored(r));
-          expect(back.periods).toEqual(PERIODS.filter((p) => periods.includes(p)));
-          expect(back.estimates).toEqual(file.estimates.filter((p) => periods.includes(p)));
-          for (const p of back.periods) {
+          expect(back.sheet.periods).toEqual(PERIODS.filter((p) => periods.includes(p)));
+          expect(back.content.estimates).toEqual(file.estimates.filter((p) => periods.includes(p)));
+          for (const p of back.sheet.periods) {
             const want = Object.fromEntries(
               inds
                 .filter((i) => file.periods[p]![i.id] !== undefined)
                 .map((i) => [i.id, figureCell(i, file.periods[p]![i.id])]),
             );
-            const got = Object.fromEntries(Object.entries(back.periodFigures[p] ?? {}).filter(([, v]) => v !== ""));
+            const got = figuresOf(back.content, p);
             expect([p, got]).toEqual([
               p,
               Object.fromEntries(Object.entries(want).filter(([, v]) => v !== null && v !== "")),
             ]);
           }
-          expect(back.overrides).toEqual(periods.includes("nam") ? file.overrides : {});
+          expect(overridesOf(back.content)).toEqual(periods.includes("nam") ? file.overrides : {});
         },
       ),
       { numRuns: 40 },
@@ -159,7 +166,7 @@ describe("the tracking row codec: what is written is read back", () => {
     const layout = sheetLayout(["nam"]);
     const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, {
       periods: ["nam"],
-      actuals: { "II.3.a": 30387.5, "III.1": 0.55 },
+      content: writtenFile(BUILTIN_RESOLUTION, { actuals: { "II.3.a": 30387.5, "III.1": 0.55 } }),
     });
     const sheet = plan.sheets[0]!;
     // The columns and the estimate row that sheets of that time did not have.
@@ -193,8 +200,8 @@ describe("the tracking row codec: what is written is read back", () => {
     const back = readBack(existing, { ...BUILTIN_RESOLUTION, title: "khác" });
     expect(back.problems).toEqual([]);
     expect(back.resolution).toEqual(stored(BUILTIN_RESOLUTION));
-    expect(back.figures["II.3.a"]).toBe(30387.5);
-    expect(back.figures["III.1"]).toBeCloseTo(0.0055, 12);
+    expect(back.content.rows["II.3.a"]!.figures.nam).toBe(30387.5);
+    expect(back.content.rows["III.1"]!.figures.nam).toBeCloseTo(0.0055, 12);
     // …checked: its figures are the year's, a wrong one named with its cell…
     expect(checkSheet(back)).toEqual([]);
     const wrong = old.map((r) => [...r]);
@@ -220,7 +227,7 @@ describe("the tracking row codec: what is written is read back", () => {
     const sheet = sheetValues(BUILTIN_RESOLUTION, {}, {}, 0.05);
     sheet.tolerance = 1.5;
     const back = readBack(sheet, BUILTIN_RESOLUTION);
-    expect(back.tolerance).toBe(0.05);
+    expect(back.content.tolerance).toBe(0.05);
     expect(back.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^Ô dung sai của sổ: .*đang là 1,5 \(tức 150%\)\. Đang dùng 5%\.$/u),
     ]);
