@@ -6,7 +6,7 @@ import { DEFAULT_TOLERANCE } from "./tolerance";
 import { isCumulative } from "./cumulative";
 export { isCumulative, proposeCumulative } from "./cumulative";
 import { PERIOD_INFO, STATUSES, type Period, type Status } from "./words";
-import { readTypedWord } from "./typed";
+import { cleanTyped, readTypedWord } from "./typed";
 export { PERIODS, PERIOD_INFO, type Period } from "./words";
 
 /** Every level of a target times a share (a cumulative target pro-rated to a period). */
@@ -54,6 +54,21 @@ export function judgePeriodCell(
 export interface Override {
   status: Status;
   reason: string;
+}
+
+/**
+ * "Đánh giá lại" and "Lý do" as the sheet's check formula reads them: null when the assessment cell
+ * is empty (after typed.ts's cleaning), else the status it names (null when it names none) and
+ * whether the reason is missing (empty, or an error value).
+ */
+export function readAssessment(
+  status: unknown,
+  reason: unknown,
+): { typed: string; status: Status | null; reasonMissing: boolean } | null {
+  const typed = String(status ?? "");
+  if (cleanTyped(typed) === "") return null;
+  const reasonMissing = cellJunk(reason) === "error" || cleanTyped(String(reason ?? "")) === "";
+  return { typed, status: cellJunk(status) ? null : readTypedWord(status, STATUSES), reasonMissing };
 }
 
 /** The year's final status: staff's when they chose one of the five words (as typed.ts reads it), else the rule's. */

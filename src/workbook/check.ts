@@ -1,7 +1,7 @@
 import { runCrossChecks } from "../core/crosscheck";
 import { capitalize } from "../core/text";
 import { checkCell, textFigureValue } from "../core/judge";
-import { PERIOD_INFO, finalStatus, judgePeriodCell, type Period } from "../core/periods";
+import { PERIOD_INFO, finalStatus, judgePeriodCell, readAssessment, type Period } from "../core/periods";
 import { OVERRIDE_INVALID } from "./formulas";
 import { REVIEW_HEADERS, periodKey } from "./layout";
 import { formatFigure, fromExcel, measureOf } from "../core/measure";
@@ -62,17 +62,18 @@ export function checkSheet(back: ReadBack): Problem[] {
         });
       else if (check.figure.kind !== "blank") (figures[p] ??= {})[row.id] = check.figure.value;
     }
-    const override = String(row.cells.override ?? "").trim();
-    if (override !== "") {
+    const assessment = readAssessment(row.cells.override, row.cells.reason);
+    if (assessment) {
+      const override = assessment.status ?? assessment.typed.trim();
       const where = at(row.row, sheet.columns.override ?? null);
-      if (!(STATUSES as readonly string[]).includes(override))
+      if (assessment.status === null)
         problems.push({
           id: row.id,
           ...where,
           severity: "error",
           message: `Chỉ tiêu ${row.id} (ô ${where.cell ?? "?"}): ${OVERRIDE_INVALID}`,
         });
-      else if (String(row.cells.reason ?? "").trim() === "")
+      else if (assessment.reasonMissing)
         problems.push({
           id: row.id,
           ...at(row.row, sheet.columns.reason ?? null),

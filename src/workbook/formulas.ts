@@ -5,13 +5,15 @@ import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from
 import { STATUSES, type TargetOp } from "../core/model";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { STATUS_RULES, prorates, type Scale, type StatusRule } from "../core/rules";
+import { TYPED_SUBSTITUTIONS } from "../core/typed";
 import {
   APPLIED_TOLERANCE_NAME,
   CUMULATIVE_WORDS,
   OP_LABELS,
   TOLERANCE_NAME,
-  WORD_LISTS,
   col,
+  listOf,
+  type WordList,
   periodKey,
   type ColumnKey,
   type Layout,
@@ -25,7 +27,35 @@ import {
 
 /** A text as a formula's string literal ("" doubles a quote). */
 export const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const array = (words: readonly string[]) => `{${words.map(q).join(",")}}`;
+
+/**
+ * A typed cell as core/typed.ts reads it: its substitutions (a no-break space is a space, a
+ * zero-width space nothing), then TRIM. UNICHAR exists in Excel 2013+ and LibreOffice.
+ */
+export const cleaned = (ref: string): string =>
+  `TRIM(${TYPED_SUBSTITUTIONS.reduce((x, [from, to]) => `SUBSTITUTE(${x},UNICHAR(${from.codePointAt(0)}),${q(to)})`, ref)})`;
+
+const wordList = (words: readonly string[]): WordList => {
+  const list = listOf(words);
+  if (!list) throw new Error(`no named list holds ${words.join(", ")}`);
+  return list;
+};
+
+/**
+ * TRUE when a cell holds one of a list's words, in any case and spelling its list holds. MATCH
+ * would take "*" or "?" for any word, so the match is confirmed by "=", which has no wildcards.
+ */
+export function isWord(ref: string, words: readonly string[]): string {
+  const { name } = wordList(words);
+  const c = cleaned(ref);
+  return `IFERROR(INDEX(${name},MATCH(${c},${name},0))=${c},FALSE)`;
+}
+
+/** The 1-based position of the word a cell holds in its list (#N/A when none; guard with isWord). */
+export function wordAt(ref: string, words: readonly string[]): string {
+  const { name } = wordList(words);
+  return `(MOD(MATCH(${cleaned(ref)},${name},0)-1,${words.length})+1)`;
+}
 
 /** Where a row's formulas look: one period's figure and check, and the row's target. */
 export interface RowRef {
@@ -59,7 +89,7 @@ function refs({ layout, row, period }: RowRef) {
     op: at("op"),
     v: at("value"),
     m: at("max"),
-    cum: at("cumulative"),
+    cum: at("cumulativeOn"),
   };
 }
 
@@ -93,8 +123,7 @@ function buildCheck(at: RowRef, measure: Measure): string {
     const msg = q(capitalize(limit.message));
     switch (limit.kind) {
       case "words":
-        // "=" compares text without wildcards (MATCH would take "*" for any word).
-        test = `IF(OR(${limit.words.map((w) => `${a}=${q(w)}`).join(",")}),${test},${msg})`;
+        test = `IF(${isWord(a, limit.words)},${test},${msg})`;
         break;
       case "number":
         test = `IF(ISNUMBER(${a}),${test},${msg})`;
@@ -117,11 +146,7 @@ function buildCheck(at: RowRef, measure: Measure): string {
 
 const RULES = Object.entries(STATUS_RULES) as [TargetOp, StatusRule][];
 /** A figure's place on its rule's scale: the number, or its position in the named list of words. */
-const onScale = (scale: Scale, ref: string) => {
-  if (scale.kind === "number") return ref;
-  const list = WORD_LISTS.find((w) => w.words === scale.words);
-  return `MATCH(${ref},${list ? list.name : array(scale.words)},0)`;
-};
+const onScale = (scale: Scale, ref: string) => (scale.kind === "number" ? ref : wordAt(ref, scale.words));
 
 /**
  * The tolerance as the formulas use it: the named cell when it holds a number within the limits,
@@ -172,7 +197,7 @@ function buildStatus(at: RowRef): string {
   const { a, op, v, m, chk, cum } = refs(at);
   const share = PERIOD_INFO[at.period].share;
   const scaled = (kind: TargetOp, ref: string) =>
-    share < 1 && prorates(kind) ? `(${ref}*IF(${cum}=${q(CUMULATIVE_WORDS[0])},${share},1))` : ref;
+    share < 1 && prorates(kind) ? `(${ref}*IF(${cum},${share},1))` : ref;
   const formula = ([kind, rule]: [TargetOp, StatusRule]) => ruleFormula(rule, a, scaled(kind, v), scaled(kind, m));
   const [last, ...rest] = [...RULES].reverse();
   let body = formula(last!);
@@ -201,13 +226,23 @@ function buildRatio(at: RowRef): string {
   );
 }
 
-const FIVE = array(STATUSES);
+/** TRUE when a cell holds "Có" (an estimate flag, a Cộng dồn choice) as typed.ts reads it. */
+export const isYes = (ref: string): string =>
+  `IF(${isWord(ref, CUMULATIVE_WORDS)},${wordAt(ref, CUMULATIVE_WORDS)}=1,FALSE)`;
 
-/** "Kết quả": staff's "Đánh giá lại" when it is one of the five words, else the year's rule status. */
+/** TRUE when "Đánh giá lại" holds one of the five words (the "Kết quả" colours mark it chosen by staff). */
+export const overrideChosen = (ov: string): string => isWord(ov, STATUSES);
+
+/** "Cộng dồn (đọc được)": TRUE when the row's "Cộng dồn" says "Có". */
+export function cumulativeOnFormula(layout: Layout, row: number): string {
+  return isYes(`$${col("cumulative", layout)}${row}`);
+}
+
+/** "Kết quả": staff's "Đánh giá lại" (its canonical word) when it is one of the five, else the year's rule status. */
 export function finalFormula(layout: Layout, row: number): string {
   const ov = `$${col("override", layout)}${row}`;
   const st = `$${col("status", layout)}${row}`;
-  return `IF(ISERROR(${ov}),${st},IF(ISNUMBER(MATCH(${ov},${FIVE},0)),${ov},${st}))`;
+  return `IF(${overrideChosen(ov)},INDEX(${wordList(STATUSES).name},${wordAt(ov, STATUSES)}),${st})`;
 }
 
 export const REASON_MISSING = "Đánh giá lại cần ghi lý do.";
@@ -218,8 +253,8 @@ export function reasonCheckFormula(layout: Layout, row: number): string {
   const ov = `$${col("override", layout)}${row}`;
   const why = `$${col("reason", layout)}${row}`;
   return (
-    `IF(ISERROR(${ov}),${q(OVERRIDE_INVALID)},IF(LEN(${ov})=0,"",` +
-    `IF(ISNA(MATCH(${ov},${FIVE},0)),${q(OVERRIDE_INVALID)},` +
-    `IF(ISERROR(${why}),${q(REASON_MISSING)},IF(LEN(TRIM(${why}))=0,${q(REASON_MISSING)},"")))))`
+    `IF(ISERROR(${ov}),${q(OVERRIDE_INVALID)},IF(LEN(${cleaned(ov)})=0,"",` +
+    `IF(NOT(${isWord(ov, STATUSES)}),${q(OVERRIDE_INVALID)},` +
+    `IF(ISERROR(${why}),${q(REASON_MISSING)},IF(LEN(${cleaned(why)})=0,${q(REASON_MISSING)},"")))))`
   );
 }

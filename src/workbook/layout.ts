@@ -1,4 +1,13 @@
-import { DEFAULT_PERIODS, PERIODS, PERIOD_INFO, QUALITATIVE_ANSWERS, RATING_LEVELS, type Period } from "../core/words";
+import {
+  DEFAULT_PERIODS,
+  PERIODS,
+  PERIOD_INFO,
+  QUALITATIVE_ANSWERS,
+  RATING_LEVELS,
+  STATUSES,
+  type Period,
+} from "../core/words";
+import { readTypedWord, wordSpellings } from "../core/typed";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
 
 export const TRACKING_SHEET = "Theo dõi";
@@ -42,6 +51,7 @@ export type ColumnKey =
   | "note"
   | "reasonCheck"
   | "cumulative"
+  | "cumulativeOn"
   | "op"
   | "value"
   | "max";
@@ -62,10 +72,10 @@ const PERIOD_HEADERS: Record<PeriodBase, { header: string; width: number }> = {
 export const REVIEW_HEADERS = { override: "Đánh giá lại", reason: "Lý do", final: "Kết quả" } as const;
 export const CUMULATIVE_HEADER = "Cộng dồn";
 export const CUMULATIVE_WORDS = ["Có", "Không"] as const;
-/** A "Cộng dồn" cell read back: "Có" true, "Không" false, anything else null. */
+/** A "Có"/"Không" cell read back (as typed.ts reads a word): "Có" true, "Không" false, anything else null. */
 export function cumulativeCell(v: unknown): boolean | null {
-  const t = String(v ?? "").trim();
-  return t === CUMULATIVE_WORDS[0] ? true : t === CUMULATIVE_WORDS[1] ? false : null;
+  const word = readTypedWord(v, CUMULATIVE_WORDS);
+  return word === null ? null : word === CUMULATIVE_WORDS[0];
 }
 
 /** A header as a sheet of these periods names it: "Thực hiện 6 tháng"; a sheet with only the year keeps "Thực hiện". */
@@ -116,6 +126,8 @@ export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS): Layou
     ...ps.map((p) => per("check", p)),
     ...(year ? [{ key: "reasonCheck", header: "Kiểm tra đánh giá lại", width: 24 } as const] : []),
     { key: "cumulative", header: CUMULATIVE_HEADER, width: 9 },
+    // "Cộng dồn" as the formulas read it (TRUE/FALSE), once per row rather than in every bound.
+    { key: "cumulativeOn", header: `${CUMULATIVE_HEADER} (đọc được)`, width: 9 },
     { key: "op", header: "Kiểu chỉ tiêu", width: 11 },
     { key: "value", header: "Mức chỉ tiêu", width: 14 },
     { key: "max", header: "Mức tối đa", width: 10 },
@@ -199,11 +211,27 @@ export const estimateName = (p: Period): string => `UocTinh_${PERIOD_INFO[p].cel
 
 /** The tolerance the formulas use: DungSai when valid, else the default (one cell, named, beside the target columns). */
 export const APPLIED_TOLERANCE_NAME = "DungSaiApDung";
-/** The words of the rating and qualitative scales, in cells right of the table, named for the status formulas. */
+/**
+ * The words staff type that formulas read (the rating and qualitative scales, the five statuses of
+ * "Đánh giá lại", Có/Không), one list a row in the rows above the header right of the table (no
+ * sort of the table moves them), named for the formulas. A list holds every word in each spelling
+ * core/typed.ts accepts, spelling after spelling: the formulas take a match's position modulo the
+ * number of words.
+ */
 export const WORD_LISTS = [
   { name: "MucXepLoai", words: RATING_LEVELS },
   { name: "MucDinhTinh", words: QUALITATIVE_ANSWERS },
+  { name: "MucDanhGia", words: STATUSES },
+  { name: "MucCoKhong", words: CUMULATIVE_WORDS },
 ] as const;
+export type WordList = (typeof WORD_LISTS)[number];
+/** A list's cells, left to right. */
+export const listCells = (list: WordList): string[] =>
+  [0, 1, 2].flatMap((k) => (list.words as readonly string[]).map((w) => wordSpellings(w)[k]!));
+/** How many columns right of the table the lists take. */
+export const WORD_LIST_WIDTH = Math.max(...WORD_LISTS.map((l) => listCells(l).length));
+/** The list of a set of words (the rule table's scales and the check's limits name their words). */
+export const listOf = (words: readonly string[]): WordList | undefined => WORD_LISTS.find((l) => l.words === words);
 /** Every name the add-in defines besides DungSai: re-pointed, never added twice, when a sheet is inserted again. */
 export const OWN_NAMES = [APPLIED_TOLERANCE_NAME, ...WORD_LISTS.map((w) => w.name), ...PERIODS.map(estimateName)];
 export const TOLERANCE_CELL = `$${col("targetText")}$${TOLERANCE_ROW}`;

@@ -11,6 +11,7 @@ import {
   TOLERANCE_ROW,
   TRACKING_SHEET,
   WORD_LISTS,
+  listCells,
   col,
   colLetter,
   estimateName,
@@ -48,8 +49,8 @@ export function buildWorkbookPlan(r: Resolution, opts: PlanOptions = {}): Workbo
       { name: TOLERANCE_NAME, sheet: TRACKING_SHEET, ref: TOLERANCE_CELL },
       { name: APPLIED_TOLERANCE_NAME, sheet: TRACKING_SHEET, ref: `$${col("value", layout)}$${TOLERANCE_ROW}` },
       ...WORD_LISTS.map((w, k) => {
-        const c = colLetter(layout.columns.length + 1 + k);
-        return { name: w.name, sheet: TRACKING_SHEET, ref: `$${c}$1:$${c}$${w.words.length}` };
+        const [a, b] = [1, listCells(w).length].map((i) => colLetter(layout.columns.length + i));
+        return { name: w.name, sheet: TRACKING_SHEET, ref: `$${a}$${k + 1}:$${b}$${k + 1}` };
       }),
       ...layout.periods.map((p) => ({
         name: estimateName(p),

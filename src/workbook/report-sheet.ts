@@ -2,8 +2,9 @@ import { isCumulative } from "../core/cumulative";
 import { measureOf, toExcel } from "../core/measure";
 import { STATUSES, type Resolution } from "../core/model";
 import { PERIOD_INFO, type Period } from "../core/periods";
+import { QUALITATIVE_ANSWERS, RATING_LEVELS } from "../core/words";
 import {
-  CUMULATIVE_WORDS,
+  listOf,
   REPORT_SHEET,
   TRACKING_SHEET,
   col,
@@ -13,7 +14,7 @@ import {
   type ColumnKey,
   type Layout,
 } from "./layout";
-import { q } from "./formulas";
+import { isYes, q, wordAt } from "./formulas";
 import { area, fitRowHeights, pageBands, type CellPlan, type SheetPlan } from "./sheet-plan";
 
 /**
@@ -23,8 +24,15 @@ import { area, fitRowHeights, pageBands, type CellPlan, type SheetPlan } from ".
  * finds its indicator on the tracking sheet by the Mã in column B; the working cells are to the right.
  */
 
+/** A rating or qualitative answer as the words' list spells it (a figure with a status is one of them). */
+const canonicalWord = (ref: string) =>
+  [RATING_LEVELS, QUALITATIVE_ANSWERS].reduceRight(
+    (rest: string, words) => `IFERROR(INDEX(${listOf(words)!.name},${wordAt(ref, words)}),${rest})`,
+    ref,
+  );
+
 /** True in a formula when the period's figures are estimates (its flag says "Có"). */
-const isEstimate = (period: Period) => `${estimateName(period)}=${q(CUMULATIVE_WORDS[0])}`;
+const isEstimate = (period: Period) => isYes(estimateName(period));
 /** Stands for a row number in a formula built once for many rows. */
 const ROW = "\u0000";
 
@@ -85,18 +93,16 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     if (period === "nam") put("result", get(column(resultKey(period))));
     put("ratio", get(column(periodKey("ratio", period))));
     put("written", `IF(ISNUMBER(${w("figure")}),${w("figure")}/${w("scale")},"")`, "written");
-    if (period !== "nam") put("cumulative", get(column("cumulative")));
+    if (period !== "nam") put("cumulative", get(column("cumulativeOn")));
     // Whole part and decimals ×10^d of the figure and of the ratio in percent (binary noise off
     // first: 0,059/0,08 is 0,73749999…, and the core rounds to 12 digits, 73,75% → 73,8%).
     const millionths = `ROUND(ABS(${w("written")})*1E6,0)`;
     const figureInt = `INT(${millionths}/1E6)`;
     const tenths = `ROUND(ROUND(ABS(${w("ratio")})*100,9)*10,0)`;
     const percentInt = `INT(${tenths}/10)`;
-    const shown = `IF(ISNUMBER(${w("written")}),${vietnameseDigits(figureInt, `(${millionths}-${figureInt}*1E6)`, `${w("written")}<0`, 6)}&${w("unit")},${w("figure")})`;
+    const shown = `IF(ISNUMBER(${w("written")}),${vietnameseDigits(figureInt, `(${millionths}-${figureInt}*1E6)`, `${w("written")}<0`, 6)}&${w("unit")},${canonicalWord(w("figure"))})`;
     const plan =
-      period === "nam"
-        ? q("chỉ tiêu nghị quyết")
-        : `IF(${w("cumulative")}=${q(CUMULATIVE_WORDS[0])},"kế hoạch năm","chỉ tiêu nghị quyết")`;
+      period === "nam" ? q("chỉ tiêu nghị quyết") : `IF(${w("cumulative")}=TRUE,"kế hoạch năm","chỉ tiêu nghị quyết")`;
     const ratio =
       `IF(ISNUMBER(${w("ratio")}),", "&IF(${estimate},"ước đạt","đạt")&" "&` +
       `${vietnameseDigits(percentInt, `(${tenths}-${percentInt}*10)`, "FALSE", 1)}&"% "&${plan},"")`;

@@ -261,3 +261,9 @@ export function fitRowHeights(p: Pick<SheetPlan, "cells" | "styles" | "merges" |
   }
   return [...heights].sort(([a], [b]) => a - b).map(([row, height]) => ({ row, height }));
 }
+
+/** Functions newer than Excel 2007 that the formulas use: an .xlsx stores them as `_xlfn.NAME(`. */
+const NEWER_FUNCTIONS = ["UNICHAR"];
+const NEWER = new RegExp(`\\b(${NEWER_FUNCTIONS.join("|")})\\(`, "gu");
+/** A formula as an .xlsx file stores it (Office.js takes the plain one). */
+export const fileFormula = (formula: string): string => formula.replace(NEWER, "_xlfn.$1(");

@@ -4,6 +4,7 @@ import {
   HEADING_LABELS,
   KEY_PREFIX,
   colLetter,
+  cumulativeCell,
   periodKey,
   sheetLayout,
   type ColumnKey,
@@ -151,8 +152,7 @@ export function readTrackingValues(
   // The estimate flags sit above the figure columns, in the row labelled ESTIMATE_LABEL.
   const flags = above.find((r) => r.includes(ESTIMATE_LABEL));
   const estimates = periods.filter((p) => {
-    const v = flags?.[at.get(periodKey("actual", p))!];
-    return typeof v === "string" && v.trim().toLowerCase() === "có";
+    return cumulativeCell(flags?.[at.get(periodKey("actual", p))!]) === true;
   });
   return { name, rows, loose, columns, periods, estimates, tolerance: undefined, sections, heading, meta };
 }

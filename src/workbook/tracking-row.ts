@@ -13,7 +13,14 @@ import { ratingLevel, formatTarget } from "../core/target";
 import { DEFAULT_TOLERANCE, formatTolerance, readTolerance } from "../core/tolerance";
 import { proposeCumulative } from "../core/cumulative";
 import type { Period } from "../core/periods";
-import { checkFormula, finalFormula, ratioFormula, reasonCheckFormula, statusFormula } from "./formulas";
+import {
+  checkFormula,
+  cumulativeOnFormula,
+  finalFormula,
+  ratioFormula,
+  reasonCheckFormula,
+  statusFormula,
+} from "./formulas";
 import {
   CUMULATIVE_WORDS,
   HEADING_LABELS,
@@ -28,6 +35,7 @@ import {
 import { filled, type CellPlan, type CellValue } from "./sheet-plan";
 import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
 import { cellOfWritten, type Content, type RowContent } from "../core/content";
+import { readAssessment } from "../core/periods";
 
 /**
  * The one codec of the tracking sheet: what a row (and the heading) holds, written by
@@ -79,6 +87,7 @@ export function encodeRow(
     unit: { value: ind.unit },
     targetText: { value: ind.targetText ?? formatTarget(ind.target, ind.unit) },
     cumulative: { value: CUMULATIVE_WORDS[cumulative ? 0 : 1] },
+    cumulativeOn: { formula: cumulativeOnFormula(layout, row), share: "cumulativeOn" },
     op: { value: OP_LABELS[ind.target.op] },
     value: { value },
   };
@@ -176,13 +185,13 @@ export interface ReadBack {
 /** What staff typed in one row of a sheet, as the content type holds it. */
 export function rowContentOf(r: ExistingRow | LooseRow): RowContent {
   const cells: Partial<Record<ColumnKey, unknown>> = "cells" in r ? r.cells : {};
-  const status = String(cells.override ?? "").trim();
+  const assessment = readAssessment(cells.override, cells.reason);
   const chosen = cumulativeCell(cells.cumulative);
   return {
     figures: r.figures,
     formats: r.formats,
     ...(r.note.trim() !== "" ? { note: r.note } : {}),
-    ...(status !== "" ? { override: { status, reason: String(cells.reason ?? "").trim() } } : {}),
+    ...(assessment ? { override: { status: assessment.typed, reason: String(cells.reason ?? "").trim() } } : {}),
     ...(chosen !== null ? { cumulative: chosen } : {}),
   };
 }

@@ -10,6 +10,8 @@ import {
   HEADER_ROW,
   REVIEW_HEADERS,
   WORD_LISTS,
+  WORD_LIST_WIDTH,
+  listCells,
   periodHeader,
   periodKey,
   type Layout,
@@ -40,7 +42,7 @@ import {
 } from "./sheet-plan";
 import { asCell, encodeHeading, encodeRow } from "./tracking-row";
 import type { RowContent } from "../core/content";
-import { GUARDED_TOLERANCE, toleranceWarningFormula } from "./formulas";
+import { GUARDED_TOLERANCE, overrideChosen, toleranceWarningFormula } from "./formulas";
 
 export interface TrackingContent {
   layout: Layout;
@@ -110,7 +112,7 @@ export function trackingSheet(
   put(TOLERANCE_ROW, actualKeys[0]!, { formula: toleranceWarningFormula() });
   put(TOLERANCE_ROW, "op", { value: "Dung sai áp dụng" });
   put(TOLERANCE_ROW, "value", { formula: GUARDED_TOLERANCE });
-  WORD_LISTS.forEach((list, k) => list.words.forEach((w, i) => put(i + 1, last + 1 + k, { value: w })));
+  WORD_LISTS.forEach((list, k) => listCells(list).forEach((w, i) => put(k + 1, last + 1 + i, { value: w })));
   put(ESTIMATE_ROW, "text", { value: ESTIMATE_LABEL });
   for (const p of layout.periods)
     put(ESTIMATE_ROW, periodKey("actual", p), { value: CUMULATIVE_WORDS[content.estimates.includes(p) ? 0 : 1] });
@@ -233,7 +235,7 @@ export function trackingSheet(
     { ref: tolRef, style: { numFmt: "0%", fill: "#FFF2CC", border: true, bold: true, hAlign: "center" } },
     { ref: ref(ci("op"), TOLERANCE_ROW), style: { color: "#595959", size: 10 } },
     { ref: ref(ci("value"), TOLERANCE_ROW), style: { numFmt: "0%", color: "#595959", size: 10, hAlign: "center" } },
-    { ref: area(last + 1, 1, last + WORD_LISTS.length, 4), style: { color: "#808080", size: 9 } },
+    { ref: area(last + 1, 1, last + WORD_LIST_WIDTH, WORD_LISTS.length), style: { color: "#808080", size: 9 } },
     {
       ref: area(1, HEADER_ROW, last, HEADER_ROW),
       style: { bold: true, fill: "#D9E1F2", hAlign: "center", vAlign: "center", wrap: true, border: true },
@@ -253,7 +255,10 @@ export function trackingSheet(
           band("reasonCheck", { italic: true, color: "#9C0006" }),
         ]
       : []),
-    { ref: area(ci("cumulative"), first, last, lastRow), style: { color: "#595959", size: 10, hAlign: "center" } },
+    {
+      ref: area(ci("cumulative"), first, ci("cumulativeOn"), lastRow),
+      style: { color: "#595959", size: 10, hAlign: "center" },
+    },
     ...STATUSES.map((s, i) => ({
       ref: ref(colIndex("unit") + i, LEGEND_ROW),
       style: {
@@ -272,7 +277,10 @@ export function trackingSheet(
   ];
 
   const merges = [area(1, TITLE_ROW, printLast, TITLE_ROW), area(1, SUBTITLE_ROW, printLast, SUBTITLE_ROW)];
-  const columns = [...layout.columns.map((x) => ({ width: x.width })), ...WORD_LISTS.map(() => ({ width: 12 }))];
+  const columns = [
+    ...layout.columns.map((x) => ({ width: x.width })),
+    ...Array.from({ length: WORD_LIST_WIDTH }, () => ({ width: 12 })),
+  ];
   const junkRule = (p: Period) => ({
     ref: column(periodKey("actual", p)),
     rules: [{ formula: `LEN($${c(periodKey("check", p))}${first})>0`, fill: "#F8CBAD", font: "#9C0006" }],
@@ -283,7 +291,7 @@ export function trackingSheet(
       // Staff's own assessment shows in italics: the same colours, marked as chosen by people.
       ...(key === "final"
         ? STATUSES.map((s) => ({
-            formula: `AND($${c(key)}${first}="${s}",LEN($${c("override")}${first})>0)`,
+            formula: `AND($${c(key)}${first}="${s}",${overrideChosen(`$${c("override")}${first}`)})`,
             fill: STATUS_COLORS[s].fill,
             font: STATUS_COLORS[s].font,
             italic: true,
@@ -301,7 +309,7 @@ export function trackingSheet(
     sheet: {
       name: TRACKING_SHEET,
       rowCount: lastRow,
-      colCount: last + WORD_LISTS.length,
+      colCount: last + WORD_LIST_WIDTH,
       cells,
       styles,
       merges,

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { eachCellOf } from "./layout";
 import {
   FONT,
+  fileFormula,
   type CellStyle,
   type PageBand,
   type SheetPlan,
@@ -92,7 +93,7 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
       if (cell.share !== undefined && run?.key === cell.share)
         target.value = { sharedFormula: run.master } as unknown as ExcelJS.CellSharedFormulaValue;
       else {
-        target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+        target.value = { formula: fileFormula(cell.formula) } as ExcelJS.CellFormulaValue;
         runs.set(cell.col, { key: cell.share, master: target.address });
       }
     } else if (cell.value !== undefined && cell.value !== null) {
@@ -138,7 +139,7 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
       rules: cf.rules.map((r) => ({
         type: "expression",
         priority: priority++,
-        formulae: [r.formula],
+        formulae: [fileFormula(r.formula)],
         style: {
           fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) } },
           font: { color: { argb: argb(r.font) }, ...(r.italic ? { italic: true } : {}) },

@@ -3,17 +3,23 @@ import { measureOf } from "../../src/core/measure";
 import { capitalize } from "../../src/core/text";
 
 import { STATUS_RULES, TARGET_OPS } from "../../src/core/rules";
-import { RATING_LEVELS } from "../../src/core/words";
+import { QUALITATIVE_ANSWERS, RATING_LEVELS, STATUSES } from "../../src/core/words";
+import { wordSpellings } from "../../src/core/typed";
 import {
   GUARDED_TOLERANCE,
   checkFormula,
+  cleaned,
+  cumulativeOnFormula,
   finalFormula,
+  isWord,
+  wordAt,
   ratioFormula,
   statusFormula,
 } from "../../src/workbook/formulas";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import {
   APPLIED_TOLERANCE_NAME,
+  CUMULATIVE_WORDS,
   OP_LABELS,
   TOLERANCE_NAME,
   WORD_LISTS,
@@ -26,7 +32,9 @@ import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { syntheticResolution } from "../../support/synthetic";
 
 const layout = sheetLayout(["6t", "nam"]);
-const [F, J, K, L, CUM] = (["actual", "check", "op", "value", "cumulative"] as const).map((k) => col(k, layout));
+const [F, J, K, L, CUM, ON] = (["actual", "check", "op", "value", "cumulative", "cumulativeOn"] as const).map((k) =>
+  col(k, layout),
+);
 const at = (row: number, period: "6t" | "nam" = "nam") => ({ layout, row, period });
 
 // Whether the formulas compute what judge() does is proven by recalculating them in LibreOffice
@@ -37,7 +45,9 @@ describe("the generated native formulas", () => {
   test("the status formula branches on every kind's label and uses only native functions", () => {
     for (const op of TARGET_OPS.slice(0, -1)) expect(status).toContain(`$${K}12="${OP_LABELS[op]}"`);
     expect(status).not.toMatch(/CHITIEU|_xll|;/u);
-    expect(new Set(status.match(/[A-Z]+(?=\()/gu))).toEqual(new Set(["IF", "ISERROR", "OR", "LEN", "MATCH"]));
+    expect(new Set(status.match(/[A-Z]+(?=\()/gu))).toEqual(
+      new Set(["IF", "ISERROR", "OR", "LEN", "MATCH", "MOD", "TRIM", "SUBSTITUTE", "UNICHAR"]),
+    );
     // An error in the figure cell never reaches LEN() or a comparison: no status but "Chưa có số liệu".
     expect(
       status.startsWith(
@@ -56,16 +66,19 @@ describe("the generated native formulas", () => {
     const name = plan.names.find((n) => n.name === APPLIED_TOLERANCE_NAME)!;
     const { row, col: c } = cellPosition(name.ref);
     expect(plan.sheets[0]!.cells.find((x) => x.row === row && x.col === c)?.formula).toBe(GUARDED_TOLERANCE);
-    // The rating and qualitative words are named lists in the sheet, in the rules' order.
+    // The words staff type are named lists in the sheet, in the rules' order, in each spelling typed.ts reads.
     for (const list of WORD_LISTS) {
       const ref = plan.names.find((n) => n.name === list.name)!.ref;
       const words: unknown[] = [];
       eachCellOf(ref.replace(/\$/gu, ""), (r, cc) =>
         words.push(plan.sheets[0]!.cells.find((x) => x.row === r && x.col === cc)?.value),
       );
-      expect(words).toEqual([...list.words]);
-      expect(status).toContain(`MATCH($${F}12,${list.name},0)`);
+      const spellings = list.words.map((w) => wordSpellings(w));
+      expect(words).toEqual([0, 1, 2].flatMap((k) => spellings.map((s) => s[k])));
+      expect(words.slice(0, list.words.length)).toEqual([...list.words]);
     }
+    for (const list of WORD_LISTS.filter((l) => l.words === RATING_LEVELS || l.words === QUALITATIVE_ANSWERS))
+      expect(status).toContain(`MATCH(${cleaned(`$${F}12`)},${list.name},0)`);
   });
 
   test("the ratio divides as each kind's rule says", () => {
@@ -89,27 +102,33 @@ describe("the generated native formulas", () => {
       ),
     );
     const rating = checkFormula(at(5), measureOf({ unit: "", target: { op: "rating" } }));
-    for (const level of RATING_LEVELS) expect(rating).toContain(`$${F}5="${level}"`);
-    expect(rating).not.toContain("MATCH");
+    // The word found by MATCH (which takes "*" for any word) is confirmed by "=", which does not.
+    const typed = cleaned(`$${F}5`);
+    expect(rating).toContain(`IFERROR(INDEX(MucXepLoai,MATCH(${typed},MucXepLoai,0))=${typed},FALSE)`);
   });
 
   test("before the year's end a cumulative row's bound is scaled by the period's share; never a rank's", () => {
     const six = statusFormula(at(4, "6t"));
-    const v6 = `$${col("value", layout)}4*IF($${CUM}4="Có",0.5,1)`;
+    const v6 = `$${col("value", layout)}4*IF($${ON}4,0.5,1)`;
     expect(six).toContain(v6);
+    // "Cộng dồn" is read once per row, as typed.ts reads a word.
+    expect(cumulativeOnFormula(layout, 4)).toBe(
+      `IF(${isWord(`$${CUM}4`, CUMULATIVE_WORDS)},${wordAt(`$${CUM}4`, CUMULATIVE_WORDS)}=1,FALSE)`,
+    );
     expect(six).toContain(`$${col("actual6t", layout)}4`);
     // The rank branch compares with the bound itself.
     const rank = six.slice(six.indexOf(`="${OP_LABELS.rank}"`), six.indexOf(`="${OP_LABELS.rating}"`));
     expect(rank).not.toContain(v6);
-    expect(statusFormula(at(4))).not.toContain(`$${CUM}4`);
+    expect(statusFormula(at(4))).not.toContain(`$${ON}4`);
   });
 
   test("the final status is staff's word when it is one of the five, else the rule's", () => {
     const fin = finalFormula(layout, 9);
-    expect(fin).toContain(
-      `MATCH($${col("override", layout)}9,{"Vượt","Đạt","Cơ bản đạt","Không đạt","Chưa có số liệu"},0)`,
+    const ov = `$${col("override", layout)}9`;
+    // Staff's word as the list spells it, whatever its case, spaces or Unicode form.
+    expect(fin).toBe(
+      `IF(${isWord(ov, STATUSES)},INDEX(MucDanhGia,${wordAt(ov, STATUSES)}),$${col("status", layout)}9)`,
     );
-    expect(fin).toContain(`$${col("status", layout)}9`);
   });
 
   test("cells sharing a formula key hold the same formula but for their own row (what the .xlsx stores once)", () => {

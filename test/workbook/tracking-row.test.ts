@@ -171,7 +171,9 @@ describe("the tracking row codec: what is written is read back", () => {
     const sheet = plan.sheets[0]!;
     // The columns and the estimate row that sheets of that time did not have.
     const added = new Set(
-      ["override", "reason", "final", "reasonCheck", "cumulative"].map((k) => colIndex(k as ColumnKey, layout) - 1),
+      ["override", "reason", "final", "reasonCheck", "cumulative", "cumulativeOn"].map(
+        (k) => colIndex(k as ColumnKey, layout) - 1,
+      ),
     );
     const grid: unknown[][] = Array.from({ length: sheet.rowCount }, () => Array(sheet.colCount).fill(""));
     for (const c of sheet.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? "" : (c.value ?? "");
