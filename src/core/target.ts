@@ -1,6 +1,7 @@
 import { NUMBER_SOURCE as NUM, parseNumberToken, formatVietnameseNumber } from "./numbers";
 import { matchWord, normalizeText } from "./text";
 import { RATING_LEVELS, type RatingLevel, type Target, type ComparisonOp } from "./model";
+import { AFTER_SOURCE, BEFORE_SOURCE, COMPARATORS, SURE_SOURCE, WRITTEN, readComparator } from "./comparators";
 
 /** One target found inside a clause of resolution text. */
 export interface TargetMatch {
@@ -36,38 +37,10 @@ const RANGE_RE = new RegExp(String.raw`^\s*(%|‰)?\s*(?:-|–|—|đến|tới)
 // No lookbehind anywhere (Safari before 16.4 cannot parse it): a boundary group stands in for it.
 const NUMBER_RE = new RegExp(String.raw`(?<pre>^|[^\p{L}\d.,/])(?<num>${NUM})(?!\d)`, "gu");
 
-const CMP: Record<string, ComparisonOp> = {
-  "không vượt quá": "lte",
-  "không quá": "lte",
-  "tối đa": "lte",
-  "không cao hơn": "lte",
-  "không lớn hơn": "lte",
-  "không nhiều hơn": "lte",
-  "≤": "lte",
-  "<=": "lte",
-  "=<": "lte",
-  "không dưới": "gte",
-  "không thấp hơn": "gte",
-  "không ít hơn": "gte",
-  "ít nhất": "gte",
-  "tối thiểu": "gte",
-  từ: "gte",
-  "≥": "gte",
-  ">=": "gte",
-  "=>": "gte",
-  "thấp hơn": "lt",
-  "ít hơn": "lt",
-  "nhỏ hơn": "lt",
-  dưới: "lt",
-  "<": "lt",
-  "cao hơn": "gt",
-  "lớn hơn": "gt",
-  "nhiều hơn": "gt",
-  trên: "gt",
-  hơn: "gt",
-  vượt: "gt",
-  ">": "gt",
-};
+/** "98% trở lên", "5% trở xuống": a comparator after the figure and its unit. */
+const TAIL_RE = new RegExp(String.raw`^\s*(${AFTER_SOURCE})`, "u");
+/** Words that mean a target even when no figure reads ("tối đa", "không quá"), and the percent signs. */
+export const TARGET_WORD_RE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${SURE_SOURCE})(?!\p{L})|%|‰`, "iu");
 const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join("|");
 
 const LEFT_RE = new RegExp(
@@ -76,7 +49,7 @@ const LEFT_RE = new RegExp(
     String.raw`(?:(?<chg>tăng|giảm|nâng|hạ)(?:\s+(?<avg>bình quân|trung bình))?(?:\s+(?:mỗi năm|hằng năm|hàng năm))?(?:\s+(?<dir>lên|xuống còn|xuống|còn))?\s*)?` +
     String.raw`(?:(?<lead2>đạt|ở mức)\s+)?` +
     String.raw`(?:(?<down>xuống còn|xuống|còn)\s+)?` +
-    `(?<cmp>${alt(Object.keys(CMP))})?\\s*` +
+    `(?<cmp>${BEFORE_SOURCE})?\\s*` +
     String.raw`(?<approx>khoảng|gần|xấp xỉ)?\s*$`,
   "u",
 );
@@ -158,8 +131,8 @@ const WORD_UNIT_RE = /^\s*(\p{L}+)/u;
 const NOT_UNITS = new Set([
   "và",
   "trong",
-  "trên",
-  "dưới",
+  // "5 trên …", "3 dưới …": a comparator after a figure starts the next phrase, it is no unit.
+  ...COMPARATORS.filter((c) => c.at === "before" && /^\p{L}+$/u.test(c.words)).map((c) => c.words),
   "so",
   "của",
   "trở",
@@ -175,7 +148,7 @@ const NOT_UNITS = new Set([
   "hoặc",
 ]);
 /** "sinh trên 2 con": children born, not livestock; the figure is a condition of the indicator, not its target. */
-const BIRTHS_RE = /(?:^|[^\p{L}])sinh(?:\s+con)?(?:\s+(?:trên|từ|dưới))?\s*$/u;
+const BIRTHS_RE = new RegExp(String.raw`(?:^|[^\p{L}])sinh(?:\s+con)?(?:\s+(?:${BEFORE_SOURCE}))?\s*$`, "u");
 const excludedUnit = (unit: string, left: string) =>
   EXCLUDED_UNIT_RE.test(unit.toLowerCase()) || (unit.toLowerCase() === "con" && BIRTHS_RE.test(left));
 
@@ -289,6 +262,7 @@ export function scanTargets(clause: string): ScanResult {
     const after = lc.slice(end, end + AHEAD);
     const g = leftM.groups ?? {};
     const hasWord = Boolean(g.lead || g.lead2 || g.chg || g.cmp || g.approx || g.down);
+    const cmp = g.cmp ? readComparator(g.cmp) : null;
 
     // N/M counts: "7/7 tổ dân phố".
     const frac = /^\s*\/\s*(\d+)(?![\d.,]|\s*\/)/u.exec(after);
@@ -393,7 +367,8 @@ export function scanTargets(clause: string): ScanResult {
       label && /(?:năm|tháng|quý)\s*$/u.test(label[0]) && unit.unit.startsWith("%") && !isYear(token, value);
     if (!hasWord && label && !timeWord) continue;
     if (excludedUnit(unit.unit, left)) continue;
-    if (/^(?:trên|\/)$/u.test(g.cmp ?? "") && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit)) continue;
+    // "trên 1 ha": per hectare, not more than one.
+    if (cmp?.form === "plain" && cmp.base.per && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit)) continue;
     // "trên cả 3 tiêu chí" ("on all 3 criteria") describes; it sets no figure, but it is worth a warning.
     if (!hasWord && /(?:^|[^\p{L}])cả\s*$/u.test(left)) {
       strayFigures.push(token);
@@ -406,22 +381,22 @@ export function scanTargets(clause: string): ScanResult {
     if (isYear(token, value) && unit.unit === "" && !g.cmp) continue;
     consumedTo = unit.end;
 
-    const tail = /^\s*(trở lên|trở xuống)/u.exec(lc.slice(unit.end, unit.end + AHEAD));
+    const tail = TAIL_RE.exec(lc.slice(unit.end, unit.end + AHEAD));
     const cutEnd = tail ? unit.end + tail[0].length : unit.end;
     let op: ComparisonOp;
     let change = false;
     let implied = false;
-    if ((g.chg && g.dir && g.dir !== "lên") || (!g.chg && g.down)) op = g.cmp ? CMP[g.cmp]! : "lte";
-    else if (g.chg && g.dir === "lên") op = g.cmp ? CMP[g.cmp]! : "gte";
+    if ((g.chg && g.dir && g.dir !== "lên") || (!g.chg && g.down)) op = cmp ? cmp.op : "lte";
+    else if (g.chg && g.dir === "lên") op = cmp ? cmp.op : "gte";
     else if (g.chg) {
       change = true;
-      op = g.cmp ? CMP[g.cmp]! : "gte";
-    } else if (g.cmp) op = CMP[g.cmp]!;
+      op = cmp ? cmp.op : "gte";
+    } else if (cmp) op = cmp.op;
     else if (!tail && (opensWithChange ??= leadingChange(lc))) {
       // "Giảm tỷ lệ sinh con thứ 3 trở lên 0,2%": a sentence that opens with the change; the figure is its size.
       change = true;
       op = "gte";
-    } else if (tail?.[1] === "trở xuống") op = "lte";
+    } else if (tail) op = readComparator(tail[1]!)!.op;
     else if (
       !tail &&
       LOWER_IS_BETTER_RE.test(lc.slice(Math.max(0, leftM.index - BEHIND), leftM.index + g.pre!.length))
@@ -431,7 +406,8 @@ export function scanTargets(clause: string): ScanResult {
     } else op = "gte";
     // "vượt 10% dự toán": the completion is 110% of the plan.
     const plan = /^% (?:dự toán|kế hoạch)$/u.test(unit.unit);
-    const target: Target = plan && g.cmp === "vượt" ? { op: "gte", value: 100 + value } : { op, value };
+    const target: Target =
+      plan && cmp?.form === "plain" && cmp.base.overPlan ? { op: "gte", value: 100 + value } : { op, value };
     matches.push(build(text, leftM, start, cutEnd, unit, target, change, implied, end));
   }
   return { matches, problems, strayFigures };
@@ -535,6 +511,12 @@ export function parseTargetPhrase(phrase: string): PhraseResult {
   return { ok: false, message: `Không đọc được chỉ tiêu "${text}" (${why}). ${PHRASE_HELP}` };
 }
 
+/** A figure with the words the add-in writes for an op ("trên 99%", "98% trở lên"). */
+function written(op: ComparisonOp, figure: string): string {
+  const w = WRITTEN[op];
+  return w.at === "before" ? `${w.words} ${figure}` : `${figure} ${w.words}`;
+}
+
 function withUnit(n: number, unit: string): string {
   const num = formatVietnameseNumber(n);
   if (unit === "") return num;
@@ -547,13 +529,11 @@ export function formatTarget(target: Target, unit: string): string {
     case "gte":
       return target.of !== undefined
         ? `${formatVietnameseNumber(target.value)}/${formatVietnameseNumber(target.of)}${unit ? ` ${unit}` : ""}`
-        : `${withUnit(target.value, unit)} trở lên`;
+        : written("gte", withUnit(target.value, unit));
     case "gt":
-      return `trên ${withUnit(target.value, unit)}`;
     case "lte":
-      return `không quá ${withUnit(target.value, unit)}`;
     case "lt":
-      return `dưới ${withUnit(target.value, unit)}`;
+      return written(target.op, withUnit(target.value, unit));
     case "range":
       return `từ ${formatVietnameseNumber(target.min)} - ${withUnit(target.max, unit)}`;
     case "rank":
