@@ -67,6 +67,12 @@ export const WRITTEN: Record<ComparisonOp, { words: string; at: "before" | "afte
   gte: { words: "trở lên", at: "after" },
 };
 
+/** A figure with the words the add-in writes for an op ("trên 99%", "98% trở lên", "không quá 0,6%"). */
+export function writeBound(op: ComparisonOp, figure: string | number): string {
+  const w = WRITTEN[op];
+  return w.at === "before" ? `${w.words} ${figure}` : `${figure} ${w.words}`;
+}
+
 /** Words that negate a strict comparator, longest first. */
 export const NEGATORS = ["không được", "không để", "không"] as const;
 const EQUAL = "bằng";

@@ -1,5 +1,5 @@
 import { normalizeText } from "./text";
-import type { Indicator, ParseWarning, Resolution, Section } from "./model";
+import { QUALITATIVE, type Indicator, type ParseWarning, type Resolution, type Section } from "./model";
 import { scanRating, scanTargets, TARGET_WORD_RE, type ScanResult, type TargetMatch } from "./target";
 
 /** Bad resolution text: the message is Vietnamese and says what is wrong. */
@@ -264,7 +264,7 @@ function draftOf(clause: Clause, prefix: string, suffix: string, line: number): 
     };
   }
   const text = clean(join(clause.text));
-  return { text, indicator: { text, unit: "", target: { op: "qualitative" }, targetText: "Đạt", line } };
+  return { text, indicator: { text, unit: "", target: { op: "qualitative" }, targetText: QUALITATIVE.met, line } };
 }
 
 /** Turns one item (its first line and the bullets or lines under it) into its indicators (a, b, c when several). */

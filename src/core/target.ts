@@ -1,7 +1,7 @@
 import { NUMBER_SOURCE as NUM, parseNumberToken, formatVietnameseNumber } from "./numbers";
 import { matchWord, normalizeText } from "./text";
-import { RATING_LEVELS, type RatingLevel, type Target, type ComparisonOp } from "./model";
-import { AFTER_SOURCE, BEFORE_SOURCE, COMPARATORS, SURE_SOURCE, WRITTEN, readComparator } from "./comparators";
+import { QUALITATIVE, RATING_LEVELS, type RatingLevel, type Target, type ComparisonOp } from "./model";
+import { AFTER_SOURCE, BEFORE_SOURCE, COMPARATORS, SURE_SOURCE, readComparator, writeBound } from "./comparators";
 
 /** One target found inside a clause of resolution text. */
 export interface TargetMatch {
@@ -486,8 +486,7 @@ export interface PhraseRead {
 
 export type PhraseResult = { ok: true; value: PhraseRead } | { ok: false; message: string };
 
-export const PHRASE_HELP =
-  'Chỉ tiêu cần viết như trong nghị quyết, ví dụ "trên 99%", "không quá 0,6%", "từ 3 - 5", "thứ 5 trở lên", "hoàn thành tốt nhiệm vụ trở lên", "27.625 triệu đồng" hoặc "Đạt".';
+export const PHRASE_HELP = `Chỉ tiêu cần viết như trong nghị quyết, ví dụ "trên 99%", "không quá 0,6%", "từ 3 - 5", "thứ 5 trở lên", "hoàn thành tốt nhiệm vụ trở lên", "27.625 triệu đồng" hoặc "${QUALITATIVE.met}".`;
 
 /** Reads a target phrase as typed in a cell or a form ("trên 99%", ">=75%", "từ 3 - 5"). */
 export function parseTargetPhrase(phrase: string): PhraseResult {
@@ -511,12 +510,6 @@ export function parseTargetPhrase(phrase: string): PhraseResult {
   return { ok: false, message: `Không đọc được chỉ tiêu "${text}" (${why}). ${PHRASE_HELP}` };
 }
 
-/** A figure with the words the add-in writes for an op ("trên 99%", "98% trở lên"). */
-function written(op: ComparisonOp, figure: string): string {
-  const w = WRITTEN[op];
-  return w.at === "before" ? `${w.words} ${figure}` : `${figure} ${w.words}`;
-}
-
 function withUnit(n: number, unit: string): string {
   const num = formatVietnameseNumber(n);
   if (unit === "") return num;
@@ -529,11 +522,11 @@ export function formatTarget(target: Target, unit: string): string {
     case "gte":
       return target.of !== undefined
         ? `${formatVietnameseNumber(target.value)}/${formatVietnameseNumber(target.of)}${unit ? ` ${unit}` : ""}`
-        : written("gte", withUnit(target.value, unit));
+        : writeBound("gte", withUnit(target.value, unit));
     case "gt":
     case "lte":
     case "lt":
-      return written(target.op, withUnit(target.value, unit));
+      return writeBound(target.op, withUnit(target.value, unit));
     case "range":
       return `từ ${formatVietnameseNumber(target.min)} - ${withUnit(target.max, unit)}`;
     case "rank":
@@ -541,6 +534,6 @@ export function formatTarget(target: Target, unit: string): string {
     case "rating":
       return `${target.level.toLowerCase().replace(/^./u, (c) => c.toUpperCase())} trở lên`;
     case "qualitative":
-      return "Đạt";
+      return QUALITATIVE.met;
   }
 }

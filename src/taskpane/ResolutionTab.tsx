@@ -21,6 +21,7 @@ import { isCumulative } from "../core/cumulative";
 import { formatTarget, parseTargetPhrase } from "../core/target";
 import { capitalize } from "../core/text";
 import { saveFile } from "./download";
+import { PANE_COLORS } from "../core/palette";
 
 /** A link-styled button whose accessible name says what it does to which indicator or section. */
 function Act({ label, text, onClick }: { label: string; text: string; onClick: () => void }) {
@@ -177,7 +178,7 @@ function TargetFields({
         </select>
       )}
       {shown && (
-        <Text role="alert" styles={{ root: { color: "#a4262c" } }}>
+        <Text role="alert" styles={{ root: { color: PANE_COLORS.error } }}>
           {shown}
         </Text>
       )}
@@ -271,17 +272,17 @@ function warningSection(r: Resolution, w: ParseWarning): string {
 
 /** One stylesheet class per element kind: long lists of indicators stay cheap to render. */
 const rowStyles = mergeStyleSets({
-  row: { padding: "4px 0", borderBottom: "1px solid #edebe9", fontSize: 14, lineHeight: "20px" },
+  row: { padding: "4px 0", borderBottom: `1px solid ${PANE_COLORS.rowLine}`, fontSize: 14, lineHeight: "20px" },
   edit: {
     border: 0,
     padding: 0,
     background: "none",
-    color: "#0078d4",
+    color: PANE_COLORS.link,
     cursor: "pointer",
     font: "inherit",
     selectors: {
       ":hover, :focus": { textDecoration: "underline" },
-      ":focus-visible": { outline: "1px solid #605e5c" },
+      ":focus-visible": { outline: `1px solid ${PANE_COLORS.muted}` },
     },
   },
 });
