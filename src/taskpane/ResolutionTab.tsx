@@ -5,15 +5,12 @@ import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import { TextField } from "@fluentui/react/lib/TextField";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
-import { IndicatorSchema, type Indicator, type ParseWarning, type Resolution } from "../core/model";
-import { isCumulative } from "../core/cumulative";
-import { formatTarget } from "../core/target";
+import type { Indicator, ParseWarning, Resolution } from "../core/model";
 import { saveFile } from "./download";
 import { Act } from "./resolution/Act";
-import { InlineField, schemaProblem } from "./resolution/InlineField";
-import { TargetEditor } from "./resolution/TargetEditor";
-import { TargetFields } from "./resolution/TargetFields";
-import { rowStyles } from "./resolution/styles";
+import { IndicatorRow } from "./resolution/IndicatorRow";
+import { InlineField } from "./resolution/InlineField";
+import { WarningRow } from "./resolution/WarningRow";
 
 type Line = { line: number; indicator?: Indicator; warning?: ParseWarning };
 
@@ -64,9 +61,6 @@ export function ResolutionTab({ resolution, onChange }: ResolutionTabProps) {
   // The latest reading, also between a click and the next render: quick successive edits all count.
   const latest = useRef(resolution);
   latest.current = resolution;
-  /** The indicator with the field being edited (its text or its unit) set to what is typed. */
-  const edited = (ind: Indicator, v: string): Indicator =>
-    editing?.startsWith("text:") ? { ...ind, text: v.trim() } : { ...ind, unit: v.trim() };
   const apply = (next: Resolution) => {
     const prev = latest.current;
     if (next === prev) return;
@@ -82,6 +76,12 @@ export function ResolutionTab({ resolution, onChange }: ResolutionTabProps) {
     onChange(prev);
     setNotice("Đã hoàn tác thay đổi vừa rồi.");
   };
+  /** Replaces an indicator with an edited one, once the reader has checked it. */
+  const update = (id: string, next: Indicator) =>
+    void reader().then((x) => {
+      const r = x.updateIndicator(latest.current, id, next);
+      if (typeof r !== "string") apply(r);
+    });
   const withEdits = async (f: (e: Awaited<ReturnType<typeof reader>>, r: Resolution) => Resolution) => {
     const e = await reader();
     apply(f(e, latest.current));
@@ -312,150 +312,24 @@ export function ResolutionTab({ resolution, onChange }: ResolutionTabProps) {
             <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
               {lines.map((l) =>
                 l.indicator ? (
-                  <li key={l.indicator.id} className={rowStyles.row}>
-                    <div>
-                      <strong>{l.indicator.id}</strong> {l.indicator.text}
-                      {l.indicator.unit ? ` (${l.indicator.unit})` : ""}
-                    </div>
-                    <TargetEditor indicator={l.indicator} onChange={(i) => edit(s.id, i)} />
-                    {editing === `target:${l.indicator.id}` ? (
-                      <TargetFields
-                        indicator={l.indicator}
-                        onCancel={() => setEditing(null)}
-                        onSave={(target) => {
-                          const ind = l.indicator!;
-                          const next = { ...ind, target, targetText: formatTarget(target, ind.unit) };
-                          // The schema's own (Vietnamese) words say what is wrong.
-                          const checked = IndicatorSchema.safeParse(next);
-                          if (!checked.success) return checked.error.issues.map((i) => i.message).join("; ");
-                          void reader().then((x) => {
-                            const r = x.updateIndicator(latest.current, ind.id, next);
-                            if (typeof r !== "string") apply(r);
-                          });
-                          setEditing(null);
-                          return null;
-                        }}
-                      />
-                    ) : editing === `text:${l.indicator.id}` || editing === `unit:${l.indicator.id}` ? (
-                      <InlineField
-                        label={
-                          editing.startsWith("text:")
-                            ? `Nội dung chỉ tiêu ${l.indicator.id}`
-                            : `Đơn vị tính của ${l.indicator.id}`
-                        }
-                        initial={editing.startsWith("text:") ? l.indicator.text : l.indicator.unit}
-                        onCancel={() => setEditing(null)}
-                        validate={(v) => schemaProblem(IndicatorSchema.safeParse(edited(l.indicator!, v)))}
-                        onSave={(v) => {
-                          const ind = l.indicator!;
-                          const next = edited(ind, v);
-                          void reader().then((e) => {
-                            const r = e.updateIndicator(latest.current, ind.id, next);
-                            if (typeof r !== "string") apply(r);
-                          });
-                          setEditing(null);
-                        }}
-                      />
-                    ) : !correcting ? null : (
-                      <div>
-                        <Act
-                          label={`Sửa nội dung chỉ tiêu ${l.indicator.id}`}
-                          text="Sửa nội dung"
-                          onClick={() => setEditing(`text:${l.indicator!.id}`)}
-                        />
-                        <Act
-                          label={`Sửa mức theo ô của chỉ tiêu ${l.indicator.id}`}
-                          text="Sửa mức theo ô"
-                          onClick={() => setEditing(`target:${l.indicator!.id}`)}
-                        />
-                        <Act
-                          label={`Sửa đơn vị tính của ${l.indicator.id}`}
-                          text="Đơn vị"
-                          onClick={() => setEditing(`unit:${l.indicator!.id}`)}
-                        />
-                        <Act
-                          label={`Chuyển chỉ tiêu ${l.indicator.id} lên`}
-                          text="Lên"
-                          onClick={() => void withEdits((e, r) => e.moveIndicator(r, l.indicator!.id, -1))}
-                        />
-                        <Act
-                          label={`Chuyển chỉ tiêu ${l.indicator.id} xuống`}
-                          text="Xuống"
-                          onClick={() => void withEdits((e, r) => e.moveIndicator(r, l.indicator!.id, 1))}
-                        />
-                        <select
-                          aria-label={`Chuyển chỉ tiêu ${l.indicator.id} sang phần khác`}
-                          value=""
-                          onChange={(e) => {
-                            const to = e.target.value;
-                            if (to) void withEdits((x, r) => x.moveToSection(r, l.indicator!.id, to));
-                          }}
-                          style={{ marginRight: 10, fontSize: 12 }}
-                        >
-                          <option value="">Sang phần…</option>
-                          {resolution.sections
-                            .filter((x) => x.id !== s.id)
-                            .map((x) => (
-                              <option key={x.id} value={x.id}>
-                                {x.id}
-                              </option>
-                            ))}
-                        </select>
-                        <label style={{ marginRight: 10, fontSize: 12 }}>
-                          <input
-                            type="checkbox"
-                            aria-label={`Chỉ tiêu ${l.indicator.id} cộng dồn (số liệu tích lũy trong năm)`}
-                            checked={isCumulative(l.indicator)}
-                            onChange={(e) => {
-                              const ind = l.indicator!;
-                              const on = e.target.checked;
-                              void reader().then((x) => {
-                                const r = x.updateIndicator(latest.current, ind.id, { ...ind, cumulative: on });
-                                if (typeof r !== "string") apply(r);
-                              });
-                            }}
-                          />{" "}
-                          Cộng dồn
-                        </label>
-                        <Act
-                          label={`Xóa chỉ tiêu ${l.indicator.id}`}
-                          text="Xóa"
-                          onClick={() => void withEdits((e, r) => e.deleteIndicator(r, l.indicator!.id))}
-                        />
-                      </div>
-                    )}
-                  </li>
+                  <IndicatorRow
+                    key={l.indicator.id}
+                    indicator={l.indicator}
+                    otherSections={resolution.sections.filter((x) => x.id !== s.id).map((x) => x.id)}
+                    editing={editing}
+                    setEditing={setEditing}
+                    correcting={correcting}
+                    update={(next) => update(l.indicator!.id, next)}
+                    replace={(i) => edit(s.id, i)}
+                    withEdits={(f) => void withEdits(f)}
+                  />
                 ) : (
-                  <li key={`w${l.line}${l.warning!.reason}`} style={{ padding: "4px 0" }}>
-                    {/* Actions beside the bar, not in it: a bar with actions is a landmark region,
-                        and many unnamed regions are not a list a screen reader can use. */}
-                    <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-                      Dòng {l.warning!.line}: “{l.warning!.text}” — {l.warning!.reason}
-                    </MessageBar>
-                    <div style={{ marginTop: 4 }}>
-                      <DefaultButton
-                        text="Thành chỉ tiêu"
-                        ariaLabel={`Đọc dòng ${l.warning!.line} thành chỉ tiêu của phần ${s.id}`}
-                        onClick={() =>
-                          void withEdits((e, r) =>
-                            e.dismissWarning(
-                              e.addIndicator(r, s.id, l.warning!.text).resolution,
-                              l.warning!.line,
-                              l.warning!.reason,
-                            ),
-                          )
-                        }
-                      />
-                      <DefaultButton
-                        text="Bỏ qua"
-                        ariaLabel={`Bỏ qua dòng ${l.warning!.line}`}
-                        onClick={() =>
-                          void withEdits((e, r) => e.dismissWarning(r, l.warning!.line, l.warning!.reason))
-                        }
-                        style={{ marginLeft: 6 }}
-                      />
-                    </div>
-                  </li>
+                  <WarningRow
+                    key={`w${l.line}${l.warning!.reason}`}
+                    warning={l.warning!}
+                    sectionId={s.id}
+                    withEdits={(f) => void withEdits(f)}
+                  />
                 ),
               )}
             </ul>
