@@ -140,6 +140,8 @@ export const BEFORE_SOURCE = [
   `(?:${alt(strictWords)})\\s+${OR}\\s+${EQUAL}`,
   alt(otherWords),
 ].join("|");
+/** Regex source of "or more" after a figure, a rank or a rating ("thứ 5 trở lên"). */
+export const OR_MORE_SOURCE = alt(COMPARATORS.filter((c) => c.at === "after" && c.op === "gte").map((c) => c.words));
 /** Regex source of the comparators written after a figure ("trở lên", "trở xuống"). */
 export const AFTER_SOURCE = alt(COMPARATORS.filter((c) => c.at === "after").map((c) => c.words));
 /**

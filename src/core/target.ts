@@ -1,7 +1,15 @@
 import { NUMBER_SOURCE as NUM, parseNumberToken, formatVietnameseNumber } from "./numbers";
 import { matchWord, normalizeText } from "./text";
 import { QUALITATIVE, RATING_LEVELS, type RatingLevel, type Target, type ComparisonOp } from "./model";
-import { AFTER_SOURCE, BEFORE_SOURCE, COMPARATORS, SURE_SOURCE, readComparator, writeBound } from "./comparators";
+import {
+  AFTER_SOURCE,
+  BEFORE_SOURCE,
+  COMPARATORS,
+  OR_MORE_SOURCE,
+  SURE_SOURCE,
+  readComparator,
+  writeBound,
+} from "./comparators";
 
 /** One target found inside a clause of resolution text. */
 export interface TargetMatch {
@@ -37,6 +45,10 @@ const RANGE_RE = new RegExp(String.raw`^\s*(%|‰)?\s*(?:-|–|—|đến|tới)
 // No lookbehind anywhere (Safari before 16.4 cannot parse it): a boundary group stands in for it.
 const NUMBER_RE = new RegExp(String.raw`(?<pre>^|[^\p{L}\d.,/])(?<num>${NUM})(?!\d)`, "gu");
 
+/** "thứ 5 toàn thành phố trở lên": a rank's "or better" within a few words of it. */
+const RANK_UP_RE = new RegExp(String.raw`^[^;,.]{0,40}?(?:${OR_MORE_SOURCE})`, "u");
+/** "(sinh con thứ 3) trở lên": "or more" words, whose "lên" is no change to a level. */
+const OR_MORE_RE = new RegExp(OR_MORE_SOURCE, "gu");
 /** "98% trở lên", "5% trở xuống": a comparator after the figure and its unit. */
 const TAIL_RE = new RegExp(String.raw`^\s*(${AFTER_SOURCE})`, "u");
 /** Words that mean a target even when no figure reads ("tối đa", "không quá"), and the percent signs. */
@@ -163,10 +175,12 @@ const LOWER_IS_BETTER_RE =
 const LEADING_CHANGE_RE = /^\s*(?:phấn đấu\s+|phần đầu\s+|phân đấu\s+)?(?:mức\s+)?(?:tăng|giảm)\s(?!\s*cường)/u;
 const CHANGE_TO_LEVEL_RE = /(?:^|[^\p{L}])(?:còn|xuống|lên)(?!\p{L})/u;
 const leadingChange = (lc: string) =>
-  LEADING_CHANGE_RE.test(lc) && !CHANGE_TO_LEVEL_RE.test(lc.replace(/trở\slên/gu, "trở"));
+  LEADING_CHANGE_RE.test(lc) && !CHANGE_TO_LEVEL_RE.test(lc.replace(OR_MORE_RE, ""));
 
-const RATING_RE =
-  /(?<pre>^|[^\p{L}])(?<lead>(?:được\s+)?(?:xếp\s+loại|xếp|đạt|đánh giá)\s+)?(?<level>không hoàn thành|hoàn thành xuất sắc|hoàn thành tốt|hoàn tốt|hoàn thành)\s+(?:các\s+)?nhiệm vụ(?<up>\s+trở lên)?/u;
+const RATING_RE = new RegExp(
+  String.raw`(?<pre>^|[^\p{L}])(?<lead>(?:được\s+)?(?:xếp\s+loại|xếp|đạt|đánh giá)\s+)?(?<level>không hoàn thành|hoàn thành xuất sắc|hoàn thành tốt|hoàn tốt|hoàn thành)\s+(?:các\s+)?nhiệm vụ(?<up>\s+(?:${OR_MORE_SOURCE}))?`,
+  "u",
+);
 
 function lower(text: string): string {
   const lc = text.toLowerCase();
@@ -337,7 +351,7 @@ export function scanTargets(clause: string): ScanResult {
     const rankM = RANK_LEFT_RE.exec(left);
     if (rankM) rankM.index += from;
     if (rankM && !/(?:^|[^\p{L}])con\s+thứ\s*$/u.test(left)) {
-      const up = /^[^;,.]{0,40}?trở lên/u.exec(after);
+      const up = RANK_UP_RE.exec(after);
       const word = rankM.groups!.word!;
       if (rankM.groups!.verb || up || word === "top" || word === "tốp") {
         consumedTo = end;
