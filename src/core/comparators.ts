@@ -152,3 +152,16 @@ export const AFTER_SOURCE = alt(COMPARATORS.filter((c) => c.at === "after").map(
 export const SURE_SOURCE = alt(
   COMPARATOR_FORMS.filter((f) => f.base.sure || (f.form !== "plain" && !f.base.overPlan)).map((f) => f.words),
 );
+
+/**
+ * "Không để tỷ lệ hộ nghèo vượt quá 3%": a clause that opens with "không để" or "không được" negates
+ * its strict comparator, as if the words stood right before it. (A bare "không" at the start says
+ * something else: "Không còn hộ nghèo", "Không có …".)
+ */
+const OPENING_NEGATION_RE = new RegExp(`^\\s*(?:${alt(NEGATORS.filter((n) => n.includes(" ")))})\\s`, "iu");
+
+/** The comparator as the clause means it: negated when the clause opens with a negator. */
+export function inClause(form: ComparatorForm, clause: string): ComparatorForm {
+  if (form.form !== "plain" || !OPENING_NEGATION_RE.test(clause)) return form;
+  return readComparator(`${NEGATORS.at(-1)} ${form.words}`) ?? form;
+}

@@ -7,6 +7,7 @@ import {
   COMPARATORS,
   OR_MORE_SOURCE,
   SURE_SOURCE,
+  inClause,
   readComparator,
   writeBound,
 } from "./comparators";
@@ -276,7 +277,7 @@ export function scanTargets(clause: string): ScanResult {
     const after = lc.slice(end, end + AHEAD);
     const g = leftM.groups ?? {};
     const hasWord = Boolean(g.lead || g.lead2 || g.chg || g.cmp || g.approx || g.down);
-    const cmp = g.cmp ? readComparator(g.cmp) : null;
+    const cmp = g.cmp ? inClause(readComparator(g.cmp)!, lc) : null;
 
     // N/M counts: "7/7 tổ dân phố".
     const frac = /^\s*\/\s*(\d+)(?![\d.,]|\s*\/)/u.exec(after);

@@ -131,6 +131,24 @@ describe("negated and compound comparators in a document", () => {
     expect(read(phrase)).toEqual({ target: { op, value }, unit: "%", change: false });
   });
 
+  test('a clause that opens with "không để" or "không được" negates its comparator', () => {
+    const r = parseResolution(
+      "I. CHỈ TIÊU\n1. Không để tỷ lệ hộ nghèo vượt quá 3%.\n2. Không được để nợ đọng thuế trên 5%.\n" +
+        "3. Không để tỷ lệ hộ nghèo không vượt quá 3%.\n4. Không để xảy ra cháy nổ lớn tại 3 khu dân cư.\n" +
+        "5. Không còn hộ nghèo trên 2 khu phố.\n",
+    );
+    expect(allIndicators(r).map((i) => i.target)).toEqual([
+      { op: "lte", value: 3 },
+      { op: "lte", value: 5 },
+      // Written twice, negated once: the words right before the figure win.
+      { op: "lte", value: 3 },
+      { op: "qualitative" },
+      { op: "qualitative" },
+    ]);
+    expect(read("không để vượt quá 3%").target).toEqual({ op: "lte", value: 3 });
+    expect(read("không được trên 3%").target).toEqual({ op: "lte", value: 3 });
+  });
+
   test("words that look like comparators still are not (semantics section 1)", () => {
     const r = parseResolution(
       "I. CHỈ TIÊU\n1. Thu ngân sách trên địa bàn không dưới 12,5 tỷ đồng.\n" +
