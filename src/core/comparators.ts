@@ -11,10 +11,14 @@ import type { ComparisonOp } from "./model";
  *   "bằng hoặc cao hơn 90%" is ≥ 90%, "thấp hơn hoặc bằng 1%" is ≤ 1%.
  * The non-strict words ("tối đa", "từ", "≥") are bounds that are neither negated nor widened.
  *
- * Order matters twice. Readers try longer phrases first, so that "vượt quá" is not read as "vượt"
- * and "cao hơn" not as "hơn" (the regex sorts by length; the table need not). And where one word has
- * another meaning, its entry says so (the false comparators of semantics section 1: "trên địa bàn",
- * "trên 1 vạn dân" are "per"; "dưới 5 tuổi" is an age, which the unit reader excludes).
+ * Why order matters: where a regex takes the first alternative that fits (a search that nothing
+ * after the phrase anchors), "vượt" would win over "vượt quá" and leave "quá" unread, "<" over "<=".
+ * So every regex source below lists phrases longest first, and the table itself may list entries in
+ * any order (here: strict words, bounds, words after a figure).
+ *
+ * A word with another meaning says so in its entry; the false comparators of semantics section 1
+ * ("trên địa bàn", "trên 1 vạn dân": per; "dưới 5 tuổi": an age) are kept out by the readers' unit
+ * and figure rules, never by a second list here.
  */
 export interface Comparator {
   /** As written, lower case, one space between words. */
