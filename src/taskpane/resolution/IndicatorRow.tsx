@@ -53,8 +53,7 @@ export function IndicatorRow({
           indicator={indicator}
           onCancel={() => setEditing(null)}
           onSave={(target) => {
-            const ind = indicator;
-            const next = { ...ind, target, targetText: formatTarget(target, ind.unit) };
+            const next = { ...indicator, target, targetText: formatTarget(target, indicator.unit) };
             // The schema's own (Vietnamese) words say what is wrong.
             const checked = IndicatorSchema.safeParse(next);
             if (!checked.success) return checked.error.issues.map((i) => i.message).join("; ");
@@ -70,9 +69,7 @@ export function IndicatorRow({
           onCancel={() => setEditing(null)}
           validate={(v) => schemaProblem(IndicatorSchema.safeParse(edited(indicator, v)))}
           onSave={(v) => {
-            const ind = indicator;
-            const next = edited(ind, v);
-            update(next);
+            update(edited(indicator, v));
             setEditing(null);
           }}
         />
@@ -124,11 +121,7 @@ export function IndicatorRow({
               type="checkbox"
               aria-label={`Chỉ tiêu ${indicator.id} cộng dồn (số liệu tích lũy trong năm)`}
               checked={isCumulative(indicator)}
-              onChange={(e) => {
-                const ind = indicator;
-                const on = e.target.checked;
-                update({ ...ind, cumulative: on });
-              }}
+              onChange={(e) => update({ ...indicator, cumulative: e.target.checked })}
             />{" "}
             Cộng dồn
           </label>
