@@ -1,4 +1,4 @@
-import { ResolutionSchema, type Indicator, type Resolution, type Target } from "./model";
+import { QUALITATIVE, ResolutionSchema, type Indicator, type Resolution, type Target } from "./model";
 
 /**
  * The built-in resolution: Đảng bộ phường Trần Phú, 2022 (test/fixtures/seed), read by hand and
@@ -74,7 +74,7 @@ const data: Resolution = {
         ind("III.3.b", "Tỷ lệ sinh con thứ 3 trở lên", "%", lt(23.5), "dưới 23,5%"),
         ind("III.4.a", "Trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin", "%", gte(100), "100%"),
         ind("III.4.b", "Tỷ lệ suy dinh dưỡng trẻ em", "%", lt(6.9), "< 6,9%"),
-        ind("III.5", "Trường Tiểu học, Mầm non giữ vững chuẩn Quốc gia mức II", "", Q, "Đạt"),
+        ind("III.5", "Trường Tiểu học, Mầm non giữ vững chuẩn Quốc gia mức II", "", Q, QUALITATIVE.met),
         ind("III.6.a", "Tỷ lệ hộ gia đình văn hóa", "%", gt(97.5), "trên 97,5%"),
         ind(
           "III.6.b",
@@ -84,15 +84,15 @@ const data: Resolution = {
           "7/7 tổ dân phố",
         ),
         ind("III.7", "Tỷ lệ cơ quan, đơn vị, doanh nghiệp đạt chuẩn văn hóa", "%", gt(90), "trên 90%"),
-        ind("III.8", "Giữ vững danh hiệu phường đạt chuẩn Quốc gia về y tế", "", Q, "Đạt"),
+        ind("III.8", "Giữ vững danh hiệu phường đạt chuẩn Quốc gia về y tế", "", Q, QUALITATIVE.met),
       ],
     },
     {
       id: "IV",
       title: "XÂY DỰNG PHƯỜNG VĂN MINH ĐÔ THỊ KIỂU MẪU",
       indicators: [
-        ind("IV.1", "Phường được công nhận Phường văn minh đô thị kiểu mẫu", "", Q, "Đạt"),
-        ind("IV.2", "Nâng cao tiêu chí Tổ dân phố mẫu; hoàn thành TDP mẫu ở TDP8", "", Q, "Đạt"),
+        ind("IV.1", "Phường được công nhận Phường văn minh đô thị kiểu mẫu", "", Q, QUALITATIVE.met),
+        ind("IV.2", "Nâng cao tiêu chí Tổ dân phố mẫu; hoàn thành TDP mẫu ở TDP8", "", Q, QUALITATIVE.met),
         ind("IV.3.a", "Tỷ lệ chất thải rắn sinh hoạt được thu gom xử lý", "%", gte(98), "98% trở lên"),
         ind("IV.3.b", "Tỷ lệ hộ gia đình phân loại rác tại nguồn", "%", gt(90), "trên 90%"),
       ],
@@ -120,13 +120,13 @@ const data: Resolution = {
           "Cơ sở an toàn làm chủ, vững mạnh toàn diện; ổn định chính trị, trật tự an toàn xã hội",
           "",
           Q,
-          "Đạt",
+          QUALITATIVE.met,
         ),
-        ind("VI.2.a", "Huấn luyện quân sự, giáo dục chính trị đảm bảo số lượng, chất lượng", "", Q, "Đạt"),
+        ind("VI.2.a", "Huấn luyện quân sự, giáo dục chính trị đảm bảo số lượng, chất lượng", "", Q, QUALITATIVE.met),
         ind("VI.2.b", "Giao quân đạt chỉ tiêu kế hoạch", "%", gte(100), "100%"),
-        ind("VI.2.c", "Thực hiện tốt chính sách hậu phương quân đội", "", Q, "Đạt"),
-        ind("VI.3", "Nắm tình hình, xử lý vi phạm pháp luật, giải quyết dứt điểm các vụ việc", "", Q, "Đạt"),
-        ind("VI.4", "Hòa giải cơ sở, không để khiếu kiện, khiếu nại vượt cấp", "", Q, "Đạt"),
+        ind("VI.2.c", "Thực hiện tốt chính sách hậu phương quân đội", "", Q, QUALITATIVE.met),
+        ind("VI.3", "Nắm tình hình, xử lý vi phạm pháp luật, giải quyết dứt điểm các vụ việc", "", Q, QUALITATIVE.met),
+        ind("VI.4", "Hòa giải cơ sở, không để khiếu kiện, khiếu nại vượt cấp", "", Q, QUALITATIVE.met),
       ],
     },
   ],

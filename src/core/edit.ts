@@ -1,4 +1,4 @@
-import { IndicatorSchema, type Indicator, type Resolution, type Section } from "./model";
+import { IndicatorSchema, QUALITATIVE, type Indicator, type Resolution, type Section } from "./model";
 import { scanRating, scanTargets } from "./target";
 import { parseResolution } from "./parser";
 
@@ -78,7 +78,7 @@ export function addIndicator(r: Resolution, sectionId: string, text: string): { 
     text: text.trim() || "Chỉ tiêu mới",
     unit: "",
     target: { op: "qualitative" },
-    targetText: "Đạt",
+    targetText: QUALITATIVE.met,
   };
   if (scanTargets(text).matches.length > 0 || scanRating(text)) {
     try {

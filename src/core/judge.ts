@@ -1,6 +1,6 @@
 import { CELL_JUNK, cellJunk } from "./cell";
 import { readTypedWord } from "./typed";
-import type { ActualValue, Status, TargetSpec } from "./model";
+import { STATUS, type ActualValue, type Status, type TargetSpec } from "./model";
 import { formatFigure, fromExcel, limitsOf, measureOf, toExcel } from "./measure";
 import { parseVietnameseNumber, round15 } from "./numbers";
 import { MET_STATUSES, STATUS_RULES, applyRule, targetBounds, wordPosition } from "./rules";
@@ -66,7 +66,7 @@ export interface Judgement {
   error?: string;
 }
 
-const NONE: Judgement = { status: "Chưa có số liệu", met: false, ratio: null };
+const NONE: Judgement = { status: STATUS.noFigure, met: false, ratio: null };
 
 /**
  * Judges one figure (as written) against its target by walking the rule table of rules.ts,
@@ -87,7 +87,7 @@ export function judge(
   const a = onScale(f.value);
   const b = onScale(bound);
   // checkFigure accepts only words of the rule's scale, so both are on it; this guards the types.
-  if (a === null || b === null) return { status: "Không đạt", met: false, ratio: null };
+  if (a === null || b === null) return { status: STATUS.notMet, met: false, ratio: null };
   const status = applyRule(rule, a, b, stretch, tolerance, compare);
   let ratio: number | null = null;
   if (rule.ratio === "figure/bound" && b !== 0) ratio = round15(a / b);

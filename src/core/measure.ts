@@ -1,5 +1,5 @@
 import { STATUS_RULES, type TargetOp } from "./rules";
-import { QUALITATIVE_ANSWERS, RATING_LEVELS } from "./words";
+import { QUALITATIVE_ANSWERS, RATING_LEVELS, quotedWords } from "./words";
 import { formatVietnameseNumber } from "./numbers";
 
 /**
@@ -129,7 +129,7 @@ export const MEASURES: Record<MeasureKind, MeasureRow> = {
     max: null,
     integer: false,
     numFmt: "General",
-    prompt: 'Chọn "Đạt" hoặc "Không đạt".',
+    prompt: `Chọn ${quotedWords(QUALITATIVE_ANSWERS)}.`,
   },
   number: { ...PLAIN, min: null, max: null, integer: false, numFmt: "General", prompt: "Nhập một con số." },
 };

@@ -2,9 +2,26 @@ import { z } from "zod/mini";
 import { describeValue } from "./zod-vi";
 
 import { STATUS_RULES, TARGET_OPS, type OpsOfShape, type Shape, type TargetOp } from "./rules";
-import { QUALITATIVE_ANSWERS, RATING_LEVELS, STATUSES, type RatingLevel, type Status } from "./words";
+import {
+  QUALITATIVE,
+  QUALITATIVE_ANSWERS,
+  RATING_LEVELS,
+  STATUS,
+  STATUSES,
+  type RatingLevel,
+  type Status,
+} from "./words";
 
-export { QUALITATIVE_ANSWERS, RATING_LEVELS, STATUSES, type RatingLevel, type Status, type TargetOp };
+export {
+  QUALITATIVE,
+  QUALITATIVE_ANSWERS,
+  RATING_LEVELS,
+  STATUS,
+  STATUSES,
+  type RatingLevel,
+  type Status,
+  type TargetOp,
+};
 
 const finite = z.number().check(z.refine(Number.isFinite, "phải là một số hữu hạn"));
 
@@ -108,7 +125,7 @@ export type Resolution = z.infer<typeof ResolutionSchema>;
 /** One figure: a number as written, a word, or null (no figure yet). */
 export const ActualValueSchema = z.union([finite, z.string(), z.null()], {
   error: (iss) =>
-    `cần một con số (ví dụ 99.5 cho 99,5%), hoặc chữ với chỉ tiêu xếp loại, định tính ("Đạt"), hoặc null khi chưa có số liệu; đang là ${describeValue(iss.input)}`,
+    `cần một con số (ví dụ 99.5 cho 99,5%), hoặc chữ với chỉ tiêu xếp loại, định tính ("${QUALITATIVE.met}"), hoặc null khi chưa có số liệu; đang là ${describeValue(iss.input)}`,
 });
 export const ActualsSchema = z.record(z.string(), ActualValueSchema);
 export type Actuals = z.infer<typeof ActualsSchema>;
@@ -118,11 +135,5 @@ export function allIndicators(r: Resolution): Indicator[] {
   return r.sections.flatMap((s) => s.indicators);
 }
 
-/** The colour of each status, used by the sheet's conditional formats, the legend and the task pane. */
-export const STATUS_COLORS: Record<Status, { fill: string; font: string }> = {
-  Vượt: { fill: "#1E7B34", font: "#FFFFFF" },
-  Đạt: { fill: "#C6EFCE", font: "#006100" },
-  "Cơ bản đạt": { fill: "#FFEB9C", font: "#9C5700" },
-  "Không đạt": { fill: "#FFC7CE", font: "#9C0006" },
-  "Chưa có số liệu": { fill: "#EDEDED", font: "#595959" },
-};
+/** The colour of each status: owned by palette.ts. */
+export { STATUS_COLORS } from "./palette";

@@ -1,6 +1,6 @@
 import { normalizeText } from "./text";
-import type { Indicator, ParseWarning, Resolution, Section } from "./model";
-import { scanRating, scanTargets, type ScanResult, type TargetMatch } from "./target";
+import { QUALITATIVE, type Indicator, type ParseWarning, type Resolution, type Section } from "./model";
+import { scanRating, scanTargets, TARGET_WORD_RE, type ScanResult, type TargetMatch } from "./target";
 
 /** Bad resolution text: the message is Vietnamese and says what is wrong. */
 export class ResolutionTextError extends Error {
@@ -38,7 +38,6 @@ function capitalHeading(t: string): boolean {
 const END_RE = /^\s*(?:trên đây là|nơi nhận|t\/m|tm\.|tm\s|ghi chú\s*:)/iu;
 const HEADER_RE =
   /^\s*[-–]?\s*(?:căn cứ|ban chấp hành|đảng ủy|quyết nghị|nghị quyết|cộng hòa|độc lập|số\s*:|số\s+\d)/iu;
-const TARGET_WORD_RE = /(?:^|[^\p{L}])(?:trở lên|không quá|tối thiểu|tối đa|ít nhất|không dưới)(?!\p{L})|%|‰/iu;
 
 /** Verbs that open a task of their own; a figure-less clause that starts with one is its own indicator. */
 const VERBS = [
@@ -265,7 +264,7 @@ function draftOf(clause: Clause, prefix: string, suffix: string, line: number): 
     };
   }
   const text = clean(join(clause.text));
-  return { text, indicator: { text, unit: "", target: { op: "qualitative" }, targetText: "Đạt", line } };
+  return { text, indicator: { text, unit: "", target: { op: "qualitative" }, targetText: QUALITATIVE.met, line } };
 }
 
 /** Turns one item (its first line and the bullets or lines under it) into its indicators (a, b, c when several). */

@@ -5,7 +5,7 @@ import { allIndicators, type Resolution } from "./model";
 import { formatVietnameseNumber } from "./numbers";
 import { PERIOD_INFO, finalStatus, isCumulative, judgePeriodCell, type Period } from "./periods";
 import { DEFAULT_TOLERANCE } from "./tolerance";
-import { countStatuses, type Status } from "./words";
+import { STATUS, countStatuses, type Status } from "./words";
 
 export interface PeriodResult {
   id: string;
@@ -44,17 +44,17 @@ export function reviewText(r: Resolution, content: Content = EMPTY_CONTENT, peri
   const c = count(results);
   const kỳ = `${estimate ? "ước " : ""}${PERIOD_INFO[period].label}`;
   const lines = [
-    `Kết quả ${kỳ}: có ${c.Vượt + c.Đạt}/${results.length} chỉ tiêu đạt và vượt (vượt ${c.Vượt}, đạt ${c.Đạt}), ${c["Cơ bản đạt"]} chỉ tiêu cơ bản đạt, ${c["Không đạt"]} chỉ tiêu không đạt, ${c["Chưa có số liệu"]} chỉ tiêu chưa có số liệu.`,
+    `Kết quả ${kỳ}: có ${c.Vượt + c.Đạt}/${results.length} chỉ tiêu đạt và vượt (vượt ${c.Vượt}, đạt ${c.Đạt}), ${c[STATUS.nearMiss]} chỉ tiêu cơ bản đạt, ${c[STATUS.notMet]} chỉ tiêu không đạt, ${c[STATUS.noFigure]} chỉ tiêu chưa có số liệu.`,
   ];
   for (const s of r.sections) {
     const mine = s.indicators.map((i) => byId.get(i.id)!);
     const sc = count(mine);
     lines.push(
-      `Phần ${s.id}. ${s.title}: ${sc.Vượt + sc.Đạt}/${mine.length} chỉ tiêu đạt và vượt${sc["Không đạt"] > 0 ? `, ${sc["Không đạt"]} chỉ tiêu không đạt` : ""}.`,
+      `Phần ${s.id}. ${s.title}: ${sc.Vượt + sc.Đạt}/${mine.length} chỉ tiêu đạt và vượt${sc[STATUS.notMet] > 0 ? `, ${sc[STATUS.notMet]} chỉ tiêu không đạt` : ""}.`,
     );
     for (const ind of s.indicators) {
       const res = byId.get(ind.id)!;
-      if (res.rule === "Chưa có số liệu") continue;
+      if (res.rule === STATUS.noFigure) continue;
       const read = checkFigure(ind, figureFromCell(ind, content.rows[ind.id]?.figures[period]));
       if (!read.ok || read.figure.kind === "blank") continue;
       const v = read.figure.value;

@@ -1,5 +1,5 @@
 import type { Target } from "./model";
-import { QUALITATIVE_ANSWERS, RATING_LEVELS, type Status } from "./words";
+import { QUALITATIVE_ANSWERS, RATING_LEVELS, STATUS, type Status } from "./words";
 
 /**
  * The status rules of every target kind, as data. judge() walks this table and the sheet's
@@ -138,18 +138,18 @@ export function applyRule(
   stretch: number | null,
   tolerance: number,
   compare: (a: number, b: number) => -1 | 0 | 1,
-): Exclude<Status, "Chưa có số liệu"> {
+): Exclude<Status, typeof STATUS.noFigure> {
   const holds = (a: number, cmp: Cmp, b: number) => {
     const c = compare(a, b);
     return cmp === ">=" ? c >= 0 : cmp === ">" ? c > 0 : cmp === "<=" ? c <= 0 : c < 0;
   };
   if (holds(figure, rule.met, bound)) {
     const ex = rule.exceeds;
-    return ex && holds(figure, ex.cmp, ex.of === "bound" ? bound : (stretch ?? bound)) ? "Vượt" : "Đạt";
+    return ex && holds(figure, ex.cmp, ex.of === "bound" ? bound : (stretch ?? bound)) ? STATUS.exceeded : STATUS.met;
   }
-  if (rule.nearMiss === "higher" && holds(figure, ">=", bound * (1 - tolerance))) return "Cơ bản đạt";
-  if (rule.nearMiss === "lower" && holds(figure, "<=", bound * (1 + tolerance))) return "Cơ bản đạt";
-  return "Không đạt";
+  if (rule.nearMiss === "higher" && holds(figure, ">=", bound * (1 - tolerance))) return STATUS.nearMiss;
+  if (rule.nearMiss === "lower" && holds(figure, "<=", bound * (1 + tolerance))) return STATUS.nearMiss;
+  return STATUS.notMet;
 }
 
 /** Position (1-based) of a word on a words scale, or null. */
@@ -169,4 +169,4 @@ export const prorates = (op: TargetOp): boolean => {
 };
 
 /** The statuses that count as met ("đạt và vượt"): summaries and the pane count these. */
-export const MET_STATUSES = ["Vượt", "Đạt"] as const satisfies readonly Status[];
+export const MET_STATUSES = [STATUS.exceeded, STATUS.met] as const satisfies readonly Status[];

@@ -1,6 +1,16 @@
 import { NUMBER_SOURCE as NUM, parseNumberToken, formatVietnameseNumber } from "./numbers";
 import { matchWord, normalizeText } from "./text";
-import { RATING_LEVELS, type RatingLevel, type Target, type ComparisonOp } from "./model";
+import { QUALITATIVE, RATING_LEVELS, type RatingLevel, type Target, type ComparisonOp } from "./model";
+import {
+  AFTER_SOURCE,
+  BEFORE_SOURCE,
+  COMPARATORS,
+  OR_MORE_SOURCE,
+  SURE_SOURCE,
+  inClause,
+  readComparator,
+  writeBound,
+} from "./comparators";
 
 /** One target found inside a clause of resolution text. */
 export interface TargetMatch {
@@ -36,38 +46,14 @@ const RANGE_RE = new RegExp(String.raw`^\s*(%|‰)?\s*(?:-|–|—|đến|tới)
 // No lookbehind anywhere (Safari before 16.4 cannot parse it): a boundary group stands in for it.
 const NUMBER_RE = new RegExp(String.raw`(?<pre>^|[^\p{L}\d.,/])(?<num>${NUM})(?!\d)`, "gu");
 
-const CMP: Record<string, ComparisonOp> = {
-  "không vượt quá": "lte",
-  "không quá": "lte",
-  "tối đa": "lte",
-  "không cao hơn": "lte",
-  "không lớn hơn": "lte",
-  "không nhiều hơn": "lte",
-  "≤": "lte",
-  "<=": "lte",
-  "=<": "lte",
-  "không dưới": "gte",
-  "không thấp hơn": "gte",
-  "không ít hơn": "gte",
-  "ít nhất": "gte",
-  "tối thiểu": "gte",
-  từ: "gte",
-  "≥": "gte",
-  ">=": "gte",
-  "=>": "gte",
-  "thấp hơn": "lt",
-  "ít hơn": "lt",
-  "nhỏ hơn": "lt",
-  dưới: "lt",
-  "<": "lt",
-  "cao hơn": "gt",
-  "lớn hơn": "gt",
-  "nhiều hơn": "gt",
-  trên: "gt",
-  hơn: "gt",
-  vượt: "gt",
-  ">": "gt",
-};
+/** "thứ 5 toàn thành phố trở lên": a rank's "or better" within a few words of it. */
+const RANK_UP_RE = new RegExp(String.raw`^[^;,.]{0,40}?(?:${OR_MORE_SOURCE})`, "u");
+/** "(sinh con thứ 3) trở lên": "or more" words, whose "lên" is no change to a level. */
+const OR_MORE_RE = new RegExp(OR_MORE_SOURCE, "gu");
+/** "98% trở lên", "5% trở xuống": a comparator after the figure and its unit. */
+const TAIL_RE = new RegExp(String.raw`^\s*(${AFTER_SOURCE})`, "u");
+/** Words that mean a target even when no figure reads ("tối đa", "không quá"), and the percent signs. */
+export const TARGET_WORD_RE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${SURE_SOURCE})(?!\p{L})|%|‰`, "iu");
 const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join("|");
 
 const LEFT_RE = new RegExp(
@@ -76,7 +62,7 @@ const LEFT_RE = new RegExp(
     String.raw`(?:(?<chg>tăng|giảm|nâng|hạ)(?:\s+(?<avg>bình quân|trung bình))?(?:\s+(?:mỗi năm|hằng năm|hàng năm))?(?:\s+(?<dir>lên|xuống còn|xuống|còn))?\s*)?` +
     String.raw`(?:(?<lead2>đạt|ở mức)\s+)?` +
     String.raw`(?:(?<down>xuống còn|xuống|còn)\s+)?` +
-    `(?<cmp>${alt(Object.keys(CMP))})?\\s*` +
+    `(?<cmp>${BEFORE_SOURCE})?\\s*` +
     String.raw`(?<approx>khoảng|gần|xấp xỉ)?\s*$`,
   "u",
 );
@@ -158,8 +144,8 @@ const WORD_UNIT_RE = /^\s*(\p{L}+)/u;
 const NOT_UNITS = new Set([
   "và",
   "trong",
-  "trên",
-  "dưới",
+  // "5 trên …", "3 dưới …": a comparator after a figure starts the next phrase, it is no unit.
+  ...COMPARATORS.filter((c) => c.at === "before" && /^\p{L}+$/u.test(c.words)).map((c) => c.words),
   "so",
   "của",
   "trở",
@@ -175,7 +161,7 @@ const NOT_UNITS = new Set([
   "hoặc",
 ]);
 /** "sinh trên 2 con": children born, not livestock; the figure is a condition of the indicator, not its target. */
-const BIRTHS_RE = /(?:^|[^\p{L}])sinh(?:\s+con)?(?:\s+(?:trên|từ|dưới))?\s*$/u;
+const BIRTHS_RE = new RegExp(String.raw`(?:^|[^\p{L}])sinh(?:\s+con)?(?:\s+(?:${BEFORE_SOURCE}))?\s*$`, "u");
 const excludedUnit = (unit: string, left: string) =>
   EXCLUDED_UNIT_RE.test(unit.toLowerCase()) || (unit.toLowerCase() === "con" && BIRTHS_RE.test(left));
 
@@ -190,10 +176,12 @@ const LOWER_IS_BETTER_RE =
 const LEADING_CHANGE_RE = /^\s*(?:phấn đấu\s+|phần đầu\s+|phân đấu\s+)?(?:mức\s+)?(?:tăng|giảm)\s(?!\s*cường)/u;
 const CHANGE_TO_LEVEL_RE = /(?:^|[^\p{L}])(?:còn|xuống|lên)(?!\p{L})/u;
 const leadingChange = (lc: string) =>
-  LEADING_CHANGE_RE.test(lc) && !CHANGE_TO_LEVEL_RE.test(lc.replace(/trở\slên/gu, "trở"));
+  LEADING_CHANGE_RE.test(lc) && !CHANGE_TO_LEVEL_RE.test(lc.replace(OR_MORE_RE, ""));
 
-const RATING_RE =
-  /(?<pre>^|[^\p{L}])(?<lead>(?:được\s+)?(?:xếp\s+loại|xếp|đạt|đánh giá)\s+)?(?<level>không hoàn thành|hoàn thành xuất sắc|hoàn thành tốt|hoàn tốt|hoàn thành)\s+(?:các\s+)?nhiệm vụ(?<up>\s+trở lên)?/u;
+const RATING_RE = new RegExp(
+  String.raw`(?<pre>^|[^\p{L}])(?<lead>(?:được\s+)?(?:xếp\s+loại|xếp|đạt|đánh giá)\s+)?(?<level>không hoàn thành|hoàn thành xuất sắc|hoàn thành tốt|hoàn tốt|hoàn thành)\s+(?:các\s+)?nhiệm vụ(?<up>\s+(?:${OR_MORE_SOURCE}))?`,
+  "u",
+);
 
 function lower(text: string): string {
   const lc = text.toLowerCase();
@@ -289,6 +277,7 @@ export function scanTargets(clause: string): ScanResult {
     const after = lc.slice(end, end + AHEAD);
     const g = leftM.groups ?? {};
     const hasWord = Boolean(g.lead || g.lead2 || g.chg || g.cmp || g.approx || g.down);
+    const cmp = g.cmp ? inClause(readComparator(g.cmp)!, lc) : null;
 
     // N/M counts: "7/7 tổ dân phố".
     const frac = /^\s*\/\s*(\d+)(?![\d.,]|\s*\/)/u.exec(after);
@@ -363,7 +352,7 @@ export function scanTargets(clause: string): ScanResult {
     const rankM = RANK_LEFT_RE.exec(left);
     if (rankM) rankM.index += from;
     if (rankM && !/(?:^|[^\p{L}])con\s+thứ\s*$/u.test(left)) {
-      const up = /^[^;,.]{0,40}?trở lên/u.exec(after);
+      const up = RANK_UP_RE.exec(after);
       const word = rankM.groups!.word!;
       if (rankM.groups!.verb || up || word === "top" || word === "tốp") {
         consumedTo = end;
@@ -393,7 +382,8 @@ export function scanTargets(clause: string): ScanResult {
       label && /(?:năm|tháng|quý)\s*$/u.test(label[0]) && unit.unit.startsWith("%") && !isYear(token, value);
     if (!hasWord && label && !timeWord) continue;
     if (excludedUnit(unit.unit, left)) continue;
-    if (/^(?:trên|\/)$/u.test(g.cmp ?? "") && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit)) continue;
+    // "trên 1 ha": per hectare, not more than one.
+    if (cmp?.form === "plain" && cmp.base.per && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit)) continue;
     // "trên cả 3 tiêu chí" ("on all 3 criteria") describes; it sets no figure, but it is worth a warning.
     if (!hasWord && /(?:^|[^\p{L}])cả\s*$/u.test(left)) {
       strayFigures.push(token);
@@ -406,22 +396,22 @@ export function scanTargets(clause: string): ScanResult {
     if (isYear(token, value) && unit.unit === "" && !g.cmp) continue;
     consumedTo = unit.end;
 
-    const tail = /^\s*(trở lên|trở xuống)/u.exec(lc.slice(unit.end, unit.end + AHEAD));
+    const tail = TAIL_RE.exec(lc.slice(unit.end, unit.end + AHEAD));
     const cutEnd = tail ? unit.end + tail[0].length : unit.end;
     let op: ComparisonOp;
     let change = false;
     let implied = false;
-    if ((g.chg && g.dir && g.dir !== "lên") || (!g.chg && g.down)) op = g.cmp ? CMP[g.cmp]! : "lte";
-    else if (g.chg && g.dir === "lên") op = g.cmp ? CMP[g.cmp]! : "gte";
+    if ((g.chg && g.dir && g.dir !== "lên") || (!g.chg && g.down)) op = cmp ? cmp.op : "lte";
+    else if (g.chg && g.dir === "lên") op = cmp ? cmp.op : "gte";
     else if (g.chg) {
       change = true;
-      op = g.cmp ? CMP[g.cmp]! : "gte";
-    } else if (g.cmp) op = CMP[g.cmp]!;
+      op = cmp ? cmp.op : "gte";
+    } else if (cmp) op = cmp.op;
     else if (!tail && (opensWithChange ??= leadingChange(lc))) {
       // "Giảm tỷ lệ sinh con thứ 3 trở lên 0,2%": a sentence that opens with the change; the figure is its size.
       change = true;
       op = "gte";
-    } else if (tail?.[1] === "trở xuống") op = "lte";
+    } else if (tail) op = readComparator(tail[1]!)!.op;
     else if (
       !tail &&
       LOWER_IS_BETTER_RE.test(lc.slice(Math.max(0, leftM.index - BEHIND), leftM.index + g.pre!.length))
@@ -431,7 +421,8 @@ export function scanTargets(clause: string): ScanResult {
     } else op = "gte";
     // "vượt 10% dự toán": the completion is 110% of the plan.
     const plan = /^% (?:dự toán|kế hoạch)$/u.test(unit.unit);
-    const target: Target = plan && g.cmp === "vượt" ? { op: "gte", value: 100 + value } : { op, value };
+    const target: Target =
+      plan && cmp?.form === "plain" && cmp.base.overPlan ? { op: "gte", value: 100 + value } : { op, value };
     matches.push(build(text, leftM, start, cutEnd, unit, target, change, implied, end));
   }
   return { matches, problems, strayFigures };
@@ -510,8 +501,7 @@ export interface PhraseRead {
 
 export type PhraseResult = { ok: true; value: PhraseRead } | { ok: false; message: string };
 
-export const PHRASE_HELP =
-  'Chỉ tiêu cần viết như trong nghị quyết, ví dụ "trên 99%", "không quá 0,6%", "từ 3 - 5", "thứ 5 trở lên", "hoàn thành tốt nhiệm vụ trở lên", "27.625 triệu đồng" hoặc "Đạt".';
+export const PHRASE_HELP = `Chỉ tiêu cần viết như trong nghị quyết, ví dụ "trên 99%", "không quá 0,6%", "từ 3 - 5", "thứ 5 trở lên", "hoàn thành tốt nhiệm vụ trở lên", "27.625 triệu đồng" hoặc "${QUALITATIVE.met}".`;
 
 /** Reads a target phrase as typed in a cell or a form ("trên 99%", ">=75%", "từ 3 - 5"). */
 export function parseTargetPhrase(phrase: string): PhraseResult {
@@ -547,13 +537,11 @@ export function formatTarget(target: Target, unit: string): string {
     case "gte":
       return target.of !== undefined
         ? `${formatVietnameseNumber(target.value)}/${formatVietnameseNumber(target.of)}${unit ? ` ${unit}` : ""}`
-        : `${withUnit(target.value, unit)} trở lên`;
+        : writeBound("gte", withUnit(target.value, unit));
     case "gt":
-      return `trên ${withUnit(target.value, unit)}`;
     case "lte":
-      return `không quá ${withUnit(target.value, unit)}`;
     case "lt":
-      return `dưới ${withUnit(target.value, unit)}`;
+      return writeBound(target.op, withUnit(target.value, unit));
     case "range":
       return `từ ${formatVietnameseNumber(target.min)} - ${withUnit(target.max, unit)}`;
     case "rank":
@@ -561,6 +549,6 @@ export function formatTarget(target: Target, unit: string): string {
     case "rating":
       return `${target.level.toLowerCase().replace(/^./u, (c) => c.toUpperCase())} trở lên`;
     case "qualitative":
-      return "Đạt";
+      return QUALITATIVE.met;
   }
 }

@@ -7,9 +7,29 @@ export const RATING_LEVELS = [
 ] as const;
 export type RatingLevel = (typeof RATING_LEVELS)[number];
 
-export const QUALITATIVE_ANSWERS = ["Đạt", "Không đạt"] as const;
+/** The answers of a qualitative target, by their role; the target's own text is the met one. */
+export const QUALITATIVE = { met: "Đạt", notMet: "Không đạt" } as const;
+export const QUALITATIVE_ANSWERS = [QUALITATIVE.met, QUALITATIVE.notMet] as const;
 
-export const STATUSES = ["Vượt", "Đạt", "Cơ bản đạt", "Không đạt", "Chưa có số liệu"] as const;
+/**
+ * The five statuses by their role, for code that names one. Every other module spells a status
+ * through these (test/lint/words.test.ts fails when one spells it itself).
+ */
+export const STATUS = {
+  exceeded: "Vượt",
+  met: "Đạt",
+  nearMiss: "Cơ bản đạt",
+  notMet: "Không đạt",
+  noFigure: "Chưa có số liệu",
+} as const;
+export const STATUSES = [STATUS.exceeded, STATUS.met, STATUS.nearMiss, STATUS.notMet, STATUS.noFigure] as const;
+
+/** Words as a list in a message: "Đạt" hoặc "Không đạt". */
+export const quotedWords = (words: readonly string[], or = "hoặc") =>
+  words
+    .map((w) => `"${w}"`)
+    .join(", ")
+    .replace(/, ([^,]*)$/u, ` ${or} $1`);
 export type Status = (typeof STATUSES)[number];
 
 /** How many of each status: the counts the summary sheet, the pane's progress and the review text show. */

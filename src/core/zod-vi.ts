@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { writeBound } from "./comparators";
 
 /** Type names as staff read them. */
 const TYPE_NAMES: Record<string, string> = {
@@ -54,11 +55,11 @@ export const vietnameseErrors: z.core.$ZodErrorMap = (issue) => {
       return `phải là một trong: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}; đang là ${found}`;
     case "too_small":
       return issue.origin === "number" || issue.origin === "int"
-        ? `phải ${issue.inclusive ? "từ" : "lớn hơn"} ${issue.minimum} trở lên, đang là ${found}`
+        ? `phải ${issue.inclusive ? `từ ${writeBound("gte", String(issue.minimum))}` : writeBound("gt", String(issue.minimum))}, đang là ${found}`
         : `cần ít nhất ${issue.minimum}${sizeWords(issue.origin)}`;
     case "too_big":
       return issue.origin === "number" || issue.origin === "int"
-        ? `phải ${issue.inclusive ? "không quá" : "nhỏ hơn"} ${issue.maximum}, đang là ${found}`
+        ? `phải ${writeBound(issue.inclusive ? "lte" : "lt", String(issue.maximum))}, đang là ${found}`
         : `chỉ được tối đa ${issue.maximum}${sizeWords(issue.origin)}`;
     case "unrecognized_keys":
       return `có trường không dùng được: ${issue.keys.map((k) => `"${k}"`).join(", ")}`;

@@ -9,6 +9,7 @@ import { ResolutionSchema, type Resolution } from "../core/model";
 import type { Host } from "./host";
 import { registerPaneIcons } from "./icons";
 import { ResolutionTab } from "./ResolutionTab";
+import { PANE_COLORS } from "../core/palette";
 
 // Tabs other than the first load when opened, so the pane appears sooner.
 const InsertTab = lazy(() =>
@@ -18,7 +19,7 @@ const CheckTab = lazy(() => import(/* webpackChunkName: "tabs" */ "./CheckTab").
 const ProgressTab = lazy(() =>
   import(/* webpackChunkName: "tabs" */ "./ProgressTab").then((m) => ({ default: m.ProgressTab })),
 );
-const loading = <p style={{ color: "#605e5c" }}>Đang tải…</p>;
+const loading = <p style={{ color: PANE_COLORS.muted }}>Đang tải…</p>;
 
 export function App({ host }: { host: Host }) {
   registerPaneIcons();
@@ -72,7 +73,7 @@ export function App({ host }: { host: Host }) {
       <Text as="h1" variant="xLarge" block styles={{ root: { margin: "4px 0" } }}>
         Chỉ tiêu
       </Text>
-      <Text as="p" variant="small" block styles={{ root: { margin: "0 0 8px", color: "#605e5c" } }}>
+      <Text as="p" variant="small" block styles={{ root: { margin: "0 0 8px", color: PANE_COLORS.muted } }}>
         {resolution.title}
         {resolution.organization ? ` — ${resolution.organization}` : ""}
       </Text>

@@ -7,6 +7,7 @@ import { Text } from "@fluentui/react/lib/Text";
 import type { Resolution } from "../core/model";
 import { checkSheet, textFixes, type Problem, type TextFix } from "../workbook/check";
 import type { Host, WatchMode } from "./host";
+import { PANE_COLORS } from "../core/palette";
 
 type State =
   | { kind: "idle" }
@@ -132,7 +133,10 @@ export function CheckTab({ host, resolution, inserted }: { host: Host; resolutio
           </Text>
           <ul style={{ paddingLeft: 18, margin: "4px 0" }}>
             {state.problems.map((p, k) => (
-              <li key={k} style={{ marginBottom: 6, color: p.severity === "error" ? "#a4262c" : "#8a6d00" }}>
+              <li
+                key={k}
+                style={{ marginBottom: 6, color: p.severity === "error" ? PANE_COLORS.error : PANE_COLORS.warning }}
+              >
                 {p.cell !== undefined ? (
                   <Link
                     onClick={() => void host.select(p.cell!, state.sheet)}

@@ -10,6 +10,7 @@ import { capitalize } from "../core/text";
 import { metShare, progressOf, type Progress } from "../workbook/check";
 import type { ReadBack } from "../workbook/tracking-row";
 import type { Host } from "./host";
+import { PANE_COLORS } from "../core/palette";
 
 /** Copies text for Word: the async clipboard where the host allows it, else a selected text area. */
 async function copyText(text: string): Promise<void> {
@@ -153,7 +154,10 @@ function PeriodProgress({ title, year, progress }: { title: string; year: boolea
                 return (
                   <tr
                     key={row.key}
-                    style={{ borderTop: "1px solid #e1dfdd", fontWeight: row.key === "total" ? 600 : 400 }}
+                    style={{
+                      borderTop: `1px solid ${PANE_COLORS.tableLine}`,
+                      fontWeight: row.key === "total" ? 600 : 400,
+                    }}
                   >
                     <th scope="row" style={{ textAlign: "left", fontWeight: "inherit", padding: "2px 4px 2px 0" }}>
                       {row.label}

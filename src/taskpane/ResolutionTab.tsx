@@ -2,246 +2,15 @@ import { useRef, useState, type ChangeEvent } from "react";
 import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Stack } from "@fluentui/react/lib/Stack";
-import { mergeStyleSets } from "@fluentui/react/lib/Styling";
 import { Text } from "@fluentui/react/lib/Text";
 import { TextField } from "@fluentui/react/lib/TextField";
 import { BUILTIN_RESOLUTION } from "../core/builtin";
-import {
-  IndicatorSchema,
-  RATING_LEVELS,
-  TargetSchema,
-  type Indicator,
-  type ParseWarning,
-  type Resolution,
-  type Target,
-} from "../core/model";
-import { parseVietnameseNumber } from "../core/numbers";
-import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
-import { isCumulative } from "../core/cumulative";
-import { formatTarget, parseTargetPhrase } from "../core/target";
-import { capitalize } from "../core/text";
+import type { Indicator, ParseWarning, Resolution } from "../core/model";
 import { saveFile } from "./download";
-
-/** A link-styled button whose accessible name says what it does to which indicator or section. */
-function Act({ label, text, onClick }: { label: string; text: string; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      className={rowStyles.edit}
-      onClick={onClick}
-      aria-label={label}
-      style={{ marginRight: 10, fontSize: 12 }}
-    >
-      {text}
-    </button>
-  );
-}
-
-/**
- * One field edited in place, checked as it is typed (the schema's Vietnamese message): Enter or
- * "Lưu" keeps a valid value, Esc or "Hủy" cancels.
- */
-function InlineField({
-  label,
-  initial,
-  validate,
-  onSave,
-  onCancel,
-}: {
-  label: string;
-  initial: string;
-  validate: (value: string) => string | null;
-  onSave: (value: string) => void;
-  onCancel: () => void;
-}) {
-  const [value, setValue] = useState(initial);
-  const [touched, setTouched] = useState(false);
-  const problem = validate(value);
-  const save = () => {
-    setTouched(true);
-    if (!problem) onSave(value);
-  };
-  return (
-    <Stack horizontal tokens={{ childrenGap: 6 }} verticalAlign="end">
-      <TextField
-        ariaLabel={label}
-        autoFocus
-        value={value}
-        onChange={(_e, v) => {
-          setValue(v ?? "");
-          setTouched(true);
-        }}
-        errorMessage={touched && problem ? problem : undefined}
-        onKeyDown={(e) => {
-          if (e.key === "Enter") save();
-          if (e.key === "Escape") onCancel();
-        }}
-        styles={{ root: { flexGrow: 1 } }}
-      />
-      <DefaultButton text="Lưu" onClick={save} ariaLabel={`Lưu: ${label}`} />
-      <DefaultButton text="Hủy" onClick={onCancel} ariaLabel={`Hủy: ${label}`} />
-    </Stack>
-  );
-}
-
-/** The first Vietnamese message of a schema check, or null when the value passes. */
-function schemaProblem(result: { success: boolean; error?: { issues: { message: string }[] } }): string | null {
-  if (result.success) return null;
-  return capitalize(result.error?.issues[0]?.message ?? "không hợp lệ");
-}
-
-const KIND_WORDS: Record<TargetOp, string> = {
-  gte: "đạt từ … trở lên (≥)",
-  gt: "trên (>)",
-  lte: "không quá (≤)",
-  lt: "dưới (<)",
-  range: "từ … đến …",
-  rank: "thứ hạng … trở lên",
-  rating: "xếp loại … trở lên",
-  qualitative: "định tính (Đạt / Không đạt)",
-};
-
-/** The target by its fields (kind, numbers or level), for phrasings the reader cannot take. */
-function TargetFields({
-  indicator,
-  onSave,
-  onCancel,
-}: {
-  indicator: Indicator;
-  onSave: (t: Target) => string | null;
-  onCancel: () => void;
-}) {
-  const t = indicator.target;
-  const [op, setOp] = useState<TargetOp>(t.op);
-  const [a, setA] = useState("min" in t ? String(t.min) : "value" in t ? String(t.value) : "");
-  const [b, setB] = useState("max" in t ? String(t.max) : "");
-  const [level, setLevel] = useState<string>("level" in t ? t.level : RATING_LEVELS[1]);
-  const [error, setError] = useState<string | null>(null);
-  const num = (v: string) => parseVietnameseNumber(v)?.value ?? Number.NaN;
-  const current = (): Target => {
-    const shape = STATUS_RULES[op].shape;
-    const target =
-      shape === "range"
-        ? { op, min: num(a), max: num(b) }
-        : shape === "rating"
-          ? { op, level }
-          : shape === "qualitative"
-            ? { op }
-            : { op, value: num(a) };
-    return target as Target;
-  };
-  // Checked as typed, against the one schema of a target (its Vietnamese messages).
-  const live = schemaProblem(TargetSchema.safeParse(current()));
-  const shown = error ?? live;
-  const save = () => setError(live ?? onSave(current()));
-  // A field changed: what a refused save said no longer holds.
-  const typed =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setError(null);
-    };
-  const id = indicator.id;
-  const shape = STATUS_RULES[op].shape;
-  return (
-    <Stack tokens={{ childrenGap: 4 }} styles={{ root: { fontSize: 12 } }}>
-      <label>
-        Kiểu chỉ tiêu{" "}
-        <select
-          aria-label={`Kiểu chỉ tiêu của ${id}`}
-          value={op}
-          onChange={(e) => typed(setOp)(e.target.value as TargetOp)}
-        >
-          {TARGET_OPS.map((o) => (
-            <option key={o} value={o}>
-              {KIND_WORDS[o]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {shape !== "rating" && shape !== "qualitative" && (
-        <TextField
-          ariaLabel={shape === "range" ? `Mức thấp của ${id}` : `Mức chỉ tiêu của ${id}`}
-          value={a}
-          onChange={(_e, v) => typed(setA)(v ?? "")}
-        />
-      )}
-      {shape === "range" && (
-        <TextField ariaLabel={`Mức cao của ${id}`} value={b} onChange={(_e, v) => typed(setB)(v ?? "")} />
-      )}
-      {shape === "rating" && (
-        <select aria-label={`Mức xếp loại của ${id}`} value={level} onChange={(e) => typed(setLevel)(e.target.value)}>
-          {RATING_LEVELS.map((l) => (
-            <option key={l}>{l}</option>
-          ))}
-        </select>
-      )}
-      {shown && (
-        <Text role="alert" styles={{ root: { color: "#a4262c" } }}>
-          {shown}
-        </Text>
-      )}
-      <Stack horizontal tokens={{ childrenGap: 6 }}>
-        <DefaultButton text="Lưu" onClick={save} ariaLabel={`Lưu mức chỉ tiêu của ${id}`} />
-        <DefaultButton text="Hủy" onClick={onCancel} ariaLabel={`Hủy sửa mức chỉ tiêu của ${id}`} />
-      </Stack>
-    </Stack>
-  );
-}
-
-/** The target as text; "Sửa" opens a field (Enter keeps, Esc cancels). Light enough for long lists. */
-function TargetEditor({ indicator, onChange }: { indicator: Indicator; onChange: (i: Indicator) => void }) {
-  const shown = indicator.targetText ?? formatTarget(indicator.target, indicator.unit);
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const commit = () => {
-    if (text === null) return;
-    if (text.trim() === shown) return setText(null);
-    const r = parseTargetPhrase(text);
-    if (!r.ok) return setError(r.message);
-    setError(undefined);
-    setText(null);
-    onChange({ ...indicator, target: r.value.target, unit: r.value.unit || indicator.unit, targetText: text.trim() });
-  };
-  if (text === null)
-    return (
-      <div>
-        Chỉ tiêu đề ra: <strong>{shown}</strong>{" "}
-        <button
-          type="button"
-          className={rowStyles.edit}
-          onClick={() => setText(shown)}
-          aria-label={`Sửa chỉ tiêu đề ra của ${indicator.id}`}
-        >
-          Sửa
-        </button>
-      </div>
-    );
-  return (
-    <TextField
-      ariaLabel={`Chỉ tiêu đề ra của ${indicator.id}`}
-      autoFocus
-      value={text}
-      onChange={(_e, v) => {
-        const typed = v ?? "";
-        setText(typed);
-        // Checked as typed: the reader's own message while the phrase cannot be read.
-        const r = parseTargetPhrase(typed);
-        setError(r.ok ? undefined : r.message);
-      }}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === "Enter") commit();
-        if (e.key === "Escape") {
-          setText(null);
-          setError(undefined);
-        }
-      }}
-      errorMessage={error}
-      styles={{ root: { maxWidth: 240 } }}
-    />
-  );
-}
+import { Act } from "./resolution/Act";
+import { IndicatorRow } from "./resolution/IndicatorRow";
+import { InlineField } from "./resolution/InlineField";
+import { WarningRow } from "./resolution/WarningRow";
 
 type Line = { line: number; indicator?: Indicator; warning?: ParseWarning };
 
@@ -269,24 +38,12 @@ function warningSection(r: Resolution, w: ParseWarning): string {
   return at;
 }
 
-/** One stylesheet class per element kind: long lists of indicators stay cheap to render. */
-const rowStyles = mergeStyleSets({
-  row: { padding: "4px 0", borderBottom: "1px solid #edebe9", fontSize: 14, lineHeight: "20px" },
-  edit: {
-    border: 0,
-    padding: 0,
-    background: "none",
-    color: "#0078d4",
-    cursor: "pointer",
-    font: "inherit",
-    selectors: {
-      ":hover, :focus": { textDecoration: "underline" },
-      ":focus-visible": { outline: "1px solid #605e5c" },
-    },
-  },
-});
+export interface ResolutionTabProps {
+  resolution: Resolution;
+  onChange: (r: Resolution) => void;
+}
 
-export function ResolutionTab({ resolution, onChange }: { resolution: Resolution; onChange: (r: Resolution) => void }) {
+export function ResolutionTab({ resolution, onChange }: ResolutionTabProps) {
   const [mode, setMode] = useState<"builtin" | "paste">("builtin");
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -304,9 +61,6 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
   // The latest reading, also between a click and the next render: quick successive edits all count.
   const latest = useRef(resolution);
   latest.current = resolution;
-  /** The indicator with the field being edited (its text or its unit) set to what is typed. */
-  const edited = (ind: Indicator, v: string): Indicator =>
-    editing?.startsWith("text:") ? { ...ind, text: v.trim() } : { ...ind, unit: v.trim() };
   const apply = (next: Resolution) => {
     const prev = latest.current;
     if (next === prev) return;
@@ -322,6 +76,12 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
     onChange(prev);
     setNotice("Đã hoàn tác thay đổi vừa rồi.");
   };
+  /** Replaces an indicator with an edited one, once the reader has checked it. */
+  const update = (id: string, next: Indicator) =>
+    void reader().then((x) => {
+      const r = x.updateIndicator(latest.current, id, next);
+      if (typeof r !== "string") apply(r);
+    });
   const withEdits = async (f: (e: Awaited<ReturnType<typeof reader>>, r: Resolution) => Resolution) => {
     const e = await reader();
     apply(f(e, latest.current));
@@ -552,150 +312,24 @@ export function ResolutionTab({ resolution, onChange }: { resolution: Resolution
             <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
               {lines.map((l) =>
                 l.indicator ? (
-                  <li key={l.indicator.id} className={rowStyles.row}>
-                    <div>
-                      <strong>{l.indicator.id}</strong> {l.indicator.text}
-                      {l.indicator.unit ? ` (${l.indicator.unit})` : ""}
-                    </div>
-                    <TargetEditor indicator={l.indicator} onChange={(i) => edit(s.id, i)} />
-                    {editing === `target:${l.indicator.id}` ? (
-                      <TargetFields
-                        indicator={l.indicator}
-                        onCancel={() => setEditing(null)}
-                        onSave={(target) => {
-                          const ind = l.indicator!;
-                          const next = { ...ind, target, targetText: formatTarget(target, ind.unit) };
-                          // The schema's own (Vietnamese) words say what is wrong.
-                          const checked = IndicatorSchema.safeParse(next);
-                          if (!checked.success) return checked.error.issues.map((i) => i.message).join("; ");
-                          void reader().then((x) => {
-                            const r = x.updateIndicator(latest.current, ind.id, next);
-                            if (typeof r !== "string") apply(r);
-                          });
-                          setEditing(null);
-                          return null;
-                        }}
-                      />
-                    ) : editing === `text:${l.indicator.id}` || editing === `unit:${l.indicator.id}` ? (
-                      <InlineField
-                        label={
-                          editing.startsWith("text:")
-                            ? `Nội dung chỉ tiêu ${l.indicator.id}`
-                            : `Đơn vị tính của ${l.indicator.id}`
-                        }
-                        initial={editing.startsWith("text:") ? l.indicator.text : l.indicator.unit}
-                        onCancel={() => setEditing(null)}
-                        validate={(v) => schemaProblem(IndicatorSchema.safeParse(edited(l.indicator!, v)))}
-                        onSave={(v) => {
-                          const ind = l.indicator!;
-                          const next = edited(ind, v);
-                          void reader().then((e) => {
-                            const r = e.updateIndicator(latest.current, ind.id, next);
-                            if (typeof r !== "string") apply(r);
-                          });
-                          setEditing(null);
-                        }}
-                      />
-                    ) : !correcting ? null : (
-                      <div>
-                        <Act
-                          label={`Sửa nội dung chỉ tiêu ${l.indicator.id}`}
-                          text="Sửa nội dung"
-                          onClick={() => setEditing(`text:${l.indicator!.id}`)}
-                        />
-                        <Act
-                          label={`Sửa mức theo ô của chỉ tiêu ${l.indicator.id}`}
-                          text="Sửa mức theo ô"
-                          onClick={() => setEditing(`target:${l.indicator!.id}`)}
-                        />
-                        <Act
-                          label={`Sửa đơn vị tính của ${l.indicator.id}`}
-                          text="Đơn vị"
-                          onClick={() => setEditing(`unit:${l.indicator!.id}`)}
-                        />
-                        <Act
-                          label={`Chuyển chỉ tiêu ${l.indicator.id} lên`}
-                          text="Lên"
-                          onClick={() => void withEdits((e, r) => e.moveIndicator(r, l.indicator!.id, -1))}
-                        />
-                        <Act
-                          label={`Chuyển chỉ tiêu ${l.indicator.id} xuống`}
-                          text="Xuống"
-                          onClick={() => void withEdits((e, r) => e.moveIndicator(r, l.indicator!.id, 1))}
-                        />
-                        <select
-                          aria-label={`Chuyển chỉ tiêu ${l.indicator.id} sang phần khác`}
-                          value=""
-                          onChange={(e) => {
-                            const to = e.target.value;
-                            if (to) void withEdits((x, r) => x.moveToSection(r, l.indicator!.id, to));
-                          }}
-                          style={{ marginRight: 10, fontSize: 12 }}
-                        >
-                          <option value="">Sang phần…</option>
-                          {resolution.sections
-                            .filter((x) => x.id !== s.id)
-                            .map((x) => (
-                              <option key={x.id} value={x.id}>
-                                {x.id}
-                              </option>
-                            ))}
-                        </select>
-                        <label style={{ marginRight: 10, fontSize: 12 }}>
-                          <input
-                            type="checkbox"
-                            aria-label={`Chỉ tiêu ${l.indicator.id} cộng dồn (số liệu tích lũy trong năm)`}
-                            checked={isCumulative(l.indicator)}
-                            onChange={(e) => {
-                              const ind = l.indicator!;
-                              const on = e.target.checked;
-                              void reader().then((x) => {
-                                const r = x.updateIndicator(latest.current, ind.id, { ...ind, cumulative: on });
-                                if (typeof r !== "string") apply(r);
-                              });
-                            }}
-                          />{" "}
-                          Cộng dồn
-                        </label>
-                        <Act
-                          label={`Xóa chỉ tiêu ${l.indicator.id}`}
-                          text="Xóa"
-                          onClick={() => void withEdits((e, r) => e.deleteIndicator(r, l.indicator!.id))}
-                        />
-                      </div>
-                    )}
-                  </li>
+                  <IndicatorRow
+                    key={l.indicator.id}
+                    indicator={l.indicator}
+                    otherSections={resolution.sections.filter((x) => x.id !== s.id).map((x) => x.id)}
+                    editing={editing}
+                    setEditing={setEditing}
+                    correcting={correcting}
+                    update={(next) => update(l.indicator!.id, next)}
+                    replace={(i) => edit(s.id, i)}
+                    withEdits={(f) => void withEdits(f)}
+                  />
                 ) : (
-                  <li key={`w${l.line}${l.warning!.reason}`} style={{ padding: "4px 0" }}>
-                    {/* Actions beside the bar, not in it: a bar with actions is a landmark region,
-                        and many unnamed regions are not a list a screen reader can use. */}
-                    <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-                      Dòng {l.warning!.line}: “{l.warning!.text}” — {l.warning!.reason}
-                    </MessageBar>
-                    <div style={{ marginTop: 4 }}>
-                      <DefaultButton
-                        text="Thành chỉ tiêu"
-                        ariaLabel={`Đọc dòng ${l.warning!.line} thành chỉ tiêu của phần ${s.id}`}
-                        onClick={() =>
-                          void withEdits((e, r) =>
-                            e.dismissWarning(
-                              e.addIndicator(r, s.id, l.warning!.text).resolution,
-                              l.warning!.line,
-                              l.warning!.reason,
-                            ),
-                          )
-                        }
-                      />
-                      <DefaultButton
-                        text="Bỏ qua"
-                        ariaLabel={`Bỏ qua dòng ${l.warning!.line}`}
-                        onClick={() =>
-                          void withEdits((e, r) => e.dismissWarning(r, l.warning!.line, l.warning!.reason))
-                        }
-                        style={{ marginLeft: 6 }}
-                      />
-                    </div>
-                  </li>
+                  <WarningRow
+                    key={`w${l.line}${l.warning!.reason}`}
+                    warning={l.warning!}
+                    sectionId={s.id}
+                    withEdits={(f) => void withEdits(f)}
+                  />
                 ),
               )}
             </ul>

@@ -1,6 +1,7 @@
 import { createRoot, type Root } from "react-dom/client";
 import { App } from "./App";
 import { browserHost, excelHost, type Host } from "./host";
+import { PANE_COLORS } from "../core/palette";
 
 /** What boot() needs of Office.js. */
 export interface OfficeReady {
@@ -30,7 +31,7 @@ export function boot(
   }
   let answered = false;
   root.render(
-    <p role="status" style={{ padding: 16, color: "#605e5c" }}>
+    <p role="status" style={{ padding: 16, color: PANE_COLORS.muted }}>
       {CONNECTING}
     </p>,
   );

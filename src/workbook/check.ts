@@ -6,7 +6,7 @@ import { OVERRIDE_INVALID } from "./formulas";
 import { REVIEW_HEADERS, periodKey } from "./layout";
 import { formatFigure, fromExcel, measureOf } from "../core/measure";
 import { ActualsSchema, STATUSES, allIndicators, type Indicator, type Problem, type Status } from "../core/model";
-import { countStatuses } from "../core/words";
+import { STATUS, countStatuses } from "../core/words";
 import { MET_STATUSES } from "../core/rules";
 import type { ReadBack } from "./tracking-row";
 
@@ -105,7 +105,7 @@ export function checkSheet(back: ReadBack): Problem[] {
  * while none has a figure (0% before anyone typed would read as a failure).
  */
 export function metShare(counts: Record<Status, number>, n: number): number | null {
-  if (n - counts["Chưa có số liệu"] <= 0) return null;
+  if (n - counts[STATUS.noFigure] <= 0) return null;
   return MET_STATUSES.reduce((sum, s) => sum + counts[s], 0) / n;
 }
 

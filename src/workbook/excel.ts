@@ -8,6 +8,7 @@ import {
   splitReference,
 } from "./layout";
 import { readTrackingValues, type ExistingSheet } from "./sheet-read";
+import { SHEET_COLORS } from "../core/palette";
 export { readTrackingValues, type ExistingRow, type ExistingSheet } from "./sheet-read";
 import { FONT, type CellStyle, type SheetPlan, type ValidationPlan, type WorkbookPlan } from "./sheet-plan";
 
@@ -96,7 +97,7 @@ function styleRange(range: Excel.Range, st: CellStyle, area: boolean): void {
     for (const edge of edges) {
       const b = f.borders.getItem(edge);
       b.style = "Continuous";
-      b.color = "#8EA9DB";
+      b.color = SHEET_COLORS.border;
     }
   }
 }

@@ -2,7 +2,7 @@ import { CELL_JUNK, CELL_JUNK_KINDS, type CellJunk } from "../core/cell";
 import { capitalize } from "../core/text";
 import { limitsOf, toExcel, type Measure } from "../core/measure";
 import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
-import { STATUSES, type TargetOp } from "../core/model";
+import { STATUS, STATUSES, type TargetOp } from "../core/model";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { STATUS_RULES, prorates, type Scale, type StatusRule } from "../core/rules";
 import { TYPED_SUBSTITUTIONS } from "../core/typed";
@@ -174,13 +174,15 @@ function ruleFormula(rule: StatusRule, a: string, v: string, m: string): string 
   const V = onScale(rule.scale, v);
   const t = APPLIED_TOLERANCE_NAME;
   const ex = rule.exceeds;
-  const met = ex ? `IF(${A}${ex.cmp}${ex.of === "bound" ? V : m},"Vượt","Đạt")` : `"Đạt"`;
+  const met = ex
+    ? `IF(${A}${ex.cmp}${ex.of === "bound" ? V : m},${q(STATUS.exceeded)},${q(STATUS.met)})`
+    : q(STATUS.met);
   const miss =
     rule.nearMiss === "higher"
-      ? `IF(${A}>=${V}*(1-${t}),"Cơ bản đạt","Không đạt")`
+      ? `IF(${A}>=${V}*(1-${t}),${q(STATUS.nearMiss)},${q(STATUS.notMet)})`
       : rule.nearMiss === "lower"
-        ? `IF(${A}<=${V}*(1+${t}),"Cơ bản đạt","Không đạt")`
-        : `"Không đạt"`;
+        ? `IF(${A}<=${V}*(1+${t}),${q(STATUS.nearMiss)},${q(STATUS.notMet)})`
+        : q(STATUS.notMet);
   return `IF(${A}${rule.met}${V},${met},${miss})`;
 }
 
@@ -202,7 +204,7 @@ function buildStatus(at: RowRef): string {
   const [last, ...rest] = [...RULES].reverse();
   let body = formula(last!);
   for (const entry of rest) body = `IF(${op}=${q(OP_LABELS[entry[0]])},${formula(entry)},${body})`;
-  return `IF(${JUNK_TESTS.error(a)},"Chưa có số liệu",IF(OR(LEN(${a})=0,LEN(${chk})>0),"Chưa có số liệu",${body}))`;
+  return `IF(${JUNK_TESTS.error(a)},${q(STATUS.noFigure)},IF(OR(LEN(${a})=0,LEN(${chk})>0),${q(STATUS.noFigure)},${body}))`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { isCumulative } from "../core/cumulative";
 import { measureOf, toExcel } from "../core/measure";
-import { STATUSES, type Resolution } from "../core/model";
+import { STATUS, STATUSES, type Resolution } from "../core/model";
+import { SHEET_COLORS } from "../core/palette";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { QUALITATIVE_ANSWERS, RATING_LEVELS } from "../core/words";
 import {
@@ -111,7 +112,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
       col: 1,
       share: `sentence ${period}`,
       formula:
-        `IF(OR(LEN(${w("figure")})=0,${w("status")}="Chưa có số liệu",${w("status")}=""),"",` +
+        `IF(OR(LEN(${w("figure")})=0,${w("status")}="${STATUS.noFigure}",${w("status")}=""),"",` +
         `IFERROR(INDEX(${column("text")},${w("row")}),"")&": "&${shown}&${ratio}&" ("&${w("status")}&${staff}&").")`,
     });
     return out;
@@ -153,9 +154,9 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
         row,
         col: 1,
         formula:
-          `"Phần "&$B${row}&". "&IFERROR(INDEX(${column("text")},${at}),"")&": "&(${mine("Vượt")}+${mine("Đạt")})&"/"&` +
+          `"Phần "&$B${row}&". "&IFERROR(INDEX(${column("text")},${at}),"")&": "&(${mine(STATUS.exceeded)}+${mine(STATUS.met)})&"/"&` +
           `(${STATUSES.map(mine).join("+")})&" chỉ tiêu đạt và vượt"&` +
-          `IF(${mine("Không đạt")}>0,", "&${mine("Không đạt")}&" chỉ tiêu không đạt","")&"."`,
+          `IF(${mine(STATUS.notMet)}>0,", "&${mine(STATUS.notMet)}&" chỉ tiêu không đạt","")&"."`,
       });
       samples.push({
         row,
@@ -189,10 +190,10 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   const styles: SheetPlan["styles"] = [
     { ref: "A1:A1", style: { bold: true, size: 14, hAlign: "center" } },
     { ref: "A2:A2", style: { italic: true, hAlign: "center", wrap: true } },
-    { ref: "A3:A3", style: { italic: true, color: "#595959", wrap: true } },
-    { ref: area(2, 3, last, 3), style: { bold: true, size: 10, color: "#595959", wrap: true } },
+    { ref: "A3:A3", style: { italic: true, color: SHEET_COLORS.muted, wrap: true } },
+    { ref: area(2, 3, last, 3), style: { bold: true, size: 10, color: SHEET_COLORS.muted, wrap: true } },
     { ref: area(1, 4, 1, row), style: wrap },
-    { ref: area(2, 4, last, row), style: { size: 10, color: "#595959" } },
+    { ref: area(2, 4, last, row), style: { size: 10, color: SHEET_COLORS.muted } },
   ];
   return {
     name: REPORT_SHEET,

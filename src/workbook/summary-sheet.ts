@@ -1,4 +1,5 @@
-import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
+import { STATUS, STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
+import { SHEET_COLORS } from "../core/palette";
 import { PERIOD_INFO } from "../core/periods";
 import { MET_STATUSES } from "../core/rules";
 import { REVIEW_HEADERS, SUMMARY_SHEET, TRACKING_SHEET, col, colLetter, resultKey, type Layout } from "./layout";
@@ -19,7 +20,7 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
   const nCols = SUMMARY_HEADERS.length;
   const statusCol1 = 3;
   const totalCol = statusCol1 + STATUSES.length;
-  const noFigureCol = statusCol1 + STATUSES.indexOf("Chưa có số liệu");
+  const noFigureCol = statusCol1 + STATUSES.indexOf(STATUS.noFigure);
   const metCols = MET_STATUSES.map((s) => colLetter(statusCol1 + STATUSES.indexOf(s)));
   const widths = [7, 44, ...STATUSES.map(() => 11), 9, 10];
   cells.push({ row: 1, col: 1, value: "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU" });
@@ -73,14 +74,14 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
     styles.push(
       {
         ref: area(1, head, nCols, head),
-        style: { bold: true, fill: "#D9E1F2", hAlign: "center", wrap: true, border: true, vAlign: "center" },
+        style: { bold: true, fill: SHEET_COLORS.header, hAlign: "center", wrap: true, border: true, vAlign: "center" },
       },
       { ref: area(1, first, nCols, totalRow), style: { border: true, vAlign: "center" } },
       { ref: area(1, first, 1, totalRow), style: { hAlign: "center" } },
       { ref: area(2, first, 2, totalRow), style: { wrap: true } },
       { ref: area(statusCol1, first, totalCol, totalRow), style: { hAlign: "center", numFmt: "0" } },
       { ref: area(nCols, first, nCols, totalRow), style: { numFmt: "0%" } },
-      { ref: area(1, totalRow, nCols, totalRow), style: { bold: true, fill: "#F2F2F2", border: true } },
+      { ref: area(1, totalRow, nCols, totalRow), style: { bold: true, fill: SHEET_COLORS.band, border: true } },
       ...STATUSES.map((s, i) => ({
         ref: ref(statusCol1 + i, head),
         style: {
@@ -93,7 +94,7 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
         },
       })),
     );
-    dataBars.push({ ref: area(nCols, first, nCols, totalRow), color: "#63BE7B" });
+    dataBars.push({ ref: area(nCols, first, nCols, totalRow), color: SHEET_COLORS.dataBar });
     chart = {
       title: `Kết quả thực hiện chỉ tiêu ${PERIOD_INFO[period].label} theo phần`,
       sourceRef: area(2, head, 2 + STATUSES.length, totalRow - 1),
@@ -106,7 +107,7 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
     col: 1,
     value: `Số liệu tự cập nhật theo sheet “${TRACKING_SHEET}”. Tỷ lệ đạt = (${MET_STATUSES.join(" + ")}) ÷ Tổng số chỉ tiêu.`,
   });
-  styles.push({ ref: area(1, noteRow, nCols, noteRow), style: { italic: true, color: "#595959" } });
+  styles.push({ ref: area(1, noteRow, nCols, noteRow), style: { italic: true, color: SHEET_COLORS.muted } });
   merges.push(area(1, noteRow, nCols, noteRow));
   const columns = widths.map((width) => ({ width }));
   return {

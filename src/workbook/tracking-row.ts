@@ -1,5 +1,6 @@
 import { fromExcel, limitsOf, measureOf, toExcel, type Measure } from "../core/measure";
 import {
+  QUALITATIVE,
   ResolutionSchema,
   type ActualValue,
   type Indicator,
@@ -56,7 +57,7 @@ export const asCell = (v: unknown): CellValue =>
 function targetCells(t: Target, m: Measure): [CellValue, CellValue] {
   if ("min" in t) return [toExcel(t.min, m), toExcel(t.max, m)];
   if ("level" in t) return [t.level, null];
-  if (!("value" in t)) return ["Đạt", null];
+  if (!("value" in t)) return [QUALITATIVE.met, null];
   const of = "of" in t && t.of !== undefined ? toExcel(t.of, m) : null;
   return [toExcel(t.value, m), of];
 }

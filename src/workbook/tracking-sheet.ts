@@ -1,5 +1,6 @@
 import { figureFormat, measureOf, toExcel, type Measure } from "../core/measure";
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
+import { SHEET_COLORS } from "../core/palette";
 import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
 import { PRORATED_SHARES_TEXT, type Period } from "../core/words";
 import {
@@ -228,36 +229,42 @@ export function trackingSheet(
     { ref: ref(ci("text"), ESTIMATE_ROW), style: { bold: true, hAlign: "right" } },
     ...actualKeys.map((k) => ({
       ref: ref(ci(k), ESTIMATE_ROW),
-      style: { fill: "#FFF2CC", border: true, bold: true, hAlign: "center" as const },
+      style: { fill: SHEET_COLORS.setting, border: true, bold: true, hAlign: "center" as const },
     })),
     { ref: ref(ci("text"), LEGEND_ROW), style: { italic: true, hAlign: "right" } },
-    { ref: ref(ci(actualKeys[0]!), TOLERANCE_ROW), style: { bold: true, color: "#9C0006", wrap: false } },
-    { ref: tolRef, style: { numFmt: "0%", fill: "#FFF2CC", border: true, bold: true, hAlign: "center" } },
-    { ref: ref(ci("op"), TOLERANCE_ROW), style: { color: "#595959", size: 10 } },
-    { ref: ref(ci("value"), TOLERANCE_ROW), style: { numFmt: "0%", color: "#595959", size: 10, hAlign: "center" } },
-    { ref: area(last + 1, 1, last + WORD_LIST_WIDTH, WORD_LISTS.length), style: { color: "#808080", size: 9 } },
+    { ref: ref(ci(actualKeys[0]!), TOLERANCE_ROW), style: { bold: true, color: SHEET_COLORS.warning, wrap: false } },
+    { ref: tolRef, style: { numFmt: "0%", fill: SHEET_COLORS.setting, border: true, bold: true, hAlign: "center" } },
+    { ref: ref(ci("op"), TOLERANCE_ROW), style: { color: SHEET_COLORS.muted, size: 10 } },
+    {
+      ref: ref(ci("value"), TOLERANCE_ROW),
+      style: { numFmt: "0%", color: SHEET_COLORS.muted, size: 10, hAlign: "center" },
+    },
+    {
+      ref: area(last + 1, 1, last + WORD_LIST_WIDTH, WORD_LISTS.length),
+      style: { color: SHEET_COLORS.faint, size: 9 },
+    },
     {
       ref: area(1, HEADER_ROW, last, HEADER_ROW),
-      style: { bold: true, fill: "#D9E1F2", hAlign: "center", vAlign: "center", wrap: true, border: true },
+      style: { bold: true, fill: SHEET_COLORS.header, hAlign: "center", vAlign: "center", wrap: true, border: true },
     },
     { ref: area(1, first, last, lastRow), style: { border: true, vAlign: "center", wrap: true } },
     band("id", { hAlign: "center" }, "no"),
     band("unit", { hAlign: "center" }),
     ...layout.periods.flatMap((p) => [
-      band(periodKey("actual", p), { fill: "#FFFDF0", hAlign: "right" }),
+      band(periodKey("actual", p), { fill: SHEET_COLORS.input, hAlign: "right" }),
       band(periodKey("ratio", p), { numFmt: "0.0%", hAlign: "right" }),
-      band(periodKey("check", p), { italic: true, color: "#9C0006" }),
+      band(periodKey("check", p), { italic: true, color: SHEET_COLORS.warning }),
     ]),
     ...statusKeys.map((k) => band(k, { hAlign: "center", bold: true })),
     ...(layout.index.has("final")
       ? [
-          band("override", { hAlign: "center", fill: "#FFFDF0" }),
-          band("reasonCheck", { italic: true, color: "#9C0006" }),
+          band("override", { hAlign: "center", fill: SHEET_COLORS.input }),
+          band("reasonCheck", { italic: true, color: SHEET_COLORS.warning }),
         ]
       : []),
     {
-      ref: area(ci("cumulative"), first, ci("cumulativeOn"), lastRow),
-      style: { color: "#595959", size: 10, hAlign: "center" },
+      ref: area(ci("cumulative"), first, last, lastRow),
+      style: { color: SHEET_COLORS.muted, size: 10, hAlign: "center" },
     },
     ...STATUSES.map((s, i) => ({
       ref: ref(colIndex("unit") + i, LEGEND_ROW),
@@ -272,7 +279,7 @@ export function trackingSheet(
     ...rowStyles,
     ...sectionRows.map((sr) => ({
       ref: area(1, sr, last, sr),
-      style: { bold: true, fill: "#F2F2F2", border: true, wrap: false },
+      style: { bold: true, fill: SHEET_COLORS.band, border: true, wrap: false },
     })),
   ];
 
@@ -283,7 +290,13 @@ export function trackingSheet(
   ];
   const junkRule = (p: Period) => ({
     ref: column(periodKey("actual", p)),
-    rules: [{ formula: `LEN($${c(periodKey("check", p))}${first})>0`, fill: "#F8CBAD", font: "#9C0006" }],
+    rules: [
+      {
+        formula: `LEN($${c(periodKey("check", p))}${first})>0`,
+        fill: SHEET_COLORS.warningFill,
+        font: SHEET_COLORS.warning,
+      },
+    ],
   });
   const statusRules = (key: ColumnKey) => ({
     ref: column(key),
@@ -324,7 +337,13 @@ export function trackingSheet(
           ? [
               {
                 ref: column("reason"),
-                rules: [{ formula: `LEN($${c("reasonCheck")}${first})>0`, fill: "#F8CBAD", font: "#9C0006" }],
+                rules: [
+                  {
+                    formula: `LEN($${c("reasonCheck")}${first})>0`,
+                    fill: SHEET_COLORS.warningFill,
+                    font: SHEET_COLORS.warning,
+                  },
+                ],
               },
             ]
           : []),

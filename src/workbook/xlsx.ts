@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { eachCellOf } from "./layout";
+import { SHEET_COLORS } from "../core/palette";
 import {
   FONT,
   fileFormula,
@@ -31,7 +32,7 @@ function excelStyle(st: CellStyle): Partial<ExcelJS.Style> {
       ...(st.wrap !== undefined ? { wrapText: st.wrap } : {}),
     };
   if (st.border) {
-    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF8EA9DB" } };
+    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(SHEET_COLORS.border) } };
     style.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
   if (st.numFmt) style.numFmt = st.numFmt;

@@ -258,3 +258,25 @@ describe("metadata (golden file: the shipped dist/functions.json → test/functi
     expect(JSON.parse(readFileSync(built, "utf8"))).toEqual(metadata);
   });
 });
+
+describe("CHITIEU.DANHGIA reads negated and compound comparators (semantics section 1)", () => {
+  test.each([
+    // actual, target phrase, DANHGIA: each row fails if the phrase is read with the wrong op
+    [0.05, "không vượt 2%", "Không đạt"],
+    [0.02, "không vượt 2%", "Đạt"],
+    [0.015, "không vượt 2%", "Vượt"],
+    [0.05, "không cao hơn 5%", "Đạt"],
+    [0.06, "không cao hơn 5%", "Không đạt"],
+    [0.95, "không thấp hơn 95%", "Đạt"],
+    [0.9, "không thấp hơn 95%", "Không đạt"],
+    [0.9, "không dưới 90%", "Đạt"],
+    [0.95, "không dưới 90%", "Vượt"],
+    [0.9, "bằng hoặc cao hơn 90%", "Đạt"],
+    [0.85, "bằng hoặc cao hơn 90%", "Không đạt"],
+    [0.01, "thấp hơn hoặc bằng 1%", "Đạt"],
+    [0.005, "thấp hơn hoặc bằng 1%", "Vượt"],
+    [0.02, "thấp hơn hoặc bằng 1%", "Không đạt"],
+  ])("%p against %p → %s", (actual, target, status) => {
+    expect(one(() => danhgia_([[actual]], [[target]]))).toBe(status);
+  });
+});
