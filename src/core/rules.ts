@@ -1,4 +1,5 @@
 import type { Target } from "./model";
+import { nearMissBound } from "./tolerance";
 import { QUALITATIVE_ANSWERS, RATING_LEVELS, STATUS, type Status } from "./words";
 
 /**
@@ -147,8 +148,10 @@ export function applyRule(
     const ex = rule.exceeds;
     return ex && holds(figure, ex.cmp, ex.of === "bound" ? bound : (stretch ?? bound)) ? STATUS.exceeded : STATUS.met;
   }
-  if (rule.nearMiss === "higher" && holds(figure, ">=", bound * (1 - tolerance))) return STATUS.nearMiss;
-  if (rule.nearMiss === "lower" && holds(figure, "<=", bound * (1 + tolerance))) return STATUS.nearMiss;
+  if (rule.nearMiss === "higher" && holds(figure, ">=", nearMissBound(bound, tolerance, "higher")))
+    return STATUS.nearMiss;
+  if (rule.nearMiss === "lower" && holds(figure, "<=", nearMissBound(bound, tolerance, "lower")))
+    return STATUS.nearMiss;
   return STATUS.notMet;
 }
 

@@ -10,7 +10,7 @@ import { filled } from "./sheet-plan";
 import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
 import { rowContentOf } from "./tracking-row";
 import { mergeContent, type Content, type RowContent } from "../core/content";
-import { readTolerance, type ToleranceRead } from "../core/tolerance";
+import { readToleranceCell, type ToleranceRead } from "../core/tolerance";
 
 /** What an old row held that the new sheet does not get, and why; it stays in the kept "(cũ)" sheet. */
 export interface LeftBehind {
@@ -180,7 +180,7 @@ const describe = (r: OldRow) => {
 
 /** Moves figures and notes from an existing tracking sheet to a new one, by Mã and identity (rows may have moved). */
 export function carryOver(resolution: Resolution, existing: ExistingSheet | null): CarryOver {
-  const oldTolerance = existing?.tolerance === undefined ? null : readTolerance(existing.tolerance);
+  const oldTolerance = existing?.tolerance === undefined ? null : readToleranceCell(existing.tolerance);
   const out: CarryOver = {
     content: {
       rows: {},

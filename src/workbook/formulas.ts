@@ -1,7 +1,7 @@
 import { CELL_JUNK, CELL_JUNK_KINDS, type CellJunk } from "../core/cell";
 import { capitalize } from "../core/text";
 import { limitsOf, toExcel, type Measure } from "../core/measure";
-import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
+import { DEFAULT_TOLERANCE, NEAR_MISS_DIGITS, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
 import { STATUS, STATUSES, type TargetOp } from "../core/model";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { STATUS_RULES, prorates, type Scale, type StatusRule } from "../core/rules";
@@ -149,24 +149,34 @@ const RULES = Object.entries(STATUS_RULES) as [TargetOp, StatusRule][];
 const onScale = (scale: Scale, ref: string) => (scale.kind === "number" ? ref : wordAt(ref, scale.words));
 
 /**
- * The tolerance as the formulas use it: the named cell when it holds a number within the limits,
- * else the default (a pasted 1.5, "abc", or a deleted name never decide a status). The sheet says
- * so beside the cell (toleranceWarningFormula).
+ * The tolerance cell as core/tolerance.ts readToleranceCell reads it: a number within the limits, or
+ * a whole percentage typed as text ("10%", "10 %"), read without the machine's locale (the digits
+ * must be the number's own, so "1,5%" or "05%" are not); else the default. A pasted 1.5, "abc" or a
+ * deleted name never decide a status; the sheet says so beside the cell (toleranceWarningFormula).
  */
+const T = TOLERANCE_NAME;
+const TOL_TEXT = cleaned(T);
+const TOL_DIGITS = `TRIM(LEFT(${TOL_TEXT},LEN(${TOL_TEXT})-1))`;
+const TOL_IS_PERCENT_TEXT =
+  `IFERROR(AND(ISTEXT(${T}),RIGHT(${TOL_TEXT},1)="%",LEN(${TOL_DIGITS})>0,LEN(${TOL_DIGITS})<=2,` +
+  `${TOL_DIGITS}=""&INT(ABS(--${TOL_DIGITS}))),FALSE)`;
+const TOL_IN_LIMITS = `AND(${T}>=${TOLERANCE_MIN},${T}<=${TOLERANCE_MAX})`;
 export const GUARDED_TOLERANCE =
-  `IF(ISNUMBER(${TOLERANCE_NAME}),IF(AND(${TOLERANCE_NAME}>=${TOLERANCE_MIN},${TOLERANCE_NAME}<=${TOLERANCE_MAX}),` +
-  `${TOLERANCE_NAME},${DEFAULT_TOLERANCE}),${DEFAULT_TOLERANCE})`;
+  `IF(ISNUMBER(${T}),IF(${TOL_IN_LIMITS},${T},${DEFAULT_TOLERANCE}),` +
+  `IF(${TOL_IS_PERCENT_TEXT},--${TOL_DIGITS}/100,${DEFAULT_TOLERANCE}))`;
 
 /** Beside the tolerance cell: "" when it is valid, else what is wrong and what is used instead. */
 export function toleranceWarningFormula(): string {
-  const t = TOLERANCE_NAME;
   const used = `đang dùng ${formatTolerance(DEFAULT_TOLERANCE)}`;
   return (
-    `IF(ISNUMBER(${t}),IF(AND(${t}>=${TOLERANCE_MIN},${t}<=${TOLERANCE_MAX}),"",` +
+    `IF(ISNUMBER(${T}),IF(${TOL_IN_LIMITS},"",` +
     `${q(`Dung sai phải từ ${formatTolerance(TOLERANCE_MIN)} đến ${formatTolerance(TOLERANCE_MAX)}; ${used}.`)}),` +
-    `${q(`Dung sai không phải con số; ${used}.`)})`
+    `IF(${TOL_IS_PERCENT_TEXT},"",${q(`Dung sai không phải con số hay số phần trăm nguyên như "5%"; ${used}.`)}))`
   );
 }
+
+/** A near-miss bound rounded to the core's digits (tolerance.ts nearMissBound), so a boundary is one value. */
+const nearMiss = (x: string) => `IF(${x}=0,0,ROUND(${x},${NEAR_MISS_DIGITS - 1}-INT(LOG10(ABS(${x})))))`;
 
 /** One rule of rules.ts as a formula; a, v, m are the figure, bound and stretch cells. */
 function ruleFormula(rule: StatusRule, a: string, v: string, m: string): string {
@@ -179,9 +189,9 @@ function ruleFormula(rule: StatusRule, a: string, v: string, m: string): string 
     : q(STATUS.met);
   const miss =
     rule.nearMiss === "higher"
-      ? `IF(${A}>=${V}*(1-${t}),${q(STATUS.nearMiss)},${q(STATUS.notMet)})`
+      ? `IF(${A}>=${nearMiss(`${V}*(1-${t})`)},${q(STATUS.nearMiss)},${q(STATUS.notMet)})`
       : rule.nearMiss === "lower"
-        ? `IF(${A}<=${V}*(1+${t}),${q(STATUS.nearMiss)},${q(STATUS.notMet)})`
+        ? `IF(${A}<=${nearMiss(`${V}*(1+${t})`)},${q(STATUS.nearMiss)},${q(STATUS.notMet)})`
         : q(STATUS.notMet);
   return `IF(${A}${rule.met}${V},${met},${miss})`;
 }

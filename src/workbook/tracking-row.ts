@@ -11,7 +11,7 @@ import {
 import { STATUS_RULES, type Shape, type TargetOp } from "../core/rules";
 import { parseVietnameseNumber } from "../core/numbers";
 import { ratingLevel, formatTarget } from "../core/target";
-import { DEFAULT_TOLERANCE, formatTolerance, readTolerance } from "../core/tolerance";
+import { DEFAULT_TOLERANCE, formatTolerance, readToleranceCell } from "../core/tolerance";
 import { proposeCumulative } from "../core/cumulative";
 import type { Period } from "../core/periods";
 import {
@@ -224,7 +224,7 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
 
   let tolerance = DEFAULT_TOLERANCE;
   if (sheet.tolerance !== undefined) {
-    const t = readTolerance(sheet.tolerance);
+    const t = readToleranceCell(sheet.tolerance);
     if (t.ok) tolerance = t.value;
     else
       problems.push({

@@ -60,7 +60,10 @@ describe("the generated native formulas", () => {
     const nearMisses = TARGET_OPS.filter((op) => STATUS_RULES[op].nearMiss !== null).length;
     expect(status.split(APPLIED_TOLERANCE_NAME).length - 1).toBe(nearMisses);
     expect(status.replaceAll(APPLIED_TOLERANCE_NAME, "")).not.toContain(TOLERANCE_NAME);
-    expect(GUARDED_TOLERANCE).toBe("IF(ISNUMBER(DungSai),IF(AND(DungSai>=0,DungSai<=0.99),DungSai,0.05),0.05)");
+    // A number within the limits, else a whole percentage typed as text, else the default.
+    expect(GUARDED_TOLERANCE).toMatch(
+      /^IF\(ISNUMBER\(DungSai\),IF\(AND\(DungSai>=0,DungSai<=0\.99\),DungSai,0\.05\),IF\(IFERROR\(AND\(ISTEXT\(DungSai\),.*\)\/100,0\.05\)\)$/u,
+    );
     // The guarded cell is the named one, beside the target columns.
     const plan = buildWorkbookPlan(BUILTIN_RESOLUTION);
     const name = plan.names.find((n) => n.name === APPLIED_TOLERANCE_NAME)!;
