@@ -46,7 +46,7 @@ describe("the generated native formulas", () => {
     for (const op of TARGET_OPS.slice(0, -1)) expect(status).toContain(`$${K}12="${OP_LABELS[op]}"`);
     expect(status).not.toMatch(/CHITIEU|_xll|;/u);
     expect(new Set(status.match(/[A-Z]+(?=\()/gu))).toEqual(
-      new Set(["IF", "ISERROR", "OR", "LEN", "MATCH", "MOD", "TRIM", "SUBSTITUTE", "UNICHAR"]),
+      new Set(["IF", "ISERROR", "OR", "LEN", "MATCH", "MOD", "TRIM", "SUBSTITUTE", "UNICHAR", "ROUND", "INT", "ABS"]),
     );
     // An error in the figure cell never reaches LEN() or a comparison: no status but "Chưa có số liệu".
     expect(
@@ -58,7 +58,11 @@ describe("the generated native formulas", () => {
 
   test("the tolerance appears once per kind that has a near miss, always through its guarded cell", () => {
     const nearMisses = TARGET_OPS.filter((op) => STATUS_RULES[op].nearMiss !== null).length;
-    expect(status.split(APPLIED_TOLERANCE_NAME).length - 1).toBe(nearMisses);
+    // Each near-miss bound is rounded to 12 digits: IF(x=0,0,ROUND(x,11-INT(LOG10(ABS(x))))) names x three times.
+    expect(status.split(APPLIED_TOLERANCE_NAME).length - 1).toBe(3 * nearMisses);
+    expect(status).toContain(
+      `ROUND($${L}12*(1-${APPLIED_TOLERANCE_NAME}),11-INT(LOG10(ABS($${L}12*(1-${APPLIED_TOLERANCE_NAME})))))`,
+    );
     expect(status.replaceAll(APPLIED_TOLERANCE_NAME, "")).not.toContain(TOLERANCE_NAME);
     // A number within the limits, else a whole percentage typed as text, else the default.
     expect(GUARDED_TOLERANCE).toMatch(
