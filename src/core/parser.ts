@@ -1,3 +1,4 @@
+import { formatId, letterId } from "./ids";
 import { normalizeText } from "./text";
 import { QUALITATIVE, type Indicator, type ParseWarning, type Resolution, type Section } from "./model";
 import { scanRating, scanTargets, TARGET_WORD_RE, type ScanResult, type TargetMatch } from "./target";
@@ -443,17 +444,6 @@ function splitRunningText(line: string): string[] {
   return out.filter((p) => p.trim() !== "");
 }
 
-/** Item letters: a … z, then aa, ab, … (an item may hold more than 26 targets). */
-export function letterId(k: number): string {
-  let n = k;
-  let out = "";
-  do {
-    out = String.fromCharCode(97 + (n % 26)) + out;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return out;
-}
-
 const ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 
 interface Part {
@@ -644,7 +634,7 @@ export function parseResolution(raw: string): Resolution {
       indicators: s.items.flatMap((it) => {
         const drafts = readItem(it.parts, warnings);
         return drafts.map((d, k) => ({
-          id: drafts.length === 1 ? `${s.id}.${it.no}` : `${s.id}.${it.no}.${letterId(k)}`,
+          id: formatId({ section: s.id, item: it.no, letter: drafts.length === 1 ? null : letterId(k) }),
           ...d.indicator,
         }));
       }),
