@@ -8,9 +8,10 @@ export class ResolutionTextError extends Error {
   override name = "ResolutionTextError";
 }
 
-const ROMAN_RE = /^\s*(?:[Pp]hần\s+|PHẦN\s+)?([IVXL]{1,6})\s*[.:)/–-]\s*(\S.*?)\s*$/u;
+// The line patterns read trimmed lines: no "\s*$" after a lazy ".*?", which is quadratic on a run of spaces.
+const ROMAN_RE = /^(?:[Pp]hần\s+|PHẦN\s+)?([IVXL]{1,6})\s*[.:)/–-]\s*(\S.*)$/u;
 /** "A. CÁC CHỈ TIÊU KINH TẾ": a letter heads a section when its title is written in capitals. */
-const LETTER_RE = /^\s*(?:[Pp]hần\s+|PHẦN\s+)?([A-Z])\s*[.:)/–-]\s*(\S.*?)\s*$/u;
+const LETTER_RE = /^(?:[Pp]hần\s+|PHẦN\s+)?([A-Z])\s*[.:)/–-]\s*(\S.*)$/u;
 
 function sectionHeading(t: string): RegExpExecArray | null {
   if (t.length >= 200) return null;
@@ -22,10 +23,10 @@ function sectionHeading(t: string): RegExpExecArray | null {
   const upper = letters.replace(/[^\p{Lu}]/gu, "").length;
   return letters.length >= 4 && upper / letters.length >= 0.8 ? letter : null;
 }
-const ITEM_RE = /^\s*(?:(\d{1,2})\s*[.)]|\((\d{1,2})\))\s*(\S.*?)\s*$/u;
+const ITEM_RE = /^(?:(\d{1,2})\s*[.)]|\((\d{1,2})\))\s*(\S.*)$/u;
 /** "1.1. Thu ngân sách ...": a sub-item belongs to item 1 and becomes one of its a, b, c. */
-const SUBITEM_RE = /^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.*?)\s*$/u;
-const BULLET_RE = /^\s*(?:[-+•–*]\s+|[a-zđ][).]\s+)(\S.*?)\s*$/u;
+const SUBITEM_RE = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/u;
+const BULLET_RE = /^(?:[-+•–*]\s+|[a-zđ][).]\s+)(\S.*)$/u;
 /** "- Về văn hóa – xã hội:": a group heading without a figure. */
 const GROUP_HEADING_RE = /^\s*(?:[-–+•*]\s*)?((?:về|lĩnh vực|nhóm chỉ tiêu|các chỉ tiêu về)\s[^:\d]{2,80}):\s*$/iu;
 /** A section of tasks and solutions: it sets no targets (semantics 1b). */
@@ -463,119 +464,212 @@ interface Sec {
   title: string;
   items: Item[];
   tasks: boolean;
+  /** Items by number, and the largest number (a duplicate gets the next free one). */
+  byNo: Map<string, Item>;
+  maxNo: number;
 }
 
-/** Reads a resolution as staff paste it into a Resolution. Throws ResolutionTextError on bad text. */
-export function parseResolution(raw: string): Resolution {
-  const text = checkText(raw);
-  const lines: Line[] = text.split("\n").flatMap((t, i) => splitRunningText(t).map((p) => ({ text: p, line: i + 1 })));
-  const warnings: ParseWarning[] = [];
-  const sections: Sec[] = [];
+const brief = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}…` : t);
+
+/** Step 1: the text's lines, with a list run into one paragraph split at its numbers. */
+function linesOf(text: string): Line[] {
+  return text.split("\n").flatMap((t, i) => splitRunningText(t).map((p) => ({ text: p, line: i + 1 })));
+}
+
+/** Step 2: how the document numbers its sections, read from all its headings at once. */
+interface Layout {
+  headings: (RegExpExecArray | null)[];
+  romans: boolean;
+  /** Letters above Roman numerals are parts ("A. CÁC CHỈ TIÊU…" then "I.", "II." again under "B."). */
+  partsAbove: boolean;
+  /** No numbered section at all: "Về kinh tế:" and headings in capitals head sections. */
+  capitals: boolean;
+}
+function layoutOf(lines: Line[]): Layout {
   const headings = lines.map((l) => sectionHeading(l.text.trim()));
   const romans = headings.some((h) => h !== null && /^[IVXL]+$/u.test(h[1]!));
   const letters = headings.some((h) => h !== null && /^[A-Z]$/u.test(h[1]!) && !/^[IVXL]$/u.test(h[1]!));
-  // Letters above Roman numerals are parts ("A. CÁC CHỈ TIÊU…" then "I.", "II." again under "B.").
-  const partsAbove = romans && letters;
-  const capitals = !headings.some((h) => h !== null);
-  let part = "";
-  const brief = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}…` : t);
-  const currentSection = () => {
-    if (sections.length === 0) {
-      sectionIds.add("I");
-      sections.push({ id: "I", title: "CHỈ TIÊU", items: [], tasks: false });
-    }
-    return sections.at(-1)!;
-  };
-  const sectionIds = new Set<string>();
-  const repeats = new Map<string, number>();
-  let item: Item | null = null;
-  let prevBlank = true;
-  let ended = false;
-  const stray = (l: Line, reason: string) => {
+  return { headings, romans, partsAbove: romans && letters, capitals: !headings.some((h) => h !== null) };
+}
+
+/**
+ * Step 3: the outline, line by line: sections (parts, numerals, capital headings), their items and
+ * the bullets and lines under each item. Lines that carry a figure and fit nowhere become warnings.
+ * Every step is constant time per line (items found by number, continued text kept in pieces).
+ */
+class Outline {
+  readonly sections: Sec[] = [];
+  private readonly sectionIds = new Set<string>();
+  private readonly repeats = new Map<string, number>();
+  private part = "";
+  private item: Item | null = null;
+  /** The pieces of the item's last part that later lines continue, joined once at the end. */
+  private pieces: string[] | null = null;
+  private lastPart: Part | null = null;
+  private prevBlank = true;
+  private ended = false;
+
+  constructor(
+    private readonly layout: Layout,
+    private readonly warnings: ParseWarning[],
+  ) {}
+
+  read(lines: Line[]): this {
+    lines.forEach((l, k) => this.line(l, this.layout.headings[k] ?? null));
+    this.settle();
+    return this;
+  }
+
+  private warn(l: Line, reason: string) {
+    this.warnings.push({ line: l.line, text: brief(l.text.trim()), reason });
+  }
+
+  private stray(l: Line, reason: string) {
     const scan = scanTargets(l.text);
-    if (scan.matches.length > 0 || scan.strayFigures.length > 0 || scanRating(l.text))
-      warnings.push({ line: l.line, text: brief(l.text.trim()), reason });
-  };
-  const newItem = (sec: Sec, wanted: string | null, l: Line, first: Part, loose = false): Item => {
+    if (scan.matches.length > 0 || scan.strayFigures.length > 0 || scanRating(l.text)) this.warn(l, reason);
+  }
+
+  /** The pieces of the last part, joined (each part only once, whatever the number of lines). */
+  private settle() {
+    if (this.lastPart && this.pieces) this.lastPart.text = this.pieces.join(" ");
+    this.pieces = null;
+    this.lastPart = null;
+  }
+
+  private addPart(item: Item, p: Part) {
+    this.settle();
+    item.parts.push(p);
+  }
+
+  private continueLast(t: string) {
+    const last = this.item!.parts.at(-1)!;
+    if (this.lastPart !== last) {
+      this.settle();
+      this.lastPart = last;
+      this.pieces = [last.text];
+    }
+    this.pieces!.push(t);
+  }
+
+  private addSection(id: string, title: string) {
+    this.settle();
+    this.sectionIds.add(id);
+    this.sections.push({
+      id,
+      title,
+      items: [],
+      tasks: TASKS_RE.test(title) && !/chỉ tiêu/iu.test(title),
+      byNo: new Map(),
+      maxNo: 0,
+    });
+    this.item = null;
+  }
+
+  currentSection(): Sec {
+    if (this.sections.length === 0) this.addSection("I", "CHỈ TIÊU");
+    return this.sections.at(-1)!;
+  }
+
+  newItem(sec: Sec, wanted: string | null, l: Line, first: Part, loose = false): Item {
+    this.settle();
     let no = wanted ?? String(sec.items.length + 1);
-    if (sec.items.some((i) => i.no === no)) {
-      const free = Math.max(0, ...sec.items.map((i) => Number(i.no) || 0)) + 1;
-      warnings.push({
-        line: l.line,
-        text: brief(l.text.trim()),
-        reason: `mục ${no} bị trùng trong phần ${sec.id}; đặt mã ${sec.id}.${free}`,
-      });
+    if (sec.byNo.has(no)) {
+      const free = sec.maxNo + 1;
+      this.warn(l, `mục ${no} bị trùng trong phần ${sec.id}; đặt mã ${sec.id}.${free}`);
       no = String(free);
     }
     const it = { no, parts: [first], line: l.line, loose };
     sec.items.push(it);
+    sec.byNo.set(no, it);
+    if (/^\d+$/u.test(no)) sec.maxNo = Math.max(sec.maxNo, Number(no));
+    this.item = it;
     return it;
-  };
+  }
 
-  for (const [k, l] of lines.entries()) {
+  /** "A. CÁC CHỈ TIÊU…" above Roman sections: holds its own items until its first section ("A.0"). */
+  private partHeading(heading: RegExpExecArray) {
+    this.part = heading[1]!;
+    this.addSection(this.part, heading[2]!.replace(/[:.]\s*$/u, "").trim());
+  }
+
+  private sectionHeading(l: Line, t: string, heading: RegExpExecArray | null, group: RegExpExecArray | null) {
+    const sections = this.sections;
+    let id = heading
+      ? this.part
+        ? `${this.part}.${heading[1]}`
+        : heading[1]!
+      : (ROMANS[sections.length] ?? `S${sections.length + 1}`);
+    const title = (heading ? heading[2]! : group ? group[1]! : t).replace(/[:.]\s*$/u, "").trim();
+    // A numeral used twice (without parts to tell them apart) still gets an id of its own.
+    if (this.sectionIds.has(id)) {
+      let n = this.repeats.get(id) ?? 2;
+      while (this.sectionIds.has(`${id}-${n}`)) n++;
+      this.repeats.set(id, n + 1);
+      this.warn(l, `phần ${id} bị trùng; đặt mã ${id}-${n}`);
+      id = `${id}-${n}`;
+    }
+    this.addSection(id, title);
+  }
+
+  private line(l: Line, heading: RegExpExecArray | null) {
     const t = l.text.trim();
     if (t === "") {
-      prevBlank = true;
-      continue;
+      this.prevBlank = true;
+      return;
     }
-    if (ended) continue;
+    if (this.ended) return;
     if (END_RE.test(t)) {
-      ended = true;
-      item = null;
-      continue;
+      this.ended = true;
+      this.settle();
+      this.item = null;
+      return;
     }
-    const heading = headings[k];
+    const { partsAbove, capitals, romans } = this.layout;
+    this.body(l, t, heading, partsAbove, capitals, romans);
+    this.prevBlank = false;
+  }
+
+  /** One non-blank line before the end: a heading, an item, a bullet, a continuation or a warning. */
+  private body(
+    l: Line,
+    t: string,
+    heading: RegExpExecArray | null,
+    partsAbove: boolean,
+    capitals: boolean,
+    romans: boolean,
+  ): void {
     if (heading && partsAbove && !/^[IVXL]+$/u.test(heading[1]!)) {
-      // A part holds its own items until its first Roman section ("A.1"), and may be all tasks.
-      part = heading[1]!;
-      const title = heading[2]!.replace(/[:.]\s*$/u, "").trim();
-      sectionIds.add(part);
-      sections.push({ id: part, title, items: [], tasks: TASKS_RE.test(title) && !/chỉ tiêu/iu.test(title) });
-      item = null;
-      prevBlank = false;
-      continue;
+      this.partHeading(heading);
+      return;
     }
-    // Without numbered sections, "Về kinh tế:" and capital headings head sections.
     const group = capitals ? GROUP_HEADING_RE.exec(t) : null;
     if (heading || group || (capitals && capitalHeading(t) && !HEADER_RE.test(t))) {
-      let id = heading
-        ? part
-          ? `${part}.${heading[1]}`
-          : heading[1]!
-        : (ROMANS[sections.length] ?? `S${sections.length + 1}`);
-      const title = (heading ? heading[2]! : group ? group[1]! : t).replace(/[:.]\s*$/u, "").trim();
-      // A numeral used twice (without parts to tell them apart) still gets an id of its own.
-      if (sectionIds.has(id)) {
-        let n = repeats.get(id) ?? 2;
-        while (sectionIds.has(`${id}-${n}`)) n++;
-        repeats.set(id, n + 1);
-        warnings.push({ line: l.line, text: brief(t), reason: `phần ${id} bị trùng; đặt mã ${id}-${n}` });
-        id = `${id}-${n}`;
-      }
-      sectionIds.add(id);
-      sections.push({ id, title, items: [], tasks: TASKS_RE.test(title) && !/chỉ tiêu/iu.test(title) });
-      item = null;
-      prevBlank = false;
-      continue;
+      this.sectionHeading(l, t, heading, group);
+      return;
     }
+    const sections = this.sections;
     const sec = sections.at(-1);
     if (sec?.tasks) {
-      stray(l, `thuộc phần “${sec.title}” (nhiệm vụ, giải pháp): không đọc thành chỉ tiêu`);
-      continue;
+      this.stray(l, `thuộc phần “${sec.title}” (nhiệm vụ, giải pháp): không đọc thành chỉ tiêu`);
+      return;
     }
     const takesItems = sections.length > 0 || !romans;
     const no = ITEM_RE.exec(t);
     const sub = SUBITEM_RE.exec(t);
     const bullet = BULLET_RE.exec(t);
+    const item = this.item;
     if (sub && takesItems) {
-      const s2 = currentSection();
+      // "1.1. Thu ngân sách …": a part of item 1.
+      const s2 = this.currentSection();
       const major = String(Number(sub[1]));
-      item = s2.items.find((i) => i.no === major) ?? null;
       const p: Part = { text: sub[3]!, line: l.line, bullet: true };
-      if (item) item.parts.push(p);
-      else item = newItem(s2, major, l, p);
+      const found = s2.byNo.get(major);
+      if (found) {
+        this.item = found;
+        this.addPart(found, p);
+      } else this.newItem(s2, major, l, p);
     } else if (no && takesItems) {
-      item = newItem(currentSection(), String(Number(no[1] ?? no[2])), l, {
+      this.newItem(this.currentSection(), String(Number(no[1] ?? no[2])), l, {
         text: no[3]!,
         line: l.line,
         bullet: false,
@@ -583,50 +677,50 @@ export function parseResolution(raw: string): Resolution {
     } else if (bullet && takesItems && (sections.length > 0 || item)) {
       const p: Part = { text: bullet[1]!, line: l.line, bullet: true };
       // A bullet or letter directly under a section is an item of its own ("a)" keeps its letter).
-      const letter = /^\s*([a-zđ])[).]/u.exec(t)?.[1];
-      if (item && !item.loose) item.parts.push(p);
-      else item = newItem(currentSection(), letter ?? null, l, { ...p, bullet: false }, true);
-    } else if (item && !prevBlank) {
+      const letter = /^([a-zđ])[).]/u.exec(t)?.[1];
+      if (item && !item.loose) this.addPart(item, p);
+      else this.newItem(this.currentSection(), letter ?? null, l, { ...p, bullet: false }, true);
+    } else if (item && !this.prevBlank) {
       // A line broken in the middle of a sentence (PDF copies) continues the last part.
-      const last = item.parts.at(-1)!;
-      if (/[;.:!?]$/u.test(last.text)) item.parts.push({ text: t, line: l.line, bullet: false });
-      else last.text = `${last.text} ${t}`;
+      const last = this.pieces && this.lastPart === item.parts.at(-1) ? this.pieces.at(-1)! : item.parts.at(-1)!.text;
+      if (/[;.:!?]$/u.test(last)) this.addPart(item, { text: t, line: l.line, bullet: false });
+      else this.continueLast(t);
     } else if (item && bullet === null && /^\p{Ll}/u.test(t)) {
-      item.parts.at(-1)!.text += ` ${t}`;
+      this.continueLast(t);
     } else if (sections.length > 0) {
-      stray(l, "dòng có số liệu nhưng không thuộc mục nào (1., 2., -, …)");
+      this.stray(l, "dòng có số liệu nhưng không thuộc mục nào (1., 2., -, …)");
     } else if (!HEADER_RE.test(t)) {
-      stray(l, "dòng có số liệu nằm trước phần chỉ tiêu; chưa đọc thành chỉ tiêu");
-    }
-    prevBlank = false;
-  }
-
-  // Running text (a news report, minutes): no markers at all, so each paragraph with a target is an item.
-  if (sections.every((s) => s.items.length === 0)) {
-    const prose = lines.filter(
-      (l) => l.text.trim() !== "" && !HEADER_RE.test(l.text) && scanTargets(l.text).matches.length > 0,
-    );
-    if (prose.length > 0) {
-      warnings.length = 0;
-      const sec = currentSection();
-      for (const l of prose) {
-        // "… đề ra 12 chỉ tiêu cụ thể: A; B; C": what comes before the list only introduces it.
-        const text = l.text.replace(/^.*?chỉ tiêu(?:\s+(?:cụ thể|chủ yếu|chính))?[^:;]{0,40}:\s*/iu, "").trim();
-        newItem(sec, null, l, { text, line: l.line, bullet: false });
-      }
+      this.stray(l, "dòng có số liệu nằm trước phần chỉ tiêu; chưa đọc thành chỉ tiêu");
     }
   }
+}
 
-  if (sections.length === 0 || sections.every((s) => s.items.length === 0))
-    throw new ResolutionTextError(
-      "Không tìm thấy phần (I, II, ...) hay mục (1., 2., -, ...) nào có chỉ tiêu. Văn bản này có phải nghị quyết về chỉ tiêu không?",
-    );
+/**
+ * Step 4, running text (a news report, minutes): no markers at all, so each paragraph with a target is
+ * an item; the warnings of the outline, which saw no item, are dropped.
+ */
+function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
+  if (!outline.sections.every((s) => s.items.length === 0)) return;
+  const prose = lines.filter(
+    (l) => l.text.trim() !== "" && !HEADER_RE.test(l.text) && scanTargets(l.text).matches.length > 0,
+  );
+  if (prose.length === 0) return;
+  warnings.length = 0;
+  const sec = outline.currentSection();
+  for (const l of prose) {
+    // "… đề ra 12 chỉ tiêu cụ thể: A; B; C": what comes before the list only introduces it.
+    const text = l.text.replace(/^.*?chỉ tiêu(?:\s+(?:cụ thể|chủ yếu|chính))?[^:;]{0,40}:\s*/iu, "").trim();
+    outline.newItem(sec, null, l, { text, line: l.line, bullet: false });
+  }
+}
 
-  // A part with items of its own and sections under it: its own items get "A.0" so no id prefixes another.
-  for (const s of sections)
-    if (s.items.length > 0 && sections.some((o) => o !== s && o.id.startsWith(`${s.id}.`) && o.items.length > 0))
-      s.id = `${s.id}.0`;
-  const built: Section[] = sections
+/** Step 5: each item's indicators, with their ids (a part with sections under it keeps "A.0" for its own). */
+function indicatorsOf(sections: Sec[], warnings: ParseWarning[]): Section[] {
+  const parents = new Set(
+    sections.filter((o) => o.items.length > 0 && o.id.includes(".")).map((o) => o.id.slice(0, o.id.indexOf("."))),
+  );
+  for (const s of sections) if (s.items.length > 0 && parents.has(s.id)) s.id = `${s.id}.0`;
+  return sections
     .filter((s) => s.items.length > 0)
     .map((s) => ({
       id: s.id,
@@ -640,11 +734,26 @@ export function parseResolution(raw: string): Resolution {
       }),
     }))
     .filter((s) => s.indicators.length > 0);
+}
+
+/** Reads a resolution as staff paste it into a Resolution. Throws ResolutionTextError on bad text. */
+export function parseResolution(raw: string): Resolution {
+  const text = checkText(raw);
+  const lines = linesOf(text);
+  const layout = layoutOf(lines);
+  const warnings: ParseWarning[] = [];
+  const outline = new Outline(layout, warnings).read(lines);
+  readProse(lines, outline, warnings);
+  if (outline.sections.every((s) => s.items.length === 0))
+    throw new ResolutionTextError(
+      "Không tìm thấy phần (I, II, ...) hay mục (1., 2., -, ...) nào có chỉ tiêu. Văn bản này có phải nghị quyết về chỉ tiêu không?",
+    );
+  const built = indicatorsOf(outline.sections, warnings);
   if (built.every((s) => s.indicators.every((i) => i.target.op === "qualitative")))
     throw new ResolutionTextError(
       'Không tìm thấy chỉ tiêu nào có con số hay mức xếp loại (ví dụ "đạt 98%", "không quá 0,6%", "từ 3 - 5 đảng viên").',
     );
-  const { title, year } = findTitle(lines.filter((_, k) => headings[k] === null));
+  const { title, year } = findTitle(lines.filter((_, k) => layout.headings[k] === null));
   return {
     title,
     organization: findOrganization(text),
