@@ -373,13 +373,28 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
   return drafts;
 }
 
+/**
+ * A title line and the lines that continue it (a PDF breaks "… kinh tế - xã hội" / "năm 2026"): a next
+ * line that starts in lower case continues the title, up to a few lines.
+ */
+function joinedTitle(lines: Line[], at: number): string {
+  let title = lines[at]!.text.trim();
+  for (let k = at + 1; k < Math.min(lines.length, at + 4); k++) {
+    const next = lines[k]!.text.trim();
+    if (!/^\p{Ll}/u.test(next) || title.length + next.length > 300) break;
+    title += ` ${next}`;
+  }
+  return title;
+}
+
 function findTitle(lines: Line[]): { title: string; year: number | null } {
   let title = "";
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text.trim();
     if (/^nghị quyết$/iu.test(t)) {
-      const next = lines.slice(i + 1).find((l) => l.text.trim() !== "");
-      if (next) title = `Nghị quyết ${next.text.trim().replace(/^./u, (c) => c.toLowerCase())}`;
+      let k = i + 1;
+      while (k < lines.length && lines[k]!.text.trim() === "") k++;
+      if (k < lines.length) title = `Nghị quyết ${joinedTitle(lines, k).replace(/^./u, (c) => c.toLowerCase())}`;
       break;
     }
     if (/^nghị quyết\s+\S/iu.test(t) && !/^nghị quyết (?:số|đại hội)/iu.test(t)) {
@@ -409,10 +424,28 @@ const titleCase = (s: string) => s.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.sl
 const BODY_RE =
   /(?:^|[^\p{L}])(Đảng bộ|Đảng ủy|Chi bộ|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)\s+(phường|xã|thị trấn)(?!\p{L})/u;
 
+/** "ĐẢNG BỘ PHƯỜNG TRẦN" / "PHÚ": a one-word name at a line's end goes on with a short line in capitals. */
+function upperPlace(text: string): RegExpExecArray | null {
+  const place = UPPER_PLACE_RE.exec(text);
+  if (!place || /\s/u.test(place[2]!)) return place;
+  const end = place.index + place[0].length;
+  const next = text.slice(end + 1, text.indexOf("\n", end + 1) >>> 0).trim();
+  if (/^\p{Lu}+(?:[ \t]+\p{Lu}+)?$/u.test(next) && !/^(?:NGHỊ|BÁO|KẾ|CHƯƠNG|ĐẢNG|CỘNG|ĐỘC|BAN|SỐ)(?!\p{L})/u.test(next))
+    place[2] = `${place[2]} ${next}`;
+  return place;
+}
+
 function findOrganization(text: string): string {
-  // A PDF's page width may break "phường" / "Trần Phú" over two lines.
+  // A PDF's page width may break "phường" / "Trần Phú" over two lines (same length: indices agree).
   const joined = text.replace(/([^\n])\n(?=[^\n])/gu, "$1 ");
-  const place = PLACE_RE.exec(text) ?? PLACE_RE.exec(joined) ?? UPPER_PLACE_RE.exec(text);
+  let place = PLACE_RE.exec(text);
+  // "phường Trần" at a line's end, "Phú" on the next: the name goes on across the break.
+  if (place && !/\s/u.test(place[2]!) && text[place.index + place[0].length] === "\n") {
+    const across = new RegExp(PLACE_RE.source, "uy");
+    across.lastIndex = place.index;
+    place = across.exec(joined) ?? place;
+  }
+  place ??= PLACE_RE.exec(joined) ?? upperPlace(text);
   const body = BODY_RE.exec(text);
   if (!place) return body ? `${body[1]} ${body[2]}` : "";
   const unit = place[1]!.toLowerCase();

@@ -45,4 +45,20 @@ describe("text as it arrives (semantics.md section 0)", () => {
   test("what was already plain is unchanged (an en dash stays a dash of its own)", () => {
     expect(normalizeText("Văn hóa – xã hội: 3 - 5")).toBe("Văn hóa – xã hội: 3 - 5");
   });
+
+  test("thousands grouped by a space or a no-break space read as grouped by '.'", () => {
+    for (const typed of ["27 625", "27\u00a0625", "27\u202f625"]) {
+      const r = parseResolution(`I. KINH TẾ\n1. Thu ngân sách trên địa bàn ${typed} triệu đồng`);
+      const [ind] = r.sections[0]!.indicators;
+      expect([ind!.text, ind!.target, ind!.unit]).toEqual([
+        "Thu ngân sách trên địa bàn",
+        { op: "gte", value: 27625 },
+        "triệu đồng",
+      ]);
+    }
+    expect(normalizeText("1 250 000 đồng; 27 625,5 tỷ")).toBe("1.250.000 đồng; 27.625,5 tỷ");
+    // Not a grouping: a year before a figure, a list number, a range, four digits after the space.
+    for (const plain of ["năm 2025 100 hộ", "1. 100% chi bộ", "từ 3 - 5", "12 1234", "giai đoạn 2021 2025"])
+      expect(normalizeText(plain)).toBe(plain);
+  });
 });
