@@ -31,6 +31,22 @@ const BULLET_RE = /^(?:[-+•–*]\s+|[a-zđ][).]\s+)(\S.*)$/u;
 const GROUP_HEADING_RE = /^\s*(?:[-–+•*]\s*)?((?:về|lĩnh vực|nhóm chỉ tiêu|các chỉ tiêu về)\s[^:\d]{2,80}):\s*$/iu;
 /** A section of tasks and solutions: it sets no targets (semantics 1b). */
 const TASKS_RE = /giải pháp|tổ chức thực hiện|nhiệm vụ trọng tâm|phương hướng,? nhiệm vụ/iu;
+/** "* Về kinh tế: (11 chỉ tiêu)": a group heading with its count in brackets heads what follows (semantics 1b). */
+const COUNTED_HEADING_RE = /^(?:[-–+•*]\s*)?[^\d()]{3,80}?:?\s*\(\s*\d{1,3}\s+chỉ tiêu\s*\)\s*:?$/iu;
+/** A line that is only a date and time stamp ("05:13 22/02/2021", "Thứ Hai, 22/02/2021 - 05:13"), as web pages print. */
+const STAMP_RE =
+  /^(?:(?:thứ\s+\p{L}+|chủ nhật)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*[-,|]?\s*)?(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]m|GMT\s*[+-]\s*\d{1,2}))?)?$/iu;
+export const isStampLine = (t: string) => t.length < 60 && STAMP_RE.test(t.trim());
+/**
+ * A merged unit's background ("thành lập trên cơ sở sáp nhập 3 xã, diện tích 85,6 km², dân số 32.500
+ * người …"): figures of what the unit is, not targets (semantics 1b).
+ */
+const MERGER_RE = /sáp nhập|hợp nhất|thành lập trên cơ sở|sắp xếp(?:\s+lại)?\s+(?:các\s+)?đơn vị hành chính/iu;
+const SIZE_RE = /diện tích|dân số|quy mô/iu;
+const AIM_RE = /phấn đấu|đề ra|chỉ tiêu|mục tiêu|đến năm|đến cuối|tăng|giảm/iu;
+/** "23/23 chỉ tiêu đạt và vượt", "đạt và vượt 18/20 chỉ tiêu": last year's result, not a target. */
+const RESULT_RE =
+  /\d+\s*\/\s*\d+\s+chỉ tiêu\s+(?:[^\d;]{0,30}\s)?(?:đạt|hoàn thành|vượt)|(?:đạt|hoàn thành|vượt)(?:\s+và\s+vượt)?\s+\d+\s*\/\s*\d+\s+chỉ tiêu/iu;
 /** An unnumbered heading in capitals ("CHỈ TIÊU KINH TẾ"), for documents without numbered sections. */
 function capitalHeading(t: string): boolean {
   if (t.length > 120 || /\d/u.test(t)) return false;
@@ -290,6 +306,27 @@ function readItem(parts: Part[], warnings: ParseWarning[]): Draft[] {
 
 const leadOf = (text: string) => /^([^:;\d]{3,80}):\s*\S/u.exec(text)?.[1]?.trim();
 
+/**
+ * "“Công nghiệp - xây dựng 596 tỷ đồng, chiếm 50,3%; dịch vụ …”": quotation marks around a list of
+ * figures change nothing (a quoted name, with at most one figure, keeps its marks).
+ */
+function unquoteLists(text: string): string {
+  return text.replace(/“([^“”]*)”/gu, (m, inner: string) => ((inner.match(/\d+/gu)?.length ?? 0) >= 2 ? inner : m));
+}
+
+/**
+ * "612 ha/năm (lúa 540 ha, rau đậu 70 ha)": a bracket of named parts with figures after a total is a
+ * breakdown, read like "trong đó"; a bracket that restates ("(8 xã)", "(100%)") stays.
+ */
+function breakdowns(text: string): string {
+  return text.replace(/\s*\(([^()]*)\)/gu, (m, inner: string, at: number) => {
+    const parts = inner.split(/[,;]/u).map((p) => p.trim());
+    const named = parts.length >= 2 && parts.every((p) => /^\p{L}[^\d]*\s\d/u.test(p));
+    // After a total: a figure shortly before the bracket.
+    return named && /\d/u.test(text.slice(Math.max(0, at - 30), at)) ? `, trong đó: ${parts.join(", ")}` : m;
+  });
+}
+
 /** One line of an item (with the lines that continue it): its clauses become indicators. */
 function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Draft[] {
   const { text, line } = part;
@@ -297,7 +334,11 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
   const warn = (reason: string) =>
     warnings.push({ line, text: shown.length > 120 ? `${shown.slice(0, 117)}…` : shown, reason });
   const drafts: Draft[] = [];
-  const segments = splitOutside(text.replace(/[*_]/gu, ""), segmentSep);
+  const segments = splitOutside(breakdowns(unquoteLists(text.replace(/[*_]/gu, ""))), segmentSep).filter((seg) => {
+    if (!RESULT_RE.test(seg)) return true;
+    warn("kết quả đã đạt (số chỉ tiêu đạt, vượt), không phải chỉ tiêu mới: không đọc thành chỉ tiêu");
+    return false;
+  });
   // "Cơ cấu kinh tế: Thương mại - dịch vụ trên 80%; Công nghiệp - xây dựng dưới 15%": the lead names each part.
   const own = leadOf(segments[0] ?? "");
   // A lead that holds a target itself names nothing; checked once, not for every segment.
@@ -353,7 +394,13 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
           prefix = pending.map((p) => p.text).join(", ");
           pending = [];
         } else flushQualitative();
+        const amount: Draft | null = last;
         last = draftOf(c, prefix, "", line);
+        // "công nghiệp - xây dựng 596 tỷ đồng, chiếm 50,3%": the share of what the amount named.
+        if (amount && /^chiếm(?!\p{L})/iu.test(c.text) && !prefix) {
+          const name = amount.indicator.text.replace(/^[^:]*:\s*/u, "");
+          last.indicator.text = clean(`Tỷ trọng ${name.charAt(0).toLowerCase()}${name.slice(1)}`);
+        }
         drafts.push(last);
         continue;
       }
@@ -680,6 +727,13 @@ class Outline {
       this.sectionHeading(l, t, heading, group);
       return;
     }
+    if (isStampLine(t)) return;
+    if (COUNTED_HEADING_RE.test(t)) {
+      // A sub-heading: the items under it are the section's own.
+      this.settle();
+      this.item = null;
+      return;
+    }
     const sections = this.sections;
     const sec = sections.at(-1);
     if (sec?.tasks) {
@@ -734,11 +788,33 @@ class Outline {
  */
 function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
   if (!outline.sections.every((s) => s.items.length === 0)) return;
-  const prose = lines.filter(
-    (l) => l.text.trim() !== "" && !HEADER_RE.test(l.text) && scanTargets(l.text).matches.length > 0,
-  );
+  const background: Line[] = [];
+  const results = new Set<Line>();
+  const prose = lines.filter((l) => {
+    if (l.text.trim() === "" || HEADER_RE.test(l.text) || isStampLine(l.text)) return false;
+    if (scanTargets(l.text).matches.length === 0) return false;
+    const aims = splitOutside(l.text, segmentSep).filter((seg) => !RESULT_RE.test(seg));
+    if (aims.every((seg) => scanTargets(seg).matches.length === 0)) {
+      results.add(l);
+      return false;
+    }
+    if (MERGER_RE.test(l.text) && SIZE_RE.test(l.text) && !AIM_RE.test(l.text)) {
+      background.push(l);
+      return false;
+    }
+    return true;
+  });
   if (prose.length === 0) return;
   warnings.length = 0;
+  for (const l of [...results, ...background]) {
+    warnings.push({
+      line: l.line,
+      text: brief(l.text.trim()),
+      reason: results.has(l)
+        ? "kết quả đã đạt (số chỉ tiêu đạt, vượt), không phải chỉ tiêu mới: không đọc thành chỉ tiêu"
+        : "đoạn giới thiệu đơn vị sau sắp xếp (diện tích, dân số, …): số liệu hiện có, không phải chỉ tiêu",
+    });
+  }
   const sec = outline.currentSection();
   for (const l of prose) {
     // "… đề ra 12 chỉ tiêu cụ thể: A; B; C": what comes before the list only introduces it.

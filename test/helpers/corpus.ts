@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "fs";
 import * as path from "path";
 import { allIndicators } from "../../src/core/model";
-import { parseResolution } from "../../src/core/parser";
+import { isStampLine, parseResolution } from "../../src/core/parser";
 import { scanTargets } from "../../src/core/target";
 
 export const CORPUS = path.join(__dirname, "../fixtures/corpus");
@@ -49,6 +49,8 @@ export function scoreCorpus(): CorpusScore[] {
         .split("\n")
         .map((l, i) => ({ l, n: i + 1 }))
         .filter(({ l }) => {
+          // A web page's date and time stamp is not a figure of the resolution.
+          if (isStampLine(l)) return false;
           // A list's own numbering ("1.", "(2)", "a)") is not a figure of the line.
           const s = scanTargets(l.replace(/^\s*(?:(?:[IVXL]{1,6}|\d{1,2}|[a-zđ])\s*[.)]|\(\d{1,2}\))\s*/u, ""));
           return s.matches.length > 0 || s.strayFigures.length > 0;
