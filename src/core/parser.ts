@@ -43,10 +43,25 @@ export const isStampLine = (t: string) => t.length < 60 && STAMP_RE.test(t.trim(
  */
 const MERGER_RE = /sáp nhập|hợp nhất|thành lập trên cơ sở|sắp xếp(?:\s+lại)?\s+(?:các\s+)?đơn vị hành chính/iu;
 const SIZE_RE = /diện tích|dân số|quy mô/iu;
-const AIM_RE = /phấn đấu|đề ra|chỉ tiêu|mục tiêu|đến năm|đến cuối|tăng|giảm/iu;
+const AIM_RE = /phấn đấu|đề ra|chỉ tiêu|mục tiêu|tăng|giảm/iu;
 /** "23/23 chỉ tiêu đạt và vượt", "đạt và vượt 18/20 chỉ tiêu": last year's result, not a target. */
 const RESULT_RE =
   /\d+\s*\/\s*\d+\s+chỉ tiêu\s+(?:[^\d;]{0,30}\s)?(?:đạt|hoàn thành|vượt)|(?:đạt|hoàn thành|vượt)(?:\s+và\s+vượt)?\s+\d+\s*\/\s*\d+\s+chỉ tiêu/iu;
+/** What turns a result back into aims: "Năm 2026, phường phấn đấu …", "Cho năm 2026, …". */
+const AIM_AGAIN_RE = /phấn đấu|mục tiêu|đề ra|kế hoạch năm|chỉ tiêu năm|(?:cho|trong|đến)\s+năm\s+20\d{2}/iu;
+
+/**
+ * The segments that report a result: from one that counts targets met ("12/12 chỉ tiêu") up to one
+ * that sets aims again; the figures in between (last year's budget, jobs) are results too.
+ */
+function resultSegments(segments: string[]): boolean[] {
+  let inResult = false;
+  return segments.map((seg) => {
+    if (RESULT_RE.test(seg)) inResult = true;
+    else if (inResult && AIM_AGAIN_RE.test(seg)) inResult = false;
+    return inResult;
+  });
+}
 /** An unnumbered heading in capitals ("CHỈ TIÊU KINH TẾ"), for documents without numbered sections. */
 function capitalHeading(t: string): boolean {
   if (t.length > 120 || /\d/u.test(t)) return false;
@@ -334,11 +349,11 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
   const warn = (reason: string) =>
     warnings.push({ line, text: shown.length > 120 ? `${shown.slice(0, 117)}…` : shown, reason });
   const drafts: Draft[] = [];
-  const segments = splitOutside(breakdowns(unquoteLists(text.replace(/[*_]/gu, ""))), segmentSep).filter((seg) => {
-    if (!RESULT_RE.test(seg)) return true;
+  const all = splitOutside(breakdowns(unquoteLists(text.replace(/[*_]/gu, ""))), segmentSep);
+  const past = resultSegments(all);
+  if (past.some(Boolean))
     warn("kết quả đã đạt (số chỉ tiêu đạt, vượt), không phải chỉ tiêu mới: không đọc thành chỉ tiêu");
-    return false;
-  });
+  const segments = all.filter((_, k) => !past[k]);
   // "Cơ cấu kinh tế: Thương mại - dịch vụ trên 80%; Công nghiệp - xây dựng dưới 15%": the lead names each part.
   const own = leadOf(segments[0] ?? "");
   // A lead that holds a target itself names nothing; checked once, not for every segment.
@@ -793,7 +808,9 @@ function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
   const prose = lines.filter((l) => {
     if (l.text.trim() === "" || HEADER_RE.test(l.text) || isStampLine(l.text)) return false;
     if (scanTargets(l.text).matches.length === 0) return false;
-    const aims = splitOutside(l.text, segmentSep).filter((seg) => !RESULT_RE.test(seg));
+    const segs = splitOutside(l.text, segmentSep);
+    const past = resultSegments(segs);
+    const aims = segs.filter((_, k) => !past[k]);
     if (aims.every((seg) => scanTargets(seg).matches.length === 0)) {
       results.add(l);
       return false;

@@ -84,4 +84,14 @@ describe("phrasings and layouts of real resolutions", () => {
     ]);
     expect(r.warnings).toEqual([[1, expect.stringContaining("kết quả đã đạt")]]);
   });
+
+  test("after a result headline, last year's figures are results too, until the aims start again", () => {
+    const r = read(
+      "Năm 2025, xã hoàn thành 14/14 chỉ tiêu chủ yếu; thu ngân sách đạt 12 tỷ đồng, bằng 150% dự toán; tạo việc làm cho 400 lao động. Năm 2026, xã phấn đấu thu ngân sách đạt 15 tỷ đồng; tỷ lệ hộ nghèo giảm còn 1%.",
+    );
+    expect(r.targets.map((t) => [t[2], t[3]])).toEqual([
+      [{ op: "gte", value: 15 }, "tỷ đồng"],
+      [{ op: "lte", value: 1 }, "%"],
+    ]);
+  });
 });
