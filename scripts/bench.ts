@@ -23,7 +23,7 @@ import { readWorkbook, writeWorkbook } from "../src/workbook/excel";
 import { buildWorkbookPlan } from "../src/workbook/plan";
 import { writeXlsx } from "../src/workbook/xlsx";
 import { FakeBook, FakeContext } from "../support/fake-excel";
-import { scoreCorpus } from "../test/helpers/corpus";
+import { scoreCorpus, scoreWordCorpus } from "../test/helpers/corpus";
 import { makeRawDocx } from "../test/helpers/docx";
 import { makePdf } from "../test/helpers/pdf";
 import { syntheticResolution, syntheticFigures, writtenFile } from "../support/synthetic";
@@ -207,6 +207,15 @@ function readOrRefuse(text: string) {
   }
 }
 
+async function wordCorpus() {
+  const word = await scoreWordCorpus();
+  const right = word.reduce((n, x) => n + x.right, 0);
+  const expected = word.reduce((n, x) => n + x.expected, 0);
+  console.log(
+    `corpus as Word files (style numbering, table, text box, Word hyphens): ${right}/${expected} targets read right in ${word.length} files  [as their text twins]`,
+  );
+}
+
 async function adversarial() {
   const sizes = [64 * 1024, 256 * 1024, 1024 * 1024];
   console.log("hostile text (64 KiB, 256 KiB, 1 MiB; per KiB)  [under 2 s at 1 MiB; linear: per-KiB flat]");
@@ -260,6 +269,7 @@ async function adversarial() {
 
 async function main() {
   parsing();
+  await wordCorpus();
   await adversarial();
   // `npm run bench -- reading`: the reader's part alone.
   if (process.argv[2] === "reading") return;

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "fs";
 import * as path from "path";
-import { CORPUS, scoreCorpus } from "../helpers/corpus";
+import { CORPUS, WORD_CORPUS, scoreCorpus, scoreWordCorpus } from "../helpers/corpus";
 
 /**
  * The corpus's recorded reading: for each document, how many of its hand-checked targets are read
@@ -29,5 +29,11 @@ describe("a corpus of real resolutions (test/fixtures/corpus, sources in each ex
 
   test("no line with a figure is dropped without a warning", () => {
     expect(scores.filter((s) => s.silent.length > 0).map((s) => [s.name, s.silent])).toEqual([]);
+  });
+
+  test("the Word files of the corpus (style numbering, a table, a text box, Word's hyphens) read as their twins", async () => {
+    expect(WORD_CORPUS.length).toBeGreaterThanOrEqual(5);
+    const word = await scoreWordCorpus();
+    expect(word.map((w) => [w.name, w.right, w.silent])).toEqual(word.map((w) => [w.name, RECORDED[w.twin], []]));
   });
 });
