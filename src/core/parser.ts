@@ -249,7 +249,8 @@ function splitClause(text: string, warn: (reason: string) => void): Clause[] {
     from = at + sep[0].length;
   }
   parts.push(text.slice(from));
-  const clauses = parts.map((p) => classify(p));
+  // No "và" between the targets: the one scan already made serves.
+  const clauses = parts.length === 1 ? [classify(text, scan)] : parts.map((p) => classify(p));
   const read = clauses.filter((c) => c.match).length;
   if (read < scan.matches.length)
     warn(`có ${scan.matches.length} con số chỉ tiêu trong cùng một vế; chỉ đọc được ${read}: "${text}"`);
