@@ -806,9 +806,15 @@ function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
   if (!outline.sections.every((s) => s.items.length === 0)) return;
   const background: Line[] = [];
   const results = new Set<Line>();
+  const figuresOnly: Line[] = [];
   const prose = lines.filter((l) => {
     if (l.text.trim() === "" || HEADER_RE.test(l.text) || isStampLine(l.text)) return false;
-    if (scanTargets(l.text).matches.length === 0) return false;
+    const scan = scanTargets(l.text);
+    if (scan.matches.length === 0) {
+      // A figure outside the paragraphs with targets ("6 tháng cuối năm") is still named, never dropped.
+      if (scan.strayFigures.length > 0) figuresOnly.push(l);
+      return false;
+    }
     const segs = splitOutside(l.text, segmentSep);
     const past = resultSegments(segs);
     const aims = segs.filter((_, k) => !past[k]);
@@ -824,6 +830,12 @@ function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
   });
   if (prose.length === 0) return;
   warnings.length = 0;
+  for (const l of figuresOnly)
+    warnings.push({
+      line: l.line,
+      text: brief(l.text.trim()),
+      reason: "dòng có số liệu nhưng không có chỉ tiêu: không đọc thành chỉ tiêu",
+    });
   for (const l of [...results, ...background]) {
     warnings.push({
       line: l.line,
