@@ -335,7 +335,8 @@ function unquoteLists(text: string): string {
  * breakdown, read like "trong đó"; a bracket that restates ("(8 xã)", "(100%)") stays.
  */
 function breakdowns(text: string): string {
-  return text.replace(/\s*\(([^()]*)\)/gu, (m, inner: string, at: number) => {
+  // No "\s*" before the bracket: on a run of spaces it would rescan the run from every space.
+  return text.replace(/\(([^()]*)\)/gu, (m, inner: string, at: number) => {
     const parts = inner.split(/[,;]/u).map((p) => p.trim());
     const named = parts.length >= 2 && parts.every((p) => /^\p{L}[^\d]*\s\d/u.test(p));
     // After a total: a figure shortly before the bracket.
