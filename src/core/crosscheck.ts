@@ -1,10 +1,9 @@
 import { compare } from "./judge";
+import { itemOfId } from "./ids";
 import type { Indicator, Resolution } from "./model";
 
 /** A check across indicators (semantics.md §4): warnings, not errors. */
 export type CrossCheck = { kind: "sumAtMost100"; ids: string[] } | { kind: "notGreater"; id: string; than: string };
-
-const itemOf = (id: string) => id.split(".").slice(0, 2).join(".");
 
 /**
  * Shares of one whole ("Cơ cấu kinh tế", "Tỷ trọng ...") add up to at most 100%; the part of
@@ -12,8 +11,10 @@ const itemOf = (id: string) => id.split(".").slice(0, 2).join(".");
  */
 export function crossChecks(r: Resolution): CrossCheck[] {
   const groups = new Map<string, Indicator[]>();
+  const sectionIds = r.sections.map((s) => s.id);
+  // The parts of one item ("A.I.2.a", "A.I.2.b"), never the items of one section.
   for (const ind of r.sections.flatMap((s) => s.indicators)) {
-    const k = itemOf(ind.id);
+    const k = itemOfId(ind.id, sectionIds);
     groups.set(k, [...(groups.get(k) ?? []), ind]);
   }
   const out: CrossCheck[] = [];

@@ -1,6 +1,7 @@
 import { IndicatorSchema, QUALITATIVE, type Indicator, type Resolution, type Section } from "./model";
 import { scanRating, scanTargets } from "./target";
 import { parseResolution } from "./parser";
+import { itemNumber } from "./ids";
 
 /**
  * Corrections staff make to a reading before inserting it: pure functions from a resolution to a
@@ -20,8 +21,8 @@ export function nextId(r: Resolution, sectionId: string): string {
   const taken = new Set(r.sections.flatMap((s) => s.indicators.map((i) => i.id)));
   const numbers = r.sections
     .find((s) => s.id === sectionId)!
-    .indicators.map((i) => Number(i.id.slice(sectionId.length + 1).split(".")[0]))
-    .filter((n) => Number.isFinite(n));
+    .indicators.map((i) => itemNumber(i.id, sectionId))
+    .filter((n) => n !== null);
   let n = Math.max(0, ...numbers) + 1;
   while (taken.has(`${sectionId}.${n}`)) n++;
   return `${sectionId}.${n}`;

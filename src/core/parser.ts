@@ -1,3 +1,4 @@
+import { formatId, letterId } from "./ids";
 import { normalizeText } from "./text";
 import { QUALITATIVE, type Indicator, type ParseWarning, type Resolution, type Section } from "./model";
 import { scanRating, scanTargets, TARGET_WORD_RE, type ScanResult, type TargetMatch } from "./target";
@@ -7,9 +8,10 @@ export class ResolutionTextError extends Error {
   override name = "ResolutionTextError";
 }
 
-const ROMAN_RE = /^\s*(?:[Pp]hần\s+|PHẦN\s+)?([IVXL]{1,6})\s*[.:)/–-]\s*(\S.*?)\s*$/u;
+// The line patterns read trimmed lines: no "\s*$" after a lazy ".*?", which is quadratic on a run of spaces.
+const ROMAN_RE = /^(?:[Pp]hần\s+|PHẦN\s+)?([IVXL]{1,6})\s*[.:)/–-]\s*(\S.*)$/u;
 /** "A. CÁC CHỈ TIÊU KINH TẾ": a letter heads a section when its title is written in capitals. */
-const LETTER_RE = /^\s*(?:[Pp]hần\s+|PHẦN\s+)?([A-Z])\s*[.:)/–-]\s*(\S.*?)\s*$/u;
+const LETTER_RE = /^(?:[Pp]hần\s+|PHẦN\s+)?([A-Z])\s*[.:)/–-]\s*(\S.*)$/u;
 
 function sectionHeading(t: string): RegExpExecArray | null {
   if (t.length >= 200) return null;
@@ -21,14 +23,45 @@ function sectionHeading(t: string): RegExpExecArray | null {
   const upper = letters.replace(/[^\p{Lu}]/gu, "").length;
   return letters.length >= 4 && upper / letters.length >= 0.8 ? letter : null;
 }
-const ITEM_RE = /^\s*(?:(\d{1,2})\s*[.)]|\((\d{1,2})\))\s*(\S.*?)\s*$/u;
+const ITEM_RE = /^(?:(\d{1,2})\s*[.)]|\((\d{1,2})\))\s*(\S.*)$/u;
 /** "1.1. Thu ngân sách ...": a sub-item belongs to item 1 and becomes one of its a, b, c. */
-const SUBITEM_RE = /^\s*(\d{1,2})\.(\d{1,2})\.?\s+(\S.*?)\s*$/u;
-const BULLET_RE = /^\s*(?:[-+•–*]\s+|[a-zđ][).]\s+)(\S.*?)\s*$/u;
+const SUBITEM_RE = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/u;
+const BULLET_RE = /^(?:[-+•–*]\s+|[a-zđ][).]\s+)(\S.*)$/u;
 /** "- Về văn hóa – xã hội:": a group heading without a figure. */
 const GROUP_HEADING_RE = /^\s*(?:[-–+•*]\s*)?((?:về|lĩnh vực|nhóm chỉ tiêu|các chỉ tiêu về)\s[^:\d]{2,80}):\s*$/iu;
 /** A section of tasks and solutions: it sets no targets (semantics 1b). */
 const TASKS_RE = /giải pháp|tổ chức thực hiện|nhiệm vụ trọng tâm|phương hướng,? nhiệm vụ/iu;
+/** "* Về kinh tế: (11 chỉ tiêu)": a group heading with its count in brackets heads what follows (semantics 1b). */
+const COUNTED_HEADING_RE = /^(?:[-–+•*]\s*)?[^\d()]{3,80}?:?\s*\(\s*\d{1,3}\s+chỉ tiêu\s*\)\s*:?$/iu;
+/** A line that is only a date and time stamp ("05:13 22/02/2021", "Thứ Hai, 22/02/2021 - 05:13"), as web pages print. */
+const STAMP_RE =
+  /^(?:(?:thứ\s+\p{L}+|chủ nhật)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*[-,|]?\s*)?(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]m|GMT\s*[+-]\s*\d{1,2}))?)?$/iu;
+export const isStampLine = (t: string) => t.length < 60 && STAMP_RE.test(t.trim());
+/**
+ * A merged unit's background ("thành lập trên cơ sở sáp nhập 3 xã, diện tích 85,6 km², dân số 32.500
+ * người …"): figures of what the unit is, not targets (semantics 1b).
+ */
+const MERGER_RE = /sáp nhập|hợp nhất|thành lập trên cơ sở|sắp xếp(?:\s+lại)?\s+(?:các\s+)?đơn vị hành chính/iu;
+const SIZE_RE = /diện tích|dân số|quy mô/iu;
+const AIM_RE = /phấn đấu|đề ra|chỉ tiêu|mục tiêu|tăng|giảm/iu;
+/** "23/23 chỉ tiêu đạt và vượt", "đạt và vượt 18/20 chỉ tiêu": last year's result, not a target. */
+const RESULT_RE =
+  /\d+\s*\/\s*\d+\s+chỉ tiêu\s+(?:[^\d;]{0,30}\s)?(?:đạt|hoàn thành|vượt)|(?:đạt|hoàn thành|vượt)(?:\s+và\s+vượt)?\s+\d+\s*\/\s*\d+\s+chỉ tiêu/iu;
+/** What turns a result back into aims: "Năm 2026, phường phấn đấu …", "Cho năm 2026, …". */
+const AIM_AGAIN_RE = /phấn đấu|mục tiêu|đề ra|kế hoạch năm|chỉ tiêu năm|(?:cho|trong|đến)\s+năm\s+20\d{2}/iu;
+
+/**
+ * The segments that report a result: from one that counts targets met ("12/12 chỉ tiêu") up to one
+ * that sets aims again; the figures in between (last year's budget, jobs) are results too.
+ */
+function resultSegments(segments: string[]): boolean[] {
+  let inResult = false;
+  return segments.map((seg) => {
+    if (RESULT_RE.test(seg)) inResult = true;
+    else if (inResult && AIM_AGAIN_RE.test(seg)) inResult = false;
+    return inResult;
+  });
+}
 /** An unnumbered heading in capitals ("CHỈ TIÊU KINH TẾ"), for documents without numbered sections. */
 function capitalHeading(t: string): boolean {
   if (t.length > 120 || /\d/u.test(t)) return false;
@@ -216,7 +249,8 @@ function splitClause(text: string, warn: (reason: string) => void): Clause[] {
     from = at + sep[0].length;
   }
   parts.push(text.slice(from));
-  const clauses = parts.map((p) => classify(p));
+  // No "và" between the targets: the one scan already made serves.
+  const clauses = parts.length === 1 ? [classify(text, scan)] : parts.map((p) => classify(p));
   const read = clauses.filter((c) => c.match).length;
   if (read < scan.matches.length)
     warn(`có ${scan.matches.length} con số chỉ tiêu trong cùng một vế; chỉ đọc được ${read}: "${text}"`);
@@ -288,6 +322,28 @@ function readItem(parts: Part[], warnings: ParseWarning[]): Draft[] {
 
 const leadOf = (text: string) => /^([^:;\d]{3,80}):\s*\S/u.exec(text)?.[1]?.trim();
 
+/**
+ * "“Công nghiệp - xây dựng 596 tỷ đồng, chiếm 50,3%; dịch vụ …”": quotation marks around a list of
+ * figures change nothing (a quoted name, with at most one figure, keeps its marks).
+ */
+function unquoteLists(text: string): string {
+  return text.replace(/“([^“”]*)”/gu, (m, inner: string) => ((inner.match(/\d+/gu)?.length ?? 0) >= 2 ? inner : m));
+}
+
+/**
+ * "612 ha/năm (lúa 540 ha, rau đậu 70 ha)": a bracket of named parts with figures after a total is a
+ * breakdown, read like "trong đó"; a bracket that restates ("(8 xã)", "(100%)") stays.
+ */
+function breakdowns(text: string): string {
+  // No "\s*" before the bracket: on a run of spaces it would rescan the run from every space.
+  return text.replace(/\(([^()]*)\)/gu, (m, inner: string, at: number) => {
+    const parts = inner.split(/[,;]/u).map((p) => p.trim());
+    const named = parts.length >= 2 && parts.every((p) => /^\p{L}[^\d]*\s\d/u.test(p));
+    // After a total: a figure shortly before the bracket.
+    return named && /\d/u.test(text.slice(Math.max(0, at - 30), at)) ? `, trong đó: ${parts.join(", ")}` : m;
+  });
+}
+
 /** One line of an item (with the lines that continue it): its clauses become indicators. */
 function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Draft[] {
   const { text, line } = part;
@@ -295,7 +351,11 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
   const warn = (reason: string) =>
     warnings.push({ line, text: shown.length > 120 ? `${shown.slice(0, 117)}…` : shown, reason });
   const drafts: Draft[] = [];
-  const segments = splitOutside(text.replace(/[*_]/gu, ""), segmentSep);
+  const all = splitOutside(breakdowns(unquoteLists(text.replace(/[*_]/gu, ""))), segmentSep);
+  const past = resultSegments(all);
+  if (past.some(Boolean))
+    warn("kết quả đã đạt (số chỉ tiêu đạt, vượt), không phải chỉ tiêu mới: không đọc thành chỉ tiêu");
+  const segments = all.filter((_, k) => !past[k]);
   // "Cơ cấu kinh tế: Thương mại - dịch vụ trên 80%; Công nghiệp - xây dựng dưới 15%": the lead names each part.
   const own = leadOf(segments[0] ?? "");
   // A lead that holds a target itself names nothing; checked once, not for every segment.
@@ -351,7 +411,13 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
           prefix = pending.map((p) => p.text).join(", ");
           pending = [];
         } else flushQualitative();
+        const amount: Draft | null = last;
         last = draftOf(c, prefix, "", line);
+        // "công nghiệp - xây dựng 596 tỷ đồng, chiếm 50,3%": the share of what the amount named.
+        if (amount && /^chiếm(?!\p{L})/iu.test(c.text) && !prefix) {
+          const name = amount.indicator.text.replace(/^[^:]*:\s*/u, "");
+          last.indicator.text = clean(`Tỷ trọng ${name.charAt(0).toLowerCase()}${name.slice(1)}`);
+        }
         drafts.push(last);
         continue;
       }
@@ -371,13 +437,28 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
   return drafts;
 }
 
+/**
+ * A title line and the lines that continue it (a PDF breaks "… kinh tế - xã hội" / "năm 2026"): a next
+ * line that starts in lower case continues the title, up to a few lines.
+ */
+function joinedTitle(lines: Line[], at: number): string {
+  let title = lines[at]!.text.trim();
+  for (let k = at + 1; k < Math.min(lines.length, at + 4); k++) {
+    const next = lines[k]!.text.trim();
+    if (!/^\p{Ll}/u.test(next) || title.length + next.length > 300) break;
+    title += ` ${next}`;
+  }
+  return title;
+}
+
 function findTitle(lines: Line[]): { title: string; year: number | null } {
   let title = "";
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text.trim();
     if (/^nghị quyết$/iu.test(t)) {
-      const next = lines.slice(i + 1).find((l) => l.text.trim() !== "");
-      if (next) title = `Nghị quyết ${next.text.trim().replace(/^./u, (c) => c.toLowerCase())}`;
+      let k = i + 1;
+      while (k < lines.length && lines[k]!.text.trim() === "") k++;
+      if (k < lines.length) title = `Nghị quyết ${joinedTitle(lines, k).replace(/^./u, (c) => c.toLowerCase())}`;
       break;
     }
     if (/^nghị quyết\s+\S/iu.test(t) && !/^nghị quyết (?:số|đại hội)/iu.test(t)) {
@@ -407,10 +488,28 @@ const titleCase = (s: string) => s.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.sl
 const BODY_RE =
   /(?:^|[^\p{L}])(Đảng bộ|Đảng ủy|Chi bộ|Hội đồng nhân dân|HĐND|Ủy ban nhân dân|UBND)\s+(phường|xã|thị trấn)(?!\p{L})/u;
 
+/** "ĐẢNG BỘ PHƯỜNG TRẦN" / "PHÚ": a one-word name at a line's end goes on with a short line in capitals. */
+function upperPlace(text: string): RegExpExecArray | null {
+  const place = UPPER_PLACE_RE.exec(text);
+  if (!place || /\s/u.test(place[2]!)) return place;
+  const end = place.index + place[0].length;
+  const next = text.slice(end + 1, text.indexOf("\n", end + 1) >>> 0).trim();
+  if (/^\p{Lu}+(?:[ \t]+\p{Lu}+)?$/u.test(next) && !/^(?:NGHỊ|BÁO|KẾ|CHƯƠNG|ĐẢNG|CỘNG|ĐỘC|BAN|SỐ)(?!\p{L})/u.test(next))
+    place[2] = `${place[2]} ${next}`;
+  return place;
+}
+
 function findOrganization(text: string): string {
-  // A PDF's page width may break "phường" / "Trần Phú" over two lines.
+  // A PDF's page width may break "phường" / "Trần Phú" over two lines (same length: indices agree).
   const joined = text.replace(/([^\n])\n(?=[^\n])/gu, "$1 ");
-  const place = PLACE_RE.exec(text) ?? PLACE_RE.exec(joined) ?? UPPER_PLACE_RE.exec(text);
+  let place = PLACE_RE.exec(text);
+  // "phường Trần" at a line's end, "Phú" on the next: the name goes on across the break.
+  if (place && !/\s/u.test(place[2]!) && text[place.index + place[0].length] === "\n") {
+    const across = new RegExp(PLACE_RE.source, "uy");
+    across.lastIndex = place.index;
+    place = across.exec(joined) ?? place;
+  }
+  place ??= PLACE_RE.exec(joined) ?? upperPlace(text);
   const body = BODY_RE.exec(text);
   if (!place) return body ? `${body[1]} ${body[2]}` : "";
   const unit = place[1]!.toLowerCase();
@@ -443,17 +542,6 @@ function splitRunningText(line: string): string[] {
   return out.filter((p) => p.trim() !== "");
 }
 
-/** Item letters: a … z, then aa, ab, … (an item may hold more than 26 targets). */
-export function letterId(k: number): string {
-  let n = k;
-  let out = "";
-  do {
-    out = String.fromCharCode(97 + (n % 26)) + out;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return out;
-}
-
 const ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 
 interface Part {
@@ -473,119 +561,219 @@ interface Sec {
   title: string;
   items: Item[];
   tasks: boolean;
+  /** Items by number, and the largest number (a duplicate gets the next free one). */
+  byNo: Map<string, Item>;
+  maxNo: number;
 }
 
-/** Reads a resolution as staff paste it into a Resolution. Throws ResolutionTextError on bad text. */
-export function parseResolution(raw: string): Resolution {
-  const text = checkText(raw);
-  const lines: Line[] = text.split("\n").flatMap((t, i) => splitRunningText(t).map((p) => ({ text: p, line: i + 1 })));
-  const warnings: ParseWarning[] = [];
-  const sections: Sec[] = [];
+const brief = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}…` : t);
+
+/** Step 1: the text's lines, with a list run into one paragraph split at its numbers. */
+function linesOf(text: string): Line[] {
+  return text.split("\n").flatMap((t, i) => splitRunningText(t).map((p) => ({ text: p, line: i + 1 })));
+}
+
+/** Step 2: how the document numbers its sections, read from all its headings at once. */
+interface Layout {
+  headings: (RegExpExecArray | null)[];
+  romans: boolean;
+  /** Letters above Roman numerals are parts ("A. CÁC CHỈ TIÊU…" then "I.", "II." again under "B."). */
+  partsAbove: boolean;
+  /** No numbered section at all: "Về kinh tế:" and headings in capitals head sections. */
+  capitals: boolean;
+}
+function layoutOf(lines: Line[]): Layout {
   const headings = lines.map((l) => sectionHeading(l.text.trim()));
   const romans = headings.some((h) => h !== null && /^[IVXL]+$/u.test(h[1]!));
   const letters = headings.some((h) => h !== null && /^[A-Z]$/u.test(h[1]!) && !/^[IVXL]$/u.test(h[1]!));
-  // Letters above Roman numerals are parts ("A. CÁC CHỈ TIÊU…" then "I.", "II." again under "B.").
-  const partsAbove = romans && letters;
-  const capitals = !headings.some((h) => h !== null);
-  let part = "";
-  const brief = (t: string) => (t.length > 120 ? `${t.slice(0, 117)}…` : t);
-  const currentSection = () => {
-    if (sections.length === 0) {
-      sectionIds.add("I");
-      sections.push({ id: "I", title: "CHỈ TIÊU", items: [], tasks: false });
-    }
-    return sections.at(-1)!;
-  };
-  const sectionIds = new Set<string>();
-  const repeats = new Map<string, number>();
-  let item: Item | null = null;
-  let prevBlank = true;
-  let ended = false;
-  const stray = (l: Line, reason: string) => {
+  return { headings, romans, partsAbove: romans && letters, capitals: !headings.some((h) => h !== null) };
+}
+
+/**
+ * Step 3: the outline, line by line: sections (parts, numerals, capital headings), their items and
+ * the bullets and lines under each item. Lines that carry a figure and fit nowhere become warnings.
+ * Every step is constant time per line (items found by number, continued text kept in pieces).
+ */
+class Outline {
+  readonly sections: Sec[] = [];
+  private readonly sectionIds = new Set<string>();
+  private readonly repeats = new Map<string, number>();
+  private part = "";
+  private item: Item | null = null;
+  /** The pieces of the item's last part that later lines continue, joined once at the end. */
+  private pieces: string[] | null = null;
+  private lastPart: Part | null = null;
+  private prevBlank = true;
+  private ended = false;
+
+  constructor(
+    private readonly layout: Layout,
+    private readonly warnings: ParseWarning[],
+  ) {}
+
+  read(lines: Line[]): this {
+    lines.forEach((l, k) => this.line(l, this.layout.headings[k] ?? null));
+    this.settle();
+    return this;
+  }
+
+  private warn(l: Line, reason: string) {
+    this.warnings.push({ line: l.line, text: brief(l.text.trim()), reason });
+  }
+
+  private stray(l: Line, reason: string) {
     const scan = scanTargets(l.text);
-    if (scan.matches.length > 0 || scan.strayFigures.length > 0 || scanRating(l.text))
-      warnings.push({ line: l.line, text: brief(l.text.trim()), reason });
-  };
-  const newItem = (sec: Sec, wanted: string | null, l: Line, first: Part, loose = false): Item => {
+    if (scan.matches.length > 0 || scan.strayFigures.length > 0 || scanRating(l.text)) this.warn(l, reason);
+  }
+
+  /** The pieces of the last part, joined (each part only once, whatever the number of lines). */
+  private settle() {
+    if (this.lastPart && this.pieces) this.lastPart.text = this.pieces.join(" ");
+    this.pieces = null;
+    this.lastPart = null;
+  }
+
+  private addPart(item: Item, p: Part) {
+    this.settle();
+    item.parts.push(p);
+  }
+
+  private continueLast(t: string) {
+    const last = this.item!.parts.at(-1)!;
+    if (this.lastPart !== last) {
+      this.settle();
+      this.lastPart = last;
+      this.pieces = [last.text];
+    }
+    this.pieces!.push(t);
+  }
+
+  private addSection(id: string, title: string) {
+    this.settle();
+    this.sectionIds.add(id);
+    this.sections.push({
+      id,
+      title,
+      items: [],
+      tasks: TASKS_RE.test(title) && !/chỉ tiêu/iu.test(title),
+      byNo: new Map(),
+      maxNo: 0,
+    });
+    this.item = null;
+  }
+
+  currentSection(): Sec {
+    if (this.sections.length === 0) this.addSection("I", "CHỈ TIÊU");
+    return this.sections.at(-1)!;
+  }
+
+  newItem(sec: Sec, wanted: string | null, l: Line, first: Part, loose = false): Item {
+    this.settle();
     let no = wanted ?? String(sec.items.length + 1);
-    if (sec.items.some((i) => i.no === no)) {
-      const free = Math.max(0, ...sec.items.map((i) => Number(i.no) || 0)) + 1;
-      warnings.push({
-        line: l.line,
-        text: brief(l.text.trim()),
-        reason: `mục ${no} bị trùng trong phần ${sec.id}; đặt mã ${sec.id}.${free}`,
-      });
+    if (sec.byNo.has(no)) {
+      const free = sec.maxNo + 1;
+      this.warn(l, `mục ${no} bị trùng trong phần ${sec.id}; đặt mã ${sec.id}.${free}`);
       no = String(free);
     }
     const it = { no, parts: [first], line: l.line, loose };
     sec.items.push(it);
+    sec.byNo.set(no, it);
+    if (/^\d+$/u.test(no)) sec.maxNo = Math.max(sec.maxNo, Number(no));
+    this.item = it;
     return it;
-  };
+  }
 
-  for (const [k, l] of lines.entries()) {
+  /** "A. CÁC CHỈ TIÊU…" above Roman sections: holds its own items until its first section ("A.0"). */
+  private partHeading(heading: RegExpExecArray) {
+    this.part = heading[1]!;
+    this.addSection(this.part, heading[2]!.replace(/[:.]\s*$/u, "").trim());
+  }
+
+  private sectionHeading(l: Line, t: string, heading: RegExpExecArray | null, group: RegExpExecArray | null) {
+    const sections = this.sections;
+    let id = heading
+      ? this.part
+        ? `${this.part}.${heading[1]}`
+        : heading[1]!
+      : (ROMANS[sections.length] ?? `S${sections.length + 1}`);
+    const title = (heading ? heading[2]! : group ? group[1]! : t).replace(/[:.]\s*$/u, "").trim();
+    // A numeral used twice (without parts to tell them apart) still gets an id of its own.
+    if (this.sectionIds.has(id)) {
+      let n = this.repeats.get(id) ?? 2;
+      while (this.sectionIds.has(`${id}-${n}`)) n++;
+      this.repeats.set(id, n + 1);
+      this.warn(l, `phần ${id} bị trùng; đặt mã ${id}-${n}`);
+      id = `${id}-${n}`;
+    }
+    this.addSection(id, title);
+  }
+
+  private line(l: Line, heading: RegExpExecArray | null) {
     const t = l.text.trim();
     if (t === "") {
-      prevBlank = true;
-      continue;
+      this.prevBlank = true;
+      return;
     }
-    if (ended) continue;
+    if (this.ended) return;
     if (END_RE.test(t)) {
-      ended = true;
-      item = null;
-      continue;
+      this.ended = true;
+      this.settle();
+      this.item = null;
+      return;
     }
-    const heading = headings[k];
+    const { partsAbove, capitals, romans } = this.layout;
+    this.body(l, t, heading, partsAbove, capitals, romans);
+    this.prevBlank = false;
+  }
+
+  /** One non-blank line before the end: a heading, an item, a bullet, a continuation or a warning. */
+  private body(
+    l: Line,
+    t: string,
+    heading: RegExpExecArray | null,
+    partsAbove: boolean,
+    capitals: boolean,
+    romans: boolean,
+  ): void {
     if (heading && partsAbove && !/^[IVXL]+$/u.test(heading[1]!)) {
-      // A part holds its own items until its first Roman section ("A.1"), and may be all tasks.
-      part = heading[1]!;
-      const title = heading[2]!.replace(/[:.]\s*$/u, "").trim();
-      sectionIds.add(part);
-      sections.push({ id: part, title, items: [], tasks: TASKS_RE.test(title) && !/chỉ tiêu/iu.test(title) });
-      item = null;
-      prevBlank = false;
-      continue;
+      this.partHeading(heading);
+      return;
     }
-    // Without numbered sections, "Về kinh tế:" and capital headings head sections.
     const group = capitals ? GROUP_HEADING_RE.exec(t) : null;
     if (heading || group || (capitals && capitalHeading(t) && !HEADER_RE.test(t))) {
-      let id = heading
-        ? part
-          ? `${part}.${heading[1]}`
-          : heading[1]!
-        : (ROMANS[sections.length] ?? `S${sections.length + 1}`);
-      const title = (heading ? heading[2]! : group ? group[1]! : t).replace(/[:.]\s*$/u, "").trim();
-      // A numeral used twice (without parts to tell them apart) still gets an id of its own.
-      if (sectionIds.has(id)) {
-        let n = repeats.get(id) ?? 2;
-        while (sectionIds.has(`${id}-${n}`)) n++;
-        repeats.set(id, n + 1);
-        warnings.push({ line: l.line, text: brief(t), reason: `phần ${id} bị trùng; đặt mã ${id}-${n}` });
-        id = `${id}-${n}`;
-      }
-      sectionIds.add(id);
-      sections.push({ id, title, items: [], tasks: TASKS_RE.test(title) && !/chỉ tiêu/iu.test(title) });
-      item = null;
-      prevBlank = false;
-      continue;
+      this.sectionHeading(l, t, heading, group);
+      return;
     }
+    if (isStampLine(t)) return;
+    if (COUNTED_HEADING_RE.test(t)) {
+      // A sub-heading: the items under it are the section's own.
+      this.settle();
+      this.item = null;
+      return;
+    }
+    const sections = this.sections;
     const sec = sections.at(-1);
     if (sec?.tasks) {
-      stray(l, `thuộc phần “${sec.title}” (nhiệm vụ, giải pháp): không đọc thành chỉ tiêu`);
-      continue;
+      this.stray(l, `thuộc phần “${sec.title}” (nhiệm vụ, giải pháp): không đọc thành chỉ tiêu`);
+      return;
     }
     const takesItems = sections.length > 0 || !romans;
     const no = ITEM_RE.exec(t);
     const sub = SUBITEM_RE.exec(t);
     const bullet = BULLET_RE.exec(t);
+    const item = this.item;
     if (sub && takesItems) {
-      const s2 = currentSection();
+      // "1.1. Thu ngân sách …": a part of item 1.
+      const s2 = this.currentSection();
       const major = String(Number(sub[1]));
-      item = s2.items.find((i) => i.no === major) ?? null;
       const p: Part = { text: sub[3]!, line: l.line, bullet: true };
-      if (item) item.parts.push(p);
-      else item = newItem(s2, major, l, p);
+      const found = s2.byNo.get(major);
+      if (found) {
+        this.item = found;
+        this.addPart(found, p);
+      } else this.newItem(s2, major, l, p);
     } else if (no && takesItems) {
-      item = newItem(currentSection(), String(Number(no[1] ?? no[2])), l, {
+      this.newItem(this.currentSection(), String(Number(no[1] ?? no[2])), l, {
         text: no[3]!,
         line: l.line,
         bullet: false,
@@ -593,50 +781,86 @@ export function parseResolution(raw: string): Resolution {
     } else if (bullet && takesItems && (sections.length > 0 || item)) {
       const p: Part = { text: bullet[1]!, line: l.line, bullet: true };
       // A bullet or letter directly under a section is an item of its own ("a)" keeps its letter).
-      const letter = /^\s*([a-zđ])[).]/u.exec(t)?.[1];
-      if (item && !item.loose) item.parts.push(p);
-      else item = newItem(currentSection(), letter ?? null, l, { ...p, bullet: false }, true);
-    } else if (item && !prevBlank) {
+      const letter = /^([a-zđ])[).]/u.exec(t)?.[1];
+      if (item && !item.loose) this.addPart(item, p);
+      else this.newItem(this.currentSection(), letter ?? null, l, { ...p, bullet: false }, true);
+    } else if (item && !this.prevBlank) {
       // A line broken in the middle of a sentence (PDF copies) continues the last part.
-      const last = item.parts.at(-1)!;
-      if (/[;.:!?]$/u.test(last.text)) item.parts.push({ text: t, line: l.line, bullet: false });
-      else last.text = `${last.text} ${t}`;
+      const last = this.pieces && this.lastPart === item.parts.at(-1) ? this.pieces.at(-1)! : item.parts.at(-1)!.text;
+      if (/[;.:!?]$/u.test(last)) this.addPart(item, { text: t, line: l.line, bullet: false });
+      else this.continueLast(t);
     } else if (item && bullet === null && /^\p{Ll}/u.test(t)) {
-      item.parts.at(-1)!.text += ` ${t}`;
+      this.continueLast(t);
     } else if (sections.length > 0) {
-      stray(l, "dòng có số liệu nhưng không thuộc mục nào (1., 2., -, …)");
+      this.stray(l, "dòng có số liệu nhưng không thuộc mục nào (1., 2., -, …)");
     } else if (!HEADER_RE.test(t)) {
-      stray(l, "dòng có số liệu nằm trước phần chỉ tiêu; chưa đọc thành chỉ tiêu");
-    }
-    prevBlank = false;
-  }
-
-  // Running text (a news report, minutes): no markers at all, so each paragraph with a target is an item.
-  if (sections.every((s) => s.items.length === 0)) {
-    const prose = lines.filter(
-      (l) => l.text.trim() !== "" && !HEADER_RE.test(l.text) && scanTargets(l.text).matches.length > 0,
-    );
-    if (prose.length > 0) {
-      warnings.length = 0;
-      const sec = currentSection();
-      for (const l of prose) {
-        // "… đề ra 12 chỉ tiêu cụ thể: A; B; C": what comes before the list only introduces it.
-        const text = l.text.replace(/^.*?chỉ tiêu(?:\s+(?:cụ thể|chủ yếu|chính))?[^:;]{0,40}:\s*/iu, "").trim();
-        newItem(sec, null, l, { text, line: l.line, bullet: false });
-      }
+      this.stray(l, "dòng có số liệu nằm trước phần chỉ tiêu; chưa đọc thành chỉ tiêu");
     }
   }
+}
 
-  if (sections.length === 0 || sections.every((s) => s.items.length === 0))
-    throw new ResolutionTextError(
-      "Không tìm thấy phần (I, II, ...) hay mục (1., 2., -, ...) nào có chỉ tiêu. Văn bản này có phải nghị quyết về chỉ tiêu không?",
-    );
+/**
+ * Step 4, running text (a news report, minutes): no markers at all, so each paragraph with a target is
+ * an item; the warnings of the outline, which saw no item, are dropped.
+ */
+function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
+  if (!outline.sections.every((s) => s.items.length === 0)) return;
+  const background: Line[] = [];
+  const results = new Set<Line>();
+  const figuresOnly: Line[] = [];
+  const prose = lines.filter((l) => {
+    if (l.text.trim() === "" || HEADER_RE.test(l.text) || isStampLine(l.text)) return false;
+    const scan = scanTargets(l.text);
+    if (scan.matches.length === 0) {
+      // A figure outside the paragraphs with targets ("6 tháng cuối năm") is still named, never dropped.
+      if (scan.strayFigures.length > 0) figuresOnly.push(l);
+      return false;
+    }
+    const segs = splitOutside(l.text, segmentSep);
+    const past = resultSegments(segs);
+    const aims = segs.filter((_, k) => !past[k]);
+    if (aims.every((seg) => scanTargets(seg).matches.length === 0)) {
+      results.add(l);
+      return false;
+    }
+    if (MERGER_RE.test(l.text) && SIZE_RE.test(l.text) && !AIM_RE.test(l.text)) {
+      background.push(l);
+      return false;
+    }
+    return true;
+  });
+  if (prose.length === 0) return;
+  warnings.length = 0;
+  for (const l of figuresOnly)
+    warnings.push({
+      line: l.line,
+      text: brief(l.text.trim()),
+      reason: "dòng có số liệu nhưng không có chỉ tiêu: không đọc thành chỉ tiêu",
+    });
+  for (const l of [...results, ...background]) {
+    warnings.push({
+      line: l.line,
+      text: brief(l.text.trim()),
+      reason: results.has(l)
+        ? "kết quả đã đạt (số chỉ tiêu đạt, vượt), không phải chỉ tiêu mới: không đọc thành chỉ tiêu"
+        : "đoạn giới thiệu đơn vị sau sắp xếp (diện tích, dân số, …): số liệu hiện có, không phải chỉ tiêu",
+    });
+  }
+  const sec = outline.currentSection();
+  for (const l of prose) {
+    // "… đề ra 12 chỉ tiêu cụ thể: A; B; C": what comes before the list only introduces it.
+    const text = l.text.replace(/^.*?chỉ tiêu(?:\s+(?:cụ thể|chủ yếu|chính))?[^:;]{0,40}:\s*/iu, "").trim();
+    outline.newItem(sec, null, l, { text, line: l.line, bullet: false });
+  }
+}
 
-  // A part with items of its own and sections under it: its own items get "A.0" so no id prefixes another.
-  for (const s of sections)
-    if (s.items.length > 0 && sections.some((o) => o !== s && o.id.startsWith(`${s.id}.`) && o.items.length > 0))
-      s.id = `${s.id}.0`;
-  const built: Section[] = sections
+/** Step 5: each item's indicators, with their ids (a part with sections under it keeps "A.0" for its own). */
+function indicatorsOf(sections: Sec[], warnings: ParseWarning[]): Section[] {
+  const parents = new Set(
+    sections.filter((o) => o.items.length > 0 && o.id.includes(".")).map((o) => o.id.slice(0, o.id.indexOf("."))),
+  );
+  for (const s of sections) if (s.items.length > 0 && parents.has(s.id)) s.id = `${s.id}.0`;
+  return sections
     .filter((s) => s.items.length > 0)
     .map((s) => ({
       id: s.id,
@@ -644,17 +868,32 @@ export function parseResolution(raw: string): Resolution {
       indicators: s.items.flatMap((it) => {
         const drafts = readItem(it.parts, warnings);
         return drafts.map((d, k) => ({
-          id: drafts.length === 1 ? `${s.id}.${it.no}` : `${s.id}.${it.no}.${letterId(k)}`,
+          id: formatId({ section: s.id, item: it.no, letter: drafts.length === 1 ? null : letterId(k) }),
           ...d.indicator,
         }));
       }),
     }))
     .filter((s) => s.indicators.length > 0);
+}
+
+/** Reads a resolution as staff paste it into a Resolution. Throws ResolutionTextError on bad text. */
+export function parseResolution(raw: string): Resolution {
+  const text = checkText(raw);
+  const lines = linesOf(text);
+  const layout = layoutOf(lines);
+  const warnings: ParseWarning[] = [];
+  const outline = new Outline(layout, warnings).read(lines);
+  readProse(lines, outline, warnings);
+  if (outline.sections.every((s) => s.items.length === 0))
+    throw new ResolutionTextError(
+      "Không tìm thấy phần (I, II, ...) hay mục (1., 2., -, ...) nào có chỉ tiêu. Văn bản này có phải nghị quyết về chỉ tiêu không?",
+    );
+  const built = indicatorsOf(outline.sections, warnings);
   if (built.every((s) => s.indicators.every((i) => i.target.op === "qualitative")))
     throw new ResolutionTextError(
       'Không tìm thấy chỉ tiêu nào có con số hay mức xếp loại (ví dụ "đạt 98%", "không quá 0,6%", "từ 3 - 5 đảng viên").',
     );
-  const { title, year } = findTitle(lines.filter((_, k) => headings[k] === null));
+  const { title, year } = findTitle(lines.filter((_, k) => layout.headings[k] === null));
   return {
     title,
     organization: findOrganization(text),

@@ -33,6 +33,14 @@ async function loadPdfJs(): Promise<PdfJs> {
   }
 }
 
+/** Pages read at most: a resolution has a few dozen; thousands mean a wrong file (and minutes of work). */
+export const MAX_PDF_PAGES = 500;
+
+const tooManyPages = (n: number) =>
+  new ResolutionTextError(
+    `Tệp PDF có ${n.toLocaleString("vi-VN")} trang (tối đa ${MAX_PDF_PAGES}): đây có phải một nghị quyết không?`,
+  );
+
 export const SCANNED_PDF =
   "Tệp PDF này là ảnh quét (không có lớp chữ), nên không đọc được chữ trong đó. Hãy dùng bản .docx hoặc PDF xuất từ Word/hệ thống văn bản điện tử, hoặc dán nội dung nghị quyết vào ô văn bản.";
 
@@ -42,6 +50,9 @@ export const SCANNED_PDF =
  * width broke are joined back by the resolution reader, which knows where items start.
  */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
+  // Page objects written out in the file: counted before pdf.js walks a tree of thousands of them.
+  const written = new TextDecoder("latin1").decode(bytes).match(/\/Type\s*\/Page(?![a-zA-Z])/gu)?.length ?? 0;
+  if (written > MAX_PDF_PAGES) throw tooManyPages(written);
   const pdfjs = await loadPdfJs();
   let doc;
   try {
@@ -54,12 +65,22 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   } catch {
     throw new ResolutionTextError("Tệp PDF không mở được (tệp bị hỏng hoặc có mật khẩu).");
   }
+  if (doc.numPages === 0) throw new ResolutionTextError("Tệp PDF không có trang nào.");
+  if (doc.numPages > MAX_PDF_PAGES) throw tooManyPages(doc.numPages);
   const out: string[] = [];
   let chars = 0;
   for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const items = (await page.getTextContent()).items.filter(
-      (i): i is TextItem => typeof (i as TextItem).str === "string" && Array.isArray((i as TextItem).transform),
+    let content: { items: unknown[] };
+    try {
+      content = await (await doc.getPage(n)).getTextContent();
+    } catch {
+      throw new ResolutionTextError(`Tệp PDF bị hỏng: không đọc được trang ${n}.`);
+    }
+    const items = content.items.filter(
+      (i): i is TextItem =>
+        typeof (i as TextItem).str === "string" &&
+        Array.isArray((i as TextItem).transform) &&
+        Number.isFinite((i as TextItem).transform[5]),
     );
     // Lines by their baseline, in reading order.
     const lines: { y: number; text: string }[] = [];

@@ -10,6 +10,7 @@ import {
 } from "../core/model";
 import { STATUS_RULES, type Shape, type TargetOp } from "../core/rules";
 import { parseVietnameseNumber } from "../core/numbers";
+import { sectionOfId } from "../core/ids";
 import { ratingLevel, formatTarget } from "../core/target";
 import { DEFAULT_TOLERANCE, formatTolerance, readToleranceCell } from "../core/tolerance";
 import { proposeCumulative } from "../core/cumulative";
@@ -197,13 +198,6 @@ export function rowContentOf(r: ExistingRow | LooseRow): RowContent {
   };
 }
 
-/** The section an indicator belongs to: the longest section id its Mã starts with ("II.3.a" → "II"). */
-function sectionOf(id: string, sectionIds: string[]): string {
-  let best = id.split(".")[0]!;
-  for (const s of sectionIds) if (id.startsWith(`${s}.`) && s.length > best.length) best = s;
-  return best;
-}
-
 /**
  * Reads a tracking sheet back: the resolution from its own cells (rows found by Mã, so sorted or
  * moved rows stay in their section), its tolerance, figures and notes, and what could not be read.
@@ -234,7 +228,7 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
   }
 
   const sectionIds = sheet.sections.map((s) => s.id);
-  const ids = [...new Set([...sectionIds, ...indicators.map((i) => sectionOf(i.id, sectionIds))])];
+  const ids = [...new Set([...sectionIds, ...indicators.map((i) => sectionOfId(i.id, sectionIds))])];
   const [title = "Nghị quyết", subtitle = ""] = sheet.heading;
   // Sheets made before the heading labels have only the subtitle "<organisation> — Năm <year>".
   const year = "year" in sheet.meta ? num(sheet.meta.year) : Number(/Năm (\d{4})/u.exec(subtitle)?.[1]) || null;
@@ -249,7 +243,7 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
     sections: ids.map((id) => ({
       id,
       title: sheet.sections.find((s) => s.id === id)?.title ?? "",
-      indicators: indicators.filter((i) => sectionOf(i.id, sectionIds) === id),
+      indicators: indicators.filter((i) => sectionOfId(i.id, sectionIds) === id),
     })),
     warnings: [],
   };

@@ -66,6 +66,44 @@ export async function makeDocx(paragraphs: DocxParagraph[]): Promise<Uint8Array>
   return zip.generateAsync({ type: "uint8array" });
 }
 
+export const W_NS =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"';
+
+/** Text runs as Word writes them (a run per word, spaces kept). */
+export const runs = (text: string) =>
+  text
+    .split(/(?<= )/u)
+    .map((t) => `<w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r>`)
+    .join("");
+
+/**
+ * A .docx from raw WordprocessingML: the body's XML, and optionally the inner XML of styles.xml and
+ * numbering.xml, for the features a list helper cannot show (style numbering, text boxes, tables, fields).
+ */
+export async function makeRawDocx(parts: { body: string; styles?: string; numbering?: string }): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    "[Content_Types].xml",
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+  );
+  zip.file(
+    "_rels/.rels",
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+  );
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W_NS}><w:body>${parts.body}<w:sectPr/></w:body></w:document>`,
+  );
+  if (parts.styles !== undefined)
+    zip.file("word/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W_NS}>${parts.styles}</w:styles>`);
+  if (parts.numbering !== undefined)
+    zip.file(
+      "word/numbering.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W_NS}>${parts.numbering}</w:numbering>`,
+    );
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
 /** The seed as Word keeps it: section and item numbers in list definitions, not in the text. */
 export function seedParagraphs(seed: string): DocxParagraph[] {
   return seed.split("\n").map((line): DocxParagraph => {
