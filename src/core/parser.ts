@@ -1,6 +1,6 @@
 import { formatId, letterId } from "./ids";
 import { normalizeText } from "./text";
-import { QUALITATIVE, type Indicator, type ParseWarning, type Resolution, type Section } from "./model";
+import { QUALITATIVE, STATUS, type Indicator, type ParseWarning, type Resolution, type Section } from "./model";
 import { scanRating, scanTargets, TARGET_WORD_RE, type ScanResult, type TargetMatch } from "./target";
 
 /** Bad resolution text: the message is Vietnamese and says what is wrong. */
@@ -45,8 +45,12 @@ const MERGER_RE = /sáp nhập|hợp nhất|thành lập trên cơ sở|sắp x�
 const SIZE_RE = /diện tích|dân số|quy mô/iu;
 const AIM_RE = /phấn đấu|đề ra|chỉ tiêu|mục tiêu|tăng|giảm/iu;
 /** "23/23 chỉ tiêu đạt và vượt", "đạt và vượt 18/20 chỉ tiêu": last year's result, not a target. */
-const RESULT_RE =
-  /\d+\s*\/\s*\d+\s+chỉ tiêu\s+(?:[^\d;]{0,30}\s)?(?:đạt|hoàn thành|vượt)|(?:đạt|hoàn thành|vượt)(?:\s+và\s+vượt)?\s+\d+\s*\/\s*\d+\s+chỉ tiêu/iu;
+const RESULT_VERBS = `(?:${[STATUS.met, "hoàn thành", STATUS.exceeded].map((w) => w.toLowerCase()).join("|")})`;
+const RESULT_RE = new RegExp(
+  `\\d+\\s*\\/\\s*\\d+\\s+chỉ tiêu\\s+(?:[^\\d;]{0,30}\\s)?${RESULT_VERBS}|` +
+    `${RESULT_VERBS}(?:\\s+và\\s+${STATUS.exceeded.toLowerCase()})?\\s+\\d+\\s*\\/\\s*\\d+\\s+chỉ tiêu`,
+  "iu",
+);
 /** What turns a result back into aims: "Năm 2026, phường phấn đấu …", "Cho năm 2026, …". */
 const AIM_AGAIN_RE = /phấn đấu|mục tiêu|đề ra|kế hoạch năm|chỉ tiêu năm|(?:cho|trong|đến)\s+năm\s+20\d{2}/iu;
 
