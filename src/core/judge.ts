@@ -90,8 +90,7 @@ export function judge(
   if (a === null || b === null) return { status: STATUS.notMet, met: false, ratio: null };
   const status = applyRule(rule, a, b, stretch, tolerance, compare);
   let ratio: number | null = null;
-  if (rule.ratio === "figure/bound" && b !== 0) ratio = round15(a / b);
-  if (rule.ratio === "bound/figure" && a !== 0) ratio = round15(b / a);
+  if (rule.ratio !== null && b !== 0) ratio = round15(a / b);
   return { status, met: (MET_STATUSES as readonly Status[]).includes(status), ratio };
 }
 

@@ -61,13 +61,33 @@ export function round15(x: number): number {
   return Number(x.toPrecision(15));
 }
 
-/** Writes a number the Vietnamese way: "27.625", "0,6", "1.234.567,89". */
+/**
+ * The one rounding of a number shown in words (semantics section 8): x taken at 15 significant
+ * digits, as spreadsheets hold it, then rounded half away from zero to `decimals` places in decimal,
+ * as Excel's and LibreOffice's ROUND do (80,35 → 80,4, where binary toFixed gives 80,3). The sign is
+ * kept unless the rounded number is 0. workbook/report-sheet.ts spells the same steps as formulas.
+ */
+export function roundedDigits(x: number, decimals: number): { negative: boolean; int: string; frac: string } {
+  if (!Number.isFinite(x) || x === 0) return { negative: false, int: Number.isFinite(x) ? "0" : String(x), frac: "" };
+  const [mantissa, exponent] = Math.abs(x).toExponential(14).split("e") as [string, string];
+  const digits = BigInt(mantissa.replace(".", ""));
+  // |x| = digits × 10^(exponent − 14); scaled by 10^decimals and rounded to a whole number.
+  const shift = Number(exponent) - 14 + decimals;
+  let scaled: bigint;
+  if (shift >= 0) scaled = digits * 10n ** BigInt(shift);
+  else {
+    const unit = 10n ** BigInt(-shift);
+    scaled = digits / unit + ((digits % unit) * 2n >= unit ? 1n : 0n);
+  }
+  const text = scaled.toString().padStart(decimals + 1, "0");
+  const int = text.slice(0, text.length - decimals);
+  const frac = text.slice(text.length - decimals).replace(/0+$/u, "");
+  return { negative: x < 0 && scaled !== 0n, int, frac };
+}
+
+/** Writes a number the Vietnamese way: "27.625", "0,6", "1.234.567,89", "-31,3"; at most `maxDecimals` decimals. */
 export function formatVietnameseNumber(x: number, maxDecimals = 6): string {
-  const rounded = round15(x);
-  const negative = rounded < 0;
-  let fixed = Math.abs(rounded).toFixed(maxDecimals);
-  if (fixed.includes(".")) fixed = fixed.replace(/0+$/, "").replace(/\.$/, "");
-  const [intPart, frac = ""] = fixed.split(".") as [string, string?];
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const { negative, int, frac } = roundedDigits(x, maxDecimals);
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/gu, ".");
   return (negative ? "-" : "") + grouped + (frac ? `,${frac}` : "");
 }

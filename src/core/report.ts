@@ -1,7 +1,8 @@
 import { EMPTY_CONTENT, type Content } from "./content";
 import { checkFigure, figureFromCell } from "./judge";
 import { formatFigure, measureOf } from "./measure";
-import { allIndicators, type Resolution } from "./model";
+import { allIndicators, type ActualValue, type Indicator, type Resolution } from "./model";
+import { STATUS_RULES } from "./rules";
 import { formatVietnameseNumber } from "./numbers";
 import { PERIOD_INFO, finalStatus, isCumulative, judgePeriodCell, type Period } from "./periods";
 import { DEFAULT_TOLERANCE } from "./tolerance";
@@ -31,11 +32,59 @@ export function evaluatePeriod(r: Resolution, content: Content, period: Period) 
 
 const count = (results: PeriodResult[]) => countStatuses(results.map((x) => x.status));
 
-const percent = (ratio: number) => `${formatVietnameseNumber(Number((ratio * 100).toPrecision(12)), 1)}%`;
+/** A completion ratio in words: percent with one decimal, rounded as every number in words (numbers.roundedDigits). */
+export const percentWords = (ratio: number) => `${formatVietnameseNumber(ratio * 100, 1)}%`;
+
+/**
+ * A section's sentence: its met count, then every status that occurs in it, "cơ bản đạt" included
+ * ("Phần II. Kinh tế: 3/10 chỉ tiêu đạt và vượt (vượt 1, đạt 2), 1 chỉ tiêu cơ bản đạt, 6 chỉ tiêu chưa có số liệu.").
+ */
+export function sectionSentence(id: string, title: string, c: Record<Status, number>): string {
+  const met = [c.Vượt > 0 ? `vượt ${c.Vượt}` : "", c.Đạt > 0 ? `đạt ${c.Đạt}` : ""].filter(Boolean).join(", ");
+  const n = Object.values(c).reduce((x, y) => x + y, 0);
+  const rest = (["Cơ bản đạt", "Không đạt", "Chưa có số liệu"] as const)
+    .filter((s) => c[s] > 0)
+    .map((s) => `, ${c[s]} chỉ tiêu ${s.toLowerCase()}`)
+    .join("");
+  return `Phần ${id}. ${title}: ${c.Vượt + c.Đạt}/${n} chỉ tiêu đạt và vượt${met ? ` (${met})` : ""}${rest}.`;
+}
+
+/**
+ * An indicator's sentence (semantics section 8, "How the words read"): the figure with its unit, a
+ * rank as "xếp thứ 7 (chỉ tiêu: thứ 5 trở lên)", a rating or qualitative answer as itself; the
+ * ratio read "đạt" or "bằng" as the rule table says, "… kế hoạch năm" for a cumulative indicator
+ * before the year's end; then the rule's status, unless it only repeats a qualitative answer, and
+ * staff's assessment where it differs.
+ */
+function indicatorSentence(
+  ind: Indicator,
+  v: ActualValue,
+  res: PeriodResult,
+  period: Period,
+  estimate: boolean,
+): string {
+  const m = measureOf(ind);
+  const t = ind.target;
+  const reading =
+    typeof v !== "number"
+      ? String(v)
+      : t.op === "rank"
+        ? `xếp thứ ${formatVietnameseNumber(v)} (chỉ tiêu: thứ ${formatVietnameseNumber(t.value)} trở lên)`
+        : `${formatFigure(v, m)}${m.sign === "" && ind.unit ? ` ${ind.unit}` : ""}`;
+  const verb = STATUS_RULES[t.op].ratio;
+  const plan = isCumulative(ind) && period !== "nam" ? "kế hoạch năm" : "chỉ tiêu nghị quyết";
+  const ratio =
+    res.ratio !== null && verb !== null ? `, ${estimate ? "ước " : ""}${verb} ${percentWords(res.ratio)} ${plan}` : "";
+  const said = [
+    t.op === "qualitative" ? "" : res.rule,
+    res.status !== res.rule ? `đánh giá lại: ${res.status}` : "",
+  ].filter(Boolean);
+  return `${ind.text}: ${reading}${ratio}${said.length > 0 ? ` (${said.join("; ")})` : ""}.`;
+}
 
 /**
  * The review text of semantics section 8 for one period: the overall sentence exactly as specified,
- * one sentence per section, one per indicator with a figure. Vietnamese separators throughout.
+ * one sentence per section, one per indicator with a figure (no empty lines). Vietnamese separators throughout.
  */
 export function reviewText(r: Resolution, content: Content = EMPTY_CONTENT, period: Period = "nam"): string[] {
   const results = evaluatePeriod(r, content, period);
@@ -47,25 +96,13 @@ export function reviewText(r: Resolution, content: Content = EMPTY_CONTENT, peri
     `Kết quả ${kỳ}: có ${c.Vượt + c.Đạt}/${results.length} chỉ tiêu đạt và vượt (vượt ${c.Vượt}, đạt ${c.Đạt}), ${c[STATUS.nearMiss]} chỉ tiêu cơ bản đạt, ${c[STATUS.notMet]} chỉ tiêu không đạt, ${c[STATUS.noFigure]} chỉ tiêu chưa có số liệu.`,
   ];
   for (const s of r.sections) {
-    const mine = s.indicators.map((i) => byId.get(i.id)!);
-    const sc = count(mine);
-    lines.push(
-      `Phần ${s.id}. ${s.title}: ${sc.Vượt + sc.Đạt}/${mine.length} chỉ tiêu đạt và vượt${sc[STATUS.notMet] > 0 ? `, ${sc[STATUS.notMet]} chỉ tiêu không đạt` : ""}.`,
-    );
+    lines.push(sectionSentence(s.id, s.title, count(s.indicators.map((i) => byId.get(i.id)!))));
     for (const ind of s.indicators) {
       const res = byId.get(ind.id)!;
       if (res.rule === STATUS.noFigure) continue;
       const read = checkFigure(ind, figureFromCell(ind, content.rows[ind.id]?.figures[period]));
       if (!read.ok || read.figure.kind === "blank") continue;
-      const v = read.figure.value;
-      const m = measureOf(ind);
-      const shown =
-        typeof v === "number" ? `${formatFigure(v, m)}${m.sign === "" && ind.unit ? ` ${ind.unit}` : ""}` : v;
-      const reached = estimate ? "ước đạt" : "đạt";
-      const plan = isCumulative(ind) && period !== "nam" ? "kế hoạch năm" : "chỉ tiêu nghị quyết";
-      const ratio = res.ratio !== null ? `, ${reached} ${percent(res.ratio)} ${plan}` : "";
-      const staff = res.status !== res.rule ? `; đánh giá lại: ${res.status}` : "";
-      lines.push(`${ind.text}: ${shown}${ratio} (${res.rule}${staff}).`);
+      lines.push(indicatorSentence(ind, read.figure.value, res, period, estimate));
     }
   }
   return lines;

@@ -32,8 +32,12 @@ export interface StatusRule {
   exceeds: { cmp: Cmp; of: "bound" | "stretch" } | null;
   /** "Cơ bản đạt" when not met but within the tolerance: higher is better (≥ bound × (1 − t)) or lower (≤ bound × (1 + t)). */
   nearMiss: "higher" | "lower" | null;
-  /** Completion ratio: figure ÷ bound, or bound ÷ figure; null: none. */
-  ratio: "figure/bound" | "bound/figure" | null;
+  /**
+   * Completion ratio figure ÷ bound (a range's min) for every measured kind, and the verb the review
+   * text reads it with: "đạt" when higher is better, "bằng" when lower is ("chi bằng 97,8% dự toán");
+   * null: none (semantics sections 2 and 8).
+   */
+  ratio: "đạt" | "bằng" | null;
 }
 
 const NUMBER: Scale = { kind: "number" };
@@ -46,7 +50,7 @@ export const STATUS_RULES = {
     met: ">=",
     exceeds: { cmp: ">", of: "bound" },
     nearMiss: "higher",
-    ratio: "figure/bound",
+    ratio: "đạt",
   },
   gt: {
     shape: "comparison",
@@ -55,7 +59,7 @@ export const STATUS_RULES = {
     met: ">",
     exceeds: null,
     nearMiss: "higher",
-    ratio: "figure/bound",
+    ratio: "đạt",
   },
   lte: {
     shape: "comparison",
@@ -64,7 +68,7 @@ export const STATUS_RULES = {
     met: "<=",
     exceeds: { cmp: "<", of: "bound" },
     nearMiss: "lower",
-    ratio: "bound/figure",
+    ratio: "bằng",
   },
   lt: {
     shape: "comparison",
@@ -73,7 +77,7 @@ export const STATUS_RULES = {
     met: "<",
     exceeds: null,
     nearMiss: "lower",
-    ratio: "bound/figure",
+    ratio: "bằng",
   },
   range: {
     shape: "range",
@@ -82,7 +86,7 @@ export const STATUS_RULES = {
     met: ">=",
     exceeds: { cmp: ">", of: "stretch" },
     nearMiss: "higher",
-    ratio: "figure/bound",
+    ratio: "đạt",
   },
   rank: {
     shape: "rank",

@@ -52,7 +52,7 @@ export function danhgia_(thuc_hien: any[][], chi_tieu: any[][], dung_sai?: any):
  * @customfunction TYLE
  * @param thuc_hien Số liệu thực hiện; một ô hoặc một vùng.
  * @param chi_tieu Chỉ tiêu như nghị quyết ghi, ví dụ "đạt 98%" hoặc "không quá 0,6%".
- * @returns Thực hiện ÷ chỉ tiêu; với chỉ tiêu càng thấp càng tốt là chỉ tiêu ÷ thực hiện.
+ * @returns Thực hiện ÷ chỉ tiêu (với khoảng "từ - đến": ÷ mức thấp), cả với chỉ tiêu càng thấp càng tốt.
  */
 export function tyle_(thuc_hien: any[][], chi_tieu: any[][]): any[][] {
   return toExcel(overCells(thuc_hien as Cell[][], chi_tieu as Cell[][], tyLe));

@@ -218,8 +218,9 @@ function buildStatus(at: RowRef): string {
 }
 
 /**
- * "Tỷ lệ hoàn thành": as the rules' ratio says; blank where none or where the divisor is 0. Always
- * against the year's target, also for a cumulative row before the year's end ("54,3% kế hoạch năm").
+ * "Tỷ lệ hoàn thành": figure ÷ target (a range's min) for the kinds the rules give a ratio; blank
+ * where none or where the target is 0. Always against the year's target, also for a cumulative row
+ * before the year's end ("54,3% kế hoạch năm").
  */
 export function ratioFormula(at: RowRef): string {
   return forRow(`ratio|${layoutKey(at)}`, at.row, (row) => buildRatio({ ...at, row }));
@@ -227,14 +228,12 @@ export function ratioFormula(at: RowRef): string {
 
 function buildRatio(at: RowRef): string {
   const { a, op, v, chk } = refs(at);
-  const kinds = (ratio: StatusRule["ratio"]) =>
-    `OR(${RULES.filter(([, r]) => r.ratio === ratio)
-      .map(([k]) => `${op}=${q(OP_LABELS[k])}`)
-      .join(",")})`;
+  const kinds = `OR(${RULES.filter(([, r]) => r.ratio !== null)
+    .map(([k]) => `${op}=${q(OP_LABELS[k])}`)
+    .join(",")})`;
   return (
     `IF(${JUNK_TESTS.error(a)},"",IF(OR(LEN(${a})=0,LEN(${chk})>0),"",` +
-    `IF(${kinds("figure/bound")},IF(${v}=0,"",${a}/${v}),` +
-    `IF(${kinds("bound/figure")},IF(${a}=0,"",${v}/${a}),""))))`
+    `IF(${kinds},IF(${v}=0,"",${a}/${v}),"")))`
   );
 }
 

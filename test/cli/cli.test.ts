@@ -58,7 +58,7 @@ describe("chitieu evaluate", () => {
     expect(code).toBe(0);
     const r = JSON.parse(out);
     expect(Object.keys(r)).toHaveLength(allIndicators(BUILTIN_RESOLUTION).length);
-    expect(r["III.1"]).toEqual({ status: "Vượt", ratio: 1.2 });
+    expect(r["III.1"]).toEqual({ status: "Vượt", ratio: Number((0.5 / 0.6).toPrecision(15)) });
     expect(r["I.2.a"]).toEqual({ status: "Đạt", ratio: Number((4 / 3).toPrecision(15)) });
     expect(r["V.2"]).toEqual({ status: "Không đạt", ratio: null });
     expect(r["I.4.a"]).toEqual({ status: "Vượt", ratio: null });

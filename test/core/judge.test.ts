@@ -113,9 +113,12 @@ describe("completion ratio", () => {
     [{ op: "gte", value: 80 }, "%", 88, 1.1],
     [{ op: "gt", value: 70 }, "triệu đồng/năm", 63, 0.9],
     [{ op: "range", min: 4, max: 5 }, "đảng viên", 6, 1.5],
-    [{ op: "lte", value: 0.6 }, "%", 0.5, 1.2],
-    [{ op: "lt", value: 2 }, "%", 4, 0.5],
-    [{ op: "lte", value: 1 }, "%", 0, null],
+    // Lower is better too: spending 2.300 of a 4.909 ceiling is 46,9% of it (semantics section 2).
+    [{ op: "lte", value: 0.6 }, "%", 0.5, Number((0.5 / 0.6).toPrecision(15))],
+    [{ op: "lt", value: 2 }, "%", 4, 2],
+    [{ op: "lte", value: 4909 }, "triệu đồng", 2300, Number((2300 / 4909).toPrecision(15))],
+    [{ op: "lte", value: 1 }, "%", 0, 0],
+    [{ op: "lte", value: 0 }, "%", 0, null],
     [{ op: "gte", value: 0 }, "%", 5, null],
     [{ op: "rank", value: 5 }, "thứ hạng", 3, null],
   ])("%j %s, %d → %p", (target, unit, a, ratio) => {

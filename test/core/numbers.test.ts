@@ -66,3 +66,36 @@ describe("Vietnamese numbers", () => {
     );
   });
 });
+
+describe("one rounding for numbers in words (issue 20)", () => {
+  test.each<[number, number, string]>([
+    [80.35, 1, "80,4"], // binary toFixed(1) gives 80,3
+    [0.8035 * 100, 1, "80,4"],
+    [1.005, 2, "1,01"],
+    [-31.25, 1, "-31,3"],
+    [-0.04, 1, "0"],
+    [99.95, 1, "100"],
+    [1234567890123, 0, "1.234.567.890.123"],
+    [1234567890123.456, 6, "1.234.567.890.123,46"], // 15 significant digits, as a spreadsheet holds it
+    [123456789012345680000, 0, "123.456.789.012.346.000.000"],
+  ])("%p to %p decimals → %p", (x, d, text) => expect(formatVietnameseNumber(x, d)).toBe(text));
+
+  test("half away from zero in decimal, against exact integer arithmetic", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), (n) => {
+        // n thousandths rounded to hundredths: the exact answer from integers.
+        const q = Math.trunc(Math.abs(n) / 10) + (Math.abs(n) % 10 >= 5 ? 1 : 0);
+        const want = `${n < 0 && q !== 0 ? "-" : ""}${Math.trunc(q / 100)
+          .toString()
+          .replace(/\B(?=(\d{3})+(?!\d))/gu, ".")}${
+          q % 100 === 0
+            ? ""
+            : `,${String(q % 100)
+                .padStart(2, "0")
+                .replace(/0$/u, "")}`
+        }`;
+        expect(formatVietnameseNumber(n / 1000, 2)).toBe(want);
+      }),
+    );
+  });
+});

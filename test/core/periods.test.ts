@@ -13,9 +13,21 @@ describe("review periods (semantics section 6)", () => {
       .filter(proposeCumulative)
       .map((i) => i.id);
     // Money collected or spent, members admitted, establishments founded; not rates, per capita, ranks.
-    expect(cumulative).toEqual(expect.arrayContaining(["I.2.a", "II.3.a", "II.3.b", "II.3.c"]));
+    expect(cumulative).toEqual(expect.arrayContaining(["I.2.a", "II.3.a", "II.3.b", "II.3.c", "II.4"]));
     for (const id of ["I.2.b", "II.1", "III.1", "V.2", "I.4.a", "III.5"]) expect(cumulative).not.toContain(id);
     expect(proposeCumulative({ ...ind("I.2.a"), cumulative: false } as never)).toBe(true);
+    // Counts of what was added during the year (issue 23), wherever the verb stands; not growth rates or "tăng cường".
+    const count = (text: string, targetText = "3 cơ sở") =>
+      proposeCumulative({ text, unit: "cơ sở", targetText, target: { op: "gte", value: 3 } });
+    expect(count("Số cơ sở SXKD cá thể phi nông nghiệp tăng")).toBe(true);
+    expect(count("Số doanh nghiệp thành lập mới")).toBe(true);
+    expect(count("Đảng viên phát triển mới")).toBe(true);
+    expect(count("Số hợp tác xã", "tăng 3 cơ sở")).toBe(true);
+    expect(count("Tăng cường kiểm tra cơ sở kinh doanh")).toBe(false);
+    expect(count("Số cơ sở đạt chuẩn")).toBe(false);
+    expect(proposeCumulative({ text: "Tốc độ tăng trưởng kinh tế", unit: "%", target: { op: "gte", value: 8 } })).toBe(
+      false,
+    );
   });
 
   test("before the year's end a cumulative target is pro-rated; its ratio is against the year", () => {
@@ -84,12 +96,50 @@ describe("figures per period, estimates and staff's assessments in the actuals f
     );
     expect(year).toContain("Thu ngân sách: 30.387,5 triệu đồng, ước đạt 110% chỉ tiêu nghị quyết (Vượt).");
     expect(year).toContain(
-      "Chi ngân sách Nhà nước: 5.100 triệu đồng, ước đạt 96,3% chỉ tiêu nghị quyết (Cơ bản đạt; đánh giá lại: Đạt).",
+      "Chi ngân sách Nhà nước: 5.100 triệu đồng, ước bằng 103,9% chỉ tiêu nghị quyết (Cơ bản đạt; đánh giá lại: Đạt).",
     );
     const mid = reviewText(BUILTIN_RESOLUTION, file.content, "6t");
     expect(mid[0]).toBe(
       "Kết quả 6 tháng: có 1/45 chỉ tiêu đạt và vượt (vượt 1, đạt 0), 0 chỉ tiêu cơ bản đạt, 0 chỉ tiêu không đạt, 44 chỉ tiêu chưa có số liệu.",
     );
     expect(mid).toContain("Thu ngân sách: 15.000 triệu đồng, đạt 54,3% kế hoạch năm (Vượt).");
+    // No empty lines: indicators without a figure are only counted.
+    expect(year.every((l) => l.trim() !== "")).toBe(true);
+  });
+
+  test("how the words read (section 8): đạt/bằng, kế hoạch năm, ranks, answers, every status of a section", () => {
+    const words = actualsFileFromJson(
+      {
+        "II.3.c": { "6t": 2300 },
+        "II.3.a": { "6t": 13300 },
+        "V.2": { "6t": 7 },
+        "III.5": { "6t": "Đạt" },
+        "VI.1": { "6t": "Không đạt" },
+        "I.4.a": { "6t": "Hoàn thành nhiệm vụ" },
+        "I.1.c": { "6t": 74 },
+        "II.2.b": { "6t": 17 },
+      },
+      BUILTIN_RESOLUTION,
+      "so-lieu.json",
+    );
+    const mid = reviewText(BUILTIN_RESOLUTION, words.content, "6t");
+    // The seed's spending at six months (issue 23): a ceiling's share, read "bằng", against the year's plan.
+    expect(mid).toContain("Chi ngân sách Nhà nước: 2.300 triệu đồng, bằng 46,9% kế hoạch năm (Vượt).");
+    expect(mid).toContain(
+      "Xếp hạng cải cách hành chính toàn thành phố: xếp thứ 7 (chỉ tiêu: thứ 5 trở lên) (Không đạt).",
+    );
+    expect(mid.find((l) => l.startsWith("Trường"))).toMatch(/: Đạt\.$/u);
+    expect(mid.find((l) => l.startsWith("Cơ sở an toàn"))).toMatch(/: Không đạt\.$/u);
+    expect(mid.find((l) => l.startsWith("Đảng bộ phường"))).toMatch(/: Hoàn thành nhiệm vụ \(Không đạt\)\.$/u);
+    expect(mid.join("\n")).not.toMatch(/thứ hạng|Đạt \(Đạt\)|Không đạt \(Không đạt\)/u);
+    expect(mid.find((l) => l.startsWith("Tỷ trọng công nghiệp"))).toMatch(
+      /, bằng 113,3% chỉ tiêu nghị quyết \(Không đạt\)/u,
+    );
+    expect(mid.find((l) => l.startsWith("Phần I."))).toBe(
+      "Phần I. CÔNG TÁC XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ: 0/12 chỉ tiêu đạt và vượt, 1 chỉ tiêu cơ bản đạt, 1 chỉ tiêu không đạt, 10 chỉ tiêu chưa có số liệu.",
+    );
+    expect(mid.find((l) => l.startsWith("Phần II."))).toBe(
+      "Phần II. NHIỆM VỤ CHÍNH TRỊ: 1/10 chỉ tiêu đạt và vượt (vượt 1), 1 chỉ tiêu cơ bản đạt, 1 chỉ tiêu không đạt, 7 chỉ tiêu chưa có số liệu.",
+    );
   });
 });

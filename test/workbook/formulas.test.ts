@@ -88,10 +88,11 @@ describe("the generated native formulas", () => {
       expect(status).toContain(`MATCH(${cleaned(`$${F}12`)},${list.name},0)`);
   });
 
-  test("the ratio divides as each kind's rule says", () => {
+  test("the ratio is figure ÷ target for every measured kind, lower-is-better too (semantics section 2)", () => {
     const ratio = ratioFormula(at(3));
     expect(ratio).toContain(`IF($${L}3=0,"",$${F}3/$${L}3)`);
-    expect(ratio).toContain(`IF($${F}3=0,"",$${L}3/$${F}3)`);
+    expect(ratio).not.toContain(`$${L}3/$${F}3`);
+    expect(ratio).toContain(OP_LABELS.lte);
     expect(ratio).not.toContain(OP_LABELS.rank);
   });
 
