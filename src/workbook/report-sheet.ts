@@ -1,4 +1,3 @@
-import { isCumulative } from "../core/cumulative";
 import { measureOf, toExcel } from "../core/measure";
 import { STATUSES, type Resolution } from "../core/model";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
@@ -21,9 +20,13 @@ import { area, fitRowHeights, pageBands, type CellPlan, type SheetPlan } from ".
 
 /**
  * The "Báo cáo" sheet: the review text of semantics section 8 as native formulas, one sentence per
- * cell in column A, so it follows the figures in any Excel or LibreOffice. Numbers are spelled with
- * Vietnamese separators by the formulas themselves (TEXT would use the machine's locale). Each row
- * finds its indicator on the tracking sheet by the Mã in column B; the working cells are to the right.
+ * cell in column A, so it follows the figures in any Excel or LibreOffice. Each row to the right is
+ * a slot for one sentence that may be written (a period's overall sentence, a section's, an
+ * indicator's, found on the tracking sheet by the Mã in column B) with its working cells; column A
+ * row k shows the k-th slot whose sentence is not empty (INDEX/MATCH on a running count: Excel 2007+
+ * and LibreOffice, no FILTER), so the text has no empty lines. Numbers are spelled with Vietnamese
+ * separators by the formulas themselves (TEXT would use the machine's locale), rounded as
+ * core/numbers.roundedDigits rounds them.
  */
 
 /** A rating or qualitative answer as the words' list spells it (a figure with a status is one of them). */
@@ -37,43 +40,56 @@ const canonicalWord = (ref: string) =>
 const isEstimate = (period: Period) => isYes(estimateName(period));
 /** Stands for a row number in a formula built once for many rows. */
 const ROW = "\u0000";
-/** Numbers in words are grouped up to this power of ten (10^24: far beyond any figure of a ward). */
-const MAX_POWER = 24;
 
-/** Text of a whole number n ≥ 0 with "." between thousands ("30387" → "30.387"), below 10^MAX_POWER; no TEXT(). */
-export function grouped(n: string): string {
-  const part = (k: number) => (k === 0 ? n : `INT(${n}/1E${3 * k})`);
-  // The group of thousands^k: three digits when a higher group stands before it, else as is.
-  const group = (k: number) =>
-    `IF(${n}>=1E${3 * k + 3},RIGHT("00"&(${part(k)}-INT(${n}/1E${3 * k + 3})*1000),3),${part(k)}&"")`;
-  let text = group(0);
-  for (let k = 1; 3 * k < MAX_POWER; k++) text = `IF(${n}>=1E${3 * k},${group(k)}&".","")&${text}`;
+/** Digit texts are grouped up to this many digits (10^24: far beyond any figure of a ward). */
+const MAX_DIGITS = 24;
+
+/** A text of digits (a cell) with "." between thousands ("30387" → "30.387"); no TEXT(), no number. */
+export function grouped(digits: string): string {
+  const n = `LEN(${digits})`;
+  let text = "";
+  for (let j = Math.ceil(MAX_DIGITS / 3); j >= 1; j--) {
+    const group = `MID(${digits},MAX(1,${n}-${3 * j - 1}),MIN(3,${n}-${3 * (j - 1)}))`;
+    text += `${text ? "&" : ""}IF(${n}>${3 * (j - 1)},${group}${j > 1 ? `&"."` : ""},"")`;
+  }
   return text;
 }
 
 /**
- * The steps of core/numbers.roundedDigits as cells: `r0` = ROUND(|x|, d); `places` = the decimals
- * of r0 within 15 significant digits (fewer for big numbers, negative: tens, hundreds…); `r` =
- * ROUND(r0, places), whose whole part and decimals the text spells.
+ * The steps of core/numbers.roundedDigits as cells, for x and d decimals at most:
+ * `round` = ROUND(|x|, d); `places` = the decimals of it within 15 significant digits (fewer for
+ * big numbers; negative: tens, hundreds…); `digits` = its 15 significant digits as text, from
+ * FIXED(…, 0, TRUE) (no separators, whatever the locale); `whole` and `decimals` (trailing zeros
+ * dropped) split them. Text, not INT/MOD: LibreOffice snaps a difference near 15 digits to 0.
  */
-export const placesFormula = (r0: string, d: number) => {
-  const terms: string[] = [];
-  for (let k = 15 - d; k < MAX_POWER; k++) terms.push(`(${r0}>=1E${k})`);
-  return `${d}-(${terms.join("+")})`;
-};
+export function roundingFormulas(
+  x: string,
+  d: number,
+  scale: string,
+  c: Record<"round" | "places" | "digits" | "whole" | "decimals", string>,
+) {
+  const powers: string[] = [];
+  for (let k = 15 - d; k < MAX_DIGITS; k++) powers.push(`(${c.round}>=1E${k})`);
+  const whole = `IF(${c.places}>=0,ROUND(ROUND(${c.round},${c.places})*10^${c.places},0),ROUND(ROUND(${c.round},${c.places})/10^(-${c.places}),0))`;
+  const fixed = `FIXED(${whole},0,TRUE)&REPT("0",MAX(0,-${c.places}))`;
+  const tail = `RIGHT(${c.digits},${c.places})`;
+  let zeros = "0";
+  for (let k = 1; k <= d; k++) zeros = `IF(RIGHT(${tail},${k})=${q("0".repeat(k))},${k},${zeros})`;
+  return {
+    round: `IF(ISNUMBER(${x}),ROUND(ABS(${x})${scale},${d}),"")`,
+    places: `IF(ISNUMBER(${c.round}),${d}-(${powers.join("+")}),"")`,
+    digits: `IF(ISNUMBER(${c.round}),IF(${c.places}>0,RIGHT(REPT("0",${c.places})&${fixed},MAX(LEN(${fixed}),${c.places}+1)),${fixed}),"")`,
+    whole: `IF(ISNUMBER(${c.round}),LEFT(${c.digits},LEN(${c.digits})-MAX(0,${c.places})),"")`,
+    decimals: `IF(ISNUMBER(${c.round}),IF(${c.places}>0,LEFT(${tail},${c.places}-${zeros}),""),"")`,
+  };
+}
 
 /**
- * Vietnamese digits of a rounded number (cells x, r and places of placesFormula; d decimals at
- * most): "30.387,5", "-31,3", "0,55"; the sign kept unless the rounded number is 0, trailing zeros
- * of the decimals dropped, as core/numbers.formatVietnameseNumber writes.
+ * Vietnamese digits of a rounded number from its cells (roundingFormulas): "30.387,5", "-31,3",
+ * "0,55"; the sign kept unless the rounded number is 0, as core/numbers.formatVietnameseNumber writes.
  */
-export function vietnameseDigits(x: string, r: string, places: string, d: number): string {
-  const frac = `(IF(${places}>0,ROUND((${r}-INT(${r}))*10^${places},0)*10^(${d}-${places}),0))`;
-  let zeros = "0";
-  for (let k = 1; k < d; k++) zeros = `IF(MOD(${frac},${10 ** k})=0,${k},${zeros})`;
-  const decimals = `IF(${frac}=0,"",","&LEFT(RIGHT("${"0".repeat(d)}"&${frac},${d}),${d}-${zeros}))`;
-  return `IF(AND(${x}<0,${r}>0),"-","")&${grouped(`INT(${r})`)}&${decimals}`;
-}
+export const vietnameseDigits = (x: string, round: string, whole: string, decimals: string) =>
+  `IF(AND(${x}<0,${round}>0),"-","")&${grouped(whole)}&IF(LEN(${decimals})>0,","&${decimals},"")`;
 
 /**
  * The cells of an indicator's slot, by column (C onwards): where it is on the tracking sheet, its
@@ -95,12 +111,16 @@ const WORK = {
   level: 13,
   figureRound: 14,
   figurePlaces: 15,
-  figureRounded: 16,
-  percentRound: 17,
-  percentPlaces: 18,
-  percentRounded: 19,
-  sentence: 20,
-  order: 21,
+  figureDigits: 16,
+  figureWhole: 17,
+  figureDecimals: 18,
+  percentRound: 19,
+  percentPlaces: 20,
+  percentDigits: 21,
+  percentWhole: 22,
+  percentDecimals: 23,
+  sentence: 24,
+  order: 25,
 };
 const WORK_HEADERS: Record<keyof typeof WORK, string> = {
   row: "Dòng",
@@ -116,10 +136,14 @@ const WORK_HEADERS: Record<keyof typeof WORK, string> = {
   level: "Mức chỉ tiêu",
   figureRound: "Số làm tròn",
   figurePlaces: "Số chữ số thập phân",
-  figureRounded: "Số đã làm tròn",
+  figureDigits: "Các chữ số",
+  figureWhole: "Phần nguyên",
+  figureDecimals: "Phần thập phân",
   percentRound: "Tỷ lệ % làm tròn",
   percentPlaces: "Số chữ số thập phân",
-  percentRounded: "Tỷ lệ % đã làm tròn",
+  percentDigits: "Các chữ số",
+  percentWhole: "Phần nguyên",
+  percentDecimals: "Phần thập phân",
   sentence: "Câu",
   order: "Thứ tự câu",
 };
@@ -131,7 +155,6 @@ const TEXT_WIDTH = 130;
 
 export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   const cells: CellPlan[] = [];
-  const samples: CellPlan[] = [];
   const t = `'${TRACKING_SHEET}'!`;
   const column = (key: ColumnKey) => `${t}$${col(key, layout)}:$${col(key, layout)}`;
   const ids = column("id");
@@ -155,21 +178,24 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     if (period !== "nam") put("cumulative", get(column("cumulative")));
     put("op", get(column("op")), "op");
     put("level", get(column("value")), "level");
-    const rounding = (
-      x: string,
-      d: number,
-      round: keyof typeof WORK,
-      places: keyof typeof WORK,
-      rounded: keyof typeof WORK,
-    ) => {
-      put(round, `IF(ISNUMBER(${x}),ROUND(ABS(${x})${d === PERCENT_DECIMALS ? "*100" : ""},${d}),"")`, round);
-      put(places, `IF(ISNUMBER(${w(round)}),${placesFormula(w(round), d)},"")`, places);
-      put(rounded, `IF(ISNUMBER(${w(round)}),ROUND(${w(round)},${w(places)}),"")`, rounded);
+    const rounding = (x: string, d: number, scale: string, prefix: "figure" | "percent") => {
+      const keys = {
+        round: `${prefix}Round`,
+        places: `${prefix}Places`,
+        digits: `${prefix}Digits`,
+        whole: `${prefix}Whole`,
+        decimals: `${prefix}Decimals`,
+      } as const;
+      const cells = Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, w(v)])) as Record<
+        keyof typeof keys,
+        string
+      >;
+      const formulas = roundingFormulas(x, d, scale, cells);
+      for (const k of Object.keys(keys) as (keyof typeof keys)[]) put(keys[k], formulas[k], keys[k]);
+      return vietnameseDigits(x, cells.round, cells.whole, cells.decimals);
     };
-    rounding(w("written"), FIGURE_DECIMALS, "figureRound", "figurePlaces", "figureRounded");
-    rounding(w("ratio"), PERCENT_DECIMALS, "percentRound", "percentPlaces", "percentRounded");
-    const figureText = vietnameseDigits(w("written"), w("figureRounded"), w("figurePlaces"), FIGURE_DECIMALS);
-    const percentText = vietnameseDigits(w("ratio"), w("percentRounded"), w("percentPlaces"), PERCENT_DECIMALS);
+    const figureText = rounding(w("written"), FIGURE_DECIMALS, "", "figure");
+    const percentText = rounding(w("ratio"), PERCENT_DECIMALS, "*100", "percent");
     const isOp = (op: TargetOp) => `${w("op")}=${q(OP_LABELS[op])}`;
     const shown =
       `IF(ISNUMBER(${w("written")}),IF(${isOp("rank")},"xếp thứ "&${figureText}&" (chỉ tiêu: thứ "&${w("level")}&" trở lên)",` +
@@ -182,7 +208,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     const lower = TARGET_OPS.filter((op) => STATUS_RULES[op].ratio === "bằng");
     const verb = `IF(OR(${lower.map(isOp).join(",")}),"bằng","đạt")`;
     const ratio =
-      `IF(ISNUMBER(${w("percentRounded")}),", "&IF(${estimate},"ước ","")&${verb}&" "&` +
+      `IF(ISNUMBER(${w("percentRound")}),", "&IF(${estimate},"ước ","")&${verb}&" "&` +
       `${percentText}&"% "&${plan},"")`;
     // The rule's status, unless it only repeats a qualitative answer; staff's assessment where it differs.
     const differs = `${w("result")}<>${w("status")}`;
@@ -239,11 +265,6 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
           `IF(${d}>0,"đạt "&${d},"")&")","")&IF(${c}>0,", "&${c}&" chỉ tiêu cơ bản đạt","")&` +
           `IF(${k}>0,", "&${k}&" chỉ tiêu không đạt","")&IF(${x}>0,", "&${x}&" chỉ tiêu chưa có số liệu","")&"."`,
       );
-      samples.push({
-        row,
-        col: 1,
-        value: `Phần ${s.id}. ${s.title}: 10/12 chỉ tiêu đạt và vượt (vượt 5, đạt 5), 1 chỉ tiêu cơ bản đạt, 1 chỉ tiêu không đạt, 10 chỉ tiêu chưa có số liệu.`,
-      });
       for (const ind of s.indicators) {
         row++;
         const m = measureOf(ind);
@@ -256,12 +277,6 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
         cells.push({ row, col: WORK.unit, value: suffix });
         for (const f of template)
           cells.push({ row, col: f.col, share: f.share, formula: f.formula.split(ROW).join(String(row)) });
-        const plural = isCumulative(ind) && period !== "nam" ? "kế hoạch năm" : "chỉ tiêu nghị quyết";
-        samples.push({
-          row,
-          col: 1,
-          value: `${ind.text}: xếp thứ 1.234.567,89${suffix} (chỉ tiêu: thứ 5 trở lên), ước bằng 100,5% ${plural} (Cơ bản đạt; đánh giá lại: Đạt).`,
-        });
       }
     }
   }
@@ -292,20 +307,9 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     { ref: area(1, 4, 1, last), style: wrap },
     { ref: area(2, 4, WORK.order, last), style: { size: 10, color: "#595959" } },
   ];
-  // Row k shows the k-th sentence, which may be any slot's from the k-th on: its height is the
-  // tallest of theirs (measured on a long sentence of each; formulas have no text before they are calculated).
-  const measured = new Map(
-    fitRowHeights({ cells: samples, styles, merges: [], columns }).map((h) => [h.row, h.height]),
-  );
-  const heights: SheetPlan["rowHeights"] = fitRowHeights({ cells, styles, merges: [], columns }).filter(
-    (h) => h.row < 4,
-  );
-  let tallest = 0;
-  const below: SheetPlan["rowHeights"] = [];
-  for (let at = last; at >= 4; at--) {
-    tallest = Math.max(tallest, measured.get(at) ?? 0);
-    if (tallest > 0) below.push({ row: at, height: tallest });
-  }
+  // Row k shows the k-th sentence, whichever slot's it is: its height is left to the application,
+  // which fits it to the calculated text (LibreOffice on load, the add-in's writer by autofitRows).
+  const heights = fitRowHeights({ cells, styles, merges: [], columns }).filter((h) => h.row < 4);
   return {
     name: REPORT_SHEET,
     rowCount: last,
@@ -314,7 +318,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     styles,
     merges: [],
     columns,
-    rowHeights: [...heights, ...below.reverse()],
+    rowHeights: heights,
     freezeRows: 3,
     validations: [],
     conditionalFormats: [],

@@ -173,52 +173,120 @@ describe("the printed page names what it is", () => {
   });
 });
 
-/** A figure on the target itself for every indicator, in every period: every sentence is written. */
-function everyFigure(r: Resolution) {
-  const figures = Object.fromEntries(
-    allIndicators(r).map((i) => {
-      const t = i.target;
-      return [i.id, "level" in t ? t.level : "min" in t ? t.min : "value" in t ? t.value : "Đạt"];
-    }),
+/** A figure on the target itself for every second indicator (or every one), in every period. */
+function figures(r: Resolution, every = 2) {
+  const chosen = Object.fromEntries(
+    allIndicators(r)
+      .filter((_, k) => k % every === 0)
+      .map((i) => {
+        const t = i.target;
+        return [i.id, "level" in t ? t.level : "min" in t ? t.min : "value" in t ? t.value : "Đạt"];
+      }),
   );
-  return { periods: { "6t": figures, nam: figures }, estimates: ["nam" as const] };
+  return { periods: { "6t": chosen, nam: chosen }, estimates: ["nam" as const] };
 }
 
-describeWithTools("the Báo cáo sentences fit their rows once calculated", ["soffice", "pdftotext"], () => {
-  test("every sentence LibreOffice writes into column A is no taller than its row", async () => {
-    const dir = tempDir("chitieu-report-heights-");
-    const items: Measured[] = [];
-    const plans: SheetPlan[] = [];
-    for (const [k, r] of [BUILTIN_RESOLUTION, LONG].entries()) {
-      const plan = buildWorkbookPlan(r, { content: writtenFile(r, everyFigure(r)) });
-      const file = path.join(dir, `r${k}.xlsx`);
-      writeFileSync(file, await writeXlsx(plan));
-      const report = plan.sheets.find((s) => s.name === "Báo cáo")!;
-      plans.push(report);
-      const rows = recalcToCsv([file], true).get(file)!.get("Báo cáo")!;
-      rows.forEach((cells, i) => {
-        const text = cells[0] ?? "";
-        if (i >= 3 && text !== "")
-          items.push({
-            sheet: `r${k}`,
-            row: i + 1,
-            col: 1,
-            text,
-            size: 12,
-            bold: false,
-            width: report.columns[0]!.width,
-          });
-      });
-    }
-    expect(items.length).toBeGreaterThan(100);
-    const { lines, pitch } = await linesByLibreOffice(items);
-    const tooShort = items.flatMap((m, i) => {
-      const heights = plans[Number(m.sheet.slice(1))]!.rowHeights;
-      const have = heights.find((h) => h.row === m.row)?.height ?? pitch + 2;
-      const need = lines[i]! * pitch + 2;
-      return have < need ? [`${m.sheet}!${m.row}: ${have} < ${need} “${m.text.slice(0, 50)}”`] : [];
+interface PdfLine {
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Every line of text LibreOffice printed, with its page and box (points), from pdftotext's layout. */
+function pdfLines(pdf: string): { lines: PdfLine[]; width: number; height: number } {
+  const xml = execFileSync("pdftotext", ["-bbox-layout", pdf, "-"], { encoding: "utf8" });
+  const lines: PdfLine[] = [];
+  let width = 0;
+  let height = 0;
+  xml
+    .split("<page ")
+    .slice(1)
+    .forEach((page, n) => {
+      width = Number(/width="([\d.]+)"/u.exec(page)![1]);
+      height = Number(/height="([\d.]+)"/u.exec(page)![1]);
+      for (const m of page.matchAll(
+        /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/gu,
+      )) {
+        const words = [...m[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/gu)].map((w) =>
+          w[1]!
+            .replace(/&amp;/gu, "&")
+            .replace(/&lt;/gu, "<")
+            .replace(/&gt;/gu, ">")
+            .replace(/&quot;/gu, '"'),
+        );
+        lines.push({ page: n, text: words.join(" "), xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]! });
+      }
     });
-    expect(Math.max(...lines)).toBeGreaterThan(1);
-    expect(tooShort).toEqual([]);
-  }, 180_000);
-});
+  return { lines, width, height };
+}
+
+describeWithTools(
+  "the Báo cáo sheet printed by LibreOffice: every sentence whole, within A4's printable width, no empty line",
+  ["soffice", "pdftotext"],
+  () => {
+    test.each([
+      ["the seed, a figure for every second indicator", BUILTIN_RESOLUTION, 2],
+      ["long texts, a figure for every indicator", LONG, 1],
+    ] as const)(
+      "%s",
+      async (_, r, every) => {
+        const dir = tempDir("chitieu-report-print-");
+        const plan = buildWorkbookPlan(r, { content: writtenFile(r, figures(r, every)) });
+        const file = path.join(dir, "so.xlsx");
+        writeFileSync(file, await writeXlsx(plan));
+        const sentences = recalcToCsv([file], true)
+          .get(file)!
+          .get("Báo cáo")!
+          .slice(3)
+          .map((row) => row[0] ?? "");
+        const written = sentences.filter((t) => t !== "");
+        // Every indicator without a figure is only counted: no empty row among the sentences.
+        expect(sentences.slice(0, written.length)).toEqual(written);
+        expect(written.length).toBe(2 * (1 + r.sections.length) + 2 * Math.ceil(allIndicators(r).length / every));
+
+        const pdf = path.join(dir, "so.pdf");
+        execFileSync(
+          "soffice",
+          [
+            `-env:UserInstallation=file://${tempDir("lo-profile-")}`,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            dir,
+            file,
+          ],
+          { stdio: "pipe", timeout: 180_000 },
+        );
+        const { lines, width, height } = pdfLines(pdf);
+        const footer = (l: PdfLine) => l.yMin > height - 0.5 * 72;
+        const pages = new Set(lines.filter((l) => footer(l) && l.text.startsWith("Báo cáo")).map((l) => l.page));
+        expect(pages.size).toBeGreaterThan(0);
+        const body = lines.filter((l) => pages.has(l.page) && !footer(l) && l.yMin > 0.5 * 72);
+        // Nothing past the printable width (xlsx.ts: 0,4 inch margins) or before it.
+        const margin = 0.4 * 72;
+        expect(body.filter((l) => l.xMax > width - margin + 0.5 || l.xMin < margin - 0.5).map((l) => l.text)).toEqual(
+          [],
+        );
+        // Each sentence is printed whole (LibreOffice may wrap it; joined again without the breaks).
+        const squeeze = (t: string) => t.replace(/\s+/gu, "");
+        const printed = squeeze(body.map((l) => l.text).join(""));
+        expect(written.filter((t) => !printed.includes(squeeze(t)))).toEqual([]);
+        // No empty line between two printed lines of a page: each starts within a line's height of the last.
+        const gaps: string[] = [];
+        for (const p of pages) {
+          const on = body.filter((l) => l.page === p).sort((a, b) => a.yMin - b.yMin);
+          for (let i = 1; i < on.length; i++) {
+            const pitch = on[i - 1]!.yMax - on[i - 1]!.yMin;
+            if (on[i]!.yMin - on[i - 1]!.yMax > pitch) gaps.push(`${on[i - 1]!.text} ↓ ${on[i]!.text}`);
+          }
+        }
+        expect(gaps).toEqual([]);
+      },
+      240_000,
+    );
+  },
+);
