@@ -48,8 +48,13 @@ const MAX_DIGITS = 24;
 export function grouped(digits: string): string {
   const n = `LEN(${digits})`;
   let text = "";
-  for (let j = Math.ceil(MAX_DIGITS / 3); j >= 1; j--) {
-    const group = `MID(${digits},MAX(1,${n}-${3 * j - 1}),MIN(3,${n}-${3 * (j - 1)}))`;
+  const top = Math.ceil(MAX_DIGITS / 3);
+  for (let j = top; j >= 1; j--) {
+    // The highest group takes whatever digits are left, so none is ever dropped.
+    const group =
+      j === top
+        ? `LEFT(${digits},${n}-${3 * (j - 1)})`
+        : `MID(${digits},MAX(1,${n}-${3 * j - 1}),MIN(3,${n}-${3 * (j - 1)}))`;
     text += `${text ? "&" : ""}IF(${n}>${3 * (j - 1)},${group}${j > 1 ? `&"."` : ""},"")`;
   }
   return text;

@@ -56,12 +56,14 @@ const KINDS: Kind[] = [
     target: (r) => ({ op: "gte", value: pick(r, [20, 125, 3.2]) }),
     figure: (r) => places(between(r, -500, 500), 3),
   },
-  // Amounts from a billion to 10^20 đồng, with up to 15 significant digits (all a spreadsheet holds).
+  // Amounts from a billion to 10^22 đồng, with up to 15 significant digits (all a spreadsheet holds),
+  // at most a million times their target: a ratio of 10^13 % and more would need more than the
+  // 15 digits both sides hold (the core keeps the ratio at 15 digits, the sheet rounds ratio × 100).
   {
     unit: "đồng",
-    target: (r) => ({ op: pick(r, ["gte", "lte"] as const), value: sized(r, 4, Math.floor(between(r, 9, 16))) }),
-    figure: (r) => {
-      const power = Math.floor(between(r, 9, 21));
+    target: (r) => ({ op: pick(r, ["gte", "lte"] as const), value: sized(r, 4, Math.floor(between(r, 9, 17))) }),
+    figure: (r, t) => {
+      const power = Math.floor(Math.log10((t as { value: number }).value)) + Math.floor(between(r, -8, 7));
       const digits = 1 + Math.floor(r() * 15);
       return r() < 0.3 ? places(sized(r, Math.min(digits, 12), power), 2) : sized(r, digits, power);
     },
