@@ -155,8 +155,11 @@ const WORK_HEADERS: Record<keyof typeof WORK, string> = {
 /** Decimals of a figure and of a ratio in percent in words (as core/report.ts writes them). */
 const FIGURE_DECIMALS = 6;
 const PERCENT_DECIMALS = 1;
-/** Column A's width: within A4 landscape's printable width (the margins of xlsx.ts), so no sentence is cut. */
-const TEXT_WIDTH = 130;
+/**
+ * Column A's width: within A4 landscape's printable width (27,7 cm inside xlsx.ts's margins;
+ * LibreOffice reads a unit of this sheet as about 6,75 pt), so no sentence runs off the page.
+ */
+const TEXT_WIDTH = 110;
 
 export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   const cells: CellPlan[] = [];

@@ -273,7 +273,12 @@ describeWithTools(
         );
         // Each sentence is printed whole (LibreOffice may wrap it; joined again without the breaks).
         const squeeze = (t: string) => t.replace(/\s+/gu, "");
-        const printed = squeeze(body.map((l) => l.text).join(""));
+        const printed = squeeze(
+          [...body]
+            .sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin)
+            .map((l) => l.text)
+            .join(""),
+        );
         expect(written.filter((t) => !printed.includes(squeeze(t)))).toEqual([]);
         // No empty line between two printed lines of a page: each starts within a line's height of the last.
         const gaps: string[] = [];
