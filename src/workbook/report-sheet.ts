@@ -234,6 +234,8 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     return out;
   };
   const templates = new Map<string, ReturnType<typeof rowFormulas>>();
+  /** A long sentence each slot may write, to size the rows (formulas have no text before they are calculated). */
+  const samples: CellPlan[] = [];
   cells.push({ row: 1, col: 1, value: "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU" });
   cells.push({ row: 2, col: 1, value: [r.title, r.organization].filter(Boolean).join(" — ") });
   cells.push({
@@ -265,6 +267,11 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
       const [v, d, c, k, x] = STATUSES.map((st) => `COUNTIFS(${ids},$B${row}&".*",${result},${q(st)})`);
       const at = `MATCH($B${row},${ids},0)`;
       cells.push({ row, col: 2, value: s.id });
+      samples.push({
+        row,
+        col: 1,
+        value: `Phần ${s.id}. ${s.title}: 100/100 chỉ tiêu đạt và vượt (vượt 50, đạt 50), 10 chỉ tiêu cơ bản đạt, 10 chỉ tiêu không đạt, 10 chỉ tiêu chưa có số liệu.`,
+      });
       // Every status that occurs in the section is named (core/report.sectionSentence).
       sentence(
         row,
@@ -283,6 +290,11 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
         cells.push({ row, col: 2, value: ind.id });
         cells.push({ row, col: WORK.scale, value: factor });
         cells.push({ row, col: WORK.unit, value: suffix });
+        samples.push({
+          row,
+          col: 1,
+          value: `${ind.text}: xếp thứ 1.234.567,89${suffix} (chỉ tiêu: thứ 5 trở lên), ước bằng 100,5% chỉ tiêu nghị quyết (Cơ bản đạt; đánh giá lại: Không đạt).`,
+        });
         for (const f of template)
           cells.push({ row, col: f.col, share: f.share, formula: f.formula.split(ROW).join(String(row)) });
       }
@@ -315,9 +327,18 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     { ref: area(1, 4, 1, last), style: wrap },
     { ref: area(2, 4, WORK.order, last), style: { size: 10, color: "#595959" } },
   ];
-  // Row k shows the k-th sentence, whichever slot's it is: its height is left to the application,
-  // which fits it to the calculated text (LibreOffice on load, the add-in's writer by autofitRows).
+  // Row k shows the k-th sentence, which may be any slot's from the k-th on (neither LibreOffice nor
+  // Excel fits a row to a formula's result): its height is the tallest of theirs.
+  const measured = new Map(
+    fitRowHeights({ cells: samples, styles, merges: [], columns }).map((h) => [h.row, h.height]),
+  );
   const heights = fitRowHeights({ cells, styles, merges: [], columns }).filter((h) => h.row < 4);
+  const below: SheetPlan["rowHeights"] = [];
+  let tallest = 0;
+  for (let at = last; at >= 4; at--) {
+    tallest = Math.max(tallest, measured.get(at) ?? 0);
+    if (tallest > 0) below.unshift({ row: at, height: tallest });
+  }
   return {
     name: REPORT_SHEET,
     rowCount: last,
@@ -326,7 +347,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     styles,
     merges: [],
     columns,
-    rowHeights: heights,
+    rowHeights: [...heights, ...below],
     freezeRows: 3,
     validations: [],
     conditionalFormats: [],
