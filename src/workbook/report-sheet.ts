@@ -309,7 +309,8 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
       row: at,
       col: WORK.order,
       share: "order",
-      formula: `N($${letter("order")}${at - 1})+IF(LEN($${letter("sentence")}${at})>0,1,0)`,
+      // How many sentences so far (text of one character or more), from the first slot to this one.
+      formula: `COUNTIF($${letter("sentence")}$4:$${letter("sentence")}${at},"?*")`,
     });
     cells.push({
       row: at,
