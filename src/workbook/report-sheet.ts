@@ -9,6 +9,7 @@ import {
   REPORT_SHEET,
   TRACKING_SHEET,
   col,
+  colLetter,
   estimateName,
   periodKey,
   resultKey,
@@ -125,7 +126,8 @@ const WORK = {
   percentWhole: 22,
   percentDecimals: 23,
   sentence: 24,
-  order: 25,
+  hasSentence: 25,
+  order: 26,
 };
 const WORK_HEADERS: Record<keyof typeof WORK, string> = {
   row: "Dòng",
@@ -150,6 +152,7 @@ const WORK_HEADERS: Record<keyof typeof WORK, string> = {
   percentWhole: "Phần nguyên",
   percentDecimals: "Phần thập phân",
   sentence: "Câu",
+  hasSentence: "Có câu",
   order: "Thứ tự câu",
 };
 /** Decimals of a figure and of a ratio in percent in words (as core/report.ts writes them). */
@@ -167,7 +170,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   const column = (key: ColumnKey) => `${t}$${col(key, layout)}:$${col(key, layout)}`;
   const ids = column("id");
   const wrap = { wrap: true, vAlign: "top" as const };
-  const letter = (k: keyof typeof WORK) => String.fromCharCode(64 + WORK[k]);
+  const letter = (k: keyof typeof WORK) => colLetter(WORK[k]);
   /** The formulas of an indicator's slot, with `at` for its row number. */
   // The scale and the unit are cells of the row, so one formula serves every row of a period.
   const rowFormulas = (at: string, period: Period) => {
@@ -307,10 +310,16 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   for (let at = 4; at <= last; at++) {
     cells.push({
       row: at,
+      col: WORK.hasSentence,
+      share: "hasSentence",
+      formula: `IF(LEN($${letter("sentence")}${at})>0,1,0)`,
+    });
+    // How many sentences so far, from the first slot to this one (a SUM of numbers: fast in both engines).
+    cells.push({
+      row: at,
       col: WORK.order,
       share: "order",
-      // How many sentences so far (text of one character or more), from the first slot to this one.
-      formula: `COUNTIF($${letter("sentence")}$4:$${letter("sentence")}${at},"?*")`,
+      formula: `SUM($${letter("hasSentence")}$4:$${letter("hasSentence")}${at})`,
     });
     cells.push({
       row: at,

@@ -34,7 +34,7 @@ export function tempDir(prefix: string): string {
  * Converts workbooks with headless LibreOffice; its own profile so parallel runs do not collide.
  * `locale` ("vi-VN", "en-US") is the profile's locale, which decides how numbers are shown.
  */
-function soffice(args: string[], outDir: string, locale?: string): void {
+function soffice(args: string[], outDir: string, locale?: string, timeout = 180_000): void {
   const profile = tempDir("lo-profile-");
   if (locale) {
     mkdirSync(path.join(profile, "user"));
@@ -49,18 +49,24 @@ function soffice(args: string[], outDir: string, locale?: string): void {
   }
   execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", ...args, "--outdir", outDir], {
     stdio: "pipe",
-    timeout: 180_000,
+    timeout,
   });
 }
 
 /** Recalculates each .xlsx and returns every sheet as rows of raw cell text, keyed by file then sheet. */
-export function recalcToCsv(files: string[], asShown = false, locale?: string): Map<string, Map<string, string[][]>> {
+export function recalcToCsv(
+  files: string[],
+  asShown = false,
+  locale?: string,
+  timeout?: number,
+): Map<string, Map<string, string[][]>> {
   const out = tempDir("lo-csv-");
   // Tokens: comma, double quote, UTF-8, line 1, -, -, -, -, "as shown" (formatted) or raw, -, -, all sheets.
   soffice(
     ["--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`, ...files],
     out,
     locale,
+    timeout,
   );
   const result = new Map<string, Map<string, string[][]>>();
   for (const f of files) {
