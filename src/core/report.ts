@@ -42,7 +42,7 @@ export const percentWords = (ratio: number) => `${formatVietnameseNumber(ratio *
 export function sectionSentence(id: string, title: string, c: Record<Status, number>): string {
   const met = [c.Vượt > 0 ? `vượt ${c.Vượt}` : "", c.Đạt > 0 ? `đạt ${c.Đạt}` : ""].filter(Boolean).join(", ");
   const n = Object.values(c).reduce((x, y) => x + y, 0);
-  const rest = (["Cơ bản đạt", "Không đạt", "Chưa có số liệu"] as const)
+  const rest = [STATUS.nearMiss, STATUS.notMet, STATUS.noFigure]
     .filter((s) => c[s] > 0)
     .map((s) => `, ${c[s]} chỉ tiêu ${s.toLowerCase()}`)
     .join("");

@@ -1,10 +1,11 @@
 import { measureOf, toExcel } from "../core/measure";
-import { STATUSES, type Resolution } from "../core/model";
+import { STATUS, STATUSES, type Resolution } from "../core/model";
+import { SHEET_COLORS } from "../core/palette";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { QUALITATIVE_ANSWERS, RATING_LEVELS } from "../core/words";
 import {
-  CUMULATIVE_WORDS,
+  listOf,
   OP_LABELS,
   REPORT_SHEET,
   TRACKING_SHEET,
@@ -186,7 +187,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     if (period === "nam") put("result", get(column(resultKey(period))));
     put("ratio", get(column(periodKey("ratio", period))));
     put("written", `IF(ISNUMBER(${w("figure")}),${w("figure")}/${w("scale")},"")`, "written");
-    if (period !== "nam") put("cumulative", get(column("cumulative")));
+    if (period !== "nam") put("cumulative", get(column("cumulativeOn")));
     put("op", get(column("op")), "op");
     put("level", get(column("value")), "level");
     const rounding = (x: string, d: number, scale: string, prefix: "figure" | "percent") => {
@@ -210,11 +211,9 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     const isOp = (op: TargetOp) => `${w("op")}=${q(OP_LABELS[op])}`;
     const shown =
       `IF(ISNUMBER(${w("written")}),IF(${isOp("rank")},"xếp thứ "&${figureText}&" (chỉ tiêu: thứ "&${w("level")}&" trở lên)",` +
-      `${figureText}&${w("unit")}),${w("figure")})`;
+      `${figureText}&${w("unit")}),${canonicalWord(w("figure"))})`;
     const plan =
-      period === "nam"
-        ? q("chỉ tiêu nghị quyết")
-        : `IF(${w("cumulative")}=${q(CUMULATIVE_WORDS[0])},"kế hoạch năm","chỉ tiêu nghị quyết")`;
+      period === "nam" ? q("chỉ tiêu nghị quyết") : `IF(${w("cumulative")}=TRUE,"kế hoạch năm","chỉ tiêu nghị quyết")`;
     // The verb of each kind's ratio, from the rule table ("bằng" where lower is better).
     const lower = TARGET_OPS.filter((op) => STATUS_RULES[op].ratio === "bằng");
     const verb = `IF(OR(${lower.map(isOp).join(",")}),"bằng","đạt")`;
@@ -230,7 +229,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
         : `IF(${isOp("qualitative")},""," ("&${w("status")}&")")`;
     put(
       "sentence",
-      `IF(OR(LEN(${w("figure")})=0,${w("status")}="Chưa có số liệu",${w("status")}=""),"",` +
+      `IF(OR(LEN(${w("figure")})=0,${w("status")}="${STATUS.noFigure}",${w("status")}=""),"",` +
         `IFERROR(INDEX(${column("text")},${w("row")}),"")&": "&${shown}&${ratio}&${said}&".")`,
       `sentence ${period}`,
     );
@@ -332,10 +331,10 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   const styles: SheetPlan["styles"] = [
     { ref: "A1:A1", style: { bold: true, size: 14, hAlign: "center" } },
     { ref: "A2:A2", style: { italic: true, hAlign: "center", wrap: true } },
-    { ref: "A3:A3", style: { italic: true, color: "#595959", wrap: true } },
-    { ref: area(2, 3, WORK.order, 3), style: { bold: true, size: 10, color: "#595959", wrap: true } },
+    { ref: "A3:A3", style: { italic: true, color: SHEET_COLORS.muted, wrap: true } },
+    { ref: area(2, 3, WORK.order, 3), style: { bold: true, size: 10, color: SHEET_COLORS.muted, wrap: true } },
     { ref: area(1, 4, 1, last), style: wrap },
-    { ref: area(2, 4, WORK.order, last), style: { size: 10, color: "#595959" } },
+    { ref: area(2, 4, WORK.order, last), style: { size: 10, color: SHEET_COLORS.muted } },
   ];
   // Row k shows the k-th sentence, which may be any slot's from the k-th on (neither LibreOffice nor
   // Excel fits a row to a formula's result): its height is the tallest of theirs.
