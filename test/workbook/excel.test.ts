@@ -429,7 +429,7 @@ describe("re-inserting never loses figures", () => {
     expect(carry.leftBehind.map((l) => [l.id, l.row, l.what.join(" + "), l.reason])).toEqual([
       ["I", 7, "ghi chú", "ghi chú ở dòng phần I"],
       ["IX.9", 9, "số liệu 5 + ghi chú", "Mã IX.9 không còn trong nghị quyết mới"],
-      ["I.1.a", 10, "số liệu 0.8", "Mã I.1.a bị lặp trên sổ cũ"],
+      ["I.1.a", 10, "số liệu 0,8", "Mã I.1.a bị lặp trên sổ cũ"],
       ["", 13, "số liệu 7", "dòng không có Mã"],
       ["I.3.a", 14, "số liệu 12", `Mã I.3.a nay là chỉ tiêu khác (“${text("I.3.a")}”)`],
       ["I.5", 15, "số liệu 3", `Mã I.5 nay là chỉ tiêu khác (“${text("I.5")}”)`],
