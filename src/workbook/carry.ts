@@ -7,7 +7,7 @@ import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
 import { OP_LABELS, cumulativeCell } from "./layout";
 import { targetColumns } from "./tracking-row";
 import { filled } from "./sheet-plan";
-import { comparable } from "../core/text";
+import { capitalize, comparable } from "../core/text";
 import { formatVietnameseNumber } from "../core/numbers";
 import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
 import { rowContentOf } from "./tracking-row";
@@ -477,6 +477,8 @@ export function contentOverOld(
 /** One line per row left behind, for the pane and the CLI: "I.2.b “Kết nạp…” (dòng 12): số liệu 4 — lý do." */
 export function describeLeftBehind(l: LeftBehind): string {
   const who = [l.id ? `Mã ${l.id}` : "", l.text ? `“${shortText(l.text)}”` : ""].filter(Boolean).join(" ");
+  // A column no header says: "Cột M “Nhận xét” (45 ô có nội dung, dòng 7) — …".
+  if (!who && l.what[0]?.startsWith("cột ")) return `${capitalize(l.what.join(", "))} ở dòng ${l.row} — ${l.reason}.`;
   return `${who || "Dòng"} (dòng ${l.row}): ${l.what.join(" và ")} — ${l.reason}.`;
 }
 
@@ -508,8 +510,7 @@ export function describeCounts(counts: Record<string, number>): string {
  */
 export function keepPeriods(asked: readonly Period[], content: Content): { periods: Period[]; added: Period[] } {
   const rows = Object.values(content.rows);
-  const has = (p: Period) =>
-    rows.some((r) => filled(r.figures[p]) || (p === "nam" && r.override !== undefined));
+  const has = (p: Period) => rows.some((r) => filled(r.figures[p]) || (p === "nam" && r.override !== undefined));
   const added = PERIODS.filter((p) => !asked.includes(p) && has(p));
   return { periods: PERIODS.filter((p) => asked.includes(p) || added.includes(p)), added };
 }
