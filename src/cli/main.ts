@@ -221,7 +221,16 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-const VALUE_OPTIONS = ["--resolution", "--actuals", "--tolerance", "--out", "--from", "--period", "--periods", "--match"];
+const VALUE_OPTIONS = [
+  "--resolution",
+  "--actuals",
+  "--tolerance",
+  "--out",
+  "--from",
+  "--period",
+  "--periods",
+  "--match",
+];
 
 /** "--periods 6t,nam": known periods, each once, put in the year's order. */
 function periodsOption(text: string): Period[] {
