@@ -76,7 +76,7 @@ export function loadScenarios(): Scenario[] {
     .flatMap((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Scenario[]);
 }
 
-const fixture = (name: string): Resolution =>
+export const fixture = (name: string): Resolution =>
   name === "builtin"
     ? BUILTIN_RESOLUTION
     : ResolutionSchema.parse(JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8")));
@@ -113,8 +113,8 @@ export function edited(old: Resolution, edits: Edit[]): Resolution {
   return ResolutionSchema.parse(r);
 }
 
-/** The old sheet as the readers get it: the plan's cells, number formats and the scenario's edits. */
-function oldSheet(sc: Scenario, old: Resolution) {
+/** What staff typed in the old sheet, as content. */
+export function typedContent(sc: Scenario): Content {
   const typedRows: Content["rows"] = {};
   for (const [id, t] of Object.entries(sc.typed)) {
     const row: RowContent = { figures: {} };
@@ -123,6 +123,12 @@ function oldSheet(sc: Scenario, old: Resolution) {
     if (t.override) row.override = { status: t.override[0], reason: t.override[1] };
     typedRows[id] = row;
   }
+  return { rows: typedRows };
+}
+
+/** The old sheet as the readers get it: the plan's cells, number formats and the scenario's edits. */
+function oldSheet(sc: Scenario, old: Resolution) {
+  const typedRows = typedContent(sc).rows;
   const plan = buildWorkbookPlan(old, { periods: sc.periods ?? ["6t", "nam"], content: { rows: typedRows } });
   const sheet = plan.sheets[0]!;
   const width = Math.max(...sheet.cells.map((c) => c.col));

@@ -1,6 +1,6 @@
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Resolution } from "../../src/core/model";
-import { carryOver, describeLeftBehind } from "../../src/workbook/carry";
+import { carryOver, contentOverOld, describeLeftBehind } from "../../src/workbook/carry";
 import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
 import { HEADER_ROW, TRACKING_SHEET, col, colIndex, sheetLayout } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
@@ -19,6 +19,7 @@ import {
 } from "../../support/synthetic";
 import { mergeContent } from "../../src/core/content";
 import { WITHOUT_I2A } from "../helpers/seed";
+import { edited, fixture, loadScenarios, typedContent } from "../helpers/carry-corpus";
 
 async function insert(book: FakeBook, plan: WorkbookPlan, state?: WorkbookState) {
   const ctx = new FakeContext(book);
@@ -556,5 +557,36 @@ describe("the resolution a tracking sheet stands for", () => {
       expect.stringMatching(new RegExp(`II\\.1: “Kiểu chỉ tiêu” \\(ô ${col("op")}${rows.get("II.1")}\\)`)),
     ]);
     expect(resolution!.sections.flatMap((s) => s.indicators)).toHaveLength(43);
+  });
+});
+
+describe("the issue's scenarios through the fake Excel's re-insert (test/fixtures/carry/01-issue.json)", () => {
+  const scenarios = loadScenarios().filter(
+    (s) => (s.name.includes("not carried") || s.name.includes("gets nothing")) && !s.name.includes("offered"),
+  );
+
+  test.each(scenarios.map((s) => [s.name, s] as const))("%s", async (_n, sc) => {
+    const old = edited(fixture(sc.base ?? "builtin"), sc.before ?? []);
+    const next = edited(old, sc.edits);
+    const book = new FakeBook(["Sheet1"]);
+    await insert(book, buildWorkbookPlan(old, { content: typedContent(sc) }));
+    book.calculate = sheetCalculator(book, old);
+    const state = await readWorkbook(new FakeContext(book).asContext);
+    const { carry, content } = contentOverOld(next, state.tracking);
+    await insert(book, buildWorkbookPlan(next, { content }), state);
+    book.calculate = sheetCalculator(book, next);
+    const after = readBack((await readWorkbook(new FakeContext(book).asContext)).tracking!, next).content.rows;
+    for (const [id, t] of Object.entries(sc.typed)) {
+      const want = sc.expect[id];
+      const values = [t.nam, t["6t"], t.note, t.override?.[1]].filter((v) => v !== undefined);
+      // Where each typed value is now: only at its expected Mã, or nowhere.
+      const holders = Object.entries(after)
+        .filter(([, r]) =>
+          values.some((v) => Object.values(r.figures).includes(v) || r.note === v || r.override?.reason === v),
+        )
+        .map(([newId]) => newId);
+      expect([id, holders]).toEqual([id, want ? [want] : []]);
+      if (!want) expect(carry.leftBehind.map(describeLeftBehind).join("\n")).toContain(`Mã ${id} `);
+    }
   });
 });
