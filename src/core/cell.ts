@@ -54,6 +54,8 @@ export const FIGURE_FORMATS = [
 
 /** Date formats a figure cell may end up with ("3/5" typed, a copied date): still refused where the engine can tell. */
 export const DATE_FORMATS = [
+  // Excel's built-in short date (numFmtId 14): what "3/5" typed into a number cell becomes.
+  "mm-dd-yy",
   "d/m/yyyy",
   "dd/mm/yyyy",
   "d/m/yy",

@@ -63,12 +63,12 @@ function table(rows: string[][]) {
 const DATE_WORDS = capitalize(CELL_JUNK.date);
 
 /**
- * The date formats each engine tells from CELL("format") (observed: LibreOffice 7 with a Vietnamese
- * profile, Gnumeric 1.12); the others it reports as "G" like an accounting format, so the sheet
+ * The date formats each engine tells from CELL("format") (observed: LibreOffice 7.4 with a Vietnamese
+ * profile, Gnumeric 1.12.55); the others it reports as "G" like an accounting format, so the sheet
  * says nothing there (the pane still checks the cell's format).
  */
 const TOLD: Record<string, readonly string[]> = {
-  libreoffice: ["dd/mm/yyyy", "d/m/yy", "[$-42A]d mmmm yyyy", "[$-42A]dd/mm/yyyy"],
+  libreoffice: ["mm-dd-yy", "dd/mm/yyyy", "d/m/yy", "[$-42A]d mmmm yyyy", "[$-42A]dd/mm/yyyy"],
   gnumeric: ["d-mmm-yy"],
 };
 
