@@ -112,7 +112,7 @@ const SOFT_WORDS = new Set(
  */
 const HARD_WORDS = new Set(
   (
-    "cận hưởng không chưa cháy nổ tai nạn tái giảm tăng nữ ngoài trừ chi thu xuất nhập " +
+    "cận hưởng không chưa dưới cháy nổ tai nạn tái giảm tăng nữ ngoài trừ chi thu xuất nhập " +
     "% ‰ ha km kg tấn vụ lượt đồng usd con"
   ).split(" "),
 );

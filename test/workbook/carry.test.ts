@@ -10,6 +10,7 @@ describe("the identity rule on the words that differ (carry.compareTexts)", () =
     ["Thu ngân sách", "Thu ngân sách phường được hưởng", "different"],
     ["Trẻ em dưới 1 tuổi được tiêm chủng", "Trẻ em dưới 5 tuổi được tiêm chủng", "different"],
     ["Tỷ lệ hộ nghèo", "Tỷ lệ hộ gia đình văn hóa", "different"],
+    ["Trẻ em dưới 1 tuổi được tiêm chủng", "Trẻ em trên 1 tuổi được tiêm chủng", "different"],
     ["Tỷ lệ người dân tham gia BHYT", "Tỷ lệ người dân tham gia bảo hiểm y tế", "maybe"],
     ["Tỷ lệ thu hút, tập hợp đoàn viên, hội viên", "Tỷ lệ tập hợp đoàn viên, hội viên", "maybe"],
   ])("“%s” and “%s”: %s", (a, b, verdict) => {
