@@ -171,7 +171,8 @@ export function readTrackingValues(
     const out: Partial<Record<Period, string>> = {};
     for (const p of periods) {
       const f = formulas?.[headerIdx + 1 + k]?.[at.get(periodKey("actual", p))!];
-      if (typeof f === "string" && f !== "") out[p] = f;
+      // A formula as Excel reports it ("=0*1"); a constant reads as its value.
+      if (typeof f === "string" && f.startsWith("=")) out[p] = f;
     }
     return out;
   };

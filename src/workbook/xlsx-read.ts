@@ -23,7 +23,7 @@ function cellValue(v: ExcelJS.CellValue, cached?: unknown): unknown {
 /** The formula of a formula cell (a shared one's clones name their master), else "". */
 function formulaOf(v: ExcelJS.CellValue): string {
   if (v === null || typeof v !== "object" || v instanceof Date) return "";
-  if ("formula" in v && typeof v.formula === "string") return v.formula;
+  if ("formula" in v && typeof v.formula === "string") return `=${v.formula}`;
   if ("sharedFormula" in v && typeof v.sharedFormula === "string") return `=${v.sharedFormula}`;
   return "";
 }

@@ -590,3 +590,22 @@ describe("the issue's scenarios through the fake Excel's re-insert (test/fixture
     }
   });
 });
+
+test("a figure that is a formula in Excel (=0*1 in Tỷ lệ hộ nghèo) is carried as its value 0 and named", async () => {
+  const book = new FakeBook(["Sheet1"]);
+  const plan = buildWorkbookPlan(BUILTIN_RESOLUTION);
+  await insert(book, plan);
+  const row = plan.rows.find((r) => r.id === "III.1")!.row;
+  // Staff type the formula in Excel.
+  const typing = new FakeContext(book);
+  typing.asContext.workbook.worksheets.getItem(TRACKING_SHEET).getRange(`${col("actual")}${row}`).formulas = [["=0*1"]];
+  await typing.asContext.sync();
+  const calc = sheetCalculator(book, BUILTIN_RESOLUTION);
+  book.calculate = (s, r, c, f) => (f === "0*1" ? 0 : calc(s, r, c));
+  const state = await readWorkbook(new FakeContext(book).asContext);
+  const carry = carryOver(BUILTIN_RESOLUTION, state.tracking);
+  expect(carry.content.rows["III.1"]?.figures.nam).toBe(0);
+  expect(carry.notices.map(describeLeftBehind)).toEqual([
+    `Mã III.1 “Tỷ lệ hộ nghèo” (dòng ${row}): số liệu cả năm 0% — số liệu là công thức, đã chuyển giá trị 0%.`,
+  ]);
+});
