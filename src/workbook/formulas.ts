@@ -48,7 +48,8 @@ const wordList = (words: readonly string[]): WordList => {
 export function isWord(ref: string, words: readonly string[]): string {
   const { name } = wordList(words);
   const c = cleaned(ref);
-  return `IFERROR(INDEX(${name},MATCH(${c},${name},0))=${c},FALSE)`;
+  // The lists lie in one row: INDEX(list,1,k), as Gnumeric reads a lone index as a row number.
+  return `IFERROR(INDEX(${name},1,MATCH(${c},${name},0))=${c},FALSE)`;
 }
 
 /** The 1-based position of the word a cell holds in its list (#N/A when none; guard with isWord). */
@@ -252,7 +253,7 @@ export function cumulativeOnFormula(layout: Layout, row: number): string {
 export function finalFormula(layout: Layout, row: number): string {
   const ov = `$${col("override", layout)}${row}`;
   const st = `$${col("status", layout)}${row}`;
-  return `IF(${overrideChosen(ov)},INDEX(${wordList(STATUSES).name},${wordAt(ov, STATUSES)}),${st})`;
+  return `IF(${overrideChosen(ov)},INDEX(${wordList(STATUSES).name},1,${wordAt(ov, STATUSES)}),${st})`;
 }
 
 export const REASON_MISSING = "Đánh giá lại cần ghi lý do.";

@@ -110,7 +110,7 @@ describe("the generated native formulas", () => {
     const rating = checkFormula(at(5), measureOf({ unit: "", target: { op: "rating" } }));
     // The word found by MATCH (which takes "*" for any word) is confirmed by "=", which does not.
     const typed = cleaned(`$${F}5`);
-    expect(rating).toContain(`IFERROR(INDEX(MucXepLoai,MATCH(${typed},MucXepLoai,0))=${typed},FALSE)`);
+    expect(rating).toContain(`IFERROR(INDEX(MucXepLoai,1,MATCH(${typed},MucXepLoai,0))=${typed},FALSE)`);
   });
 
   test("before the year's end a cumulative row's bound is scaled by the period's share; never a rank's", () => {
@@ -133,7 +133,7 @@ describe("the generated native formulas", () => {
     const ov = `$${col("override", layout)}9`;
     // Staff's word as the list spells it, whatever its case, spaces or Unicode form.
     expect(fin).toBe(
-      `IF(${isWord(ov, STATUSES)},INDEX(MucDanhGia,${wordAt(ov, STATUSES)}),$${col("status", layout)}9)`,
+      `IF(${isWord(ov, STATUSES)},INDEX(MucDanhGia,1,${wordAt(ov, STATUSES)}),$${col("status", layout)}9)`,
     );
   });
 
