@@ -26,6 +26,7 @@ import { FakeBook, FakeContext } from "../support/fake-excel";
 import { scoreCorpus, scoreWordCorpus } from "../test/helpers/corpus";
 import { makeRawDocx } from "../test/helpers/docx";
 import { makePdf } from "../test/helpers/pdf";
+import { loadScenarios, runScenario } from "../test/helpers/carry-corpus";
 import { syntheticResolution, syntheticFigures, writtenFile } from "../support/synthetic";
 
 const ROOT = path.join(__dirname, "..");
@@ -267,8 +268,20 @@ async function adversarial() {
   await refused("PDF whose page tree claims 50,000 pages", makePdf({ pages: [lines], count: "50000" }), pdfText);
 }
 
+/** The carry-over corpus (test/fixtures/carry): how much is carried without staff, and nothing misplaced. */
+function carryCorpus() {
+  const all = loadScenarios().map(runScenario);
+  const sum = (f: (r: (typeof all)[number]) => number) => all.reduce((n, r) => n + f(r), 0);
+  const toCarry = sum((r) => r.toCarry);
+  const auto = sum((r) => r.auto);
+  console.log(
+    `carry-over corpus: ${all.length} scenarios; carried automatically ${auto}/${toCarry} (${((100 * auto) / toCarry).toFixed(1)}%) of what belongs in the new sheet, after staff confirm ${sum((r) => r.right) - auto}, left and named ${sum((r) => r.leftNamed)}; placed wrong ${sum((r) => r.wrong.length)}, left unnamed ${sum((r) => r.unnamed.length)}  [target: 0 wrong, 0 unnamed]`,
+  );
+}
+
 async function main() {
   parsing();
+  carryCorpus();
   await wordCorpus();
   await adversarial();
   // `npm run bench -- reading`: the reader's part alone.

@@ -884,6 +884,21 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
         if (v) sheet().hiddenRows.add(r);
         else sheet().hiddenRows.delete(r);
     },
+    read_formulas: () => {
+      if (exists && !exists()) return undefined;
+      const b = box();
+      const out: unknown[][] = [];
+      for (let r = b.r0; r <= b.r1; r++) {
+        const row: unknown[] = [];
+        // As Excel reports them: "=…" for a formula, else the cell's value.
+        for (let c = b.c0; c <= b.c1; c++) {
+          const m = sheet().cells.get(`${r},${c}`);
+          row.push(m?.formula !== undefined ? `=${m.formula}` : (m?.value ?? ""));
+        }
+        out.push(row);
+      }
+      return out;
+    },
     read_numberFormat: () => {
       if (exists && !exists()) return undefined;
       const b = box();
@@ -915,7 +930,7 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
     {
       type: "Range",
       members: [...RANGE, "__ref", "__sheet"],
-      loadable: ["values", "numberFormat", "rowIndex", "address"],
+      loadable: ["values", "formulas", "numberFormat", "rowIndex", "address"],
     },
     impl,
     label(),

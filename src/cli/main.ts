@@ -20,12 +20,13 @@ Lệnh:
   parse <tệp.txt|.docx|.pdf|-> Đọc văn bản nghị quyết, in Resolution JSON
   workbook [--resolution <tệp.txt|tệp.json>] [--actuals <tệp.json>]
            [--tolerance <0..0,99|10%>] [--periods ${DEFAULT_PERIODS.join(",")}] [--from <sổ-cũ.xlsx>]
-           --out <tệp.xlsx>
+           [--match <Mã cũ>=<Mã mới> ...] --out <tệp.xlsx>
                                Tạo sổ theo dõi chỉ tiêu (.xlsx); mặc định dùng
                                nghị quyết năm 2022 của phường Trần Phú và các kỳ
                                ${DEFAULT_PERIODS.map((p) => PERIOD_INFO[p].label).join(", ")} (--periods: ${PERIOD_KEYS_TEXT}); --from
                                chuyển số liệu, ghi chú, đánh giá lại, dung sai
-                               từ sổ cũ
+                               từ sổ cũ; --match xác nhận một cặp "có thể là
+                               cùng chỉ tiêu" (dùng nhiều lần được)
   evaluate [--resolution <tệp>] --actuals <tệp.json> [--tolerance <0..0,99|10%>]
                                Đánh giá số liệu, in { "<mã>": { status, ratio } }
                                (theo kỳ ${PERIODS.join("/")} khi tệp có số liệu từng kỳ)
@@ -148,18 +149,42 @@ async function readWorkbookFile(file: string, what: string) {
   return existing;
 }
 
+/** "--match II.3.b=II.3.a": an old row's Mã and the new Mã staff say it is. */
+function matchOption(text: string): { from: string; to: string } {
+  const m = /^\s*([^=\s]+)\s*=\s*([^=\s]+)\s*$/u.exec(text);
+  if (!m) throw new InputError(`--match "${text}": cần dạng <Mã cũ>=<Mã mới>, ví dụ --match II.3.b=II.3.a.`);
+  return { from: m[1]!, to: m[2]! };
+}
+
 /**
  * `--from old.xlsx`: figures, notes, assessments and the tolerance carried exactly as re-inserting
- * in Excel does (contentOverOld), with the newer sources merged over them.
+ * in Excel does (contentOverOld), with the newer sources merged over them; `--match` pairs confirmed.
  */
-async function carryFrom(file: string, r: Resolution, io: Io, ...newer: (Content | null)[]) {
+async function carryFrom(file: string, r: Resolution, io: Io, matches: string[], newer: (Content | null)[]) {
   const existing = await readWorkbookFile(file, "sổ cũ");
-  const { contentOverOld, describeLeftBehind } = await import("../workbook/carry");
-  const { carry, content } = contentOverOld(r, existing, ...newer);
+  const { contentOverOld, describeLeftBehind, describeMaybe, describeCounts } = await import("../workbook/carry");
+  const ids = new Set(allIndicators(r).map((i) => i.id));
+  const confirmed = matches.map(matchOption).map(({ from, to }) => {
+    const row = existing.rows.find((x) => x.id === from)?.row;
+    if (row === undefined) throw new InputError(`--match ${from}=${to}: sổ cũ không có dòng Mã ${from}.`);
+    if (!ids.has(to)) throw new InputError(`--match ${from}=${to}: nghị quyết mới không có Mã ${to}.`);
+    return { row, to };
+  });
+  const { carry, content } = contentOverOld(r, existing, newer, { confirmed });
+  const counts = describeCounts(carry.counts);
   io.stderr(
-    `Sổ cũ "${file}" (sheet “${existing.name}”): chuyển số liệu, ghi chú, đánh giá lại của ${carry.carried} chỉ tiêu.\n`,
+    `Sổ cũ "${file}" (sheet “${existing.name}”): ${
+      counts ? `chuyển ${counts} (của ${carry.carried} chỉ tiêu)` : "không chuyển được số liệu, ghi chú nào"
+    }.\n`,
   );
   for (const m of carry.moved) io.stderr(`  Theo nội dung chỉ tiêu: ${m.from || "dòng không Mã"} → ${m.to}\n`);
+  for (const n of carry.notices) io.stderr(`  Lưu ý: ${describeLeftBehind(n)}\n`);
+  if (carry.maybe.length > 0) {
+    io.stderr(
+      `Có thể là cùng chỉ tiêu — chưa chuyển ${carry.maybe.length} cặp (xác nhận bằng --match <Mã cũ>=<Mã mới>):\n`,
+    );
+    for (const m of carry.maybe) io.stderr(`  - ${describeMaybe(m)}\n`);
+  }
   if (carry.leftBehind.length > 0) {
     io.stderr(`Không chuyển ${carry.leftBehind.length} mục (vẫn nằm ở sổ cũ):\n`);
     for (const l of carry.leftBehind) io.stderr(`  - ${describeLeftBehind(l)}\n`);
@@ -196,7 +221,16 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-const VALUE_OPTIONS = ["--resolution", "--actuals", "--tolerance", "--out", "--from", "--period", "--periods"];
+const VALUE_OPTIONS = [
+  "--resolution",
+  "--actuals",
+  "--tolerance",
+  "--out",
+  "--from",
+  "--period",
+  "--periods",
+  "--match",
+];
 
 /** "--periods 6t,nam": known periods, each once, put in the year's order. */
 function periodsOption(text: string): Period[] {
@@ -253,6 +287,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         from: { type: "string" },
         period: { type: "string" },
         periods: { type: "string" },
+        match: { type: "string", multiple: true },
       },
     });
   } catch (e) {
@@ -329,15 +364,27 @@ async function run(argv: string[], io: Io): Promise<number> {
       const read = values.actuals ? await loadActuals(values.actuals, r, io) : null;
       // The old sheet is oldest, then the actuals file, then what was typed on the command line.
       const newer = [read?.content ?? null, typed];
+      if (values.match && !values.from) throw new InputError(`--match chỉ dùng cùng --from <sổ-cũ.xlsx>.`);
       const built = values.from
-        ? await carryFrom(values.from, r, io, ...newer)
+        ? await carryFrom(values.from, r, io, values.match ?? [], newer)
         : { content: mergeContent(...newer), periods: [] };
+      let sheetPeriods = periods ?? (built.periods.length ? built.periods : undefined);
+      if (values.from && sheetPeriods) {
+        // Fewer periods than the old sheet had figures for: the period is kept, and said (never dropped).
+        const { keepPeriods } = await import("../workbook/carry");
+        const kept = keepPeriods(sheetPeriods, built.content);
+        sheetPeriods = kept.periods;
+        if (kept.added.length > 0)
+          io.stderr(
+            `Sổ cũ có số liệu ${kept.added.map((p) => PERIOD_INFO[p].label).join(", ")}: giữ ${kept.added.length > 1 ? "các kỳ này" : "kỳ này"} trong sổ mới (--periods không có).\n`,
+          );
+      }
       const { buildWorkbookPlan } = await import("../workbook/plan");
       const { writeXlsx } = await import("../workbook/xlsx");
       const bytes = await writeXlsx(
         buildWorkbookPlan(r, {
           content: built.content,
-          periods: periods ?? (built.periods.length ? built.periods : undefined),
+          periods: sheetPeriods,
         }),
       );
       await writeAtomically(values.out, bytes);

@@ -31,3 +31,37 @@ export function cellJunk(value: unknown, numberFormat?: string): CellJunk | null
   if (typeof value === "number" && isDateFormat(numberFormat)) return "date";
   return null;
 }
+
+/**
+ * The number formats staff give figure cells, which must never make a figure a date in any
+ * engine (the sheet's test, checkCell): plain, grouped, Vietnamese money and accounting styles,
+ * zero shown as a dash, percentages. One list: the engine tests type a number into each.
+ */
+export const FIGURE_FORMATS = [
+  "General",
+  "0",
+  "0.0",
+  "#,##0",
+  "#,##0.00",
+  '_-* #,##0 ₫_-;-* #,##0 ₫_-;_-* "-" ₫_-;_-@_-',
+  '_-* #,##0\\ "₫"_-;\\-* #,##0\\ "₫"_-;_-* "-"??\\ "₫"_-;_-@_-',
+  '#,##0 "đ"',
+  '#,##0;-#,##0;"-"',
+  "0%",
+  "0.0%",
+  "0.00%",
+] as const;
+
+/** Date formats a figure cell may end up with ("3/5" typed, a copied date): still refused where the engine can tell. */
+export const DATE_FORMATS = [
+  // Excel's built-in short date (numFmtId 14): what "3/5" typed into a number cell becomes.
+  "mm-dd-yy",
+  "d/m/yyyy",
+  "dd/mm/yyyy",
+  "d/m/yy",
+  "dd/mm",
+  "m/d",
+  "d-mmm-yy",
+  "[$-42A]d mmmm yyyy",
+  "[$-42A]dd/mm/yyyy",
+] as const;

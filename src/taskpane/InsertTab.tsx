@@ -12,13 +12,13 @@ import { allIndicators, type Resolution } from "../core/model";
 import { formatVietnameseNumber } from "../core/numbers";
 import { capitalize } from "../core/text";
 import { formatTolerance, readTolerance } from "../core/tolerance";
-import { carryOver, describeLeftBehind, hasContent } from "../workbook/carry";
+import { carryOver, describeLeftBehind, hasContent, type MaybePair } from "../workbook/carry";
 import type { Host } from "./host";
 
 type Step =
   | { kind: "idle" }
   | { kind: "busy"; text: string }
-  | { kind: "confirm"; sheet: string; carried: number; leftBehind: string[] }
+  | { kind: "confirm"; sheet: string; carried: number; leftBehind: string[]; maybe: MaybePair[] }
   | { kind: "done"; text: string; warn?: string }
   | { kind: "failed"; text: string };
 
@@ -40,6 +40,8 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
   const [tolText, setTolText] = useState(formatVietnameseNumber(Number((tolerance * 100).toPrecision(12))));
   const [tolError, setTolError] = useState<string | undefined>();
   const [periods, setPeriods] = useState<readonly Period[]>(initialPeriods ?? DEFAULT_PERIODS);
+  // Staff's choice per pair the rule is unsure of, by old sheet row: carry, or leave (the default).
+  const [carryPair, setCarryPair] = useState<Record<number, boolean>>({});
   const togglePeriod = (p: Period, on: boolean) =>
     setPeriods((now) => PERIODS.filter((x) => (x === p ? on : now.includes(x))));
   const count = allIndicators(resolution).length;
@@ -52,12 +54,22 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
     onTolerance(t.value);
   };
 
-  const insert = async () => {
+  const insert = async (maybe: readonly MaybePair[] = []) => {
+    const confirmed = maybe.filter((m) => carryPair[m.row]).map((m) => ({ row: m.row, to: m.to }));
     setStep({ kind: "busy", text: "Đang chèn sổ theo dõi và bảng tổng hợp…" });
     try {
-      const r = await host.insert(resolution, tolerance, periods);
+      const r = await host.insert(resolution, tolerance, periods, confirmed);
       const parts = [`Đã chèn sổ “Theo dõi” (${count} chỉ tiêu), bảng “Tổng hợp” và “Báo cáo”.`];
-      if (r.carried > 0) parts.push(`Đã chuyển số liệu, ghi chú của ${r.carried} chỉ tiêu sang sổ mới.`);
+      if (r.carried > 0)
+        parts.push(
+          `Đã chuyển số liệu, ghi chú của ${r.carried} chỉ tiêu sang sổ mới${r.counts ? ` (${r.counts})` : ""}.`,
+        );
+      if (r.addedPeriods && r.addedPeriods.length > 0)
+        parts.push(
+          `Sổ cũ có số liệu ${r.addedPeriods.map((p) => PERIOD_INFO[p].label).join(", ")} nên sổ mới vẫn giữ ${
+            r.addedPeriods.length > 1 ? "các kỳ này" : "kỳ này"
+          }.`,
+        );
       if (r.moved.length > 0)
         parts.push(
           `Theo nội dung chỉ tiêu: ${r.moved.map((m) => `${m.from || "dòng không Mã"} → ${m.to}`).join(", ")}.`,
@@ -76,6 +88,7 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
         text: parts.join(" "),
         warn:
           [
+            ...(r.notices ?? []),
             r.leftBehind.length > 0
               ? `Không chuyển ${r.leftBehind.length} mục (vẫn nằm ở sổ cũ): ${r.leftBehind.join(" ")}`
               : "",
@@ -103,11 +116,13 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
       const t = state.tracking;
       if (t && (t.rows.some(hasContent) || t.loose.length > 0)) {
         const preview = carryOver(resolution, t);
+        setCarryPair({});
         return setStep({
           kind: "confirm",
           sheet: t.name,
           carried: preview.carried,
           leftBehind: preview.leftBehind.map(describeLeftBehind),
+          maybe: preview.maybe,
         });
       }
       await insert();
@@ -179,13 +194,49 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
           isMultiline
           actions={
             <div>
-              <PrimaryButton text="Chuyển số liệu và chèn" onClick={insert} />
+              <PrimaryButton text="Chuyển số liệu và chèn" onClick={() => insert(step.maybe)} />
               <DefaultButton text="Hủy" onClick={() => setStep({ kind: "idle" })} style={{ marginLeft: 8 }} />
             </div>
           }
         >
           Sổ “{step.sheet}” đang có số liệu hoặc ghi chú. Sẽ chuyển sang sổ mới số liệu, ghi chú của {step.carried} chỉ
           tiêu (theo Mã và nội dung chỉ tiêu); sổ cũ được giữ lại, không xóa gì.
+          {step.maybe.length > 0 && (
+            <>
+              {" "}
+              Có thể là cùng chỉ tiêu ({step.maybe.length} cặp): chọn chuyển hay để lại từng cặp.
+              <ul aria-label="Có thể là cùng chỉ tiêu" style={{ margin: "4px 0", paddingLeft: 0, listStyle: "none" }}>
+                {step.maybe.map((m) => (
+                  <li key={m.row} style={{ marginBottom: 6 }}>
+                    <fieldset style={{ border: "1px solid #c8c6c4", margin: 0, padding: 6 }}>
+                      <legend>
+                        {m.what.join(" và ")} (dòng {m.row})
+                      </legend>
+                      <div style={{ display: "flex", gap: 8 }}>
+                        <div style={{ flex: 1 }}>
+                          <b>Sổ cũ{m.id ? ` (${m.id})` : ""}:</b> {m.oldText || "(không có nội dung)"}
+                        </div>
+                        <div style={{ flex: 1 }}>
+                          <b>Nghị quyết mới ({m.to}):</b> {m.newText}
+                        </div>
+                      </div>
+                      {(["carry", "leave"] as const).map((c) => (
+                        <label key={c} style={{ marginRight: 12 }}>
+                          <input
+                            type="radio"
+                            name={`pair-${m.row}`}
+                            checked={(carryPair[m.row] ?? false) === (c === "carry")}
+                            onChange={() => setCarryPair((now) => ({ ...now, [m.row]: c === "carry" }))}
+                          />{" "}
+                          {c === "carry" ? `Chuyển sang ${m.to}` : "Để lại ở sổ cũ"}
+                        </label>
+                      ))}
+                    </fieldset>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {step.leftBehind.length > 0 && (
             <>
               {" "}

@@ -1,6 +1,7 @@
 import type { Resolution } from "../core/model";
 import type { WorkbookState } from "../workbook/excel";
 import type { ReadBack } from "../workbook/tracking-row";
+import type { Confirmed } from "../workbook/carry";
 import {
   CELL_EDIT_API,
   EXCEL_REQUIREMENT,
@@ -34,6 +35,12 @@ export interface InsertResult {
   moved: { from: string; to: string }[];
   /** What was not carried (it stays in the kept old sheet), one Vietnamese line each. */
   leftBehind: string[];
+  /** What was carried, column by column ("30 số liệu cả năm, 45 ghi chú"). */
+  counts?: string;
+  /** Carried but said: figures that were formulas, one line each. */
+  notices?: string[];
+  /** Periods kept in the new sheet because the old one had figures for them, though not asked for. */
+  addedPeriods?: Period[];
   /** The old sheet's tolerance when it differs from the one used (what the user typed wins). */
   oldTolerance: number | null;
   /** Why the old sheet's tolerance could not be used, when it could not. */
@@ -53,7 +60,12 @@ export interface Host {
   tooOld(): string | null;
   inspect(): Promise<WorkbookState>;
   /** Reads the workbook again, carries figures over by Mã and writes the new sheets, in one Excel.run. */
-  insert(resolution: Resolution, tolerance: number, periods?: readonly Period[]): Promise<InsertResult>;
+  insert(
+    resolution: Resolution,
+    tolerance: number,
+    periods?: readonly Period[],
+    confirmed?: readonly Confirmed[],
+  ): Promise<InsertResult>;
   /** The tracking sheet read back (its resolution, or `fallback` when unreadable), or null when there is none. */
   readBack(fallback: Resolution): Promise<ReadBack | null>;
   /** Selects a cell of the tracking sheet (its name as read back: staff may have renamed it). */
@@ -201,21 +213,26 @@ export function excelHost(
     kind: "excel",
     tooOld: () => (supports(REQUIRED_API) ? null : TOO_OLD),
     inspect,
-    insert: async (resolution, tolerance, periods) => {
-      const [{ readWorkbook, writeWorkbook }, { contentOverOld, describeLeftBehind }, { buildWorkbookPlan }] =
-        await workbookModules();
+    insert: async (resolution, tolerance, periods, confirmed = []) => {
+      const [
+        { readWorkbook, writeWorkbook },
+        { contentOverOld, describeLeftBehind, describeMaybe, describeCounts, keepPeriods },
+        { buildWorkbookPlan },
+      ] = await workbookModules();
       // The old sheet's handler goes with it; the add-in's own writes must not trigger a check.
       const wasWatching = registration !== null;
       await unregister();
       const result = await excelRun(async (ctx) => {
         const state = await readWorkbook(ctx);
-        // What staff typed in the pane (the tolerance) is newest.
-        const { carry, content } = contentOverOld(resolution, state.tracking, { rows: {}, tolerance });
-        const old = carry.oldTolerance;
-        const plan = buildWorkbookPlan(resolution, {
-          content,
-          periods: periods ?? (state.tracking?.periods.length ? state.tracking.periods : undefined),
+        // What staff typed in the pane (the tolerance) is newest; pairs staff confirmed are carried.
+        const { carry, content } = contentOverOld(resolution, state.tracking, [{ rows: {}, tolerance }], {
+          confirmed,
         });
+        const old = carry.oldTolerance;
+        const asked = periods ?? (state.tracking?.periods.length ? state.tracking.periods : undefined);
+        // Fewer periods than the old sheet has figures for: the period is kept, and said.
+        const withPeriods = asked ? keepPeriods(asked, content) : null;
+        const plan = buildWorkbookPlan(resolution, { content, periods: withPeriods?.periods });
         const { kept, extras } = await writeWorkbook(ctx, plan, {
           sheetNames: state.sheetNames,
           hasToleranceName: state.hasToleranceName,
@@ -231,7 +248,10 @@ export function excelHost(
           extras,
           carried: carry.carried,
           moved: carry.moved,
-          leftBehind: carry.leftBehind.map(describeLeftBehind),
+          leftBehind: [...carry.maybe.map(describeMaybe), ...carry.leftBehind.map(describeLeftBehind)],
+          counts: describeCounts(carry.counts),
+          notices: carry.notices.map(describeLeftBehind),
+          addedPeriods: withPeriods?.added ?? [],
           oldTolerance: old?.ok && old.value !== tolerance ? old.value : null,
           oldToleranceProblem: old && !old.ok ? old.message : null,
         };

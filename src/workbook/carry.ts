@@ -7,6 +7,8 @@ import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
 import { OP_LABELS, cumulativeCell } from "./layout";
 import { targetColumns } from "./tracking-row";
 import { filled } from "./sheet-plan";
+import { capitalize, comparable } from "../core/text";
+import { formatVietnameseNumber } from "../core/numbers";
 import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
 import { rowContentOf } from "./tracking-row";
 import { mergeContent, type Content, type RowContent } from "../core/content";
@@ -18,9 +20,30 @@ export interface LeftBehind {
   id: string;
   row: number;
   text: string;
-  /** "số liệu 86", "ghi chú", or both. */
+  /** "số liệu 86%", "ghi chú", or both, as staff see them. */
   what: string[];
   reason: string;
+}
+
+/** An old row and a new indicator the identity rule cannot call the same or different: staff decide. */
+export interface MaybePair {
+  /** The old row's Mã ("" when none) and sheet row. */
+  id: string;
+  row: number;
+  oldText: string;
+  /** The new indicator's Mã and text. */
+  to: string;
+  newText: string;
+  /** What would be carried ("số liệu 86%", "ghi chú"). */
+  what: string[];
+  /** The words one text has and the other not. */
+  differ: string[];
+}
+
+/** A pair staff confirmed: the old sheet row goes to the new Mã. */
+export interface Confirmed {
+  row: number;
+  to: string;
 }
 
 export interface CarryOver {
@@ -34,9 +57,20 @@ export interface CarryOver {
   oldTolerance: ToleranceRead | null;
   /** How many new indicators got a figure or a note from the old sheet. */
   carried: number;
+  /** What was carried, column by column ("số liệu cả năm": 30, "ghi chú": 45), for the success line. */
+  counts: Record<string, number>;
   /** Old rows whose content went to an indicator with another Mã (same text, moved). */
   moved: { from: string; to: string }[];
   leftBehind: LeftBehind[];
+  /** Pairs not carried until staff confirm them ("Có thể là cùng chỉ tiêu"). */
+  maybe: MaybePair[];
+  /** Carried, but said: a figure that was a formula went over as its value. */
+  notices: LeftBehind[];
+}
+
+export interface CarryOptions {
+  /** Pairs staff confirmed (the pane's choice, the CLI's --match). */
+  confirmed?: readonly Confirmed[];
 }
 
 type OldRow = (ExistingRow | LooseRow) & { cells?: ExistingRow["cells"] };
@@ -51,29 +85,96 @@ export const hasContent = (r: {
   cells?: ExistingRow["cells"];
 }) => hasFigure(r) || r.note.trim() !== "" || overrideOf(r) !== "";
 
-const words = (text: string) =>
-  new Set(
-    text
-      .normalize("NFC")
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean),
-  );
+/** Old and new tone placement and spellings that mean the same ("hoá" and "hóa", "tỉ" and "tỷ"). */
+const TONE_MOVES: Record<string, string> = Object.fromEntries(
+  ["oá óa", "oà òa", "oả ỏa", "oã õa", "oạ ọa", "oé óe", "oè òe", "oẻ ỏe", "oẽ õe", "oẹ ọe"]
+    .concat(["uý úy", "uỳ ùy", "uỷ ủy", "uỹ ũy", "uỵ ụy"])
+    .map((p) => p.split(" ") as [string, string]),
+);
+/** Words spelt two ways. */
+const SPELT: Record<string, string> = { tỉ: "tỷ", kĩ: "kỹ", lí: "lý", mĩ: "mỹ" };
 
 /**
- * The identity rule. An old row and a new indicator are the same indicator when their target kinds
- * have the same shape (a floor may become a ceiling, a rank never a percentage) and either
- * - under the same Mã: their texts share at least SAME_TEXT of their words (Dice coefficient of the
- *   word sets; a reworded clause), or the target is the same (kind, levels and unit: "Sinh trên 2
- *   con" is still "Tỷ lệ sinh con thứ 3 trở lên, dưới 23,5%");
- * - under another Mã or none: their texts share at least MOVED_TEXT (a clause removed above it, a
- *   Mã cleared).
- * Pairs are taken best first (text similarity, plus 1 for the same target), so "Chi bộ hoàn
- * thành tốt nhiệm vụ" goes to the indicator with that text, not to "Đảng viên hoàn thành tốt nhiệm
- * vụ" that now has its old Mã.
+ * Words that never tell two indicators apart: how a target is introduced ("phấn đấu", "đạt",
+ * "trở lên"), joining words, and where ("trên địa bàn"). Everything else a text says counts.
  */
-export const SAME_TEXT = 0.6;
-export const MOVED_TEXT = 0.85;
+const SOFT_WORDS = new Set(
+  (
+    "phấn đấu phần đầu phân đạt trở lên ít nhất tối thiểu khoảng là có của các những và ở tại trên " +
+    "địa bàn toàn cuối hằng hàng trong đến được thì với cho theo so năm"
+  ).split(" "),
+);
+
+/**
+ * Words that make another indicator whenever one text has them and the other not, even when the
+ * rest is alike: "hộ nghèo" and "hộ cận nghèo", "tai nạn" and "cháy nổ", "thu ngân sách" and "thu
+ * ngân sách phường được hưởng", a unit, or any number ("trẻ em dưới 1 tuổi", "dưới 5 tuổi").
+ */
+const HARD_WORDS = new Set(
+  (
+    "cận hưởng không chưa dưới cháy nổ tai nạn tái giảm tăng nữ ngoài trừ chi thu xuất nhập " +
+    "% ‰ ha km kg tấn vụ lượt đồng usd con"
+  ).split(" "),
+);
+
+const COMPOUNDS = new Set(["thu hút", "chi bộ", "chi hội", "chi đoàn", "chi cục", "chi nhánh", "tăng cường"]);
+
+/** A year in a text ("năm 2022") is the resolution's, not what the indicator counts: left out. */
+const YEAR = /^(?:19|20|21)\d\d$/u;
+
+/** A text's words as compared: lower case, one spelling, punctuation and years gone, numbers whole ("23,5"). */
+export function textWords(text: string): string[] {
+  let t = comparable(text);
+  // Only where the syllable ends: "hoá" is "hóa", "loại" and "hoàn" are written one way.
+  t = t.replace(/(?:o[áàảãạéèẻẽẹ]|u[ýỳỷỹỵ])(?![\p{L}\p{M}])/gu, (m) => TONE_MOVES[m] ?? m);
+  const ws = (t.match(/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+|[%‰]/gu) ?? [])
+    .filter((w) => !YEAR.test(w))
+    .map((w) => SPELT[w] ?? w);
+  // A word of two syllables whose first is a distinguishing word on its own ("thu hút", "chi bộ").
+  return ws.flatMap((w, k) =>
+    COMPOUNDS.has(`${w} ${ws[k + 1]}`) ? [`${w} ${ws[k + 1]}`] : COMPOUNDS.has(`${ws[k - 1]} ${w}`) ? [] : [w],
+  );
+}
+
+export type Verdict = "same" | "maybe" | "different";
+
+const GENERIC = new Set(["tỷ", "lệ", "số", "tổng", "lượng"]);
+
+/** Below this share of shared words (Dice coefficient), two texts are not offered as maybe the same. */
+export const MAYBE_TEXT = 0.5;
+
+/**
+ * The identity rule on the words of two indicators' texts (and their units when both are known):
+ * - "same" when they say the same words, apart from SOFT_WORDS, spelling, case, punctuation, order
+ *   and the resolution's year;
+ * - "different" when a word one has and the other not is a number, a unit or one of HARD_WORDS, when
+ *   their units differ, or when they share fewer than MAYBE_TEXT of their words (GENERIC ones not
+ *   counted);
+ * - else "maybe": a reworded clause, which staff confirm or leave.
+ * `differ` lists the words one text has and the other not.
+ */
+export function compareTexts(
+  a: string,
+  b: string,
+  units?: { a: string; b: string },
+): { verdict: Verdict; differ: string[] } {
+  const wa = new Set(textWords(a).filter((w) => !SOFT_WORDS.has(w)));
+  const wb = new Set(textWords(b).filter((w) => !SOFT_WORDS.has(w)));
+  const differ = [...[...wa].filter((w) => !wb.has(w)), ...[...wb].filter((w) => !wa.has(w))];
+  const ua = units ? textWords(units.a).join(" ") : "";
+  const ub = units ? textWords(units.b).join(" ") : "";
+  const unitDiffers = ua !== "" && ub !== "" && ua !== ub;
+  if (unitDiffers) return { verdict: "different", differ: [...differ, units!.a.trim(), units!.b.trim()] };
+  if (differ.length === 0) return { verdict: "same", differ };
+  const hard = differ.filter((w) => HARD_WORDS.has(w) || /\p{N}/u.test(w));
+  if (hard.length > 0) return { verdict: "different", differ: hard };
+  // How much the texts share, without the words nearly every indicator starts with ("tỷ lệ", "số").
+  const ca = [...wa].filter((w) => !GENERIC.has(w));
+  const cb = [...wb].filter((w) => !GENERIC.has(w));
+  const common = ca.filter((w) => wb.has(w)).length;
+  const dice = ca.length + cb.length === 0 ? 0 : (2 * common) / (ca.length + cb.length);
+  return { verdict: dice >= MAYBE_TEXT ? "maybe" : "different", differ };
+}
 
 const LABEL_SHAPES = new Map<string, Shape>(TARGET_OPS.map((op) => [OP_LABELS[op], STATUS_RULES[op].shape]));
 const LABEL_OPS = new Map<string, TargetOp>(TARGET_OPS.map((op) => [OP_LABELS[op], op]));
@@ -88,11 +189,7 @@ function oldText(row: OldRow): string | null {
   return typeof t === "string" && t.trim() !== "" ? t : null;
 }
 
-interface Pair {
-  old: number;
-  ind: number;
-  score: number;
-}
+const oldUnit = (row: OldRow) => (typeof row.cells?.unit === "string" ? row.cells.unit : "");
 
 /** A target's columns as one comparable key (numbers to 12 digits, text trimmed). */
 const targetKey = (cells: unknown[]) =>
@@ -108,47 +205,48 @@ function oldTargetKey(row: OldRow): string | null {
   return targetKey([c.op, c.value, c.max, c.unit]);
 }
 
-/** Candidates kept per old row (best first), besides its own Mã: enough for the greedy pairing. */
-const KEEP = 3;
+interface Candidate {
+  ind: number;
+  verdict: Verdict;
+  differ: string[];
+  /** Ties among equal verdicts: the same Mã, then the same target, then more shared words. */
+  rank: number;
+}
 
-/** Every admissible (old row, new indicator) pair with its score, through a word index (no n² scan of texts). */
-function candidatePairs(olds: OldRow[], indicators: Indicator[]): Pair[] {
-  const newWords = indicators.map((i) => words(i.text));
+/** Each old row's candidates, best first: its own Mã always, others through a word index (no n² scan). */
+function candidates(olds: OldRow[], indicators: Indicator[], foreign: boolean): Candidate[][] {
   const newKeys = indicators.map((i) => {
     const t = targetColumns(i);
     return targetKey([t.op, t.value, t.max, t.unit]);
   });
   const index = new Map<string, number[]>();
-  newWords.forEach((ws, j) => ws.forEach((w) => (index.get(w) ?? index.set(w, []).get(w)!).push(j)));
+  indicators.forEach((ind, j) => {
+    for (const w of new Set(textWords(ind.text)))
+      if (!SOFT_WORDS.has(w)) (index.get(w) ?? index.set(w, []).get(w)!).push(j);
+  });
   const at = new Map(indicators.map((ind, j) => [ind.id, j]));
-  const pairs: Pair[] = [];
-  olds.forEach((row, o) => {
+  return olds.map((row) => {
     const shape = oldShape(row);
     const fits = (j: number) => shape === null || shape === STATUS_RULES[indicators[j]!.target.op].shape;
     const text = oldText(row);
     const same = row.id ? at.get(row.id) : undefined;
-    if (text === null) {
-      // Without its text only the Mã can say which indicator a row was.
-      if (same !== undefined && fits(same)) pairs.push({ old: o, ind: same, score: SAME_TEXT - 0.01 });
-      return;
-    }
+    if (text === null)
+      // Without its text only the Mã can say which indicator a row was: staff confirm it.
+      return same !== undefined && fits(same) ? [{ ind: same, verdict: "maybe" as const, differ: [], rank: 0 }] : [];
     const key = oldTargetKey(row);
-    const ws = words(text);
-    const common = new Map<number, number>();
-    if (same !== undefined) common.set(same, 0);
-    for (const w of ws) for (const j of index.get(w) ?? []) common.set(j, (common.get(j) ?? 0) + 1);
-    const mine: Pair[] = [];
-    for (const [j, c] of common) {
-      if (!fits(j)) continue;
-      const sim = (2 * c) / (ws.size + newWords[j]!.size);
-      const target = key !== null && key === newKeys[j];
-      const ok = j === same ? sim >= SAME_TEXT || target : sim >= MOVED_TEXT;
-      if (ok) mine.push({ old: o, ind: j, score: sim + (target ? 1 : 0) + (j === same ? 0.001 : 0) });
+    const seen = new Set<number>(same !== undefined ? [same] : []);
+    for (const w of new Set(textWords(text))) for (const j of index.get(w) ?? []) seen.add(j);
+    const out: Candidate[] = [];
+    for (const j of seen) {
+      const { verdict, differ } = compareTexts(text, indicators[j]!.text, { a: oldUnit(row), b: indicators[j]!.unit });
+      if (verdict === "different" && j !== same) continue;
+      const v: Verdict = !fits(j) ? "different" : foreign && verdict === "same" ? "maybe" : verdict;
+      const rank = (j === same ? 4 : 0) + (key !== null && key === newKeys[j] ? 2 : 0) - differ.length / 1000;
+      out.push({ ind: j, verdict: v, differ, rank });
     }
-    mine.sort((x, y) => y.score - x.score);
-    pairs.push(...mine.filter((p, k) => k < KEEP || p.ind === same));
+    const order: Record<Verdict, number> = { same: 0, maybe: 1, different: 2 };
+    return out.sort((x, y) => order[x.verdict] - order[y.verdict] || y.rank - x.rank);
   });
-  return pairs.sort((x, y) => y.score - x.score || x.old - y.old);
 }
 
 /** Whether staff set "Cộng dồn" otherwise than the core proposes for the row as it stands: a choice to keep. */
@@ -166,9 +264,17 @@ function ownCumulative(r: ExistingRow): boolean {
   return chosen !== proposed;
 }
 
+/** A figure as staff saw it: "82%" in a percent cell, "27.625" with Vietnamese separators, words as typed. */
+export function shownFigure(v: unknown, format?: string): string {
+  if (v instanceof Date) return `${v.getUTCDate()}/${v.getUTCMonth() + 1}/${v.getUTCFullYear()}`;
+  if (typeof v !== "number") return String(v);
+  const bare = (format ?? "").replace(/"[^"]*"|\[[^\]]*\]|\\./gu, "");
+  return bare.includes("%") ? `${formatVietnameseNumber(v * 100)}%` : formatVietnameseNumber(v);
+}
+
 /** "số liệu 86", or per period "số liệu 6 tháng 40" when the sheet has several. */
 const figureWords = (r: OldRow, p: Period) =>
-  `số liệu${Object.keys(r.figures).length > 1 ? ` ${PERIOD_INFO[p].label}` : ""} ${String(r.figures[p])}`;
+  `số liệu${Object.keys(r.figures).length > 1 ? ` ${PERIOD_INFO[p].label}` : ""} ${shownFigure(r.figures[p], r.formats[p])}`;
 
 const describe = (r: OldRow) => {
   const what: string[] = [];
@@ -178,8 +284,40 @@ const describe = (r: OldRow) => {
   return what;
 };
 
-/** Moves figures and notes from an existing tracking sheet to a new one, by Mã and identity (rows may have moved). */
-export function carryOver(resolution: Resolution, existing: ExistingSheet | null): CarryOver {
+const sameWords = (a: unknown, b: unknown) =>
+  String(a ?? "").trim() !== "" && comparable(String(a ?? "")) === comparable(String(b ?? ""));
+
+/**
+ * Why a sheet's rows are never carried without staff confirming: it was made for another body's
+ * resolution or another year's (its heading labels say so), or null.
+ */
+function foreignSheet(resolution: Resolution, existing: ExistingSheet): string | null {
+  const org = existing.meta.organization;
+  if (
+    typeof org === "string" &&
+    org.trim() !== "" &&
+    resolution.organization.trim() !== "" &&
+    !sameWords(org, resolution.organization)
+  )
+    return `sổ cũ của “${org.trim()}”, nghị quyết mới của “${resolution.organization.trim()}”`;
+  const year = Number(existing.meta.year);
+  if (Number.isInteger(year) && year > 0 && resolution.year !== null && year !== resolution.year)
+    return `sổ cũ của năm ${year}, nghị quyết mới năm ${resolution.year}`;
+  return null;
+}
+
+const shortText = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}…` : t);
+
+/**
+ * Moves figures, notes and assessments from an existing tracking sheet to a new one, by identity
+ * (compareTexts): a row goes where its text says the same, whatever its Mã; an equal target or Mã
+ * only breaks ties. Pairs the rule is unsure of go to `maybe` and are carried only when confirmed.
+ */
+export function carryOver(
+  resolution: Resolution,
+  existing: ExistingSheet | null,
+  options: CarryOptions = {},
+): CarryOver {
   const oldTolerance = existing?.tolerance === undefined ? null : readToleranceCell(existing.tolerance);
   const out: CarryOver = {
     content: {
@@ -189,49 +327,88 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
     },
     oldTolerance,
     carried: 0,
+    counts: {},
     moved: [],
     leftBehind: [],
+    maybe: [],
+    notices: [],
   };
   if (!existing) return out;
   const indicators = allIndicators(resolution);
-  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const at = new Map(indicators.map((ind, j) => [ind.id, j]));
   const olds: OldRow[] = [...existing.rows.filter((r) => hasContent(r) || ownCumulative(r)), ...existing.loose].filter(
     (r) => !("section" in r && r.section),
   );
   const sectionNotes = existing.loose.filter((r) => r.section);
+  const foreign = foreignSheet(resolution, existing);
+  const cands = candidates(olds, indicators, foreign !== null);
   const homeOf = new Map<number, number>();
   const taken = new Set<number>();
-  for (const p of candidatePairs(olds, indicators)) {
-    if (homeOf.has(p.old) || taken.has(p.ind)) continue;
-    homeOf.set(p.old, p.ind);
-    taken.add(p.ind);
+  const take = (o: number, j: number) => {
+    homeOf.set(o, j);
+    taken.add(j);
+  };
+  // Staff's confirmations first, then every "same" pair, best first.
+  for (const c of options.confirmed ?? []) {
+    const o = olds.findIndex((r) => r.row === c.row);
+    const j = at.get(c.to);
+    if (o >= 0 && j !== undefined && !homeOf.has(o) && !taken.has(j)) take(o, j);
   }
+  const sure = cands
+    .flatMap((cs, o) => cs.filter((c) => c.verdict === "same").map((c) => ({ o, ...c })))
+    .sort((x, y) => y.rank - x.rank || x.o - y.o);
+  for (const p of sure) if (!homeOf.has(p.o) && !taken.has(p.ind)) take(p.o, p.ind);
+  const offered = new Set<number>();
   const seenIds = new Map<string, number>();
   olds.forEach((row, o) => {
     const j = homeOf.get(o);
+    const what = describe(row);
     if (j === undefined) {
-      const ind = row.id ? byId.get(row.id) : undefined;
-      const repeated = row.id !== "" && (seenIds.get(row.id) ?? 0) > 0;
-      const reason = !row.id
-        ? "dòng không có Mã"
-        : repeated && ind
-          ? `Mã ${row.id} bị lặp trên sổ cũ`
-          : ind
-            ? `Mã ${row.id} nay là chỉ tiêu khác (“${ind.text}”)`
-            : `Mã ${row.id} không còn trong nghị quyết mới`;
       // A row that only had its own "Cộng dồn" choice loses nothing staff typed as figures or words.
-      const what = describe(row);
-      if (what.length > 0) out.leftBehind.push({ id: row.id, row: row.row, text: oldText(row) ?? "", what, reason });
+      if (what.length === 0) return;
+      const maybe = cands[o]!.find((c) => c.verdict !== "different" && !taken.has(c.ind) && !offered.has(c.ind));
+      if (maybe) {
+        offered.add(maybe.ind);
+        const ind = indicators[maybe.ind]!;
+        out.maybe.push({
+          id: row.id,
+          row: row.row,
+          oldText: oldText(row) ?? "",
+          to: ind.id,
+          newText: ind.text,
+          what,
+          differ: maybe.differ,
+        });
+        return;
+      }
+      const same = row.id ? at.get(row.id) : undefined;
+      const repeated = row.id !== "" && (seenIds.get(row.id) ?? 0) > 0;
+      const twin = cands[o]!.find((c) => c.verdict === "same");
+      const differ = cands[o]!.find((c) => c.ind === same)?.differ ?? [];
+      const reason =
+        repeated && same !== undefined
+          ? `Mã ${row.id} bị lặp trên sổ cũ`
+          : twin
+            ? `đã chuyển một dòng khác cùng nội dung sang Mã ${indicators[twin.ind]!.id}`
+            : !row.id
+              ? "dòng không có Mã"
+              : same !== undefined
+                ? `Mã ${row.id} nay là chỉ tiêu khác (“${shortText(indicators[same]!.text)}”)${
+                    differ.length > 0 && differ.length <= 3 ? `, khác ở ${differ.map((w) => `“${w}”`).join(", ")}` : ""
+                  }`
+                : `Mã ${row.id} không còn trong nghị quyết mới`;
+      out.leftBehind.push({ id: row.id, row: row.row, text: oldText(row) ?? "", what, reason });
     } else {
       const id = indicators[j]!.id;
       if (id !== row.id) out.moved.push({ from: row.id, to: id });
+      const count = (k: string) => (out.counts[k] = (out.counts[k] ?? 0) + 1);
       const typed = rowContentOf(row);
       const into: RowContent = { figures: {} };
       for (const p of PERIODS) {
         const v = row.figures[p];
         if (!filled(v)) continue;
         const junk = cellJunk(v, row.formats[p]);
-        if (junk)
+        if (junk) {
           out.leftBehind.push({
             id: row.id,
             row: row.row,
@@ -239,10 +416,23 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
             what: [figureWords(row, p)],
             reason: CELL_JUNK[junk],
           });
-        else into.figures[p] = v;
+          continue;
+        }
+        into.figures[p] = v;
+        count(`số liệu ${PERIOD_INFO[p].label}`);
+        if (row.formulas?.[p])
+          out.notices.push({
+            id: row.id,
+            row: row.row,
+            text: oldText(row) ?? "",
+            what: [figureWords(row, p)],
+            reason: `số liệu là công thức, đã chuyển giá trị ${shownFigure(v, row.formats[p])}`,
+          });
       }
       const { note, override, cumulative } = typed;
       Object.assign(into, { note, override, cumulative });
+      if (note !== undefined) count("ghi chú");
+      if (override !== undefined) count("đánh giá lại");
       out.content.rows[id] = into;
       if (Object.keys(into.figures).length > 0 || note !== undefined || override !== undefined) out.carried++;
     }
@@ -256,28 +446,71 @@ export function carryOver(resolution: Resolution, existing: ExistingSheet | null
       what: describe(r),
       reason: `ghi chú ở dòng phần ${r.id}`,
     });
+  for (const c of existing.unmatched ?? [])
+    out.leftBehind.push({
+      id: "",
+      row: c.row,
+      text: "",
+      what: [`cột ${c.column} “${c.header}” (${c.filled} ô có nội dung)`],
+      reason: "không nhận ra cột này là cột nào của sổ theo dõi",
+    });
+  if (foreign) for (const m of out.maybe) m.differ = m.differ.length > 0 ? m.differ : [foreign];
   out.leftBehind.sort((a, b) => a.row - b.row);
   return out;
 }
 
 /**
- * What a new sheet is built from when one already exists: the old sheet carried over by identity,
- * then the newer sources (an actuals file, what the user typed) merged over it. Re-inserting in
- * Excel and `chitieu workbook --from` both call this, so they carry the same things the same way.
+ * What a new sheet is built from when one already exists: the old sheet carried over by identity
+ * (with the pairs staff confirmed), then the newer sources (an actuals file, what the user typed)
+ * merged over it. Re-inserting in Excel and `chitieu workbook --from` both call this.
  */
 export function contentOverOld(
   resolution: Resolution,
   existing: ExistingSheet | null,
-  ...newer: (Content | null | undefined)[]
+  newer: readonly (Content | null | undefined)[] = [],
+  options: CarryOptions = {},
 ): { carry: CarryOver; content: Content } {
-  const carry = carryOver(resolution, existing);
+  const carry = carryOver(resolution, existing, options);
   return { carry, content: mergeContent(carry.content, ...newer) };
 }
 
 /** One line per row left behind, for the pane and the CLI: "I.2.b “Kết nạp…” (dòng 12): số liệu 4 — lý do." */
 export function describeLeftBehind(l: LeftBehind): string {
-  const who = [l.id ? `Mã ${l.id}` : "", l.text ? `“${l.text.length > 60 ? `${l.text.slice(0, 57)}…` : l.text}”` : ""]
-    .filter(Boolean)
-    .join(" ");
+  const who = [l.id ? `Mã ${l.id}` : "", l.text ? `“${shortText(l.text)}”` : ""].filter(Boolean).join(" ");
+  // A column no header says: "Cột M “Nhận xét” (45 ô có nội dung, dòng 7) — …".
+  if (!who && l.what[0]?.startsWith("cột ")) return `${capitalize(l.what.join(", "))} ở dòng ${l.row} — ${l.reason}.`;
   return `${who || "Dòng"} (dòng ${l.row}): ${l.what.join(" và ")} — ${l.reason}.`;
+}
+
+/** A pair left for staff, in one line: "Mã III.1 “Tỷ lệ hộ nghèo” (dòng 30) → III.1 “Tỷ lệ hộ cận nghèo”: …". */
+export function describeMaybe(m: MaybePair): string {
+  const old = [m.id ? `Mã ${m.id}` : "", m.oldText ? `“${shortText(m.oldText)}”` : ""].filter(Boolean).join(" ");
+  const differ =
+    m.differ.length > 0
+      ? ` (khác ở ${m.differ
+          .slice(0, 4)
+          .map((w) => `“${w}”`)
+          .join(", ")})`
+      : "";
+  return `${old || "Dòng"} (dòng ${m.row}) có thể là ${m.to} “${shortText(m.newText)}”${differ}: ${m.what.join(" và ")} chưa chuyển.`;
+}
+
+/** The success line's count: "30 số liệu cả năm, 45 ghi chú" (what was really carried, column by column). */
+export function describeCounts(counts: Record<string, number>): string {
+  const order = [...PERIODS.map((p) => `số liệu ${PERIOD_INFO[p].label}`), "ghi chú", "đánh giá lại"];
+  return order
+    .filter((k) => (counts[k] ?? 0) > 0)
+    .map((k) => `${counts[k]} ${k}`)
+    .join(", ");
+}
+
+/**
+ * Fewer periods on re-insert: a period the content has figures for is added back to the new sheet
+ * (never dropped silently); `added` lists those, for the pane and the CLI to say so.
+ */
+export function keepPeriods(asked: readonly Period[], content: Content): { periods: Period[]; added: Period[] } {
+  const rows = Object.values(content.rows);
+  const has = (p: Period) => rows.some((r) => filled(r.figures[p]) || (p === "nam" && r.override !== undefined));
+  const added = PERIODS.filter((p) => !asked.includes(p) && has(p));
+  return { periods: PERIODS.filter((p) => asked.includes(p) || added.includes(p)), added };
 }

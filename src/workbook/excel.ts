@@ -50,7 +50,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   if (candidates.length === 0) return { sheetNames, tracking: null, hasToleranceName, toleranceRef, names };
   const used = candidates.map((n) => {
     const r = sheets.getItem(n).getUsedRangeOrNullObject(true);
-    r.load("values,numberFormat,rowIndex");
+    r.load("values,numberFormat,formulas,rowIndex");
     return r;
   });
   // A name that is no longer a range (a constant, or #REF! after sheets were deleted) reads as unknown.
@@ -60,7 +60,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
   let existing: ExistingSheet | null = null;
   for (const [i, r] of used.entries()) {
     if (existing || r.isNullObject) continue;
-    existing = readTrackingValues(candidates[i]!, r.values, r.rowIndex + 1, r.numberFormat);
+    existing = readTrackingValues(candidates[i]!, r.values, r.rowIndex + 1, r.numberFormat, r.formulas);
   }
   if (existing) {
     const t: unknown = tolRange && !tolRange.isNullObject ? tolRange.values[0]?.[0] : null;

@@ -48,7 +48,8 @@ const wordList = (words: readonly string[]): WordList => {
 export function isWord(ref: string, words: readonly string[]): string {
   const { name } = wordList(words);
   const c = cleaned(ref);
-  return `IFERROR(INDEX(${name},MATCH(${c},${name},0))=${c},FALSE)`;
+  // The lists lie in one row: INDEX(list,1,k), as Gnumeric reads a lone index as a row number.
+  return `IFERROR(INDEX(${name},1,MATCH(${c},${name},0))=${c},FALSE)`;
 }
 
 /** The 1-based position of the word a cell holds in its list (#N/A when none; guard with isWord). */
@@ -94,19 +95,17 @@ function refs({ layout, row, period }: RowRef) {
 }
 
 /**
- * The sheet's test for each kind of cell junk (core/cell.ts). ISERROR, ISLOGICAL, CELL, INFO and
- * IFERROR exist in Excel 2007+ and LibreOffice. A date: CELL("format") starts with "D" in Excel;
- * LibreOffice says "D1" for a few date formats and "G" for the rest (its General is "F0", while
- * Excel's General is "G", hence INFO("system"), "pcdos" or "mac" only in Excel). Excel on the web
- * has neither CELL("format") nor INFO, so IFERROR makes the test quietly false there; the pane's
- * check still finds dates from the cell's number format.
+ * The sheet's test for each kind of cell junk (core/cell.ts). ISERROR, ISLOGICAL, CELL and IFERROR
+ * exist in Excel 2007+, LibreOffice and Gnumeric. A date fails open: refused only when the engine
+ * positively says so, CELL("format") starting with "D" (Excel for its date formats; LibreOffice and
+ * Gnumeric for the date formats they know, see core/cell.ts). "G" says nothing: LibreOffice and
+ * Gnumeric give it for accounting formats and zero-as-dash as for unknown dates. Excel on the web
+ * has no CELL("format"): IFERROR makes the test false there; the pane still checks the cell's format.
  */
 const JUNK_TESTS: Record<CellJunk, (a: string) => string> = {
   error: (a) => `ISERROR(${a})`,
   logical: (a) => `ISLOGICAL(${a})`,
-  date: (a) =>
-    `IFERROR(OR(LEFT(CELL("format",${a}),1)="D",` +
-    `AND(CELL("format",${a})="G",ISNUMBER(${a}),INFO("system")<>"pcdos",INFO("system")<>"mac")),FALSE)`,
+  date: (a) => `IFERROR(LEFT(CELL("format",${a}),1)="D",FALSE)`,
 };
 
 /** "Kiểm tra số liệu": "" when the figure is blank or acceptable, else the limit's Vietnamese words. */
@@ -253,7 +252,7 @@ export function cumulativeOnFormula(layout: Layout, row: number): string {
 export function finalFormula(layout: Layout, row: number): string {
   const ov = `$${col("override", layout)}${row}`;
   const st = `$${col("status", layout)}${row}`;
-  return `IF(${overrideChosen(ov)},INDEX(${wordList(STATUSES).name},${wordAt(ov, STATUSES)}),${st})`;
+  return `IF(${overrideChosen(ov)},INDEX(${wordList(STATUSES).name},1,${wordAt(ov, STATUSES)}),${st})`;
 }
 
 export const REASON_MISSING = "Đánh giá lại cần ghi lý do.";

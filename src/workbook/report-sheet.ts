@@ -34,7 +34,7 @@ import { area, fitRowHeights, pageBands, type CellPlan, type SheetPlan } from ".
 /** A rating or qualitative answer as the words' list spells it (a figure with a status is one of them). */
 const canonicalWord = (ref: string) =>
   [RATING_LEVELS, QUALITATIVE_ANSWERS].reduceRight(
-    (rest: string, words) => `IFERROR(INDEX(${listOf(words)!.name},${wordAt(ref, words)}),${rest})`,
+    (rest: string, words) => `IFERROR(INDEX(${listOf(words)!.name},1,${wordAt(ref, words)}),${rest})`,
     ref,
   );
 

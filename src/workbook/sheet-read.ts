@@ -1,4 +1,4 @@
-import { PERIODS, type Period } from "../core/periods";
+import { PERIODS, PERIOD_INFO, YEAR, type Period } from "../core/words";
 import {
   ESTIMATE_LABEL,
   HEADING_LABELS,
@@ -13,12 +13,62 @@ import { filled } from "./sheet-plan";
 
 /** Every column any tracking sheet may have, with the headers it had in each layout. */
 const ALL_COLUMNS = sheetLayout(PERIODS).columns;
-const HEADERS = new Map<string, ColumnKey>(
-  [...sheetLayout(["nam"]).columns, ...ALL_COLUMNS].map((c) => [c.header, c.key] as const),
-);
 const ACTUAL_KEYS = new Set(PERIODS.map((p) => `${KEY_PREFIX}${periodKey("actual", p)}`));
 const isActualKey = (v: unknown) => typeof v === "string" && ACTUAL_KEYS.has(v);
-const isActualHeader = (v: unknown) => typeof v === "string" && /^Thực hiện(?: |$)/u.test(v);
+
+/** A header as compared: no accents, "đ" as "d", lower case, one space. */
+const plain = (v: string) =>
+  v
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/giu, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/gu, " ")
+    .trim();
+
+/** Each earlier period's words as a plain header says them (the registry's label). */
+const PERIOD_WORDS = PERIODS.filter((p) => p !== YEAR).map(
+  (p) => [p, new RegExp(`(?:^| )${plain(PERIOD_INFO[p].label)}(?: |$)`, "u")] as const,
+);
+
+/** The period a header names (its registry words), the year when it names none ("Thực hiện năm 2022"). */
+function headerPeriod(h: string): Period {
+  return PERIOD_WORDS.find(([, re]) => re.test(h))?.[0] ?? YEAR;
+}
+
+/**
+ * A header read by what it says, for a sheet without the hidden key row (made before it, or
+ * rebuilt by another program): accents, case and spacing ignored; the period words pick the
+ * period ("Thực hiện năm 2022" is the year's figure). Undefined when it says none of the columns.
+ */
+export function headerKey(header: unknown): ColumnKey | undefined {
+  if (typeof header !== "string") return undefined;
+  const h = plain(header);
+  if (h === "") return undefined;
+  if (/^(?:ma|ma so|ma chi tieu)$/u.test(h)) return "id";
+  if (/^(?:stt|tt|so tt|so thu tu)$/u.test(h)) return "no";
+  if (/\bkiem tra danh gia lai\b/u.test(h)) return "reasonCheck";
+  if (/\bkiem tra\b/u.test(h)) return periodKey("check", headerPeriod(h));
+  if (/\bly do\b/u.test(h)) return "reason";
+  if (/\bdanh gia lai\b/u.test(h)) return "override";
+  if (/\bty le hoan thanh\b|\bti le hoan thanh\b/u.test(h)) return periodKey("ratio", headerPeriod(h));
+  if (/\bthuc hien\b|\bso lieu\b/u.test(h)) return periodKey("actual", headerPeriod(h));
+  if (/\bdanh gia\b/u.test(h)) return periodKey("status", headerPeriod(h));
+  if (/^ket qua\b/u.test(h)) return "final";
+  if (/\bghi (?:chu|chep)\b/u.test(h)) return "note";
+  if (/\bcong don\b/u.test(h)) return "cumulative";
+  if (/\bkieu chi tieu\b/u.test(h)) return "op";
+  if (/\bmuc toi da\b/u.test(h)) return "max";
+  if (/\bmuc chi tieu\b/u.test(h)) return "value";
+  if (/\bdon vi\b/u.test(h)) return "unit";
+  if (/\bchi tieu de ra\b|\bmuc tieu\b|\bke hoach\b/u.test(h)) return "targetText";
+  if (/\bchi tieu\b|\bnoi dung\b/u.test(h)) return "text";
+  return undefined;
+}
+const isActualHeader = (v: unknown) => {
+  const k = headerKey(v);
+  return k !== undefined && /^actual/u.test(k);
+};
 
 /** What any row below the header holds: its figures, their formats and its note. */
 interface RowContent {
@@ -31,6 +81,8 @@ interface RowContent {
   /** Every period's figure and its cell's number format, as the cells hold them. */
   figures: Partial<Record<Period, unknown>>;
   formats: Partial<Record<Period, string>>;
+  /** Figures that were formulas, by period (read from an .xlsx): carried as their value, and said. */
+  formulas?: Partial<Record<Period, string>>;
   note: string;
 }
 
@@ -61,6 +113,8 @@ export interface ExistingSheet {
   estimates: Period[];
   /** The value of the sheet's tolerance name, as the cell holds it (undefined when there is none). */
   tolerance: unknown;
+  /** Columns with content whose header says none of the sheet's columns (a sheet without the key row). */
+  unmatched?: { column: string; header: string; row: number; filled: number }[];
   /** Rows with content that no indicator's Mã names. */
   loose: LooseRow[];
   /** Section rows (a Mã without a dot, e.g. "II"), in sheet order. */
@@ -80,16 +134,21 @@ export function readTrackingValues(
   values: unknown[][],
   top = 1,
   formats?: unknown[][],
+  formulas?: unknown[][],
 ): ExistingSheet | null {
   const keyIdx = values.findIndex((r) => r.includes(`${KEY_PREFIX}id`) && r.some(isActualKey));
-  const textIdx = values.findIndex((r) => r.some((v) => v === "Mã") && r.some(isActualHeader));
+  const textIdx = values.findIndex((r) => r.some((v) => headerKey(v) === "id") && r.some(isActualHeader));
   // The header row follows the key row; data starts below it.
   const headerIdx = keyIdx >= 0 ? Math.max(keyIdx + 1, textIdx) : textIdx;
   if (headerIdx < 0) return null;
   const keys: unknown[] =
     keyIdx >= 0
       ? values[keyIdx]!.map((v) => (typeof v === "string" ? v.slice(KEY_PREFIX.length) : v))
-      : values[headerIdx]!.map((v) => (typeof v === "string" ? HEADERS.get(v.trim()) : undefined));
+      : values[headerIdx]!.map((v, i, all) => {
+          // The first header that says a column takes it; a second one is named as unmatched.
+          const k = headerKey(v);
+          return k !== undefined && all.findIndex((w) => headerKey(w) === k) === i ? k : undefined;
+        });
   // Each known column's position, found once by its key or header text.
   const found = ALL_COLUMNS.map((c) => [c.key, keys.indexOf(c.key)] as const).filter(([, i]) => i >= 0);
   const columns: ExistingSheet["columns"] = Object.fromEntries(found.map(([key, i]) => [key, colLetter(i + 1)]));
@@ -108,6 +167,22 @@ export function readTrackingValues(
     }
     return out;
   };
+  const formulasOf = (k: number) => {
+    const out: Partial<Record<Period, string>> = {};
+    for (const p of periods) {
+      const f = formulas?.[headerIdx + 1 + k]?.[at.get(periodKey("actual", p))!];
+      // A formula as Excel reports it ("=0*1"); a constant reads as its value.
+      if (typeof f === "string" && f.startsWith("=")) out[p] = f;
+    }
+    return out;
+  };
+  const unmatched: NonNullable<ExistingSheet["unmatched"]> = [];
+  if (keyIdx < 0)
+    values[headerIdx]!.forEach((h, i) => {
+      if (keys[i] !== undefined || typeof h !== "string" || h.trim() === "") return;
+      const n = values.slice(headerIdx + 1).filter((r) => filled(r[i]) && String(r[i]).trim() !== "").length;
+      if (n > 0) unmatched.push({ column: colLetter(i + 1), header: h.trim(), row: top + headerIdx, filled: n });
+    });
   const rows: ExistingRow[] = [];
   const loose: LooseRow[] = [];
   const sections: ExistingSheet["sections"] = [];
@@ -117,12 +192,14 @@ export function readTrackingValues(
     const row = top + headerIdx + 1 + k;
     const figures = perPeriod(r);
     const formats = formatsOf(k);
+    const rowFormulas = formulasOf(k);
     const content: RowContent = {
       row,
       actual: cells.actual ?? "",
       ...(typeof formats.nam === "string" ? { actualFormat: formats.nam } : {}),
       figures,
       formats,
+      ...(Object.keys(rowFormulas).length > 0 ? { formulas: rowFormulas } : {}),
       note: String(cells.note ?? ""),
     };
     const hasFigure = Object.values(figures).some(filled);
@@ -154,5 +231,17 @@ export function readTrackingValues(
   const estimates = periods.filter((p) => {
     return cumulativeCell(flags?.[at.get(periodKey("actual", p))!]) === true;
   });
-  return { name, rows, loose, columns, periods, estimates, tolerance: undefined, sections, heading, meta };
+  return {
+    name,
+    rows,
+    loose,
+    columns,
+    periods,
+    estimates,
+    tolerance: undefined,
+    sections,
+    heading,
+    meta,
+    ...(unmatched.length > 0 ? { unmatched } : {}),
+  };
 }

@@ -79,6 +79,26 @@ export function recalcToCsv(
   return result;
 }
 
+/**
+ * Recalculates each .xlsx with Gnumeric (`ssconvert --recalc`), a third engine, and returns every
+ * sheet as rows of cell text, keyed by file then sheet, like recalcToCsv.
+ */
+export function gnumericToCsv(files: string[]): Map<string, Map<string, string[][]>> {
+  const result = new Map<string, Map<string, string[][]>>();
+  for (const f of files) {
+    const out = tempDir("gnumeric-csv-");
+    execFileSync("ssconvert", ["--recalc", "-S", f, path.join(out, "sheet-%s.csv")], {
+      stdio: "pipe",
+      timeout: 180_000,
+    });
+    const sheets = new Map<string, string[][]>();
+    for (const name of readdirSync(out).filter((n) => n.startsWith("sheet-") && n.endsWith(".csv")))
+      sheets.set(name.slice(6, -4), parseCsv(readFileSync(path.join(out, name), "utf8")));
+    result.set(f, sheets);
+  }
+  return result;
+}
+
 /** Renders a workbook to PNG pages (LibreOffice → PDF → pdftoppm). */
 export function renderPng(file: string, dpi = 50): string[] {
   const out = tempDir("lo-png-");

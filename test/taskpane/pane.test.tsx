@@ -436,6 +436,55 @@ describe("Insert tab, against the fake Excel", () => {
     expect(book.get(TRACKING_SHEET, rowOf("V.2"), colIndex("actual"))?.value).toBe(3);
   });
 
+  test("a reworded indicator is shown side by side as “Có thể là cùng chỉ tiêu”; only the pairs staff choose are carried", async () => {
+    const book = await insertedBook();
+    book.put(TRACKING_SHEET, rowOf("III.2"), colIndex("actual"), 0.993);
+    book.put(TRACKING_SHEET, rowOf("III.6.a"), colIndex("actual"), 0.976);
+    book.put(TRACKING_SHEET, rowOf("III.1"), colIndex("actual"), 0.004);
+    const reworded: Resolution = {
+      ...BUILTIN_RESOLUTION,
+      sections: BUILTIN_RESOLUTION.sections.map((sec) => ({
+        ...sec,
+        indicators: sec.indicators.map((i) =>
+          i.id === "III.2"
+            ? { ...i, text: "Tỷ lệ người dân tham gia bảo hiểm y tế" }
+            : i.id === "III.6.a"
+              ? { ...i, text: "Tỷ lệ hộ được công nhận gia đình văn hóa" }
+              : i.id === "III.1"
+                ? { ...i, text: "Tỷ lệ hộ cận nghèo" }
+                : i,
+        ),
+      })),
+    };
+    book.calculate = sheetCalculator(book, BUILTIN_RESOLUTION);
+    const { host } = fakeExcel(book);
+    renderInsert(host, reworded);
+    await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
+    const pairs = within(await screen.findByRole("list", { name: "Có thể là cùng chỉ tiêu" })).getAllByRole("listitem");
+    expect(pairs).toHaveLength(2);
+    // The two texts side by side, leave chosen until staff say otherwise.
+    expect(pairs[0]!.textContent).toContain("Sổ cũ (III.2): Tỷ lệ người dân tham gia BHYT");
+    expect(pairs[0]!.textContent).toContain("Nghị quyết mới (III.2): Tỷ lệ người dân tham gia bảo hiểm y tế");
+    expect(within(pairs[0]!).getByRole("radio", { name: "Để lại ở sổ cũ" })).toHaveProperty("checked", true);
+    expect(pairs[1]!.textContent).toContain("Tỷ lệ hộ được công nhận gia đình văn hóa");
+    // Near-poor is another indicator: not offered, listed as not carried.
+    const left = within(screen.getByRole("list", { name: "Không chuyển được" })).getAllByRole("listitem");
+    expect(left.map((li) => li.textContent).join(" ")).toMatch(
+      /Mã III\.1 “Tỷ lệ hộ nghèo”.*số liệu cả năm 0,4%.*khác ở “cận”/u,
+    );
+    await userEvent.click(within(pairs[0]!).getByRole("radio", { name: "Chuyển sang III.2" }));
+    await userEvent.click(screen.getByRole("button", { name: "Chuyển số liệu và chèn" }));
+    await waitFor(() =>
+      expect(
+        screen.getByText(/Đã chuyển số liệu, ghi chú của 1 chỉ tiêu sang sổ mới \(1 số liệu cả năm\)/),
+      ).toBeTruthy(),
+    );
+    expect(book.get(TRACKING_SHEET, rowOf("III.2"), colIndex("actual"))?.value).toBe(0.993);
+    expect(book.get(TRACKING_SHEET, rowOf("III.6.a"), colIndex("actual"))?.value ?? "").toBe("");
+    expect(book.get(TRACKING_SHEET, rowOf("III.1"), colIndex("actual"))?.value ?? "").toBe("");
+    expect(screen.getByText(/có thể là III\.6\.a .*chưa chuyển/u)).toBeTruthy();
+  });
+
   test("renamed sheet, reworded headers, cleared Mã, added and sorted rows, a clause removed: each figure to its indicator, the rest listed first", async () => {
     const book = await insertedBook();
     const put = (id: string, key: Parameters<typeof colIndex>[0], v: unknown) =>
@@ -767,5 +816,18 @@ describe("Insert tab: review periods", () => {
     await userEvent.click(screen.getByRole("checkbox", { name: "9 tháng" }));
     await userEvent.click(screen.getByRole("checkbox", { name: "Cả năm" }));
     expect(screen.getByRole("button", { name: "Chèn sổ theo dõi" }).hasAttribute("disabled")).toBe(true);
+  });
+
+  test("6 tháng unticked over a sheet with 6-month figures: the period is kept and the pane says so", async () => {
+    const book = await insertedBook();
+    book.put(TRACKING_SHEET, rowOf("II.3.a"), colIndex("actual6t"), 14000);
+    book.calculate = sheetCalculator(book, BUILTIN_RESOLUTION);
+    const { host } = fakeExcel(book);
+    renderInsert(host);
+    await userEvent.click(screen.getByRole("checkbox", { name: "6 tháng" }));
+    await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Chuyển số liệu và chèn" }));
+    await screen.findByText(/Sổ cũ có số liệu 6 tháng nên sổ mới vẫn giữ kỳ này\./);
+    expect(book.get(TRACKING_SHEET, rowOf("II.3.a"), colIndex("actual6t"))?.value).toBe(14000);
   });
 });

@@ -1,6 +1,6 @@
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Resolution } from "../../src/core/model";
-import { carryOver, describeLeftBehind } from "../../src/workbook/carry";
+import { carryOver, contentOverOld, describeLeftBehind } from "../../src/workbook/carry";
 import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
 import { HEADER_ROW, TRACKING_SHEET, col, colIndex, sheetLayout } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
@@ -19,6 +19,7 @@ import {
 } from "../../support/synthetic";
 import { mergeContent } from "../../src/core/content";
 import { WITHOUT_I2A } from "../helpers/seed";
+import { edited, fixture, loadScenarios, typedContent } from "../helpers/carry-corpus";
 
 async function insert(book: FakeBook, plan: WorkbookPlan, state?: WorkbookState) {
   const ctx = new FakeContext(book);
@@ -429,7 +430,7 @@ describe("re-inserting never loses figures", () => {
     expect(carry.leftBehind.map((l) => [l.id, l.row, l.what.join(" + "), l.reason])).toEqual([
       ["I", 7, "ghi chú", "ghi chú ở dòng phần I"],
       ["IX.9", 9, "số liệu 5 + ghi chú", "Mã IX.9 không còn trong nghị quyết mới"],
-      ["I.1.a", 10, "số liệu 0.8", "Mã I.1.a bị lặp trên sổ cũ"],
+      ["I.1.a", 10, "số liệu 0,8", "Mã I.1.a bị lặp trên sổ cũ"],
       ["", 13, "số liệu 7", "dòng không có Mã"],
       ["I.3.a", 14, "số liệu 12", `Mã I.3.a nay là chỉ tiêu khác (“${text("I.3.a")}”)`],
       ["I.5", 15, "số liệu 3", `Mã I.5 nay là chỉ tiêu khác (“${text("I.5")}”)`],
@@ -557,4 +558,54 @@ describe("the resolution a tracking sheet stands for", () => {
     ]);
     expect(resolution!.sections.flatMap((s) => s.indicators)).toHaveLength(43);
   });
+});
+
+describe("the issue's scenarios through the fake Excel's re-insert (test/fixtures/carry/01-issue.json)", () => {
+  const scenarios = loadScenarios().filter(
+    (s) => (s.name.includes("not carried") || s.name.includes("gets nothing")) && !s.name.includes("offered"),
+  );
+
+  test.each(scenarios.map((s) => [s.name, s] as const))("%s", async (_n, sc) => {
+    const old = edited(fixture(sc.base ?? "builtin"), sc.before ?? []);
+    const next = edited(old, sc.edits);
+    const book = new FakeBook(["Sheet1"]);
+    await insert(book, buildWorkbookPlan(old, { content: typedContent(sc) }));
+    book.calculate = sheetCalculator(book, old);
+    const state = await readWorkbook(new FakeContext(book).asContext);
+    const { carry, content } = contentOverOld(next, state.tracking);
+    await insert(book, buildWorkbookPlan(next, { content }), state);
+    book.calculate = sheetCalculator(book, next);
+    const after = readBack((await readWorkbook(new FakeContext(book).asContext)).tracking!, next).content.rows;
+    for (const [id, t] of Object.entries(sc.typed)) {
+      const want = sc.expect[id];
+      const values = [t.nam, t["6t"], t.note, t.override?.[1]].filter((v) => v !== undefined);
+      // Where each typed value is now: only at its expected Mã, or nowhere.
+      const holders = Object.entries(after)
+        .filter(([, r]) =>
+          values.some((v) => Object.values(r.figures).includes(v) || r.note === v || r.override?.reason === v),
+        )
+        .map(([newId]) => newId);
+      expect([id, holders]).toEqual([id, want ? [want] : []]);
+      if (!want) expect(carry.leftBehind.map(describeLeftBehind).join("\n")).toContain(`Mã ${id} `);
+    }
+  });
+});
+
+test("a figure that is a formula in Excel (=0*1 in Tỷ lệ hộ nghèo) is carried as its value 0 and named", async () => {
+  const book = new FakeBook(["Sheet1"]);
+  const plan = buildWorkbookPlan(BUILTIN_RESOLUTION);
+  await insert(book, plan);
+  const row = plan.rows.find((r) => r.id === "III.1")!.row;
+  // Staff type the formula in Excel.
+  const typing = new FakeContext(book);
+  typing.asContext.workbook.worksheets.getItem(TRACKING_SHEET).getRange(`${col("actual")}${row}`).formulas = [["=0*1"]];
+  await typing.asContext.sync();
+  const calc = sheetCalculator(book, BUILTIN_RESOLUTION);
+  book.calculate = (s, r, c, f) => (f === "0*1" ? 0 : calc(s, r, c));
+  const state = await readWorkbook(new FakeContext(book).asContext);
+  const carry = carryOver(BUILTIN_RESOLUTION, state.tracking);
+  expect(carry.content.rows["III.1"]?.figures.nam).toBe(0);
+  expect(carry.notices.map(describeLeftBehind)).toEqual([
+    `Mã III.1 “Tỷ lệ hộ nghèo” (dòng ${row}): số liệu cả năm 0% — số liệu là công thức, đã chuyển giá trị 0%.`,
+  ]);
 });
