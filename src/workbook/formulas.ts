@@ -231,8 +231,7 @@ function buildRatio(at: RowRef): string {
     .map(([k]) => `${op}=${q(OP_LABELS[k])}`)
     .join(",")})`;
   return (
-    `IF(${JUNK_TESTS.error(a)},"",IF(OR(LEN(${a})=0,LEN(${chk})>0),"",` +
-    `IF(${kinds},IF(${v}=0,"",${a}/${v}),"")))`
+    `IF(${JUNK_TESTS.error(a)},"",IF(OR(LEN(${a})=0,LEN(${chk})>0),"",` + `IF(${kinds},IF(${v}=0,"",${a}/${v}),"")))`
   );
 }
 
