@@ -164,8 +164,9 @@ function decodeRow(id: string, c: Partial<Record<ColumnKey, unknown>>, where: (k
     };
   const text = String(c.text ?? "").trim() || id;
   const indicator: Indicator = { id, text, unit, target, ...(targetText ? { targetText } : {}) };
-  // "Cộng dồn" is kept on the indicator only where staff made it differ from the core's proposal.
-  const chosen = cumulativeCell(c.cumulative);
+  // "Cộng dồn" is kept on the indicator only where staff made it differ from the core's proposal. Where
+  // the sheet has the column, it is "Có" or not, as its formulas read it (a word they cannot read is "Không").
+  const chosen = "cumulative" in c ? cumulativeCell(c.cumulative) === true : null;
   if (chosen !== null && chosen !== proposeCumulative(indicator)) indicator.cumulative = chosen;
   return { indicator };
 }
