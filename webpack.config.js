@@ -48,7 +48,8 @@ function publicUrl() {
 async function httpsOptions() {
   const certs = require("office-addin-dev-certs");
   if (process.platform !== "linux") return certs.getHttpsServerOptions();
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  // CHITIEU_DEV_DIR: where the tests keep them instead of the user's home.
+  const dir = process.env.CHITIEU_DEV_DIR || path.join(os.homedir(), ".office-addin-dev-certs");
   const files = ["ca.crt", "localhost.crt", "localhost.key"].map((f) => path.join(dir, f));
   if (!files.every((f) => fs.existsSync(f))) await certs.generateCertificates(...files);
   const [ca, cert, key] = files.map((f) => fs.readFileSync(f));

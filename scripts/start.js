@@ -27,10 +27,11 @@ const url = `https://localhost:${port}`;
 let manifest = path.join(root, "manifest.xml");
 if (port !== Number(pkg.config.dev_server_port)) {
   const text = fs.readFileSync(manifest, "utf8").split(`https://localhost:${pkg.config.dev_server_port}`).join(url);
-  manifest = path.join(root, `manifest.${port}.xml`);
+  manifest = path.join(process.env.CHITIEU_DEV_DIR || root, `manifest.${port}.xml`);
   fs.writeFileSync(manifest, text);
 }
-const ca = path.join(os.homedir(), ".office-addin-dev-certs", "ca.crt");
+// CHITIEU_DEV_DIR (the tests set it): the certificates and the manifest copy go there, not into home or the repository.
+const ca = path.join(process.env.CHITIEU_DEV_DIR || path.join(os.homedir(), ".office-addin-dev-certs"), "ca.crt");
 console.log(`Chỉ tiêu: đang khởi động máy chủ phát triển (https, cổng ${port})…`);
 const server = spawn(bin("webpack"), ["serve", "--mode", "development"], {
   cwd: root,

@@ -241,6 +241,15 @@ describe("structure", () => {
     expect(r.organization).toBe("");
   });
 
+  test("a place name broken over two lines by a PDF's page width is read whole, and only then", () => {
+    const body = "I. KINH TẾ\n1. Thu ngân sách đạt 10 tỷ đồng.\n";
+    const broken = parseResolution(`${body}Nơi nhận:\n- Đoàn kiểm tra, giám sát phường Trần\nPhú (b/c);\n`);
+    expect(broken.organization).toBe("Phường Trần Phú");
+    // The next line's capitalised words go on into a sentence: not part of the name.
+    const next = parseResolution(`Đảng bộ xã Hòa Bình\nBan Chấp hành ban hành nghị quyết.\n${body}`);
+    expect(next.organization).toBe("Đảng bộ xã Hòa Bình");
+  });
+
   test("sub-numbered items (1.1., 1.2.) are the a, b, c of their item, even without the item line", () => {
     const r = parseResolution(
       "I. KINH TẾ\n1. Về ngân sách:\n1.1. Thu ngân sách đạt 10 tỷ đồng.\n1.2. Chi ngân sách không quá 9 tỷ đồng.\n2. Tỷ lệ hộ nghèo dưới 1%.\n3.1 Trồng mới 5 ha rừng.\n",

@@ -22,8 +22,10 @@ describeWithTools("resolutions as text PDF", ["chromium"], () => {
   test("the seed printed on A4 (long lines broken by the page width) reads as the plain seed", async () => {
     const pdf = printSeedPdf();
     const text = await pdfText(readFileSync(pdf));
-    // The page width did break lines: "3 -" ends one, "5 tập thể" starts the next.
-    expect(text).toMatch(/xây dựng 3 -\n5 tập thể/u);
+    // The page width did break long lines (where depends on the installed fonts, so not asserted).
+    const lines = new Set(text.split("\n").map((l) => l.trim()));
+    const broken = SEED_TEXT.split("\n").filter((l) => l.trim().length > 150 && !lines.has(l.trim()));
+    expect(broken.length).toBeGreaterThan(0);
     expect(reading(parseResolution(text))).toEqual(reading(parseResolution(SEED_TEXT)));
     const { code, out } = await cli(["parse", pdf]);
     expect(code).toBe(0);

@@ -1,7 +1,8 @@
 import { spawn } from "child_process";
-import { readFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import * as https from "https";
 import * as path from "path";
+import { tempDir } from "../helpers/tools";
 
 const ROOT = path.join(__dirname, "../..");
 
@@ -22,9 +23,11 @@ function get(url: string): Promise<{ status: number; body: string }> {
   "npm start on Linux serves the add-in over https and prints how to upload manifest.xml",
   async () => {
     const port = 3400 + Math.floor(Math.random() * 200);
+    const dev = tempDir("chitieu-dev-");
     const child = spawn("node", [path.join(ROOT, "scripts/start.js")], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port) },
+      // Certificates and the manifest copy go to a temporary folder, not into home or the repository.
+      env: { ...process.env, PORT: String(port), CHITIEU_DEV_DIR: dev },
       detached: true,
     });
     let out = "";
@@ -40,6 +43,8 @@ function get(url: string): Promise<{ status: number; body: string }> {
       // The manifest it says to upload, and the one it serves, point at the port it serves on.
       const told = new RegExp(`chọn (\\S+manifest\\.${port}\\.xml)\\.`).exec(out)?.[1];
       expect(told).toBeDefined();
+      expect(path.dirname(told!)).toBe(dev);
+      expect(existsSync(path.join(dev, "ca.crt"))).toBe(true);
       const manifest = readFileSync(told!, "utf8");
       expect(manifest).toContain(`https://localhost:${port}/taskpane.html`);
       expect(manifest).not.toContain("localhost:3000");
