@@ -3,6 +3,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { toolEnv } from "./tools";
 
 const ROOT = path.join(__dirname, "../..");
 const TYPES: Record<string, string> = {
@@ -42,7 +43,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, env: toolEnv() });
 }
 
 /** office.js as every add-in page loads it (Microsoft's CDN), answered from the @microsoft/office-js package; nothing else leaves the machine. */

@@ -30,6 +30,22 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
+let home: string | undefined;
+/**
+ * The environment for an external tool: its home, configuration and caches in a temporary folder
+ * (Chromium and LibreOffice write ~/.config and ~/.cache otherwise), so tests write nothing in the user's home.
+ */
+export function toolEnv(): NodeJS.ProcessEnv {
+  home ??= tempDir("chitieu-home-");
+  return {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, ".config"),
+    XDG_CACHE_HOME: path.join(home, ".cache"),
+    XDG_DATA_HOME: path.join(home, ".local/share"),
+  };
+}
+
 /**
  * Converts workbooks with headless LibreOffice; its own profile so parallel runs do not collide.
  * `locale` ("vi-VN", "en-US") is the profile's locale, which decides how numbers are shown.
@@ -50,6 +66,7 @@ function soffice(args: string[], outDir: string, locale?: string, timeout = 180_
   execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", ...args, "--outdir", outDir], {
     stdio: "pipe",
     timeout,
+    env: toolEnv(),
   });
 }
 
@@ -158,10 +175,11 @@ export function printPdf(html: string): string {
       "--disable-gpu",
       "--disable-background-networking",
       "--no-pdf-header-footer",
+      `--user-data-dir=${path.join(dir, "profile")}`,
       `--print-to-pdf=${pdf}`,
       `file://${page}`,
     ],
-    { stdio: "pipe", timeout: 120_000 },
+    { stdio: "pipe", timeout: 120_000, env: toolEnv() },
   );
   return pdf;
 }

@@ -8,7 +8,7 @@ import { eachCellOf } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type CellStyle, type SheetPlan } from "../../src/workbook/plan";
 import { FONT, LINE_HEIGHT, pageBands } from "../../src/workbook/sheet-plan";
 import { writeXlsx } from "../../src/workbook/xlsx";
-import { describeWithTools, recalcToCsv, tempDir } from "../helpers/tools";
+import { describeWithTools, recalcToCsv, tempDir, toolEnv } from "../helpers/tools";
 import { syntheticResolution, writtenFile } from "../../support/synthetic";
 
 /** Each text cell that wraps, with what decides its height: text, font, bold, and its (merged) width. */
@@ -83,7 +83,7 @@ async function linesByLibreOffice(items: Measured[]): Promise<{ lines: number[];
       "--outdir",
       dir,
     ],
-    { stdio: "pipe", timeout: 180_000 },
+    { stdio: "pipe", timeout: 180_000, env: toolEnv() },
   );
   const xml = execFileSync("pdftotext", ["-bbox-layout", path.join(dir, "m.pdf"), "-"], { encoding: "utf8" });
   const pages = xml.split("<page ").slice(1);
