@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { evaluatePlan, type Computed } from "./evaluate";
 import { eachCellOf } from "./layout";
 import { SHEET_COLORS } from "../core/palette";
 import {
@@ -58,7 +59,7 @@ function validation(v: ValidationPlan): ExcelJS.DataValidation {
 
 const bandCode = (b: PageBand) => `&L${b.left}&C${b.center}&R${b.right}`;
 
-function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
+function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan, results: Map<number, Computed> | undefined): void {
   const ws = wb.addWorksheet(p.name, {
     views: [{ state: "frozen", ySplit: p.freezeRows, xSplit: 0 }],
     pageSetup: {
@@ -91,10 +92,13 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
     const target = ws.getCell(cell.row, cell.col);
     if (cell.formula !== undefined) {
       const run = runs.get(cell.col);
+      // The value Excel would show, so a file opened without calculating (Protected View, a phone) shows it too.
+      const result = results?.get(cell.row * 16384 + cell.col);
+      const cached = result === undefined ? {} : { result };
       if (cell.share !== undefined && run?.key === cell.share)
-        target.value = { sharedFormula: run.master } as unknown as ExcelJS.CellSharedFormulaValue;
+        target.value = { sharedFormula: run.master, ...cached } as unknown as ExcelJS.CellSharedFormulaValue;
       else {
-        target.value = { formula: fileFormula(cell.formula) } as ExcelJS.CellFormulaValue;
+        target.value = { formula: fileFormula(cell.formula), ...cached } as ExcelJS.CellFormulaValue;
         runs.set(cell.col, { key: cell.share, master: target.address });
       }
     } else if (cell.value !== undefined && cell.value !== null) {
@@ -168,8 +172,10 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan): void {
 export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Chỉ tiêu";
+  // Cached results for every formula, and still a full calculation once Excel may calculate.
   wb.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  const results = evaluatePlan(plan);
+  for (const sheet of plan.sheets) writeSheet(wb, sheet, results.get(sheet.name));
   for (const n of plan.names) wb.definedNames.add(`'${n.sheet}'!${n.ref}`, n.name);
   // Fast deflate (level 1): exceljs compresses in JavaScript, and the default level spends most of
   // a 2,000-row workbook's time there for a file only a little smaller.

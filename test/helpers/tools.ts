@@ -52,17 +52,24 @@ export function toolEnv(): NodeJS.ProcessEnv {
  */
 function soffice(args: string[], outDir: string, locale?: string, timeout = 180_000): void {
   const profile = tempDir("lo-profile-");
-  if (locale) {
-    mkdirSync(path.join(profile, "user"));
-    writeFileSync(
-      path.join(profile, "user", "registrymodifications.xcu"),
-      `<?xml version="1.0" encoding="UTF-8"?>
+  mkdirSync(path.join(profile, "user"));
+  // Always recalculate on load: a workbook's cached results must never stand in for LibreOffice's own.
+  const items = [
+    `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>`,
+    ...(locale
+      ? [
+          `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>`,
+        ]
+      : []),
+  ];
+  writeFileSync(
+    path.join(profile, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
+${items.join("\n")}
 </oor:items>
 `,
-    );
-  }
+  );
   execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", ...args, "--outdir", outDir], {
     stdio: "pipe",
     timeout,
@@ -107,6 +114,7 @@ export function gnumericToCsv(files: string[]): Map<string, Map<string, string[]
     execFileSync("ssconvert", ["--recalc", "-S", f, path.join(out, "sheet-%s.csv")], {
       stdio: "pipe",
       timeout: 180_000,
+      env: toolEnv(),
     });
     const sheets = new Map<string, string[][]>();
     for (const name of readdirSync(out).filter((n) => n.startsWith("sheet-") && n.endsWith(".csv")))
@@ -114,6 +122,13 @@ export function gnumericToCsv(files: string[]): Map<string, Map<string, string[]
     result.set(f, sheets);
   }
   return result;
+}
+
+/** Each .xlsx as LibreOffice saves it after recalculating (its formula cells hold LibreOffice's results), by file. */
+export function recalcToXlsx(files: string[]): Map<string, string> {
+  const out = tempDir("lo-xlsx-");
+  soffice(["--convert-to", "xlsx:Calc MS Excel 2007 XML", ...files], out);
+  return new Map(files.map((f) => [f, path.join(out, path.basename(f))]));
 }
 
 /** Renders a workbook to PNG pages (LibreOffice → PDF → pdftoppm). */

@@ -13,7 +13,8 @@ import type { Period } from "../../src/core/periods";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { figureCell } from "../../src/workbook/tracking-row";
 import { writeXlsx } from "../../src/workbook/xlsx";
-import { describeWithTools, recalcToCsv, renderPng, tempDir } from "../helpers/tools";
+import { describeWithTools, recalcToCsv, recalcToXlsx, renderPng, tempDir } from "../helpers/tools";
+import JSZip from "jszip";
 import { syntheticFigures, syntheticResolution, writtenFile } from "../../support/synthetic";
 
 const SEED = Number(process.env.SEED ?? Date.now() % 1_000_000);
@@ -456,4 +457,110 @@ describeWithTools("the tracking sheet renders with the five status colours", ["s
     }
     expect(filled.get("Chưa có số liệu")!).toBeLessThan(blank.get("Chưa có số liệu")!);
   });
+});
+
+/** Each formula cell's cached result as exceljs reads it, by sheet and address ("" where none or empty). */
+async function cachedResults(file: string): Promise<Map<string, Map<string, unknown>>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out = new Map<string, Map<string, unknown>>();
+  wb.eachSheet((ws) => {
+    const cells = new Map<string, unknown>();
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { formula?: string; sharedFormula?: string; result?: unknown } | null;
+        if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v))
+          cells.set(cell.address, v.result ?? "");
+      }),
+    );
+    out.set(ws.name, cells);
+  });
+  return out;
+}
+
+/** Formula cells written without a cached value (<f> and no <v>), in the file's own XML. */
+async function uncached(file: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const out: string[] = [];
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/u.test(n))) {
+    const xml = await zip.file(name)!.async("string");
+    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(.*?)<\/c>/gsu))
+      if (m[2]!.includes("<f") && !/<v>|<v\/>/u.test(m[2]!)) out.push(`${name} ${m[1]}`);
+  }
+  return out;
+}
+
+const sameResult = (a: unknown, b: unknown) =>
+  typeof a === "number" && typeof b === "number"
+    ? Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a))
+    : JSON.stringify(a) === JSON.stringify(b);
+
+describeWithTools("every formula cell carries the value LibreOffice calculates", ["soffice"], () => {
+  const shapes: Period[][] = [["nam"], ["6t", "nam"], ["6t", "9t", "nam"]];
+  const res = syntheticResolution(90, SEED + 11);
+  const files = new Map<string, string>();
+  let recalculated: Map<string, string>;
+
+  beforeAll(async () => {
+    const dir = tempDir("chitieu-cached-");
+    for (const periods of shapes)
+      for (const figures of [false, true]) {
+        const name = `${periods.join("-")}${figures ? "-so-lieu" : ""}`;
+        const ids = allIndicators(res).map((i) => i.id);
+        const opts = figures
+          ? {
+              periods,
+              tolerance: 0.1,
+              file: {
+                periods: Object.fromEntries(
+                  periods.map((p, k) => [p, syntheticFigures(res, SEED + 20 + k, 0.1)] as const),
+                ),
+                estimates: periods.slice(0, 1),
+                notes: { [ids[3]!]: "Ghi chú" },
+              },
+              // Staff's assessments: a valid one with and without a reason, and one not of the five words.
+              overrides: {
+                [ids[0]!]: { status: "Đạt", reason: "Cấp ủy đánh giá" },
+                [ids[1]!]: { status: "Không đạt", reason: "" },
+                [ids[2]!]: { status: "Tốt", reason: "x" },
+              },
+            }
+          : { periods };
+        const file = path.join(dir, `${name}.xlsx`);
+        writeFileSync(file, await writeXlsx(buildWorkbookPlan(res, opts)));
+        files.set(name, file);
+      }
+    // The command line's file, with its default periods.
+    const { main } = await import("../../src/cli/main");
+    const cli = path.join(dir, "cli.xlsx");
+    const quiet = { stdout: () => undefined, stderr: () => undefined, stdin: async () => Buffer.from("") };
+    expect(await main(["workbook", "--out", cli], quiet)).toBe(0);
+    files.set("cli", cli);
+    recalculated = recalcToXlsx([...files.values()]);
+  }, 240_000);
+
+  test.each([...shapes.flatMap((p) => [p.join("-"), `${p.join("-")}-so-lieu`]), "cli"])(
+    `%s: cell by cell on every sheet (seed ${SEED})`,
+    async (name) => {
+      const file = files.get(name)!;
+      expect(await uncached(file)).toEqual([]);
+      const ours = await cachedResults(file);
+      const theirs = await cachedResults(recalculated.get(file)!);
+      const mismatches: string[] = [];
+      let compared = 0;
+      for (const [sheet, cells] of ours) {
+        for (const [address, value] of cells) {
+          compared++;
+          const lo = theirs.get(sheet)?.get(address);
+          if (!sameResult(value, lo))
+            mismatches.push(`${sheet}!${address}: cached ${JSON.stringify(value)}, LibreOffice ${JSON.stringify(lo)}`);
+        }
+      }
+      expect(mismatches.slice(0, 20)).toEqual([]);
+      // Every sheet has formulas, and the figures gave them something to show.
+      expect([...ours.values()].every((cells) => cells.size > 0)).toBe(true);
+      expect(compared).toBeGreaterThan(500);
+    },
+    60_000,
+  );
 });
