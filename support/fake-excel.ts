@@ -4,7 +4,11 @@
  *   does not have fails to compile. Any other member is refused at run time (a misspelled call throws).
  * - Loadable properties throw PropertyNotLoaded unless load() was queued and a sync() ran since.
  * - Writes are queued and applied at sync(), in order; sync() calls are counted; every call is logged.
+ * - Each request (what is queued between syncs) is measured as the JSON it would be sent as; one over
+ *   the book's limit (Excel on the web: 5 MB) is refused whole, nothing of it applied.
  */
+
+import { utf8Length } from "../src/workbook/excel";
 
 export interface CellModel {
   value?: unknown;
@@ -39,6 +43,8 @@ export class FakeBook {
   refuse = new Set<string>();
   /** Settings this simulated platform accepts without applying them, e.g. "PageLayout.zoom". */
   ignore = new Set<string>();
+  /** Excel on the web refuses a request whose payload is over 5 MB (RequestPayloadSizeLimitExceeded); null: no limit. */
+  requestLimit: number | null = 5 * 1024 * 1024;
   /** What a formula cell shows when read (the fake does not calculate); unset: reading one throws. */
   calculate: ((sheet: string, row: number, col: number, formula: string) => unknown) | null = null;
   constructor(sheetNames: string[] = ["Sheet1"]) {
@@ -209,22 +215,42 @@ interface Spec {
 export class FakeContext {
   syncCount = 0;
   log: string[] = [];
+  /** Bytes queued since the last sync, and the largest request sent so far. */
+  requestBytes = 0;
+  largestRequest = 0;
   private queue: (() => void)[] = [];
   private loads: (() => void)[] = [];
   readonly workbook: Excel.Workbook;
   constructor(readonly book: FakeBook) {
     this.workbook = workbookProxy(this);
   }
-  enqueue(what: string, apply: () => void): void {
+  /** Queues a change; `payload` is what the request carries for it (its JSON). */
+  enqueue(what: string, apply: () => void, payload: string = what): void {
     this.log.push(what);
     this.queue.push(apply);
+    // Each action's object path and bookkeeping, besides its arguments.
+    this.requestBytes += utf8Length(payload) + 100;
   }
   enqueueLoad(apply: () => void): void {
+    this.requestBytes += 100;
     this.loads.push(apply);
   }
   async sync(): Promise<void> {
     this.syncCount++;
     this.log.push("sync()");
+    const bytes = this.requestBytes;
+    this.requestBytes = 0;
+    this.largestRequest = Math.max(this.largestRequest, bytes);
+    const limit = this.book.requestLimit;
+    if (limit !== null && bytes > limit) {
+      // Refused before it runs: nothing of the request is applied.
+      this.queue.length = 0;
+      this.loads.length = 0;
+      throw new FakeExcelError(
+        "RequestPayloadSizeLimitExceeded",
+        `the request is ${(bytes / 2 ** 20).toFixed(1)} MB; Excel on the web takes ${(limit / 2 ** 20).toFixed(1)} MB`,
+      );
+    }
     const q = this.queue.splice(0);
     for (const f of q) f();
     const l = this.loads.splice(0);
@@ -285,11 +311,16 @@ function proxy<T>(ctx: FakeContext, spec: Spec, impl: Impl, label: string): T {
         );
       const setter = impl[`set_${prop}`] as ((v: unknown) => void) | undefined;
       if (!setter) throw new FakeExcelError("InvalidOperation", `${spec.type}.${prop} is read-only`);
-      ctx.enqueue(`${label}.${prop} = ${JSON.stringify(value)?.slice(0, 80)}`, () => {
-        if (ctx.book.refuse.has(`${spec.type}.${prop}`))
-          throw new FakeExcelError("InvalidArgument", `${spec.type}.${prop} refused`);
-        setter(value);
-      });
+      const json = JSON.stringify(value) ?? "";
+      ctx.enqueue(
+        `${label}.${prop} = ${json.slice(0, 80)}`,
+        () => {
+          if (ctx.book.refuse.has(`${spec.type}.${prop}`))
+            throw new FakeExcelError("InvalidArgument", `${spec.type}.${prop} refused`);
+          setter(value);
+        },
+        `${label}.${prop}=${json}`,
+      );
       return true;
     },
   }) as T;
@@ -300,7 +331,8 @@ function proxy<T>(ctx: FakeContext, spec: Spec, impl: Impl, label: string): T {
 function call(ctx: FakeContext, label: string, args: unknown[], apply: () => void): void {
   // Methods are refused by their last name: "*.merge", "*.add".
   const method = `*.${label.split(".").pop()}`;
-  ctx.enqueue(`${label}(${args.map((a) => JSON.stringify(a)).join(", ")})`, () => {
+  const text = `${label}(${args.map((a) => JSON.stringify(a)).join(", ")})`;
+  ctx.enqueue(text, () => {
     if (ctx.book.refuse.has(method)) throw new FakeExcelError("InvalidOperation", `${label} refused`);
     apply();
   });
@@ -613,6 +645,7 @@ const RANGE = [
   "rowHidden",
   "values",
   "formulas",
+  "formulasR1C1",
   "numberFormat",
   "rowIndex",
   "address",
@@ -657,6 +690,35 @@ function enter(m: CellModel, x: unknown): void {
   }
 }
 
+/** An R1C1 formula as A1 for the cell at (row, col): "R[-1]C3" in D8 is "$C7"; texts in quotes untouched. */
+export function fromR1C1(formula: string, row: number, col: number): string {
+  const part = (m: string | undefined, base: number, letters: boolean) => {
+    const show = (n: number) => (letters ? colLetterOf(n) : String(n));
+    if (m === undefined || m === "") return show(base);
+    if (m.startsWith("[")) return show(base + Number(m.slice(1, -1)));
+    return `$${show(Number(m))}`;
+  };
+  return formula.replace(
+    /"(?:[^"]|"")*"|(?<![\w.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![\w.(])|(?<![\w.'])C(\[-?\d+\]|\d+)?:C(\[-?\d+\]|\d+)?(?![\w.(])/gu,
+    (m, r?: string, c?: string, k1?: string, k2?: string) => {
+      if (m.startsWith('"')) return m;
+      if (m.startsWith("R")) return `${part(c, col, true)}${part(r, row, false)}`;
+      return `${part(k1, col, true)}:${part(k2, col, true)}`;
+    },
+  );
+}
+
+function colLetterOf(index: number): string {
+  let n = index;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
 function usedBox(s: SheetModel): Box | null {
   let box: Box | null = null;
   for (const [k, c] of s.cells) {
@@ -693,6 +755,8 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
   };
   const grid = (v: unknown, what: string): unknown[][] => {
     const b = box();
+    // A single value goes to every cell of the range (as the API reference says of values, formulas, numberFormat).
+    if (!Array.isArray(v)) return Array.from({ length: b.r1 - b.r0 + 1 }, () => Array(b.c1 - b.c0 + 1).fill(v));
     if (
       !Array.isArray(v) ||
       v.length !== b.r1 - b.r0 + 1 ||
@@ -914,6 +978,13 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
     read_address: () => `'${sheet().name}'!${boxRef(box())}`,
     set_values: (v: unknown) => each((m, r, c) => enter(m, grid(v, "values")[r]![c])),
     set_formulas: (v: unknown) => each((m, r, c) => enter(m, grid(v, "formulas")[r]![c])),
+    set_formulasR1C1: (v: unknown) => {
+      const b = box();
+      each((m, r, c) => {
+        const x = grid(v, "formulasR1C1")[r]![c];
+        enter(m, typeof x === "string" && x.startsWith("=") ? `=${fromR1C1(x.slice(1), b.r0 + r, b.c0 + c)}` : x);
+      });
+    },
     set_numberFormat: (v: unknown) => each((m, r, c) => (m.numberFormat = grid(v, "numberFormat")[r]![c] as string)),
     format,
     merge: (across?: boolean) => call(ctx, `${label()}.merge`, [across], () => sheet().merges.push(boxRef(box()))),

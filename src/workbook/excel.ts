@@ -7,6 +7,7 @@ import {
   eachCellOf,
   splitReference,
 } from "./layout";
+import { toR1C1 } from "./evaluate";
 import { readTrackingValues, type ExistingSheet } from "./sheet-read";
 import { SHEET_COLORS } from "../core/palette";
 export { readTrackingValues, type ExistingRow, type ExistingSheet } from "./sheet-read";
@@ -116,53 +117,153 @@ function validationRule(v: ValidationPlan): Excel.DataValidationRule {
 const asEntered = (v: string | number | boolean | null | undefined): string | number | boolean =>
   v === null || v === undefined || v === "" ? "" : typeof v === "string" ? `'${v}` : v;
 
+/**
+ * Runs of one formula down a column (consecutive rows, one share key: the same formula but for the
+ * row): each is one R1C1 text for the whole run, so a request carries it once, not once per row
+ * (Excel on the web refuses a request over 5 MB; a 2,000-row sheet's formulas are tens of MB).
+ */
+function formulaRuns(p: SheetPlan): { row: number; col: number; rows: number; r1c1: string }[] {
+  const runs: { row: number; col: number; rows: number; r1c1: string }[] = [];
+  const byCol = new Map<number, { row: number; share: string; run: (typeof runs)[number] }>();
+  for (const c of [...p.cells].sort((a, b) => a.col - b.col || a.row - b.row)) {
+    if (c.formula === undefined || c.share === undefined) continue;
+    const last = byCol.get(c.col);
+    if (last && last.share === c.share && last.row === c.row - 1) {
+      last.run.rows++;
+      last.row = c.row;
+      continue;
+    }
+    const run = { row: c.row, col: c.col, rows: 1, r1c1: toR1C1(c.formula, c.row, c.col) };
+    runs.push(run);
+    byCol.set(c.col, { row: c.row, share: c.share, run });
+  }
+  return runs.filter((r) => r.rows > 1);
+}
+
+/** Bytes of a text in UTF-8, as a request carries it. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** A piece of the writing, queued by `run`, with the bytes it adds to a request (its arguments and bookkeeping). */
+interface Step {
+  bytes: number;
+  run: () => void;
+}
+const OVERHEAD = 200;
+const cellBytes = (v: string | number | boolean) => (typeof v === "string" ? utf8Length(v) + 3 : 12);
+
+/** A grid written in blocks of rows, each well within one request. */
+function gridSteps(
+  ws: Excel.Worksheet,
+  grid: (string | number | boolean)[][],
+  cols: number,
+  set: (range: Excel.Range, rows: (string | number | boolean)[][]) => void,
+): Step[] {
+  const steps: Step[] = [];
+  let from = 0;
+  let bytes = 0;
+  const flush = (to: number) => {
+    if (to <= from) return;
+    const rows = grid.slice(from, to);
+    const at = from;
+    steps.push({ bytes: bytes + OVERHEAD, run: () => set(ws.getRangeByIndexes(at, 0, rows.length, cols), rows) });
+    from = to;
+    bytes = 0;
+  };
+  grid.forEach((row, i) => {
+    const b = row.reduce<number>((n, v) => n + cellBytes(v), 2);
+    if (bytes + b > REQUEST_BUDGET / 2) flush(i);
+    bytes += b;
+  });
+  flush(grid.length);
+  return steps;
+}
+
 /** Content, formats, validation and conditional formats: everything the sheet's meaning depends on. */
-function writeSheet(ws: Excel.Worksheet, p: SheetPlan): void {
-  const all = ws.getRangeByIndexes(0, 0, p.rowCount, p.colCount);
+function sheetSteps(ws: Excel.Worksheet, p: SheetPlan): Step[] {
+  const steps: Step[] = [];
+  const step = (bytes: number, run: () => void) => steps.push({ bytes: bytes + OVERHEAD, run });
   const grid: (string | number | boolean)[][] = Array.from({ length: p.rowCount }, () => Array(p.colCount).fill(""));
   const fmt: string[][] = Array.from({ length: p.rowCount }, () => Array(p.colCount).fill("General"));
-  for (const c of p.cells) grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? `=${c.formula}` : asEntered(c.value);
+  const runs = formulaRuns(p);
+  const inRun = new Set(runs.flatMap((r) => Array.from({ length: r.rows }, (_, k) => (r.row + k) * 16384 + r.col)));
+  for (const c of p.cells)
+    if (!inRun.has(c.row * 16384 + c.col))
+      grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? `=${c.formula}` : asEntered(c.value);
   for (const s of p.styles) {
     const f = s.style.numFmt;
     if (f) eachCellOf(s.ref, (r, c) => (fmt[r - 1]![c - 1] = f));
   }
-  all.format.font.name = FONT;
-  all.format.font.size = 12;
-  all.numberFormat = fmt;
-  all.formulas = grid;
+  step(0, () => {
+    const all = ws.getRangeByIndexes(0, 0, p.rowCount, p.colCount);
+    all.format.font.name = FONT;
+    all.format.font.size = 12;
+  });
+  steps.push(...gridSteps(ws, fmt, p.colCount, (range, rows) => (range.numberFormat = rows as string[][])));
+  steps.push(...gridSteps(ws, grid, p.colCount, (range, rows) => (range.formulas = rows)));
+  // One value for a multi-cell range goes to every cell (ExcelApi reference of Range.formulas / formulasR1C1).
+  for (const r of runs)
+    step(utf8Length(r.r1c1), () => {
+      ws.getRangeByIndexes(r.row - 1, r.col - 1, r.rows, 1).formulasR1C1 = `=${r.r1c1}` as unknown as string[][];
+    });
   for (const s of p.styles) {
     const { numFmt: _n, ...rest } = s.style;
-    if (Object.keys(rest).length > 0) styleRange(ws.getRange(s.ref), rest, s.ref.includes(":"));
+    if (Object.keys(rest).length > 0)
+      step(OVERHEAD * Object.keys(rest).length, () => styleRange(ws.getRange(s.ref), rest, s.ref.includes(":")));
   }
-  for (const m of p.merges) ws.getRange(m).merge(false);
-  p.columns.forEach((c, i) => (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = c.width * 6));
+  for (const m of p.merges) step(0, () => ws.getRange(m).merge(false));
+  p.columns.forEach((c, i) =>
+    step(0, () => (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = c.width * 6)),
+  );
   // Excel measures the text itself where it can (fonts differ on Mac and the web); estimates only elsewhere.
   const fit = p.autofitRows;
   for (const h of p.rowHeights)
-    if (!fit || h.row < fit[0] || h.row > fit[1]) ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
-  if (fit) ws.getRange(`${fit[0]}:${fit[1]}`).format.autofitRows();
-  for (const r of p.hiddenRows) ws.getRange(`${r}:${r}`).rowHidden = true;
-  for (const v of p.validations) {
-    const dv = ws.getRange(v.ref).dataValidation;
-    dv.rule = validationRule(v);
-    dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.error };
-    dv.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
-  }
+    if (!fit || h.row < fit[0] || h.row > fit[1])
+      step(0, () => (ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height));
+  if (fit) step(0, () => ws.getRange(`${fit[0]}:${fit[1]}`).format.autofitRows());
+  for (const r of p.hiddenRows) step(0, () => (ws.getRange(`${r}:${r}`).rowHidden = true));
+  for (const v of p.validations)
+    step(utf8Length(JSON.stringify(v)) + 2 * OVERHEAD, () => {
+      const dv = ws.getRange(v.ref).dataValidation;
+      dv.rule = validationRule(v);
+      dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.error };
+      dv.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
+    });
   for (const cf of p.conditionalFormats)
-    for (const rule of cf.rules) {
-      const f = ws.getRange(cf.ref).conditionalFormats.add("Custom");
-      f.custom.rule.formula = `=${rule.formula}`;
-      f.custom.format.fill.color = rule.fill;
-      f.custom.format.font.color = rule.font;
-      if (rule.italic) f.custom.format.font.italic = true;
-    }
-  for (const d of p.dataBars) {
-    const f = ws.getRange(d.ref).conditionalFormats.add("DataBar");
-    f.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
-    f.dataBar.upperBoundRule = { type: "Number", formula: "1" };
-    f.dataBar.positiveFormat.fillColor = d.color;
-  }
+    for (const rule of cf.rules)
+      step(utf8Length(rule.formula) + 3 * OVERHEAD, () => {
+        const f = ws.getRange(cf.ref).conditionalFormats.add("Custom");
+        f.custom.rule.formula = `=${rule.formula}`;
+        f.custom.format.fill.color = rule.fill;
+        f.custom.format.font.color = rule.font;
+        if (rule.italic) f.custom.format.font.italic = true;
+      });
+  for (const d of p.dataBars)
+    step(3 * OVERHEAD, () => {
+      const f = ws.getRange(d.ref).conditionalFormats.add("DataBar");
+      f.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
+      f.dataBar.upperBoundRule = { type: "Number", formula: "1" };
+      f.dataBar.positiveFormat.fillColor = d.color;
+    });
+  return steps;
 }
+
+/**
+ * What one request may carry, estimated: Excel on the web refuses a request over 5 MB. A sheet
+ * whose content is larger goes in several requests (a few more syncs, only for very large sheets).
+ */
+export const REQUEST_BUDGET = 3 * 2 ** 20;
 
 export interface WriteOptions {
   /** Names of sheets that exist now (from readWorkbook). */
@@ -213,9 +314,18 @@ export async function writeWorkbook(
   for (const n of plan.names)
     if (exists(n.name)) context.workbook.names.getItem(n.name).formula = `='${n.sheet.replace(/'/g, "''")}'!${n.ref}`;
     else context.workbook.names.add(n.name, sheets.getItem(n.sheet).getRange(n.ref));
-  plan.sheets.forEach((p, i) => writeSheet(added[i]!, p));
+  const steps = plan.sheets.flatMap((p, i) => sheetSteps(added[i]!, p));
   added[0]?.activate();
   try {
+    let used = 0;
+    for (const st of steps) {
+      if (used > 0 && used + st.bytes > REQUEST_BUDGET) {
+        await context.sync();
+        used = 0;
+      }
+      st.run();
+      used += st.bytes;
+    }
     await context.sync();
   } catch (e) {
     const undone = await undoPartial(context, plan, renamed, opts).then(

@@ -189,11 +189,51 @@ describe("the Excel writer applies the whole plan", () => {
     expect(book.get(TRACKING_SHEET, 3, colIndex("targetText"))?.value).toBe(0.08);
   });
 
+  test("2,000 indicators with three periods: no request over Excel on the web's 5 MB, the same syncs, every formula", async () => {
+    const res = syntheticResolution(2000, 9);
+    const periods = ["6t", "9t", "nam"] as const;
+    const plan = buildWorkbookPlan(res, { periods, actuals: syntheticFigures(res, 9, 0.05) });
+    const formulaText = plan.sheets.flatMap((p) => p.cells).reduce((n, c) => n + (c.formula?.length ?? 0), 0);
+    // Written cell by cell, the formulas alone would be several requests' worth.
+    expect(formulaText).toBeGreaterThan(4 * 5 * 2 ** 20);
+    const book = new FakeBook(["Sheet1"]);
+    const { ctx } = await insert(book, plan);
+    expect(book.requestLimit).toBe(5 * 2 ** 20);
+    expect(ctx.largestRequest).toBeLessThan(book.requestLimit!);
+    // Runs of a formula go as one R1C1 text; what is left takes a few more requests, not one per row.
+    expect(ctx.syncCount).toBeGreaterThanOrEqual(1 + 1 + 2 * plan.sheets.length + 1);
+    expect(ctx.syncCount).toBeLessThanOrEqual(1 + 1 + 2 * plan.sheets.length + 1 + 8);
+    const wrong: string[] = [];
+    for (const p of plan.sheets)
+      for (const c of p.cells)
+        if (c.formula !== undefined && book.get(p.name, c.row, c.col)?.formula !== c.formula)
+          wrong.push(`${p.name}!${c.row},${c.col}`);
+    expect(wrong).toEqual([]);
+  }, 300_000);
+
+  test("a request over the limit is refused whole, as Excel on the web does, and the insert is undone", async () => {
+    const res = syntheticResolution(40, 4);
+    const book = new FakeBook(["Sheet1"]);
+    book.calculate = sheetCalculator(book, res);
+    await insert(book, buildWorkbookPlan(res));
+    const snapshot = () => JSON.stringify(book.sheets.map((s) => [s.name, [...s.cells]]));
+    const before = snapshot();
+    book.requestLimit = 20_000;
+    const error = await insert(book, buildWorkbookPlan(res)).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/^RequestPayloadSizeLimitExceeded: /u);
+    book.requestLimit = null;
+    expect(snapshot()).toBe(before);
+  });
+
   test.each([
     "Worksheet.name",
     "*.add",
     "Range.numberFormat",
     "Range.formulas",
+    "Range.formulasR1C1",
     "RangeFont.name",
     "RangeFormat.wrapText",
     "RangeBorder.style",
@@ -207,7 +247,8 @@ describe("the Excel writer applies the whole plan", () => {
     "ConditionalDataBarPositiveFormat.fillColor",
     "*.activate",
   ])("Excel refusing %s during a re-insert leaves the workbook exactly as it was", async (member) => {
-    const res = syntheticResolution(6, 5);
+    // Two indicators a section: a run of formulas down each column.
+    const res = syntheticResolution(12, 5);
     const book = new FakeBook(["Sheet1"]);
     book.calculate = sheetCalculator(book, res);
     await insert(
