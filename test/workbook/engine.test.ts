@@ -496,7 +496,7 @@ const sameResult = (a: unknown, b: unknown) =>
     : JSON.stringify(a) === JSON.stringify(b);
 
 describeWithTools("every formula cell carries the value LibreOffice calculates", ["soffice"], () => {
-  const shapes: Period[][] = [["nam"], ["6t", "nam"], ["6t", "9t", "nam"]];
+  const shapes: Period[][] = [["nam"], ["6t", "nam"], ["6t", "9t", "nam"], ["3t", "6t", "9t", "nam"]];
   const res = syntheticResolution(90, SEED + 11);
   const files = new Map<string, string>();
   let recalculated: Map<string, string>;
@@ -507,25 +507,19 @@ describeWithTools("every formula cell carries the value LibreOffice calculates",
       for (const figures of [false, true]) {
         const name = `${periods.join("-")}${figures ? "-so-lieu" : ""}`;
         const ids = allIndicators(res).map((i) => i.id);
-        const opts = figures
-          ? {
-              periods,
-              tolerance: 0.1,
-              file: {
-                periods: Object.fromEntries(
-                  periods.map((p, k) => [p, syntheticFigures(res, SEED + 20 + k, 0.1)] as const),
-                ),
-                estimates: periods.slice(0, 1),
-                notes: { [ids[3]!]: "Ghi chú" },
-              },
-              // Staff's assessments: a valid one with and without a reason, and one not of the five words.
-              overrides: {
-                [ids[0]!]: { status: "Đạt", reason: "Cấp ủy đánh giá" },
-                [ids[1]!]: { status: "Không đạt", reason: "" },
-                [ids[2]!]: { status: "Tốt", reason: "x" },
-              },
-            }
-          : { periods };
+        const content = writtenFile(res, {
+          periods: Object.fromEntries(periods.map((p, k) => [p, syntheticFigures(res, SEED + 20 + k, 0.1)] as const)),
+          estimates: periods.slice(0, 1),
+          tolerance: 0.1,
+          // Staff's assessments: a valid one with and without a reason, and one not of the five words.
+          overrides: {
+            [ids[0]!]: { status: "Đạt", reason: "Cấp ủy đánh giá" },
+            [ids[1]!]: { status: "Không đạt", reason: "" },
+            [ids[2]!]: { status: "Tốt", reason: "x" },
+          },
+          notes: { [ids[3]!]: "Ghi chú" },
+        });
+        const opts = figures ? { periods, content } : { periods };
         const file = path.join(dir, `${name}.xlsx`);
         writeFileSync(file, await writeXlsx(buildWorkbookPlan(res, opts)));
         files.set(name, file);
@@ -560,6 +554,8 @@ describeWithTools("every formula cell carries the value LibreOffice calculates",
       // Every sheet has formulas, and the figures gave them something to show.
       expect([...ours.values()].every((cells) => cells.size > 0)).toBe(true);
       expect(compared).toBeGreaterThan(500);
+      const shown = [...ours.get("Theo dõi")!.values()];
+      if (name.endsWith("so-lieu")) for (const s of ["Vượt", "Đạt", "Không đạt"]) expect(shown).toContain(s);
     },
     60_000,
   );

@@ -192,7 +192,10 @@ describe("the Excel writer applies the whole plan", () => {
   test("2,000 indicators with three periods: no request over Excel on the web's 5 MB, the same syncs, every formula", async () => {
     const res = syntheticResolution(2000, 9);
     const periods = ["6t", "9t", "nam"] as const;
-    const plan = buildWorkbookPlan(res, { periods, actuals: syntheticFigures(res, 9, 0.05) });
+    const plan = buildWorkbookPlan(res, {
+      periods,
+      content: writtenFile(res, { actuals: syntheticFigures(res, 9, 0.05) }),
+    });
     const formulaText = plan.sheets.flatMap((p) => p.cells).reduce((n, c) => n + (c.formula?.length ?? 0), 0);
     // Written cell by cell, the formulas alone would be several requests' worth.
     expect(formulaText).toBeGreaterThan(4 * 5 * 2 ** 20);
