@@ -361,6 +361,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (!/\.xlsx$/iu.test(values.out)) throw new InputError(`Tệp ra "${values.out}" phải có đuôi .xlsx.`);
       const periods = values.periods !== undefined ? periodsOption(values.periods) : undefined;
       const r = await loadResolution(values.resolution, io);
+      // What the reading changed or could not place (dropped characters, a clause cut to fit a cell), by line.
+      for (const w of r.warnings) io.stderr(`Cảnh báo: dòng ${w.line}: ${w.reason} — “${w.text}”\n`);
       const read = values.actuals ? await loadActuals(values.actuals, r, io) : null;
       // The old sheet is oldest, then the actuals file, then what was typed on the command line.
       const newer = [read?.content ?? null, typed];

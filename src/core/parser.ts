@@ -1,7 +1,8 @@
 import { formatId, letterId } from "./ids";
-import { normalizeText } from "./text";
+import { CELL_MAX, XML_FORBIDDEN, fitCell, normalizeText } from "./text";
 import { QUALITATIVE, STATUS, type Indicator, type ParseWarning, type Resolution, type Section } from "./model";
 import { scanRating, scanTargets, TARGET_WORD_RE, type ScanResult, type TargetMatch } from "./target";
+import { formatVietnameseNumber } from "./numbers";
 
 /** Bad resolution text: the message is Vietnamese and says what is wrong. */
 export class ResolutionTextError extends Error {
@@ -871,10 +872,23 @@ function indicatorsOf(sections: Sec[], warnings: ParseWarning[]): Section[] {
       title: s.title,
       indicators: s.items.flatMap((it) => {
         const drafts = readItem(it.parts, warnings);
-        return drafts.map((d, k) => ({
-          id: formatId({ section: s.id, item: it.no, letter: drafts.length === 1 ? null : letterId(k) }),
-          ...d.indicator,
-        }));
+        return drafts.map((d, k) => {
+          const ind = {
+            id: formatId({ section: s.id, item: it.no, letter: drafts.length === 1 ? null : letterId(k) }),
+            ...d.indicator,
+          };
+          // A cell holds at most 32,767 characters: a longer clause is cut, and said so.
+          if (ind.text.length > CELL_MAX) {
+            warnings.push({
+              line: ind.line ?? it.line,
+              text: brief(ind.text),
+              reason: `chỉ tiêu ${ind.id} dài ${formatVietnameseNumber(ind.text.length)} ký tự, quá sức chứa một ô Excel (${formatVietnameseNumber(CELL_MAX)}); đã cắt bớt`,
+            });
+            ind.text = fitCell(ind.text);
+          }
+          if (ind.targetText !== undefined) ind.targetText = fitCell(ind.targetText);
+          return ind;
+        });
       }),
     }))
     .filter((s) => s.indicators.length > 0);
@@ -882,10 +896,21 @@ function indicatorsOf(sections: Sec[], warnings: ParseWarning[]): Section[] {
 
 /** Reads a resolution as staff paste it into a Resolution. Throws ResolutionTextError on bad text. */
 export function parseResolution(raw: string): Resolution {
-  const text = checkText(raw);
+  const checked = checkText(raw);
+  const warnings: ParseWarning[] = [];
+  // What an .xlsx cannot hold is dropped, and said where.
+  checked.split("\n").forEach((t, i) => {
+    const bad = t.match(XML_FORBIDDEN);
+    if (bad)
+      warnings.push({
+        line: i + 1,
+        text: brief(t.replace(XML_FORBIDDEN, "").trim()),
+        reason: `đã bỏ ${bad.length} ký tự Excel không lưu được (${[...new Set(bad)].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`).join(", ")})`,
+      });
+  });
+  const text = checked.replace(XML_FORBIDDEN, "");
   const lines = linesOf(text);
   const layout = layoutOf(lines);
-  const warnings: ParseWarning[] = [];
   const outline = new Outline(layout, warnings).read(lines);
   readProse(lines, outline, warnings);
   if (outline.sections.every((s) => s.items.length === 0))

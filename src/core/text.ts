@@ -39,6 +39,20 @@ export function normalizeText(raw: string): string {
     .replace(PER_MILLE_TYPED, "$1‰");
 }
 
+/**
+ * Characters an .xlsx (XML) cannot hold: controls other than tab and line feed, U+FFFE, U+FFFF and
+ * halves of surrogate pairs. A sheet with one is malformed; readers drop them and say where.
+ */
+// eslint-disable-next-line no-control-regex -- these controls are exactly what XML forbids.
+export const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/gu;
+
+/** Excel's limit on the characters of a cell. */
+export const CELL_MAX = 32_767;
+
+/** A text cut to fit a cell, ending in "…" when cut. */
+export const fitCell = (text: string): string =>
+  text.length <= CELL_MAX ? text : `${text.slice(0, CELL_MAX - 1).replace(/[\ud800-\udbff]$/u, "")}…`;
+
 /** A sentence's first letter in capitals ("6 tháng" stays, "cần một con số" → "Cần một con số"). */
 export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

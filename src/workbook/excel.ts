@@ -7,6 +7,7 @@ import {
   eachCellOf,
   splitReference,
 } from "./layout";
+import { XML_FORBIDDEN, fitCell } from "../core/text";
 import { toR1C1 } from "./evaluate";
 import { readTrackingValues, type ExistingSheet } from "./sheet-read";
 import { SHEET_COLORS } from "../core/palette";
@@ -115,7 +116,11 @@ function validationRule(v: ValidationPlan): Excel.DataValidationRule {
 
 /** Every plain string is written as text: Excel reads `formulas` like typing ("100%", "1/5", "-"). */
 const asEntered = (v: string | number | boolean | null | undefined): string | number | boolean =>
-  v === null || v === undefined || v === "" ? "" : typeof v === "string" ? `'${v}` : v;
+  v === null || v === undefined || v === ""
+    ? ""
+    : typeof v === "string"
+      ? `'${fitCell(v.replace(XML_FORBIDDEN, ""))}`
+      : v;
 
 /**
  * Runs of one formula down a column (consecutive rows, one share key: the same formula but for the

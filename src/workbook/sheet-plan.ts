@@ -98,6 +98,8 @@ export interface WorkbookPlan {
 }
 
 export const FONT = "Times New Roman";
+/** Excel's tallest row, in points. */
+export const MAX_ROW_HEIGHT = 409;
 export const LINE_HEIGHT = 16;
 
 export const ref = (c: number, r: number) => `${colLetter(c)}${r}`;
@@ -257,7 +259,8 @@ export function fitRowHeights(p: Pick<SheetPlan, "cells" | "styles" | "merges" |
     const size = st.size ?? 12;
     const width = span.get(k) ?? p.columns[col - 1]?.width ?? 10;
     const lines = st.wrap ? wrappedLines(value, width, size, !!st.bold) : 1;
-    if (lines > 1 || size > 12) heights.set(row, Math.max(heights.get(row) ?? 0, lines * lineHeight(size) + 2));
+    if (lines > 1 || size > 12)
+      heights.set(row, Math.min(MAX_ROW_HEIGHT, Math.max(heights.get(row) ?? 0, lines * lineHeight(size) + 2)));
   }
   return [...heights].sort(([a], [b]) => a - b).map(([row, height]) => ({ row, height }));
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { XML_FORBIDDEN, fitCell } from "../core/text";
 import { evaluatePlan, type Computed } from "./evaluate";
 import { eachCellOf } from "./layout";
 import { SHEET_COLORS } from "../core/palette";
@@ -95,14 +96,19 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan, results: Map<number, Com
       // The value Excel would show, so a file opened without calculating (Protected View, a phone) shows it too.
       const result = results?.get(cell.row * 16384 + cell.col);
       const cached = result === undefined ? {} : { result };
-      if (cell.share !== undefined && run?.key === cell.share)
+      // Excel's own formats never share a formula with an array constant or another sheet's cells
+      // (MS-XLSB): such a formula is written in full in each cell.
+      const shareable = cell.share !== undefined && !/[{!]/u.test(cell.formula);
+      if (shareable && run !== undefined && run.key === cell.share)
         target.value = { sharedFormula: run.master, ...cached } as unknown as ExcelJS.CellSharedFormulaValue;
       else {
         target.value = { formula: fileFormula(cell.formula), ...cached } as ExcelJS.CellFormulaValue;
-        runs.set(cell.col, { key: cell.share, master: target.address });
+        if (shareable) runs.set(cell.col, { key: cell.share, master: target.address });
+        else runs.delete(cell.col);
       }
     } else if (cell.value !== undefined && cell.value !== null) {
-      target.value = cell.value;
+      // The readers already dropped what XML cannot hold and cut long texts; this keeps any other input safe.
+      target.value = typeof cell.value === "string" ? fitCell(cell.value.replace(XML_FORBIDDEN, "")) : cell.value;
       runs.delete(cell.col);
     }
   }

@@ -220,6 +220,27 @@ describeWithTools("chitieu workbook variants open in LibreOffice with no error v
   });
 });
 
+describeWithTools("text Excel cannot hold still gives a file LibreOffice opens", ["soffice"], () => {
+  test("a resolution with U+FFFF and a 40,000-character clause: warnings by line, and every sheet opens", async () => {
+    const { main } = await import("../../src/cli/main");
+    const dir = tempDir("chitieu-xml-");
+    const text = path.join(dir, "nq.txt");
+    const long = `${"nâng cao chất lượng hoạt động ".repeat(1400)}đạt 95%.`;
+    writeFileSync(text, `NGHỊ QUYẾT\nI. KINH TẾ\n1. Thu ngân sách\uffff đạt 10 tỷ đồng.\n2. ${long}\n`);
+    const out = path.join(dir, "so.xlsx");
+    let err = "";
+    const io = { stdout: () => undefined, stderr: (t: string) => (err += t), stdin: async () => Buffer.from("") };
+    expect(await main(["workbook", "--resolution", text, "--out", out], io)).toBe(0);
+    expect(err).toMatch(/Cảnh báo: dòng 3: .*U\+FFFF/u);
+    expect(err).toMatch(/Cảnh báo: dòng 4: .*đã cắt bớt/u);
+    const sheets = recalcToCsv([out]).get(out)!;
+    expect([...sheets.keys()].sort()).toEqual(["Báo cáo", "Theo dõi", "Tổng hợp"].sort());
+    const rows = table(sheets.get("Theo dõi")!);
+    expect(rows.get("I.1")!("Chỉ tiêu")).toBe("Thu ngân sách");
+    expect(rows.get("I.2")!("Chỉ tiêu").length).toBe(32_767);
+  }, 120_000);
+});
+
 describeWithTools(
   "junk in figure cells gets no status, and a reason, in LibreOffice and in the core",
   ["soffice"],
