@@ -74,6 +74,8 @@ export interface SheetPlan {
   /** Rows Excel may autofit after writing (unmerged body rows); rowHeights stay the estimate for other writers. */
   autofitRows: [number, number] | null;
   hiddenRows: number[];
+  /** Ranges whose formulas differ from their neighbours' on purpose (each row's own check): Excel marks none there. */
+  inconsistentFormulas?: string[];
   print: {
     landscape: boolean;
     area: string;

@@ -81,10 +81,12 @@ export function encodeRow(
   const [value, max] = targetCells(ind.target, m);
   const cumulative = ind.cumulative ?? content.cumulative ?? proposeCumulative(ind);
   // The check formula follows from the figure's limits alone.
+  const stt = ind.id.slice(sectionId.length + 1) || ind.id;
   const checkKey = `check ${m.sign} ${JSON.stringify(limitsOf(m))}`;
   const cells: Partial<Record<ColumnKey, Omit<CellPlan, "row" | "col">>> = {
     id: { value: ind.id },
-    no: { value: ind.id.slice(sectionId.length + 1) || ind.id },
+    // A number where it is one ("3"), so Excel shows no "number stored as text"; "2.a" stays text.
+    no: { value: /^\d{1,9}$/u.test(stt) ? Number(stt) : stt },
     text: { value: ind.text },
     unit: { value: ind.unit },
     targetText: { value: ind.targetText ?? formatTarget(ind.target, ind.unit) },

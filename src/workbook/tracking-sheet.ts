@@ -352,6 +352,11 @@ export function trackingSheet(
       charts: [],
       autofitRows: [HEADER_ROW, lastRow],
       hiddenRows: [KEY_ROW],
+      // Each row's check follows its own figure's limits, so neighbouring check formulas differ.
+      inconsistentFormulas: [
+        ...layout.periods.map((p) => column(periodKey("check", p))),
+        ...(layout.index.has("reasonCheck") ? [column("reasonCheck")] : []),
+      ],
       print: {
         landscape: true,
         area: area(1, 1, printLast, lastRow),

@@ -188,5 +188,31 @@ export async function writeXlsx(plan: WorkbookPlan): Promise<Uint8Array<ArrayBuf
   const buf = await wb.xlsx.writeBuffer({
     zip: { compression: "DEFLATE", compressionOptions: { level: 1 } },
   } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
-  return new Uint8Array(buf as ArrayBuffer);
+  return ignoreErrors(new Uint8Array(buf as ArrayBuffer), plan);
+}
+
+/** Where <ignoredErrors> goes in a worksheet: before the first of these (CT_Worksheet's order), else at the end. */
+const AFTER_IGNORED =
+  /<(?:smartTags|drawing|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)[\s>/]|<\/worksheet>/u;
+
+/**
+ * exceljs cannot write <ignoredErrors>: added to each sheet's XML, so Excel shows no green triangle
+ * ("inconsistent formula") on formulas that differ from their neighbours on purpose.
+ */
+async function ignoreErrors(bytes: Uint8Array<ArrayBuffer>, plan: WorkbookPlan): Promise<Uint8Array<ArrayBuffer>> {
+  const marked = plan.sheets.map((s, i) => ({ i, refs: s.inconsistentFormulas ?? [] })).filter((s) => s.refs.length);
+  if (marked.length === 0) return bytes;
+  const { default: JSZip } = await import("jszip");
+  const zip = await JSZip.loadAsync(bytes);
+  for (const { i, refs } of marked) {
+    // exceljs names the sheets' parts in the order they were added.
+    const part = `xl/worksheets/sheet${i + 1}.xml`;
+    const xml = await zip.file(part)!.async("string");
+    const at = AFTER_IGNORED.exec(xml)!.index;
+    const element = `<ignoredErrors><ignoredError sqref="${refs.join(" ")}" formula="1"/></ignoredErrors>`;
+    zip.file(part, xml.slice(0, at) + element + xml.slice(at));
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } }) as Promise<
+    Uint8Array<ArrayBuffer>
+  >;
 }

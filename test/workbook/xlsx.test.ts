@@ -1,4 +1,7 @@
+import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
+import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
+import { HEADER_ROW, colIndex, colLetter, periodKey, sheetLayout } from "../../src/workbook/layout";
 import { parseResolution } from "../../src/core/parser";
 import { CELL_MAX } from "../../src/core/text";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
@@ -43,5 +46,26 @@ describe("the .xlsx as Excel's own formats would have it", () => {
     for (const m of xml.matchAll(/<row [^>]*ht="([\d.]+)"/gu)) expect(Number(m[1])).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
     // eslint-disable-next-line no-control-regex -- what XML forbids must not reach the file.
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/u);
+  });
+
+  test("no green triangles: STT as numbers, and the check columns marked as differing on purpose", async () => {
+    const periods = ["6t", "nam"] as const;
+    const layout = sheetLayout(periods);
+    const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, { periods });
+    const [tracking] = await sheetsXml(await writeXlsx(plan));
+    expect(XMLValidator.validate(tracking!)).toBe(true);
+    const ignored = /<ignoredErrors><ignoredError sqref="([^"]+)" formula="1"\/><\/ignoredErrors>/u.exec(tracking!);
+    const last = plan.sheets[0]!.rowCount;
+    const col = (k: Parameters<typeof colIndex>[0]) => colLetter(colIndex(k, layout));
+    expect(ignored?.[1]?.split(" ")).toEqual([
+      ...periods.map((p) => `${col(periodKey("check", p))}${HEADER_ROW + 1}:${col(periodKey("check", p))}${last}`),
+      `${col("reasonCheck")}${HEADER_ROW + 1}:${col("reasonCheck")}${last}`,
+    ]);
+    // After the page setup, as the schema orders a worksheet's parts.
+    expect(tracking!.indexOf("<ignoredErrors")).toBeGreaterThan(tracking!.indexOf("<headerFooter"));
+    // II.1's STT is the number 1 (no t="s" or t="str").
+    const row = plan.rows.find((r) => r.id === "II.1")!.row;
+    const stt = new RegExp(`<c r="${col("no")}${row}"[^>]*>`, "u").exec(tracking!)![0];
+    expect(stt).not.toMatch(/t="/u);
   });
 });
