@@ -626,6 +626,25 @@ export function evaluatePlan(plan: WorkbookPlan): Map<string, Map<number, Comput
           }
         return name === "AND" ? all : any;
       }
+      case "NOT": {
+        const b = bool(scalar(0));
+        return isErr(b) ? b : !b;
+      }
+      case "UNICHAR": {
+        const n = numArg(0);
+        if (isErr(n)) return n;
+        return n >= 1 && n <= 0x10ffff ? String.fromCodePoint(Math.trunc(n)) : err("#VALUE!");
+      }
+      case "SUBSTITUTE": {
+        const t = textArg(0);
+        const from = textArg(1);
+        const to = textArg(2);
+        if (isErr(t)) return t;
+        if (isErr(from)) return from;
+        if (isErr(to)) return to;
+        if (args.length > 3) throw new Error("SUBSTITUTE with an instance");
+        return from === "" ? t : t.split(from).join(to);
+      }
       case "ISERROR":
         return isErr(scalar(0));
       case "ISNA": {
