@@ -626,6 +626,67 @@ export function evaluatePlan(plan: WorkbookPlan): Map<string, Map<number, Comput
           }
         return name === "AND" ? all : any;
       }
+      case "ISTEXT":
+        return typeof scalar(0) === "string";
+      case "LOG10": {
+        const x = numArg(0);
+        if (isErr(x)) return x;
+        return x <= 0 ? err("#NUM!") : Math.log10(x);
+      }
+      case "MAX":
+      case "MIN": {
+        const xs: number[] = [];
+        for (let i = 0; i < args.length; i++) {
+          const v = arg(i);
+          if (isRef(v) || isArr(v)) {
+            for (const x of values(v)) {
+              if (isErr(x)) return x;
+              if (typeof x === "number") xs.push(x);
+            }
+          } else {
+            const x = num(v);
+            if (isErr(x)) return x;
+            xs.push(x);
+          }
+        }
+        return xs.length === 0 ? 0 : name === "MAX" ? Math.max(...xs) : Math.min(...xs);
+      }
+      case "MID": {
+        const t = textArg(0);
+        const from = numArg(1);
+        const n = numArg(2);
+        if (isErr(t)) return t;
+        if (isErr(from)) return from;
+        if (isErr(n)) return n;
+        if (from < 1 || n < 0) return err("#VALUE!");
+        return [...t].slice(Math.trunc(from) - 1, Math.trunc(from) - 1 + Math.trunc(n)).join("");
+      }
+      case "REPT": {
+        const t = textArg(0);
+        const n = numArg(1);
+        if (isErr(t)) return t;
+        if (isErr(n)) return n;
+        return n < 0 ? err("#VALUE!") : t.repeat(Math.trunc(n));
+      }
+      case "ROW": {
+        if (args.length === 0) throw new Error("ROW() without a reference");
+        const v = arg(0);
+        return isRef(v) ? v.r1 : err("#VALUE!");
+      }
+      case "FIXED": {
+        // en-US separators, as LibreOffice and Excel under en-US write them.
+        const x = numArg(0);
+        const d = args.length > 1 ? numArg(1) : 2;
+        const plain = args.length > 2 ? bool(scalar(2)) : false;
+        if (isErr(x)) return x;
+        if (isErr(d)) return d;
+        if (isErr(plain)) return plain;
+        const digits = Math.max(0, Math.trunc(d));
+        const t = Math.abs(round(x, Math.trunc(d))).toFixed(digits);
+        const [int, frac] = t.split(".") as [string, string?];
+        const grouped = plain ? int : int.replace(/\B(?=(\d{3})+$)/g, ",");
+        return `${round(x, Math.trunc(d)) < 0 ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
+      }
       case "NOT": {
         const b = bool(scalar(0));
         return isErr(b) ? b : !b;
