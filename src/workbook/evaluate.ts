@@ -473,7 +473,7 @@ export function evaluatePlan(plan: WorkbookPlan): Map<string, Map<number, Comput
         read = { tree: parse(cell.formula), row: r, col: c };
         if (group !== null) parsed.set(group, read);
       }
-      const v = deref(evaluate(read.tree, { sheet, dr: r - read.row, dc: c - read.col }));
+      const v = deref(evaluate(read.tree, { sheet, dr: r - read.row, dc: c - read.col, row: r }));
       const out: Computed = v === null ? 0 : v;
       (results.get(sheet) ?? results.set(sheet, new Map()).get(sheet)!).set(key(r, c), out);
       return out;
@@ -519,6 +519,8 @@ export function evaluatePlan(plan: WorkbookPlan): Map<string, Map<number, Comput
     /** How far the cell is from the one its formula was read for. */
     dr: number;
     dc: number;
+    /** The cell's own row (ROW()). */
+    row: number;
   }
   function evaluate(n: Node, at: At): Val {
     switch (n.k) {
@@ -669,7 +671,7 @@ export function evaluatePlan(plan: WorkbookPlan): Map<string, Map<number, Comput
         return n < 0 ? err("#VALUE!") : t.repeat(Math.trunc(n));
       }
       case "ROW": {
-        if (args.length === 0) throw new Error("ROW() without a reference");
+        if (args.length === 0 || (args[0]!.k === "lit" && args[0]!.v === null)) return at.row;
         const v = arg(0);
         return isRef(v) ? v.r1 : err("#VALUE!");
       }
