@@ -824,9 +824,10 @@ export function evaluatePlan(plan: WorkbookPlan): Map<string, Map<number, Comput
         if (isErr(c)) return c;
         if (isArr(range)) return range.arr[Math.trunc(r) - 1] ?? err("#REF!");
         if (!isRef(range)) return err("#VALUE!");
-        const single = range.c1 === range.c2;
-        const rr = range.r1 + Math.trunc(single || range.r1 !== range.r2 ? r : 1) - 1;
-        const cc = range.c1 + Math.trunc(single ? c : range.r1 === range.r2 ? r : c) - 1;
+        // With a column argument the range is a grid; without, a one-row range counts along its row.
+        const alongRow = args.length <= 2 && range.r1 === range.r2 && range.c1 !== range.c2;
+        const rr = range.r1 + Math.trunc(alongRow ? 1 : r) - 1;
+        const cc = range.c1 + Math.trunc(alongRow ? r : c) - 1;
         if (rr < range.r1 || rr > range.r2 || cc < range.c1 || cc > range.c2) return err("#REF!");
         return { ref: true, sheet: range.sheet, r1: rr, c1: cc, r2: rr, c2: cc };
       }

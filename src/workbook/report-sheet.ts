@@ -178,7 +178,10 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     const out: { col: number; formula: string; share: string }[] = [];
     const estimate = isEstimate(period);
     const w = (k: keyof typeof WORK) => `$${letter(k)}${at}`;
-    const get = (range: string) => `IF(ISNUMBER(${w("row")}),INDEX(${range},${w("row")}),"")`;
+    // An empty cell is "" here: Excel turns INDEX of an empty cell into 0 in the cell that holds it,
+    // LibreOffice keeps it empty, and ISNUMBER would tell them apart.
+    const get = (range: string) =>
+      `IF(ISNUMBER(${w("row")}),IF(LEN(INDEX(${range},${w("row")}))=0,"",INDEX(${range},${w("row")})),"")`;
     const put = (k: keyof typeof WORK, formula: string, share = `${k} ${period}`) =>
       out.push({ col: WORK[k], formula, share });
     put("row", `IFERROR(MATCH($B${at},${ids},0),"")`);
