@@ -131,11 +131,16 @@ export function recalcToXlsx(files: string[]): Map<string, string> {
   return new Map(files.map((f) => [f, path.join(out, path.basename(f))]));
 }
 
+/** A workbook printed to PDF by LibreOffice, in a folder of its own (or `out`); returns the PDF's path. */
+export function printToPdf(file: string, out = tempDir("lo-pdf-")): string {
+  soffice(["--convert-to", "pdf", file], out);
+  return path.join(out, `${path.basename(file, path.extname(file))}.pdf`);
+}
+
 /** Renders a workbook to PNG pages (LibreOffice → PDF → pdftoppm). */
 export function renderPng(file: string, dpi = 50): string[] {
   const out = tempDir("lo-png-");
-  soffice(["--convert-to", "pdf", file], out);
-  const pdf = path.join(out, `${path.basename(file, ".xlsx")}.pdf`);
+  const pdf = printToPdf(file, out);
   execFileSync("pdftoppm", ["-r", String(dpi), "-png", pdf, path.join(out, "page")]);
   return readdirSync(out)
     .filter((n) => n.endsWith(".png"))

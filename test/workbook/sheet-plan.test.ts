@@ -8,7 +8,7 @@ import { eachCellOf } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type CellStyle, type SheetPlan } from "../../src/workbook/plan";
 import { FONT, LINE_HEIGHT, pageBands } from "../../src/workbook/sheet-plan";
 import { writeXlsx } from "../../src/workbook/xlsx";
-import { describeWithTools, recalcToCsv, tempDir, toolEnv } from "../helpers/tools";
+import { describeWithTools, printToPdf, recalcToCsv, tempDir } from "../helpers/tools";
 import { syntheticResolution, writtenFile } from "../../support/synthetic";
 
 /** Each text cell that wraps, with what decides its height: text, font, bold, and its (merged) width. */
@@ -72,20 +72,7 @@ async function linesByLibreOffice(items: Measured[]): Promise<{ lines: number[];
   const dir = tempDir("chitieu-heights-");
   const src = path.join(dir, "m.xlsx");
   writeFileSync(src, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${tempDir("lo-profile-")}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      src,
-      "--outdir",
-      dir,
-    ],
-    { stdio: "pipe", timeout: 180_000, env: toolEnv() },
-  );
-  const xml = execFileSync("pdftotext", ["-bbox-layout", path.join(dir, "m.pdf"), "-"], { encoding: "utf8" });
+  const xml = execFileSync("pdftotext", ["-bbox-layout", printToPdf(src, dir), "-"], { encoding: "utf8" });
   const pages = xml.split("<page ").slice(1);
   expect(pages.length).toBe(items.length);
   const tops = pages.map((pg) => [
@@ -247,20 +234,7 @@ describeWithTools(
         expect(sentences.slice(0, written.length)).toEqual(written);
         expect(written.length).toBe(2 * (1 + r.sections.length) + 2 * Math.ceil(allIndicators(r).length / every));
 
-        const pdf = path.join(dir, "so.pdf");
-        execFileSync(
-          "soffice",
-          [
-            `-env:UserInstallation=file://${tempDir("lo-profile-")}`,
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            dir,
-            file,
-          ],
-          { stdio: "pipe", timeout: 180_000 },
-        );
+        const pdf = printToPdf(file, dir);
         const { lines, width, height } = pdfLines(pdf);
         const footer = (l: PdfLine) => l.yMin > height - 0.5 * 72;
         const pages = new Set(lines.filter((l) => footer(l) && l.text.startsWith("Báo cáo")).map((l) => l.page));
