@@ -52,4 +52,6 @@ export const PANE_COLORS = {
   /** Lines between rows (neutralLighter, neutralLight). */
   rowLine: "#edebe9",
   tableLine: "#e1dfdd",
+  /** A group's frame (neutralTertiaryAlt). */
+  frame: "#c8c6c4",
 } as const;

@@ -12,6 +12,7 @@ import { allIndicators, type Resolution } from "../core/model";
 import { formatVietnameseNumber } from "../core/numbers";
 import { capitalize } from "../core/text";
 import { formatTolerance, readTolerance } from "../core/tolerance";
+import { PANE_COLORS } from "../core/palette";
 import { carryOver, describeLeftBehind, hasContent, type MaybePair } from "../workbook/carry";
 import type { Host } from "./host";
 
@@ -208,7 +209,7 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
               <ul aria-label="Có thể là cùng chỉ tiêu" style={{ margin: "4px 0", paddingLeft: 0, listStyle: "none" }}>
                 {step.maybe.map((m) => (
                   <li key={m.row} style={{ marginBottom: 6 }}>
-                    <fieldset style={{ border: "1px solid #c8c6c4", margin: 0, padding: 6 }}>
+                    <fieldset style={{ border: `1px solid ${PANE_COLORS.frame}`, margin: 0, padding: 6 }}>
                       <legend>
                         {m.what.join(" và ")} (dòng {m.row})
                       </legend>
