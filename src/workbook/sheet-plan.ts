@@ -1,3 +1,4 @@
+import { filledCell } from "../core/content";
 import { cellPosition, colLetter } from "./layout";
 
 /** The writers' contract: a pure description of a workbook; the Office.js and exceljs writers apply it as is. */
@@ -17,7 +18,7 @@ export interface CellStyle {
 export type CellValue = string | number | boolean | null;
 
 /** A cell that holds something: not empty, null or "". */
-export const filled = (v: unknown): v is Exclude<CellValue, null> => v !== null && v !== undefined && v !== "";
+export const filled = (v: unknown): v is Exclude<CellValue, null> => filledCell(v);
 
 export interface CellPlan {
   row: number;
