@@ -131,9 +131,11 @@ export function writtenFile(
     overrides?: Record<string, { status: string; reason: string }>;
     notes?: Record<string, string>;
     tolerance?: number;
+    /** Last year's figures of the same periods ("Cùng kỳ"), as written. */
+    previous?: Partial<Record<Period, Actuals>>;
   },
 ): Content {
-  const content = writtenContent(r, { ...o.periods, ...(o.actuals ? { nam: o.actuals } : {}) });
+  const content = writtenContent(r, { ...o.periods, ...(o.actuals ? { nam: o.actuals } : {}) }, o.previous);
   const row = (id: string) => (content.rows[id] ??= { figures: {} });
   for (const [id, override] of Object.entries(o.overrides ?? {})) row(id).override = override;
   for (const [id, note] of Object.entries(o.notes ?? {})) row(id).note = note;

@@ -13,6 +13,8 @@ import { PERIODS, type Period } from "./words";
 export interface RowContent {
   /** Every period's figure as its cell holds it. */
   figures: Partial<Record<Period, unknown>>;
+  /** The same periods of the previous year ("Cùng kỳ"), in the same cell form (semantics section 9). */
+  previous?: Partial<Record<Period, unknown>>;
   /** The figure cells' number formats, when read from a sheet (a date format means Excel made a date). */
   formats?: Partial<Record<Period, string>>;
   /** "Ghi chú". */
@@ -30,6 +32,8 @@ export interface Content {
   estimates?: readonly Period[];
   /** The workbook's tolerance, when this source has a valid one. */
   tolerance?: number;
+  /** The year the content belongs to (a sheet's mark), when this source says; null when it says none. */
+  year?: number | null;
 }
 
 export const EMPTY_CONTENT: Content = { rows: {} };
@@ -39,7 +43,7 @@ export const filledCell = (v: unknown): boolean => v !== null && v !== undefined
 
 /**
  * The one rule of precedence: later layers are newer and win, field by field. A figure wins per
- * period only where it is filled, a note only where it is not empty; an assessment, a Cộng dồn
+ * period only where it is filled (last year's "Cùng kỳ" figures alike), a note only where it is not empty; an assessment, a Cộng dồn
  * choice, the estimate flags and the tolerance wherever the newer layer states them. Callers pass
  * the old sheet first, then the actuals file, then what the user typed (pane or command line).
  */
@@ -56,12 +60,14 @@ export function mergeContent(...layers: (Content | null | undefined)[]): Content
         if (format !== undefined) (into.formats ??= {})[p] = format;
         else if (into.formats) delete into.formats[p];
       }
+      for (const p of PERIODS) if (filledCell(row.previous?.[p])) (into.previous ??= {})[p] = row.previous![p];
       if (row.note !== undefined && row.note.trim() !== "") into.note = row.note;
       if (row.override !== undefined) into.override = row.override;
       if (row.cumulative !== undefined) into.cumulative = row.cumulative;
     }
     if (layer.estimates !== undefined) out.estimates = layer.estimates;
     if (layer.tolerance !== undefined) out.tolerance = layer.tolerance;
+    if (layer.year !== undefined) out.year = layer.year;
   }
   return out;
 }
@@ -76,14 +82,26 @@ export function cellOfWritten(ind: Indicator, value: ActualValue | undefined): u
 }
 
 /** Figures as written, by period and Mã (an actuals file's), as content: each in its cell form. */
-export function writtenContent(r: Resolution, byPeriod: Partial<Record<Period, Actuals>>): Content {
+export function writtenContent(
+  r: Resolution,
+  byPeriod: Partial<Record<Period, Actuals>>,
+  previous: Partial<Record<Period, Actuals>> = {},
+): Content {
   const byId = new Map(allIndicators(r).map((i) => [i.id, i]));
   const rows: Content["rows"] = {};
-  for (const p of PERIODS)
+  const cellOf = (id: string, v: ActualValue) => {
+    const ind = byId.get(id);
+    return ind ? cellOfWritten(ind, v) : v;
+  };
+  for (const p of PERIODS) {
     for (const [id, v] of Object.entries(byPeriod[p] ?? {})) {
-      const ind = byId.get(id);
-      const cell = ind ? cellOfWritten(ind, v) : v;
+      const cell = cellOf(id, v);
       if (filledCell(cell)) (rows[id] ??= { figures: {} }).figures[p] = cell;
     }
+    for (const [id, v] of Object.entries(previous[p] ?? {})) {
+      const cell = cellOf(id, v);
+      if (filledCell(cell)) ((rows[id] ??= { figures: {} }).previous ??= {})[p] = cell;
+    }
+  }
   return { rows };
 }

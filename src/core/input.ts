@@ -90,7 +90,8 @@ const OverridesSchema = z.record(
   z.string(),
   z.strictObject({ status: z.enum(STATUSES), reason: z._default(z.string(), "") }),
 );
-const FILE_KEYS = ["$notes", "$estimates", "$overrides"];
+const PreviousSchema = z.record(z.string(), z.union([ActualValueSchema, PeriodFiguresSchema]));
+const FILE_KEYS = ["$notes", "$estimates", "$overrides", "$previous"];
 
 /**
  * The whole actuals file of interfaces.md, as one schema: its JSON Schema is what `chitieu schema`
@@ -102,17 +103,36 @@ export const ActualsFileSchema = z
       $estimates: z.optional(EstimatesSchema),
       $overrides: z.optional(OverridesSchema),
       $notes: z.optional(NotesSchema),
+      $previous: z.optional(PreviousSchema),
     }),
     z.union([ActualValueSchema, PeriodFiguresSchema]),
   )
   .check(
     z.refine((file) => Object.keys(file).every((k) => !k.startsWith("$") || FILE_KEYS.includes(k)), {
-      message: 'chỉ có "$notes", "$estimates", "$overrides" bắt đầu bằng "$"',
+      message: `chỉ có ${FILE_KEYS.map((k) => `"${k}"`).join(", ")} bắt đầu bằng "$"`,
     }),
   );
 
 const isPeriodObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Figures by Mã, plain (the year's) or per period, split by period; an unknown period is an error. */
+function splitPeriods(data: Record<string, unknown>, source: string): Record<Period, Record<string, unknown>> {
+  const byPeriod = Object.fromEntries(PERIODS.map((p) => [p, {}])) as Record<Period, Record<string, unknown>>;
+  for (const [id, v] of Object.entries(data)) {
+    if (!isPeriodObject(v)) {
+      byPeriod.nam[id] = v;
+      continue;
+    }
+    const wrong = Object.keys(v).filter((k) => !(PERIODS as readonly string[]).includes(k));
+    if (wrong.length > 0)
+      throw new InputError(
+        `${source}, chỉ tiêu ${id}: kỳ ${wrong.map((k) => `"${k}"`).join(", ")} không có; các kỳ là ${PERIODS.map((p) => `"${p}"`).join(", ")}.`,
+      );
+    for (const [p, fig] of Object.entries(v)) byPeriod[p as Period][id] = fig;
+  }
+  return byPeriod;
+}
 
 /** An actuals file read: its content, the periods it gives figures for, and warnings on figures surely mistyped. */
 export interface ActualsRead {
@@ -121,17 +141,24 @@ export interface ActualsRead {
   hints: string[];
 }
 
-/** An actuals JSON file: figures by Mã (plain, or per period), `$estimates`, `$overrides`, `$notes` (interfaces.md). */
+/**
+ * An actuals JSON file: figures by Mã (plain, or per period), `$estimates`, `$overrides`, `$notes`,
+ * `$previous` (interfaces.md).
+ */
 export function actualsFileFromJson(data: unknown, resolution: Resolution, source: string): ActualsRead {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     actualsFromJson(data, resolution, source);
     throw new InputError(`${source}: cần một đối tượng JSON { "<mã chỉ tiêu>": số liệu }.`);
   }
-  const { $notes, $estimates, $overrides, ...rest } = data as Record<string, unknown>;
+  const { $notes, $estimates, $overrides, $previous, ...rest } = data as Record<string, unknown>;
   const later = Object.keys(rest).filter((k) => k.startsWith("$"));
   if (later.length > 0)
     throw new InputError(
-      `${source}: ${later.map((k) => `"${k}"`).join(", ")} không dùng được (chỉ có "$notes", "$estimates", "$overrides").`,
+      `${source}: ${later.map((k) => `"${k}"`).join(", ")} không dùng được (chỉ có ${FILE_KEYS.map((k) => `"${k}"`).join(", ")}).`,
+    );
+  if ($previous !== undefined && !isPeriodObject($previous))
+    throw new InputError(
+      `${source} ($previous): cần một đối tượng { "<mã chỉ tiêu>": số liệu cùng kỳ năm trước } (hoặc theo kỳ { "6t": …, "nam": … }).`,
     );
   const read = <T>(schema: z.ZodMiniType<T>, v: unknown, key: string, empty: T): T => {
     if (v === undefined) return empty;
@@ -153,20 +180,7 @@ export function actualsFileFromJson(data: unknown, resolution: Resolution, sourc
         `${source} (${key}) có mã chỉ tiêu không có trong nghị quyết: ${unknown.map((u) => `"${u}"`).join(", ")}.`,
       );
   }
-  // A plain value is the year's figure; an object gives each period's.
-  const byPeriod = Object.fromEntries(PERIODS.map((p) => [p, {}])) as Record<Period, Record<string, unknown>>;
-  for (const [id, v] of Object.entries(rest)) {
-    if (!isPeriodObject(v)) {
-      byPeriod.nam[id] = v;
-      continue;
-    }
-    const wrong = Object.keys(v).filter((k) => !(PERIODS as readonly string[]).includes(k));
-    if (wrong.length > 0)
-      throw new InputError(
-        `${source}, chỉ tiêu ${id}: kỳ ${wrong.map((k) => `"${k}"`).join(", ")} không có; các kỳ là ${PERIODS.map((p) => `"${p}"`).join(", ")}.`,
-      );
-    for (const [p, fig] of Object.entries(v)) byPeriod[p as Period][id] = fig;
-  }
+  const byPeriod = splitPeriods(rest, source);
   const given: Period[] = [];
   const hints: string[] = [];
   const written: Partial<Record<Period, Actuals>> = {};
@@ -178,8 +192,22 @@ export function actualsFileFromJson(data: unknown, resolution: Resolution, sourc
     given.push(p);
     hints.push(...actualsHints(written[p], resolution, where));
   }
+  // Last year's figures of the same periods, checked as this year's are (semantics section 9).
+  const previous: Partial<Record<Period, Actuals>> = {};
+  if ($previous !== undefined) {
+    const prevSource = `${source} ($previous)`;
+    const byPrev = splitPeriods($previous as Record<string, unknown>, prevSource);
+    for (const p of PERIODS) {
+      if (Object.keys(byPrev[p]).length === 0) continue;
+      const where = `${prevSource}${p === YEAR ? "" : ` (${PERIOD_INFO[p].label})`}`;
+      previous[p] = actualsFromJson(byPrev[p], resolution, where);
+      if (!given.includes(p)) given.push(p);
+      hints.push(...actualsHints(previous[p], resolution, where));
+    }
+    given.sort((a, b) => PERIODS.indexOf(a) - PERIODS.indexOf(b));
+  }
   const content: Content = {
-    ...writtenContent(resolution, written),
+    ...writtenContent(resolution, written, previous),
     ...($estimates !== undefined ? { estimates } : {}),
   };
   const row = (id: string) => (content.rows[id] ??= { figures: {} });

@@ -6,6 +6,7 @@ import { STATUS_RULES } from "./rules";
 import { formatVietnameseNumber } from "./numbers";
 import { PERIOD_INFO, finalStatus, isCumulative, judgePeriodCell, type Period } from "./periods";
 import { DEFAULT_TOLERANCE } from "./tolerance";
+import { previousChange, previousWords } from "./previous";
 import { STATUS, countStatuses, type Status } from "./words";
 
 export interface PeriodResult {
@@ -14,6 +15,10 @@ export interface PeriodResult {
   /** The rule's status (for the year it may differ from `status`, which is staff's when chosen). */
   rule: Status;
   ratio: number | null;
+  /** Last year's figure of the period as its cell holds it ("Cùng kỳ"), null when none. */
+  previous: unknown;
+  /** "So với cùng kỳ": the figure ÷ last year's (previous.ts), null when none. */
+  change: number | null;
 }
 
 /**
@@ -26,7 +31,9 @@ export function evaluatePeriod(r: Resolution, content: Content, period: Period) 
     const row = content.rows[ind.id];
     const j = judgePeriodCell(ind, row?.figures[period], period, tolerance, row?.formats?.[period]);
     const status = period === "nam" ? finalStatus(j.status, row?.override) : j.status;
-    return { id: ind.id, status, rule: j.status, ratio: j.ratio };
+    const previous = row?.previous?.[period] ?? null;
+    const change = previousChange(ind, row?.figures[period], previous, j.status !== STATUS.noFigure);
+    return { id: ind.id, status, rule: j.status, ratio: j.ratio, previous, change };
   });
 }
 
@@ -53,7 +60,7 @@ export function sectionSentence(id: string, title: string, c: Record<Status, num
  * An indicator's sentence (semantics section 8, "How the words read"): the figure with its unit, a
  * rank as "xếp thứ 7 (chỉ tiêu: thứ 5 trở lên)", a rating or qualitative answer as itself; the
  * ratio read "đạt" or "bằng" as the rule table says, "… kế hoạch năm" for a cumulative indicator
- * before the year's end; then the rule's status, unless it only repeats a qualitative answer, and
+ * before the year's end; the change from last year's figure ("tăng 4,8% so với cùng kỳ"); then the rule's status, unless it only repeats a qualitative answer, and
  * staff's assessment where it differs.
  */
 function indicatorSentence(
@@ -62,6 +69,7 @@ function indicatorSentence(
   res: PeriodResult,
   period: Period,
   estimate: boolean,
+  cells: { figure: unknown; previous: unknown },
 ): string {
   const m = measureOf(ind);
   const t = ind.target;
@@ -75,11 +83,14 @@ function indicatorSentence(
   const plan = isCumulative(ind) && period !== "nam" ? "kế hoạch năm" : "chỉ tiêu nghị quyết";
   const ratio =
     res.ratio !== null && verb !== null ? `, ${estimate ? "ước " : ""}${verb} ${percentWords(res.ratio)} ${plan}` : "";
+  // Last year's figure of the period, when there is one (semantics section 9).
+  const words = previousWords(ind, cells.figure, cells.previous, res.rule !== STATUS.noFigure);
+  const compared = words ? `, ${words}` : "";
   const said = [
     t.op === "qualitative" ? "" : res.rule,
     res.status !== res.rule ? `đánh giá lại: ${res.status}` : "",
   ].filter(Boolean);
-  return `${ind.text}: ${reading}${ratio}${said.length > 0 ? ` (${said.join("; ")})` : ""}.`;
+  return `${ind.text}: ${reading}${ratio}${compared}${said.length > 0 ? ` (${said.join("; ")})` : ""}.`;
 }
 
 /**
@@ -102,7 +113,8 @@ export function reviewText(r: Resolution, content: Content = EMPTY_CONTENT, peri
       if (res.rule === STATUS.noFigure) continue;
       const read = checkFigure(ind, figureFromCell(ind, content.rows[ind.id]?.figures[period]));
       if (!read.ok || read.figure.kind === "blank") continue;
-      lines.push(indicatorSentence(ind, read.figure.value, res, period, estimate));
+      const figure = content.rows[ind.id]?.figures[period];
+      lines.push(indicatorSentence(ind, read.figure.value, res, period, estimate, { figure, previous: res.previous }));
     }
   }
   return lines;

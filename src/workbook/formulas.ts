@@ -6,6 +6,7 @@ import { STATUS, STATUSES, type TargetOp } from "../core/model";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { STATUS_RULES, prorates, type Scale, type StatusRule } from "../core/rules";
 import { TYPED_SUBSTITUTIONS } from "../core/typed";
+import { comparesWithPrevious } from "../core/previous";
 import {
   APPLIED_TOLERANCE_NAME,
   CUMULATIVE_WORDS,
@@ -91,6 +92,7 @@ function refs({ layout, row, period }: RowRef) {
     v: at("value"),
     m: at("max"),
     cum: at("cumulativeOn"),
+    prev: at(periodKey("previous", period)),
   };
 }
 
@@ -232,6 +234,25 @@ function buildRatio(at: RowRef): string {
     .join(",")})`;
   return (
     `IF(${JUNK_TESTS.error(a)},"",IF(OR(LEN(${a})=0,LEN(${chk})>0),"",` + `IF(${kinds},IF(${v}=0,"",${a}/${v}),"")))`
+  );
+}
+
+/**
+ * "So với cùng kỳ": figure ÷ last year's figure (core/previous.ts previousChange), blank where either
+ * is blank or not a number, last year's is 0, the figure is not acceptable, or the kind has no comparison.
+ */
+export function changeFormula(at: RowRef): string {
+  return forRow(`change|${layoutKey(at)}`, at.row, (row) => buildChange({ ...at, row }));
+}
+
+function buildChange(at: RowRef): string {
+  const { a, op, chk, prev } = refs(at);
+  const kinds = `OR(${RULES.filter(([k]) => comparesWithPrevious(k))
+    .map(([k]) => `${op}=${q(OP_LABELS[k])}`)
+    .join(",")})`;
+  return (
+    `IF(OR(${JUNK_TESTS.error(a)},${JUNK_TESTS.error(prev)}),"",IF(OR(LEN(${a})=0,LEN(${chk})>0),"",` +
+    `IF(AND(${kinds},ISNUMBER(${a}),ISNUMBER(${prev})),IF(${prev}=0,"",${a}/${prev}),"")))`
   );
 }
 

@@ -30,8 +30,11 @@ export const SUMMARY_SHEET = "Tổng hợp";
 export const REPORT_SHEET = "Báo cáo";
 export const TOLERANCE_NAME = "DungSai";
 
-/** The figure, ratio, status and check columns exist once per review period. */
-export const PERIOD_BASES = ["actual", "ratio", "status", "check"] as const;
+/**
+ * The figure, ratio, status and check columns exist once per review period, and so do last year's
+ * figure ("Cùng kỳ") and the comparison with it ("So với cùng kỳ", semantics section 9).
+ */
+export const PERIOD_BASES = ["actual", "ratio", "status", "check", "previous", "change"] as const;
 export type PeriodBase = (typeof PERIOD_BASES)[number];
 /** The year keeps the plain key ("actual"); earlier periods add theirs ("actual6t"). */
 export type PeriodColumnKey = `${PeriodBase}${"" | Exclude<Period, "nam">}`;
@@ -67,7 +70,11 @@ const PERIOD_HEADERS: Record<PeriodBase, { header: string; width: number }> = {
   ratio: { header: "Tỷ lệ hoàn thành", width: 12 },
   status: { header: "Đánh giá", width: 13 },
   check: { header: "Kiểm tra số liệu", width: 30 },
+  previous: { header: "Cùng kỳ", width: 13 },
+  change: { header: "So với cùng kỳ", width: 11 },
 };
+/** A sheet with only the year names last year's figure so (interfaces.md). */
+const YEAR_ONLY_HEADERS: Partial<Record<PeriodBase, string>> = { previous: "Cùng kỳ năm trước" };
 /** Staff's own assessment for the year and the final status (semantics section 7). */
 export const REVIEW_HEADERS = { override: "Đánh giá lại", reason: "Lý do", final: "Kết quả" } as const;
 export const CUMULATIVE_HEADER = "Cộng dồn";
@@ -81,7 +88,7 @@ export function cumulativeCell(v: unknown): boolean | null {
 /** A header as a sheet of these periods names it: "Thực hiện 6 tháng"; a sheet with only the year keeps "Thực hiện". */
 export function periodHeader(base: PeriodBase, p: Period, periods: readonly Period[]): string {
   const h = PERIOD_HEADERS[base].header;
-  if (periods.length === 1 && p === "nam") return h;
+  if (periods.length === 1 && p === "nam") return YEAR_ONLY_HEADERS[base] ?? h;
   return base === "check" ? `Kiểm tra ${PERIOD_INFO[p].label}` : `${h} ${PERIOD_INFO[p].label}`;
 }
 
@@ -96,7 +103,8 @@ export interface Layout {
 export { DEFAULT_PERIODS };
 
 /**
- * Printed columns first (identity, per period figure, ratio and status, the year's assessment and
+ * Printed columns first (identity, per period figure, ratio, status, last year's figure and the
+ * change from it, the year's assessment and
  * result, notes), then the technical ones: checks, "Cộng dồn" and the target the formulas read.
  */
 export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS): Layout {
@@ -114,7 +122,7 @@ export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS): Layou
     { key: "text", header: "Chỉ tiêu", width: 50 },
     { key: "unit", header: "Đơn vị tính", width: 11 },
     { key: "targetText", header: "Chỉ tiêu đề ra", width: 20 },
-    ...ps.flatMap((p) => [per("actual", p), per("ratio", p), per("status", p)]),
+    ...ps.flatMap((p) => [per("actual", p), per("ratio", p), per("status", p), per("previous", p), per("change", p)]),
     ...(year
       ? [
           { key: "override", header: REVIEW_HEADERS.override, width: 12 } as const,

@@ -1,4 +1,5 @@
 import { measureOf, toExcel } from "../core/measure";
+import { pointWords } from "../core/previous";
 import { STATUS, STATUSES, type Resolution } from "../core/model";
 import { SHEET_COLORS } from "../core/palette";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
@@ -129,7 +130,19 @@ const WORK = {
   sentence: 24,
   hasSentence: 25,
   order: 26,
+  previous: 27,
+  change: 28,
+  points: 29,
+  delta: 30,
+  deltaRound: 31,
+  deltaPlaces: 32,
+  deltaDigits: 33,
+  deltaWhole: 34,
+  deltaDecimals: 35,
+  compared: 36,
 };
+/** The last working column. */
+const LAST_WORK = Math.max(...Object.values(WORK));
 const WORK_HEADERS: Record<keyof typeof WORK, string> = {
   row: "Dòng",
   figure: "Số liệu",
@@ -155,6 +168,16 @@ const WORK_HEADERS: Record<keyof typeof WORK, string> = {
   sentence: "Câu",
   hasSentence: "Có câu",
   order: "Thứ tự câu",
+  previous: "Cùng kỳ",
+  change: "So với cùng kỳ",
+  points: "Đơn vị so sánh",
+  delta: "Tăng/giảm",
+  deltaRound: "Tăng/giảm làm tròn",
+  deltaPlaces: "Số chữ số thập phân",
+  deltaDigits: "Các chữ số",
+  deltaWhole: "Phần nguyên",
+  deltaDecimals: "Phần thập phân",
+  compared: "So với cùng kỳ (lời)",
 };
 /** Decimals of a figure and of a ratio in percent in words (as core/report.ts writes them). */
 const FIGURE_DECIMALS = 6;
@@ -193,7 +216,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     if (period !== "nam") put("cumulative", get(column("cumulativeOn")));
     put("op", get(column("op")), "op");
     put("level", get(column("value")), "level");
-    const rounding = (x: string, d: number, scale: string, prefix: "figure" | "percent") => {
+    const rounding = (x: string, d: number, scale: string, prefix: "figure" | "percent" | "delta") => {
       const keys = {
         round: `${prefix}Round`,
         places: `${prefix}Places`,
@@ -207,10 +230,27 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
       >;
       const formulas = roundingFormulas(x, d, scale, cells);
       for (const k of Object.keys(keys) as (keyof typeof keys)[]) put(keys[k], formulas[k], keys[k]);
-      return vietnameseDigits(x, cells.round, cells.whole, cells.decimals);
+      return { text: vietnameseDigits(x, cells.round, cells.whole, cells.decimals), cells };
     };
-    const figureText = rounding(w("written"), FIGURE_DECIMALS, "", "figure");
-    const percentText = rounding(w("ratio"), PERCENT_DECIMALS, "*100", "percent");
+    const figureText = rounding(w("written"), FIGURE_DECIMALS, "", "figure").text;
+    const percentText = rounding(w("ratio"), PERCENT_DECIMALS, "*100", "percent").text;
+    // The change from last year's figure, as core/previous.ts says it: amounts by percent, rates by points.
+    put("previous", get(column(periodKey("previous", period))));
+    put("change", get(column(periodKey("change", period))));
+    put(
+      "delta",
+      `IF(ISNUMBER(${w("change")}),IF(LEN(${w("points")})=0,(${w("change")}-1)*100,` +
+        `${w("written")}-${w("previous")}/${w("scale")}),"")`,
+      "delta",
+    );
+    const delta = rounding(w("delta"), PERCENT_DECIMALS, "", "delta").cells;
+    const deltaDigits = `${grouped(delta.whole)}&IF(LEN(${delta.decimals})>0,","&${delta.decimals},"")`;
+    put(
+      "compared",
+      `IF(ISNUMBER(${delta.round}),IF(${deltaDigits}="0",", bằng cùng kỳ",", "&IF(${w("delta")}>0,"tăng ","giảm ")&` +
+        `${deltaDigits}&IF(LEN(${w("points")})=0,"%",${w("points")})&" so với cùng kỳ"),"")`,
+      "compared",
+    );
     const isOp = (op: TargetOp) => `${w("op")}=${q(OP_LABELS[op])}`;
     const shown =
       `IF(ISNUMBER(${w("written")}),IF(${isOp("rank")},"xếp thứ "&${figureText}&" (chỉ tiêu: thứ "&${w("level")}&" trở lên)",` +
@@ -233,7 +273,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     put(
       "sentence",
       `IF(OR(LEN(${w("figure")})=0,${w("status")}="${STATUS.noFigure}",${w("status")}=""),"",` +
-        `IFERROR(INDEX(${column("text")},${w("row")}),"")&": "&${shown}&${ratio}&${said}&".")`,
+        `IFERROR(INDEX(${column("text")},${w("row")}),"")&": "&${shown}&${ratio}&${w("compared")}&${said}&".")`,
       `sentence ${period}`,
     );
     return out;
@@ -295,10 +335,11 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
         cells.push({ row, col: 2, value: ind.id });
         cells.push({ row, col: WORK.scale, value: factor });
         cells.push({ row, col: WORK.unit, value: suffix });
+        cells.push({ row, col: WORK.points, value: pointWords(ind) });
         samples.push({
           row,
           col: 1,
-          value: `${ind.text}: xếp thứ 1.234.567,89${suffix} (chỉ tiêu: thứ 5 trở lên), ước bằng 100,5% chỉ tiêu nghị quyết (Cơ bản đạt; đánh giá lại: Không đạt).`,
+          value: `${ind.text}: xếp thứ 1.234.567,89${suffix} (chỉ tiêu: thứ 5 trở lên), ước bằng 100,5% chỉ tiêu nghị quyết, giảm 1.234,5 điểm phần nghìn so với cùng kỳ (Cơ bản đạt; đánh giá lại: Không đạt).`,
         });
         for (const f of template)
           cells.push({ row, col: f.col, share: f.share, formula: f.formula.split(ROW).join(String(row)) });
@@ -335,9 +376,9 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     { ref: "A1:A1", style: { bold: true, size: 14, hAlign: "center" } },
     { ref: "A2:A2", style: { italic: true, hAlign: "center", wrap: true } },
     { ref: "A3:A3", style: { italic: true, color: SHEET_COLORS.muted, wrap: true } },
-    { ref: area(2, 3, WORK.order, 3), style: { bold: true, size: 10, color: SHEET_COLORS.muted, wrap: true } },
+    { ref: area(2, 3, LAST_WORK, 3), style: { bold: true, size: 10, color: SHEET_COLORS.muted, wrap: true } },
     { ref: area(1, 4, 1, last), style: wrap },
-    { ref: area(2, 4, WORK.order, last), style: { size: 10, color: SHEET_COLORS.muted } },
+    { ref: area(2, 4, LAST_WORK, last), style: { size: 10, color: SHEET_COLORS.muted } },
   ];
   // Row k shows the k-th sentence, which may be any slot's from the k-th on (neither LibreOffice nor
   // Excel fits a row to a formula's result): its height is the tallest of theirs.
@@ -354,7 +395,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   return {
     name: REPORT_SHEET,
     rowCount: last,
-    colCount: WORK.order,
+    colCount: LAST_WORK,
     cells,
     styles,
     merges: [],

@@ -47,6 +47,8 @@ export function headerKey(header: unknown): ColumnKey | undefined {
   if (h === "") return undefined;
   if (/^(?:ma|ma so|ma chi tieu)$/u.test(h)) return "id";
   if (/^(?:stt|tt|so tt|so thu tu)$/u.test(h)) return "no";
+  if (/\bso voi cung ky\b/u.test(h)) return periodKey("change", headerPeriod(h));
+  if (/\bcung ky\b/u.test(h)) return periodKey("previous", headerPeriod(h));
   if (/\bkiem tra danh gia lai\b/u.test(h)) return "reasonCheck";
   if (/\bkiem tra\b/u.test(h)) return periodKey("check", headerPeriod(h));
   if (/\bly do\b/u.test(h)) return "reason";

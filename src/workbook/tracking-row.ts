@@ -14,8 +14,9 @@ import { sectionOfId } from "../core/ids";
 import { ratingLevel, formatTarget } from "../core/target";
 import { DEFAULT_TOLERANCE, formatTolerance, readToleranceCell } from "../core/tolerance";
 import { proposeCumulative } from "../core/cumulative";
-import type { Period } from "../core/periods";
+import { PERIODS, type Period } from "../core/periods";
 import {
+  changeFormula,
   checkFormula,
   cumulativeOnFormula,
   finalFormula,
@@ -102,6 +103,9 @@ export function encodeRow(
     cells[periodKey("ratio", period)] = { formula: ratioFormula(at), share: "ratio" };
     cells[periodKey("status", period)] = { formula: statusFormula(at), share: "status" };
     cells[periodKey("check", period)] = { formula: checkFormula(at, m), share: checkKey };
+    const previous = asCell(content.previous?.[period]);
+    if (filled(previous)) cells[periodKey("previous", period)] = { value: previous };
+    cells[periodKey("change", period)] = { formula: changeFormula(at), share: "change" };
   }
   if (layout.index.has("final")) {
     cells.final = { formula: finalFormula(layout, row), share: "final" };
@@ -183,7 +187,7 @@ export interface ReadBack {
    * What staff put in the sheet (the first row of each Mã), with the sheet's tolerance when it is
    * valid, else the default (and a problem says why).
    */
-  content: Content & { tolerance: number; estimates: readonly Period[] };
+  content: Content & { tolerance: number; estimates: readonly Period[]; year: number | null };
   problems: Problem[];
 }
 
@@ -192,13 +196,32 @@ export function rowContentOf(r: ExistingRow | LooseRow): RowContent {
   const cells: Partial<Record<ColumnKey, unknown>> = "cells" in r ? r.cells : {};
   const assessment = readAssessment(cells.override, cells.reason);
   const chosen = cumulativeCell(cells.cumulative);
+  const previous: Partial<Record<Period, unknown>> = {};
+  for (const p of PERIODS) {
+    const v = cells[periodKey("previous", p)];
+    if (filled(asCell(v))) previous[p] = asCell(v);
+  }
   return {
     figures: r.figures,
+    ...(Object.keys(previous).length > 0 ? { previous } : {}),
     formats: r.formats,
     ...(r.note.trim() !== "" ? { note: r.note } : {}),
     ...(assessment ? { override: { status: assessment.typed, reason: String(cells.reason ?? "").trim() } } : {}),
     ...(chosen !== null ? { cumulative: chosen } : {}),
   };
+}
+
+/**
+ * The year a tracking sheet belongs to, from its mark: the cell beside the heading label "Năm"
+ * (encodeHeading); sheets made before the labels have only the subtitle "<organisation> — Năm <year>".
+ * Null when it says none (a resolution without a year).
+ */
+export function sheetYear(sheet: Pick<ExistingSheet, "meta" | "heading">): number | null {
+  if ("year" in sheet.meta) {
+    const y = num(sheet.meta.year);
+    return y !== null && Number.isInteger(y) && y > 0 ? y : null;
+  }
+  return Number(/Năm (\d{4})/u.exec(sheet.heading[1] ?? "")?.[1]) || null;
 }
 
 /**
@@ -233,8 +256,7 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
   const sectionIds = sheet.sections.map((s) => s.id);
   const ids = [...new Set([...sectionIds, ...indicators.map((i) => sectionOfId(i.id, sectionIds))])];
   const [title = "Nghị quyết", subtitle = ""] = sheet.heading;
-  // Sheets made before the heading labels have only the subtitle "<organisation> — Năm <year>".
-  const year = "year" in sheet.meta ? num(sheet.meta.year) : Number(/Năm (\d{4})/u.exec(subtitle)?.[1]) || null;
+  const year = sheetYear(sheet);
   const organization =
     sheet.meta.organization !== undefined
       ? String(sheet.meta.organization ?? "")
@@ -251,7 +273,7 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
     warnings: [],
   };
   const parsed = ResolutionSchema.safeParse(candidate);
-  const content = { rows, tolerance, estimates: sheet.estimates };
+  const content = { rows, tolerance, estimates: sheet.estimates, year };
   if (!parsed.success) {
     problems.push(
       ...parsed.error.issues.map((i) => ({

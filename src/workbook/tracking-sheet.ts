@@ -69,9 +69,13 @@ function validationRanges(
   layout: Layout,
 ) {
   const out: ValidationPlan[] = [];
-  for (const period of layout.periods)
+  // Last year's figure ("Cùng kỳ") takes the same figures as the period's own.
+  const figureKeys = layout.periods.flatMap((period) =>
+    (["actual", "previous"] as const).map((base) => ({ period, base, key: periodKey(base, period) })),
+  );
+  for (const { period, base, key } of figureKeys)
     for (const { rule, prompt, rows } of byRule.values()) {
-      const c = col(periodKey("actual", period), layout);
+      const c = col(key, layout);
       let start = rows[0]!;
       for (let i = 1; i <= rows.length; i++) {
         if (i < rows.length && rows[i] === rows[i - 1]! + 1) continue;
@@ -80,8 +84,8 @@ function validationRanges(
           ref: start === end ? `${c}${start}` : `${c}${start}:${c}${end}`,
           rule,
           errorTitle: "Số liệu không hợp lệ",
-          error: `${prompt} Xem cột “Kiểm tra số liệu”.`,
-          promptTitle: periodHeader("actual", period, layout.periods),
+          error: base === "actual" ? `${prompt} Xem cột “Kiểm tra số liệu”.` : prompt,
+          promptTitle: periodHeader(base, period, layout.periods),
           prompt,
         });
         if (i < rows.length) start = rows[i]!;
@@ -137,11 +141,16 @@ export function trackingSheet(
       const own: RowContent = content.rows[ind.id] ?? { figures: {} };
       cells.push(...encodeRow(ind, section.id, row, layout, own));
       const m = measureOf(ind);
-      for (const p of layout.periods)
+      for (const p of layout.periods) {
         rowStyles.push({
           ref: ref(ci(periodKey("actual", p)), row),
           style: { numFmt: figureFormat(m, asCell(own.figures[p])) },
         });
+        rowStyles.push({
+          ref: ref(ci(periodKey("previous", p)), row),
+          style: { numFmt: figureFormat(m, asCell(own.previous?.[p])) },
+        });
+      }
       if (m.words === null) {
         const t = ind.target;
         const bounds = "min" in t ? [t.min, t.max] : "value" in t ? [t.value] : [];
@@ -254,6 +263,8 @@ export function trackingSheet(
       band(periodKey("actual", p), { fill: SHEET_COLORS.input, hAlign: "right" }),
       band(periodKey("ratio", p), { numFmt: "0.0%", hAlign: "right" }),
       band(periodKey("check", p), { italic: true, color: SHEET_COLORS.warning }),
+      band(periodKey("previous", p), { fill: SHEET_COLORS.input, hAlign: "right" }),
+      band(periodKey("change", p), { numFmt: "0.0%", hAlign: "right" }),
     ]),
     ...statusKeys.map((k) => band(k, { hAlign: "center", bold: true })),
     ...(layout.index.has("final")

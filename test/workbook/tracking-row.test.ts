@@ -171,7 +171,7 @@ describe("the tracking row codec: what is written is read back", () => {
     const sheet = plan.sheets[0]!;
     // The columns and the estimate row that sheets of that time did not have.
     const added = new Set(
-      ["override", "reason", "final", "reasonCheck", "cumulative", "cumulativeOn"].map(
+      ["previous", "change", "override", "reason", "final", "reasonCheck", "cumulative", "cumulativeOn"].map(
         (k) => colIndex(k as ColumnKey, layout) - 1,
       ),
     );
