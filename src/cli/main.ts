@@ -8,10 +8,12 @@ import { capitalize } from "../core/text";
 import { locateJsonError } from "../core/json-locate";
 import { ResolutionTextError } from "../core/parser";
 import { readTolerance } from "../core/tolerance";
-import { allIndicators, type Resolution } from "../core/model";
+import { allIndicators, type Indicator, type Resolution } from "../core/model";
+import { figureFromCell } from "../core/judge";
 import { PERIODS, PERIOD_INFO, PERIOD_KEYS_TEXT, YEAR, periodOf, type Period } from "../core/words";
 import { DEFAULT_PERIODS } from "../workbook/layout";
 import { jsonSchemas } from "./schema";
+import type { CarryMode, YearProblem } from "../workbook/carry";
 
 const PERIOD_CHOICE = PERIODS.join("|");
 const USAGE = `Cách dùng: chitieu <lệnh> [tùy chọn]
@@ -20,13 +22,14 @@ Lệnh:
   parse <tệp.txt|.docx|.pdf|-> Đọc văn bản nghị quyết, in Resolution JSON
   workbook [--resolution <tệp.txt|tệp.json>] [--actuals <tệp.json>]
            [--tolerance <0..0,99|10%>] [--periods ${DEFAULT_PERIODS.join(",")}] [--from <sổ-cũ.xlsx>]
-           [--match <Mã cũ>=<Mã mới> ...] --out <tệp.xlsx>
+           [--previous <sổ-năm-trước.xlsx>] [--match <Mã cũ>=<Mã mới> ...] --out <tệp.xlsx>
                                Tạo sổ theo dõi chỉ tiêu (.xlsx); mặc định dùng
                                nghị quyết năm 2022 của phường Trần Phú và các kỳ
                                ${DEFAULT_PERIODS.map((p) => PERIOD_INFO[p].label).join(", ")} (--periods: ${PERIOD_KEYS_TEXT}); --from
                                chuyển số liệu, ghi chú, đánh giá lại, dung sai
-                               từ sổ cũ; --match xác nhận một cặp "có thể là
-                               cùng chỉ tiêu" (dùng nhiều lần được)
+                               từ sổ cũ cùng năm; --previous lấy số liệu của sổ
+                               năm trước làm số liệu cùng kỳ; --match xác nhận
+                               một cặp "có thể là cùng chỉ tiêu" (dùng nhiều lần được)
   evaluate [--resolution <tệp>] --actuals <tệp.json> [--tolerance <0..0,99|10%>]
                                Đánh giá số liệu, in { "<mã>": { status, ratio } }
                                (theo kỳ ${PERIODS.join("/")} khi tệp có số liệu từng kỳ)
@@ -160,9 +163,22 @@ function matchOption(text: string): { from: string; to: string } {
  * `--from old.xlsx`: figures, notes, assessments and the tolerance carried exactly as re-inserting
  * in Excel does (contentOverOld), with the newer sources merged over them; `--match` pairs confirmed.
  */
-async function carryFrom(file: string, r: Resolution, io: Io, matches: string[], newer: (Content | null)[]) {
-  const existing = await readWorkbookFile(file, "sổ cũ");
-  const { contentOverOld, describeLeftBehind, describeMaybe, describeCounts } = await import("../workbook/carry");
+async function carryFrom(
+  file: string,
+  r: Resolution,
+  io: Io,
+  matches: string[],
+  newer: (Content | null)[],
+  mode: CarryMode = "same-year",
+) {
+  const last = mode === "previous-year";
+  const existing = await readWorkbookFile(file, last ? "sổ năm trước" : "sổ cũ");
+  const { contentOverOld, describeLeftBehind, describeMaybe, describeCounts, yearProblem } = await import(
+    "../workbook/carry"
+  );
+  const { sheetYear } = await import("../workbook/tracking-row");
+  const problem = yearProblem(mode, r.year, sheetYear(existing));
+  if (problem) throw new InputError(yearMessage(problem, file));
   const ids = new Set(allIndicators(r).map((i) => i.id));
   const confirmed = matches.map(matchOption).map(({ from, to }) => {
     const row = existing.rows.find((x) => x.id === from)?.row;
@@ -170,11 +186,13 @@ async function carryFrom(file: string, r: Resolution, io: Io, matches: string[],
     if (!ids.has(to)) throw new InputError(`--match ${from}=${to}: nghị quyết mới không có Mã ${to}.`);
     return { row, to };
   });
-  const { carry, content } = contentOverOld(r, existing, newer, { confirmed });
+  const { carry, content } = contentOverOld(r, existing, newer, { confirmed, mode });
   const counts = describeCounts(carry.counts);
   io.stderr(
-    `Sổ cũ "${file}" (sheet “${existing.name}”): ${
-      counts ? `chuyển ${counts} (của ${carry.carried} chỉ tiêu)` : "không chuyển được số liệu, ghi chú nào"
+    `${last ? "Sổ năm trước" : "Sổ cũ"} "${file}" (sheet “${existing.name}”): ${
+      counts
+        ? `chuyển ${counts} (của ${carry.carried} chỉ tiêu)${last ? " vào các cột “Cùng kỳ”" : ""}`
+        : `không chuyển được số liệu${last ? "" : ", ghi chú"} nào`
     }.\n`,
   );
   for (const m of carry.moved) io.stderr(`  Theo nội dung chỉ tiêu: ${m.from || "dòng không Mã"} → ${m.to}\n`);
@@ -186,12 +204,32 @@ async function carryFrom(file: string, r: Resolution, io: Io, matches: string[],
     for (const m of carry.maybe) io.stderr(`  - ${describeMaybe(m)}\n`);
   }
   if (carry.leftBehind.length > 0) {
-    io.stderr(`Không chuyển ${carry.leftBehind.length} mục (vẫn nằm ở sổ cũ):\n`);
+    io.stderr(`Không chuyển ${carry.leftBehind.length} mục (vẫn nằm ở ${last ? "sổ năm trước" : "sổ cũ"}):\n`);
     for (const l of carry.leftBehind) io.stderr(`  - ${describeLeftBehind(l)}\n`);
   }
   const old = carry.oldTolerance;
   if (old && !old.ok) io.stderr(`Dung sai của sổ cũ không dùng được (${old.message}); không chuyển.\n`);
   return { content, periods: existing.periods };
+}
+
+/** Why an old workbook's year does not fit the flag, and the flag to use (interfaces.md). */
+function yearMessage(p: YearProblem, file: string): string {
+  switch (p.kind) {
+    case "other-year":
+      return (
+        `Sổ cũ "${file}" là sổ năm ${p.oldYear}, nghị quyết mới là năm ${p.newYear}: --from chỉ chuyển số liệu trong cùng một năm. ` +
+        `Để lấy số liệu năm ${p.oldYear} làm số liệu cùng kỳ của năm ${p.newYear}, dùng --previous "${file}".`
+      );
+    case "not-earlier":
+      return p.oldYear === p.newYear
+        ? `Sổ "${file}" là sổ năm ${p.oldYear}, cùng năm với nghị quyết: --previous cần sổ của năm trước (${p.newYear - 1}). Để chuyển số liệu của cùng năm, dùng --from "${file}".`
+        : `Sổ "${file}" là sổ năm ${p.oldYear}, sau năm của nghị quyết (${p.newYear}): --previous cần sổ của năm trước (${p.newYear - 1}).`;
+    case "unknown":
+      return (
+        `Không biết ${p.oldYear === null ? `năm của sổ "${file}" (ô bên cạnh “Năm” ở đầu sổ để trống)` : "năm của nghị quyết mới (tên nghị quyết không ghi năm)"}` +
+        `, nên không biết sổ có phải của năm trước không. Ghi năm vào đó rồi chạy lại với --previous; nếu là sổ cùng năm, dùng --from "${file}".`
+      );
+  }
 }
 
 /** `report --from`: a tracking workbook read back as the pane reads it (its own resolution unless one is given). */
@@ -227,6 +265,7 @@ const VALUE_OPTIONS = [
   "--tolerance",
   "--out",
   "--from",
+  "--previous",
   "--period",
   "--periods",
   "--match",
@@ -285,6 +324,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         tolerance: { type: "string" },
         out: { type: "string" },
         from: { type: "string" },
+        previous: { type: "string" },
         period: { type: "string" },
         periods: { type: "string" },
         match: { type: "string", multiple: true },
@@ -312,7 +352,9 @@ async function run(argv: string[], io: Io): Promise<number> {
       const content = mergeContent(read.content, typed);
       const { evaluatePeriod } = await import("../core/report");
       const periods = read.periods;
+      const withPrevious = Object.values(read.content.rows).some((row) => row.previous !== undefined);
       const withPeriods =
+        withPrevious ||
         periods.some((p) => p !== YEAR) ||
         read.content.estimates !== undefined ||
         Object.values(read.content.rows).some((row) => row.override !== undefined);
@@ -326,7 +368,15 @@ async function run(argv: string[], io: Io): Promise<number> {
           return;
         }
         const entry: Record<string, unknown> = {};
-        for (const p of periods) entry[p] = { status: results[p]![k]!.rule, ratio: results[p]![k]!.ratio };
+        for (const p of periods) {
+          const x = results[p]![k]!;
+          entry[p] = {
+            status: x.rule,
+            ratio: x.ratio,
+            // Last year's figure as written (99.2 means 99,2%), and the figure ÷ it (semantics section 9).
+            ...(withPrevious ? { previous: writtenFigure(ind, x.previous), change: x.change } : {}),
+          };
+        }
         entry.final = year[k]!.status;
         out[ind.id] = entry;
       });
@@ -366,12 +416,21 @@ async function run(argv: string[], io: Io): Promise<number> {
       const read = values.actuals ? await loadActuals(values.actuals, r, io) : null;
       // The old sheet is oldest, then the actuals file, then what was typed on the command line.
       const newer = [read?.content ?? null, typed];
-      if (values.match && !values.from) throw new InputError(`--match chỉ dùng cùng --from <sổ-cũ.xlsx>.`);
-      const built = values.from
+      if (values.match && !values.from && !values.previous)
+        throw new InputError(`--match chỉ dùng cùng --from <sổ-cũ.xlsx> hoặc --previous <sổ-năm-trước.xlsx>.`);
+      // Last year's sheet gives the "Cùng kỳ" figures: the oldest source (--match confirms its pairs without --from).
+      const last = values.previous
+        ? await carryFrom(values.previous, r, io, values.from ? [] : (values.match ?? []), [], "previous-year")
+        : null;
+      const fromOld = values.from
         ? await carryFrom(values.from, r, io, values.match ?? [], newer)
         : { content: mergeContent(...newer), periods: [] };
+      const built = {
+        content: last ? mergeContent(last.content, fromOld.content) : fromOld.content,
+        periods: fromOld.periods.length ? fromOld.periods : (last?.periods ?? []),
+      };
       let sheetPeriods = periods ?? (built.periods.length ? built.periods : undefined);
-      if (values.from && sheetPeriods) {
+      if ((values.from || values.previous) && sheetPeriods) {
         // Fewer periods than the old sheet had figures for: the period is kept, and said (never dropped).
         const { keepPeriods } = await import("../workbook/carry");
         const kept = keepPeriods(sheetPeriods, built.content);
@@ -399,6 +458,12 @@ async function run(argv: string[], io: Io): Promise<number> {
     default:
       throw new InputError(`Không có lệnh "${command}".\n\n${USAGE}`);
   }
+}
+
+/** A figure as its cell holds it, as written in an actuals file (0.992 in a percent cell is 99.2); null when none. */
+function writtenFigure(ind: Indicator, cell: unknown): unknown {
+  const v = figureFromCell(ind, cell);
+  return v === "" ? null : v;
 }
 
 /** Runs the CLI; returns the exit code. Never prints a stack trace. */

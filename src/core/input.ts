@@ -199,7 +199,7 @@ export function actualsFileFromJson(data: unknown, resolution: Resolution, sourc
     const byPrev = splitPeriods($previous as Record<string, unknown>, prevSource);
     for (const p of PERIODS) {
       if (Object.keys(byPrev[p]).length === 0) continue;
-      const where = `${prevSource}${p === YEAR ? "" : ` (${PERIOD_INFO[p].label})`}`;
+      const where = `${source} ($previous${p === YEAR ? "" : `, ${PERIOD_INFO[p].label}`})`;
       previous[p] = actualsFromJson(byPrev[p], resolution, where);
       if (!given.includes(p)) given.push(p);
       hints.push(...actualsHints(previous[p], resolution, where));

@@ -5,7 +5,7 @@ import type { Target } from "../core/model";
 import { STATUS_RULES, TARGET_OPS, type Shape, type TargetOp } from "../core/rules";
 import { PERIODS, PERIOD_INFO, type Period } from "../core/periods";
 import { OP_LABELS, cumulativeCell } from "./layout";
-import { targetColumns } from "./tracking-row";
+import { sheetYear, targetColumns } from "./tracking-row";
 import { filled } from "./sheet-plan";
 import { capitalize, comparable } from "../core/text";
 import { formatVietnameseNumber } from "../core/numbers";
@@ -71,11 +71,23 @@ export interface CarryOver {
 export interface CarryOptions {
   /** Pairs staff confirmed (the pane's choice, the CLI's --match). */
   confirmed?: readonly Confirmed[];
+  /**
+   * "same-year" (default): the old sheet's content is this sheet's. "previous-year": the old sheet is
+   * last year's (semantics section 9): its figures become the "Cùng kỳ" figures of the same periods,
+   * never this year's own; notes, assessments and estimate flags stay behind; the tolerance and the
+   * "Cộng dồn" choices carry.
+   */
+  mode?: CarryMode;
 }
+
+export type CarryMode = "same-year" | "previous-year";
 
 type OldRow = (ExistingRow | LooseRow) & { cells?: ExistingRow["cells"] };
 
 const hasFigure = (r: { figures: Partial<Record<Period, unknown>> }) => Object.values(r.figures).some(filled);
+/** Last year's figures a row holds in its "Cùng kỳ" cells (a loose row has none). */
+const previousOf = (r: { cells?: ExistingRow["cells"] }): Partial<Record<Period, unknown>> =>
+  r.cells ? (rowContentOf(r as ExistingRow).previous ?? {}) : {};
 const overrideOf = (r: { cells?: ExistingRow["cells"] }) => String(r.cells?.override ?? "").trim();
 
 /** A row whose figures, note or assessment would be lost by starting a new sheet. */
@@ -83,7 +95,7 @@ export const hasContent = (r: {
   figures: Partial<Record<Period, unknown>>;
   note: string;
   cells?: ExistingRow["cells"];
-}) => hasFigure(r) || r.note.trim() !== "" || overrideOf(r) !== "";
+}) => hasFigure(r) || r.note.trim() !== "" || overrideOf(r) !== "" || Object.keys(previousOf(r)).length > 0;
 
 /** Old and new tone placement and spellings that mean the same ("hoá" and "hóa", "tỉ" and "tỷ"). */
 const TONE_MOVES: Record<string, string> = Object.fromEntries(
@@ -276,9 +288,16 @@ export function shownFigure(v: unknown, format?: string): string {
 const figureWords = (r: OldRow, p: Period) =>
   `số liệu${Object.keys(r.figures).length > 1 ? ` ${PERIOD_INFO[p].label}` : ""} ${shownFigure(r.figures[p], r.formats[p])}`;
 
-const describe = (r: OldRow) => {
+/** "cùng kỳ 14.200", or per period "cùng kỳ 6 tháng 14.200". */
+const previousWords = (r: OldRow, p: Period, v: unknown) =>
+  `cùng kỳ${Object.keys(r.figures).length > 1 ? ` ${PERIOD_INFO[p].label}` : ""} ${shownFigure(v)}`;
+
+/** What a row would carry; last year's sheet gives only its figures (notes and assessments stay behind). */
+const describe = (r: OldRow, mode: CarryMode = "same-year") => {
   const what: string[] = [];
   for (const p of PERIODS) if (filled(r.figures[p])) what.push(figureWords(r, p));
+  if (mode === "previous-year") return what;
+  for (const [p, v] of Object.entries(previousOf(r))) what.push(previousWords(r, p as Period, v));
   if (r.note.trim() !== "") what.push("ghi chú");
   if (overrideOf(r) !== "") what.push(`đánh giá lại “${overrideOf(r)}”`);
   return what;
@@ -291,7 +310,7 @@ const sameWords = (a: unknown, b: unknown) =>
  * Why a sheet's rows are never carried without staff confirming: it was made for another body's
  * resolution or another year's (its heading labels say so), or null.
  */
-function foreignSheet(resolution: Resolution, existing: ExistingSheet): string | null {
+function foreignSheet(resolution: Resolution, existing: ExistingSheet, mode: CarryMode): string | null {
   const org = existing.meta.organization;
   if (
     typeof org === "string" &&
@@ -300,8 +319,9 @@ function foreignSheet(resolution: Resolution, existing: ExistingSheet): string |
     !sameWords(org, resolution.organization)
   )
     return `sổ cũ của “${org.trim()}”, nghị quyết mới của “${resolution.organization.trim()}”`;
-  const year = Number(existing.meta.year);
-  if (Number.isInteger(year) && year > 0 && resolution.year !== null && year !== resolution.year)
+  // Last year's sheet is of another year by design (the caller checked it is the year before).
+  const year = sheetYear(existing);
+  if (mode === "same-year" && year !== null && resolution.year !== null && year !== resolution.year)
     return `sổ cũ của năm ${year}, nghị quyết mới năm ${resolution.year}`;
   return null;
 }
@@ -318,11 +338,12 @@ export function carryOver(
   existing: ExistingSheet | null,
   options: CarryOptions = {},
 ): CarryOver {
+  const mode = options.mode ?? "same-year";
   const oldTolerance = existing?.tolerance === undefined ? null : readToleranceCell(existing.tolerance);
   const out: CarryOver = {
     content: {
       rows: {},
-      ...(existing ? { estimates: existing.estimates } : {}),
+      ...(existing && mode === "same-year" ? { estimates: existing.estimates } : {}),
       ...(oldTolerance?.ok ? { tolerance: oldTolerance.value } : {}),
     },
     oldTolerance,
@@ -336,11 +357,15 @@ export function carryOver(
   if (!existing) return out;
   const indicators = allIndicators(resolution);
   const at = new Map(indicators.map((ind, j) => [ind.id, j]));
-  const olds: OldRow[] = [...existing.rows.filter((r) => hasContent(r) || ownCumulative(r)), ...existing.loose].filter(
-    (r) => !("section" in r && r.section),
-  );
-  const sectionNotes = existing.loose.filter((r) => r.section);
-  const foreign = foreignSheet(resolution, existing);
+  // From last year's sheet only figures go over: a row with nothing else is not looked at.
+  const worth = (r: OldRow) =>
+    mode === "previous-year" ? hasFigure(r) : hasContent(r as Parameters<typeof hasContent>[0]);
+  const olds: OldRow[] = [
+    ...existing.rows.filter((r) => worth(r) || ownCumulative(r)),
+    ...existing.loose.filter(worth),
+  ].filter((r) => !("section" in r && r.section));
+  const sectionNotes = mode === "same-year" ? existing.loose.filter((r) => r.section) : [];
+  const foreign = foreignSheet(resolution, existing, mode);
   const cands = candidates(olds, indicators, foreign !== null);
   const homeOf = new Map<number, number>();
   const taken = new Set<number>();
@@ -362,7 +387,7 @@ export function carryOver(
   const seenIds = new Map<string, number>();
   olds.forEach((row, o) => {
     const j = homeOf.get(o);
-    const what = describe(row);
+    const what = describe(row, mode);
     if (j === undefined) {
       // A row that only had its own "Cộng dồn" choice loses nothing staff typed as figures or words.
       if (what.length === 0) return;
@@ -404,6 +429,7 @@ export function carryOver(
       const count = (k: string) => (out.counts[k] = (out.counts[k] ?? 0) + 1);
       const typed = rowContentOf(row);
       const into: RowContent = { figures: {} };
+      const last = mode === "previous-year";
       for (const p of PERIODS) {
         const v = row.figures[p];
         if (!filled(v)) continue;
@@ -418,8 +444,10 @@ export function carryOver(
           });
           continue;
         }
-        into.figures[p] = v;
-        count(`số liệu ${PERIOD_INFO[p].label}`);
+        // Last year's figure is this year's "Cùng kỳ", never this year's own.
+        if (last) (into.previous ??= {})[p] = v;
+        else into.figures[p] = v;
+        count(`${last ? "số liệu cùng kỳ" : "số liệu"} ${PERIOD_INFO[p].label}`);
         if (row.formulas?.[p])
           out.notices.push({
             id: row.id,
@@ -429,12 +457,17 @@ export function carryOver(
             reason: `số liệu là công thức, đã chuyển giá trị ${shownFigure(v, row.formats[p])}`,
           });
       }
-      const { note, override, cumulative } = typed;
-      Object.assign(into, { note, override, cumulative });
-      if (note !== undefined) count("ghi chú");
-      if (override !== undefined) count("đánh giá lại");
+      const { note, override, cumulative, previous } = typed;
+      if (last) Object.assign(into, { cumulative });
+      else {
+        Object.assign(into, { note, override, cumulative, ...(previous ? { previous } : {}) });
+        for (const p of Object.keys(previous ?? {})) count(`số liệu cùng kỳ ${PERIOD_INFO[p as Period].label}`);
+        if (note !== undefined) count("ghi chú");
+        if (override !== undefined) count("đánh giá lại");
+      }
       out.content.rows[id] = into;
-      if (Object.keys(into.figures).length > 0 || note !== undefined || override !== undefined) out.carried++;
+      const given = [into.figures, into.previous ?? {}].some((f) => Object.keys(f).length > 0);
+      if (given || into.note !== undefined || into.override !== undefined) out.carried++;
     }
     if (row.id) seenIds.set(row.id, (seenIds.get(row.id) ?? 0) + 1);
   });
@@ -457,6 +490,24 @@ export function carryOver(
   if (foreign) for (const m of out.maybe) m.differ = m.differ.length > 0 ? m.differ : [foreign];
   out.leftBehind.sort((a, b) => a.row - b.row);
   return out;
+}
+
+/**
+ * Whether an old sheet of `oldYear` may be carried into a resolution of `newYear` in this mode
+ * (semantics section 9): null when it may; else why not. The same year carries as this year's
+ * content ("--from", re-inserting); only an earlier year's sheet gives "Cùng kỳ" figures; where a
+ * year is unknown, last year's sheet cannot be told from this year's and staff must say.
+ */
+export type YearProblem =
+  | { kind: "other-year"; oldYear: number; newYear: number }
+  | { kind: "not-earlier"; oldYear: number; newYear: number }
+  | { kind: "unknown"; oldYear: number | null; newYear: number | null };
+
+export function yearProblem(mode: CarryMode, newYear: number | null, oldYear: number | null): YearProblem | null {
+  if (mode === "same-year")
+    return oldYear !== null && newYear !== null && oldYear !== newYear ? { kind: "other-year", oldYear, newYear } : null;
+  if (oldYear === null || newYear === null) return { kind: "unknown", oldYear, newYear };
+  return oldYear >= newYear ? { kind: "not-earlier", oldYear, newYear } : null;
 }
 
 /**
@@ -497,7 +548,12 @@ export function describeMaybe(m: MaybePair): string {
 
 /** The success line's count: "30 số liệu cả năm, 45 ghi chú" (what was really carried, column by column). */
 export function describeCounts(counts: Record<string, number>): string {
-  const order = [...PERIODS.map((p) => `số liệu ${PERIOD_INFO[p].label}`), "ghi chú", "đánh giá lại"];
+  const order = [
+    ...PERIODS.map((p) => `số liệu ${PERIOD_INFO[p].label}`),
+    ...PERIODS.map((p) => `số liệu cùng kỳ ${PERIOD_INFO[p].label}`),
+    "ghi chú",
+    "đánh giá lại",
+  ];
   return order
     .filter((k) => (counts[k] ?? 0) > 0)
     .map((k) => `${counts[k]} ${k}`)
@@ -510,7 +566,8 @@ export function describeCounts(counts: Record<string, number>): string {
  */
 export function keepPeriods(asked: readonly Period[], content: Content): { periods: Period[]; added: Period[] } {
   const rows = Object.values(content.rows);
-  const has = (p: Period) => rows.some((r) => filled(r.figures[p]) || (p === "nam" && r.override !== undefined));
+  const has = (p: Period) =>
+    rows.some((r) => filled(r.figures[p]) || filled(r.previous?.[p]) || (p === "nam" && r.override !== undefined));
   const added = PERIODS.filter((p) => !asked.includes(p) && has(p));
   return { periods: PERIODS.filter((p) => asked.includes(p) || added.includes(p)), added };
 }

@@ -122,7 +122,8 @@ export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS): Layou
     { key: "text", header: "Chỉ tiêu", width: 50 },
     { key: "unit", header: "Đơn vị tính", width: 11 },
     { key: "targetText", header: "Chỉ tiêu đề ra", width: 20 },
-    ...ps.flatMap((p) => [per("actual", p), per("ratio", p), per("status", p), per("previous", p), per("change", p)]),
+    // Last year's figure beside this year's: one data validation covers both.
+    ...ps.flatMap((p) => [per("actual", p), per("previous", p), per("ratio", p), per("status", p), per("change", p)]),
     ...(year
       ? [
           { key: "override", header: REVIEW_HEADERS.override, width: 12 } as const,

@@ -139,7 +139,8 @@ const WORK = {
   deltaDigits: 33,
   deltaWhole: 34,
   deltaDecimals: 35,
-  compared: 36,
+  deltaText: 36,
+  compared: 37,
 };
 /** The last working column. */
 const LAST_WORK = Math.max(...Object.values(WORK));
@@ -177,6 +178,7 @@ const WORK_HEADERS: Record<keyof typeof WORK, string> = {
   deltaDigits: "Các chữ số",
   deltaWhole: "Phần nguyên",
   deltaDecimals: "Phần thập phân",
+  deltaText: "Tăng/giảm (chữ số)",
   compared: "So với cùng kỳ (lời)",
 };
 /** Decimals of a figure and of a ratio in percent in words (as core/report.ts writes them). */
@@ -244,7 +246,12 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
       "delta",
     );
     const delta = rounding(w("delta"), PERCENT_DECIMALS, "", "delta").cells;
-    const deltaDigits = `${grouped(delta.whole)}&IF(LEN(${delta.decimals})>0,","&${delta.decimals},"")`;
+    put(
+      "deltaText",
+      `IF(ISNUMBER(${delta.round}),${grouped(delta.whole)}&IF(LEN(${delta.decimals})>0,","&${delta.decimals},""),"")`,
+      "deltaText",
+    );
+    const deltaDigits = w("deltaText");
     put(
       "compared",
       `IF(ISNUMBER(${delta.round}),IF(${deltaDigits}="0",", bằng cùng kỳ",", "&IF(${w("delta")}>0,"tăng ","giảm ")&` +

@@ -69,23 +69,21 @@ function validationRanges(
   layout: Layout,
 ) {
   const out: ValidationPlan[] = [];
-  // Last year's figure ("Cùng kỳ") takes the same figures as the period's own.
-  const figureKeys = layout.periods.flatMap((period) =>
-    (["actual", "previous"] as const).map((base) => ({ period, base, key: periodKey(base, period) })),
-  );
-  for (const { period, base, key } of figureKeys)
+  // Last year's figure ("Cùng kỳ"), in the column beside the period's own, takes the same figures.
+  for (const period of layout.periods)
     for (const { rule, prompt, rows } of byRule.values()) {
-      const c = col(key, layout);
+      const c = col(periodKey("actual", period), layout);
+      const to = col(periodKey("previous", period), layout);
       let start = rows[0]!;
       for (let i = 1; i <= rows.length; i++) {
         if (i < rows.length && rows[i] === rows[i - 1]! + 1) continue;
         const end = rows[i - 1]!;
         out.push({
-          ref: start === end ? `${c}${start}` : `${c}${start}:${c}${end}`,
+          ref: `${c}${start}:${to}${end}`,
           rule,
           errorTitle: "Số liệu không hợp lệ",
-          error: base === "actual" ? `${prompt} Xem cột “Kiểm tra số liệu”.` : prompt,
-          promptTitle: periodHeader(base, period, layout.periods),
+          error: `${prompt} Xem cột “Kiểm tra số liệu”.`,
+          promptTitle: periodHeader("actual", period, layout.periods),
           prompt,
         });
         if (i < rows.length) start = rows[i]!;
