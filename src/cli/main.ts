@@ -30,6 +30,12 @@ Lệnh:
                                từ sổ cũ cùng năm; --previous lấy số liệu của sổ
                                năm trước làm số liệu cùng kỳ; --match xác nhận
                                một cặp "có thể là cùng chỉ tiêu" (dùng nhiều lần được)
+           [--assigned <tệp.txt|.docx|.pdf|.xlsx>] [--assigned-by tỉnh]
+           [--assigned-match <số thứ tự>=<Mã> ...]
+                               Chỉ tiêu cấp trên giao: khớp từng chỉ tiêu giao
+                               với chỉ tiêu của nghị quyết theo nội dung; chỉ
+                               tiêu không khớp thành phần “Chỉ tiêu <cấp> giao
+                               khác” (cũng dùng được với evaluate, report)
   evaluate [--resolution <tệp>] --actuals <tệp.json> [--tolerance <0..0,99|10%>]
                                Đánh giá số liệu, in { "<mã>": { status, ratio } }
                                (theo kỳ ${PERIODS.join("/")} khi tệp có số liệu từng kỳ)
@@ -102,10 +108,9 @@ const processIo: Io = {
 };
 
 /** Resolution text from a .txt, .json, .docx or text .pdf file (recognised by content, not name). */
-async function resolutionText(file: string, io: Io): Promise<string> {
-  const what = "tệp nghị quyết";
+async function resolutionText(file: string, io: Io, what = "tệp nghị quyết"): Promise<string> {
   const bytes = await readBytes(file, what, io.stdin);
-  const source = `Tệp nghị quyết "${file}"`;
+  const source = `${capitalize(what)} "${file}"`;
   const wrap = (e: unknown) => {
     if (e instanceof ResolutionTextError) throw new InputError(`${source}: ${e.message}`);
     throw e;
@@ -173,9 +178,8 @@ async function carryFrom(
 ) {
   const last = mode === "previous-year";
   const existing = await readWorkbookFile(file, last ? "sổ năm trước" : "sổ cũ");
-  const { contentOverOld, describeLeftBehind, describeMaybe, describeCounts, yearProblem } = await import(
-    "../workbook/carry"
-  );
+  const { contentOverOld, describeLeftBehind, describeMaybe, describeCounts, yearProblem } =
+    await import("../workbook/carry");
   const { sheetYear } = await import("../workbook/tracking-row");
   const problem = yearProblem(mode, r.year, sheetYear(existing));
   if (problem) throw new InputError(yearMessage(problem, file));
@@ -186,7 +190,7 @@ async function carryFrom(
     if (!ids.has(to)) throw new InputError(`--match ${from}=${to}: nghị quyết mới không có Mã ${to}.`);
     return { row, to };
   });
-  const { carry, content } = contentOverOld(r, existing, newer, { confirmed, mode });
+  const { carry, content, resolution } = contentOverOld(r, existing, newer, { confirmed, mode });
   const counts = describeCounts(carry.counts);
   io.stderr(
     `${last ? "Sổ năm trước" : "Sổ cũ"} "${file}" (sheet “${existing.name}”): ${
@@ -209,7 +213,7 @@ async function carryFrom(
   }
   const old = carry.oldTolerance;
   if (old && !old.ok) io.stderr(`Dung sai của sổ cũ không dùng được (${old.message}); không chuyển.\n`);
-  return { content, periods: existing.periods };
+  return { content, periods: existing.periods, resolution };
 }
 
 /** Why an old workbook's year does not fit the flag, and the flag to use (interfaces.md). */
@@ -245,6 +249,66 @@ async function readBackFile(file: string, resolution: Resolution | null) {
   return back;
 }
 
+/** "--assigned-match 2=II.3.a": the item (its number in the printed list) and the Mã staff say it is. */
+function assignedMatchOption(text: string): { item: number; to: string } {
+  const m = /^\s*(\d+)\s*=\s*([^=\s]+)\s*$/u.exec(text);
+  if (!m)
+    throw new InputError(`--assigned-match "${text}": cần dạng <số thứ tự>=<Mã>, ví dụ --assigned-match 2=III.1.`);
+  return { item: Number(m[1]), to: m[2]! };
+}
+
+/**
+ * `--assigned <file>`: the targets assigned from above (a list in .txt, .docx or text .pdf, or an
+ * .xlsx table), matched to the indicators by identity (workbook/assigned.ts); prints what was
+ * matched, the unsure pairs it left and the items that became indicators of their own.
+ */
+async function loadAssigned(
+  file: string,
+  r: Resolution,
+  content: Content,
+  io: Io,
+  matches: string[],
+): Promise<{ resolution: Resolution; content: Content }> {
+  const { matchAssigned, describePair } = await import("../workbook/assigned");
+  const { assignedItemsFromXlsx } = await import("../workbook/assigned-xlsx");
+  const { assignedItemsFromText, addAssigned, assignedByOf, assignedHeader, assignedSectionTitle } =
+    await import("../core/assigned");
+  const source = `Tệp chỉ tiêu giao "${file}"`;
+  let items;
+  if (/\.xlsx$/iu.test(file))
+    items = await assignedItemsFromXlsx(await readBytes(file, "tệp chỉ tiêu giao", io.stdin), file);
+  else {
+    let read;
+    try {
+      read = assignedItemsFromText(await resolutionText(file, io, "tệp chỉ tiêu giao"));
+    } catch (e) {
+      if (e instanceof ResolutionTextError) throw new InputError(`${source}: ${e.message}`);
+      throw e;
+    }
+    for (const p of read.problems) io.stderr(`Cảnh báo: ${source}, ${p}\n`);
+    items = read.items;
+  }
+  if (items.length === 0) throw new InputError(`${source} không có chỉ tiêu nào đọc được.`);
+  const by = assignedByOf(content);
+  const match = matchAssigned(r, items, matches.map(assignedMatchOption));
+  const added = addAssigned(r, content, match.list, by);
+  if (added.problems.length > 0)
+    throw new InputError(`${source}:\n${added.problems.map((p) => `  - ${p}`).join("\n")}`);
+  io.stderr(`${assignedHeader(by)} (${source}): ${items.length} chỉ tiêu, khớp ${match.matched.length}.\n`);
+  for (const p of match.matched) io.stderr(`  ${describePair(p)}\n`);
+  if (match.maybe.length > 0) {
+    io.stderr(
+      `Có thể là cùng chỉ tiêu — chưa đưa vào ${match.maybe.length} cặp (xác nhận bằng --assigned-match <số thứ tự>=<Mã>):\n`,
+    );
+    for (const p of match.maybe) io.stderr(`  - ${describePair(p)}\n`);
+  }
+  if (match.extra.length > 0) {
+    io.stderr(`Không khớp chỉ tiêu nào của nghị quyết — thêm vào phần “${assignedSectionTitle(by)}”:\n`);
+    for (const x of match.extra) io.stderr(`  - “${x.text}” (${x.phrase})\n`);
+  }
+  return { resolution: added.resolution, content: added.content };
+}
+
 /** Writes next to the target and renames, so a failure never leaves a half-written file. */
 async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(file));
@@ -269,6 +333,9 @@ const VALUE_OPTIONS = [
   "--period",
   "--periods",
   "--match",
+  "--assigned",
+  "--assigned-by",
+  "--assigned-match",
 ];
 
 /** "--periods 6t,nam": known periods, each once, put in the year's order. */
@@ -328,6 +395,9 @@ async function run(argv: string[], io: Io): Promise<number> {
         period: { type: "string" },
         periods: { type: "string" },
         match: { type: "string", multiple: true },
+        assigned: { type: "string" },
+        "assigned-by": { type: "string" },
+        "assigned-match": { type: "string", multiple: true },
       },
     });
   } catch (e) {
@@ -336,7 +406,20 @@ async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parsed;
   // What was typed on the command line is the newest source of content.
   const typed: Content | null =
-    values.tolerance !== undefined ? { rows: {}, tolerance: toleranceOption(values.tolerance) } : null;
+    values.tolerance !== undefined || values["assigned-by"] !== undefined
+      ? {
+          rows: {},
+          ...(values.tolerance !== undefined ? { tolerance: toleranceOption(values.tolerance) } : {}),
+          ...(values["assigned-by"] !== undefined ? { assignedBy: values["assigned-by"] } : {}),
+        }
+      : null;
+  if (values["assigned-match"] && !values.assigned)
+    throw new InputError(`--assigned-match chỉ dùng cùng --assigned <tệp>.`);
+  /** `--assigned <file>` over what the other sources gave (the resolution may gain the extra section). */
+  const assignedOver = async (r: Resolution, content: Content) =>
+    values.assigned
+      ? loadAssigned(values.assigned, r, content, io, values["assigned-match"] ?? [])
+      : { resolution: r, content };
   switch (command) {
     case "parse": {
       if (positionals.length !== 1)
@@ -347,9 +430,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     case "evaluate": {
       if (!values.actuals) throw new InputError(`Lệnh evaluate cần --actuals <tệp.json>.\n\n${USAGE}`);
-      const r = await loadResolution(values.resolution, io);
-      const read = await loadActuals(values.actuals, r, io);
-      const content = mergeContent(read.content, typed);
+      const read = await loadActuals(values.actuals, await loadResolution(values.resolution, io), io);
+      const { resolution: r, content } = await assignedOver(read.resolution, mergeContent(read.content, typed));
       const { evaluatePeriod } = await import("../core/report");
       const periods = read.periods;
       const withPrevious = Object.values(read.content.rows).some((row) => row.previous !== undefined);
@@ -380,6 +462,12 @@ async function run(argv: string[], io: Io): Promise<number> {
         entry.final = year[k]!.status;
         out[ind.id] = entry;
       });
+      // The assigned target's own status and ratio per period (semantics section 10).
+      allIndicators(r).forEach((ind, k) => {
+        if (!results[periods[0]!]![k]!.assigned) return;
+        const entry = out[ind.id] as Record<string, unknown>;
+        entry.assigned = Object.fromEntries(periods.map((p) => [p, results[p]![k]!.assigned]));
+      });
       io.stdout(`${JSON.stringify(out, null, 2)}\n`);
       return 0;
     }
@@ -398,22 +486,24 @@ async function run(argv: string[], io: Io): Promise<number> {
           throw new InputError(
             `Sổ "${values.from}" không có kỳ ${PERIOD_INFO[period].label}; sổ có: ${back.sheet.periods.join(", ")} (--period).`,
           );
-        io.stdout(`${reviewText(back.resolution, mergeContent(back.content, typed), period).join("\n")}\n`);
+        const over = await assignedOver(back.resolution, mergeContent(back.content, typed));
+        io.stdout(`${reviewText(over.resolution, over.content, period).join("\n")}\n`);
         return 0;
       }
-      const r = await loadResolution(values.resolution, io);
-      const read = await loadActuals(values.actuals!, r, io);
-      io.stdout(`${reviewText(r, mergeContent(read.content, typed), period).join("\n")}\n`);
+      const read = await loadActuals(values.actuals!, await loadResolution(values.resolution, io), io);
+      const over = await assignedOver(read.resolution, mergeContent(read.content, typed));
+      io.stdout(`${reviewText(over.resolution, over.content, period).join("\n")}\n`);
       return 0;
     }
     case "workbook": {
       if (!values.out) throw new InputError(`Lệnh workbook cần --out <tệp.xlsx>.\n\n${USAGE}`);
       if (!/\.xlsx$/iu.test(values.out)) throw new InputError(`Tệp ra "${values.out}" phải có đuôi .xlsx.`);
       const periods = values.periods !== undefined ? periodsOption(values.periods) : undefined;
-      const r = await loadResolution(values.resolution, io);
+      let r = await loadResolution(values.resolution, io);
       // What the reading changed or could not place (dropped characters, a clause cut to fit a cell), by line.
       for (const w of r.warnings) io.stderr(`Cảnh báo: dòng ${w.line}: ${w.reason} — “${w.text}”\n`);
       const read = values.actuals ? await loadActuals(values.actuals, r, io) : null;
+      if (read) r = read.resolution;
       // The old sheet is oldest, then the actuals file, then what was typed on the command line.
       const newer = [read?.content ?? null, typed];
       if (values.match && !values.from && !values.previous)
@@ -424,9 +514,13 @@ async function run(argv: string[], io: Io): Promise<number> {
         : null;
       const fromOld = values.from
         ? await carryFrom(values.from, r, io, values.match ?? [], newer)
-        : { content: mergeContent(...newer), periods: [] };
+        : { content: mergeContent(...newer), periods: [], resolution: r };
+      // The old sheet's extra assigned indicators come with it (carry.withOldAssigned); last year's do not.
+      r = fromOld.resolution;
+      const over = await assignedOver(r, last ? mergeContent(last.content, fromOld.content) : fromOld.content);
+      r = over.resolution;
       const built = {
-        content: last ? mergeContent(last.content, fromOld.content) : fromOld.content,
+        content: over.content,
         periods: fromOld.periods.length ? fromOld.periods : (last?.periods ?? []),
       };
       let sheetPeriods = periods ?? (built.periods.length ? built.periods : undefined);

@@ -23,6 +23,8 @@ export interface RowContent {
   override?: { status: string; reason: string };
   /** "Cộng dồn" as staff chose it; an indicator's own `cumulative` wins. */
   cumulative?: boolean;
+  /** The target assigned from above ("Chỉ tiêu <cấp> giao"), the phrase as typed (semantics section 10). */
+  assigned?: string;
 }
 
 export interface Content {
@@ -34,6 +36,8 @@ export interface Content {
   tolerance?: number;
   /** The year the content belongs to (a sheet's mark), when this source says; null when it says none. */
   year?: number | null;
+  /** Who assigned the targets ("tỉnh"; core/assigned.ts says the default), when this source says. */
+  assignedBy?: string;
 }
 
 export const EMPTY_CONTENT: Content = { rows: {} };
@@ -43,8 +47,9 @@ export const filledCell = (v: unknown): boolean => v !== null && v !== undefined
 
 /**
  * The one rule of precedence: later layers are newer and win, field by field. A figure wins per
- * period only where it is filled (last year's "Cùng kỳ" figures alike), a note only where it is not empty; an assessment, a Cộng dồn
- * choice, the estimate flags and the tolerance wherever the newer layer states them. Callers pass
+ * period only where it is filled (last year's "Cùng kỳ" figures alike), a note and an assigned target only
+ * where not empty; an assessment, a Cộng dồn choice, the estimate flags, the tolerance and who assigned
+ * wherever the newer layer states them. Callers pass
  * the old sheet first, then the actuals file, then what the user typed (pane or command line).
  */
 export function mergeContent(...layers: (Content | null | undefined)[]): Content {
@@ -64,10 +69,12 @@ export function mergeContent(...layers: (Content | null | undefined)[]): Content
       if (row.note !== undefined && row.note.trim() !== "") into.note = row.note;
       if (row.override !== undefined) into.override = row.override;
       if (row.cumulative !== undefined) into.cumulative = row.cumulative;
+      if (row.assigned !== undefined && row.assigned.trim() !== "") into.assigned = row.assigned;
     }
     if (layer.estimates !== undefined) out.estimates = layer.estimates;
     if (layer.tolerance !== undefined) out.tolerance = layer.tolerance;
     if (layer.year !== undefined) out.year = layer.year;
+    if (layer.assignedBy !== undefined) out.assignedBy = layer.assignedBy;
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { PERIODS, PERIOD_INFO, YEAR, type Period } from "./words";
 import type { Override } from "./periods";
 import { writtenContent, type Content } from "./content";
 import { parseResolution, ResolutionTextError } from "./parser";
+import { addAssigned } from "./assigned";
 
 /** Bad input from a user or a file: the message is Vietnamese and names what and where. */
 export class InputError extends Error {
@@ -91,7 +92,10 @@ const OverridesSchema = z.record(
   z.strictObject({ status: z.enum(STATUSES), reason: z._default(z.string(), "") }),
 );
 const PreviousSchema = z.record(z.string(), z.union([ActualValueSchema, PeriodFiguresSchema]));
-const FILE_KEYS = ["$notes", "$estimates", "$overrides", "$previous"];
+/** `$assigned`: a phrase by Mã, or by the text of an indicator the resolution does not have. */
+const AssignedSchema = z.record(z.string(), z.string());
+const FILE_KEYS = ["$notes", "$estimates", "$overrides", "$previous", "$assigned", "$assignedBy"];
+const FILE_KEYS_TEXT = FILE_KEYS.map((k) => `"${k}"`).join(", ");
 
 /**
  * The whole actuals file of interfaces.md, as one schema: its JSON Schema is what `chitieu schema`
@@ -104,12 +108,14 @@ export const ActualsFileSchema = z
       $overrides: z.optional(OverridesSchema),
       $notes: z.optional(NotesSchema),
       $previous: z.optional(PreviousSchema),
+      $assigned: z.optional(AssignedSchema),
+      $assignedBy: z.optional(z.string()),
     }),
     z.union([ActualValueSchema, PeriodFiguresSchema]),
   )
   .check(
     z.refine((file) => Object.keys(file).every((k) => !k.startsWith("$") || FILE_KEYS.includes(k)), {
-      message: `chỉ có ${FILE_KEYS.map((k) => `"${k}"`).join(", ")} bắt đầu bằng "$"`,
+      message: `chỉ có ${FILE_KEYS_TEXT} bắt đầu bằng "$"`,
     }),
   );
 
@@ -136,6 +142,8 @@ function splitPeriods(data: Record<string, unknown>, source: string): Record<Per
 
 /** An actuals file read: its content, the periods it gives figures for, and warnings on figures surely mistyped. */
 export interface ActualsRead {
+  /** The resolution, with the section of extra assigned indicators when `$assigned` names some (assigned.ts). */
+  resolution: Resolution;
   content: Content;
   periods: Period[];
   hints: string[];
@@ -143,18 +151,21 @@ export interface ActualsRead {
 
 /**
  * An actuals JSON file: figures by Mã (plain, or per period), `$estimates`, `$overrides`, `$notes`,
- * `$previous` (interfaces.md).
+ * `$previous`, `$assigned`, `$assignedBy` (interfaces.md).
  */
-export function actualsFileFromJson(data: unknown, resolution: Resolution, source: string): ActualsRead {
+export function actualsFileFromJson(data: unknown, base: Resolution, source: string): ActualsRead {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    actualsFromJson(data, resolution, source);
+    actualsFromJson(data, base, source);
     throw new InputError(`${source}: cần một đối tượng JSON { "<mã chỉ tiêu>": số liệu }.`);
   }
-  const { $notes, $estimates, $overrides, $previous, ...rest } = data as Record<string, unknown>;
+  const { $notes, $estimates, $overrides, $previous, $assigned, $assignedBy, ...rest } = data as Record<
+    string,
+    unknown
+  >;
   const later = Object.keys(rest).filter((k) => k.startsWith("$"));
   if (later.length > 0)
     throw new InputError(
-      `${source}: ${later.map((k) => `"${k}"`).join(", ")} không dùng được (chỉ có ${FILE_KEYS.map((k) => `"${k}"`).join(", ")}).`,
+      `${source}: ${later.map((k) => `"${k}"`).join(", ")} không dùng được (chỉ có ${FILE_KEYS_TEXT}).`,
     );
   if ($previous !== undefined && !isPeriodObject($previous))
     throw new InputError(
@@ -169,6 +180,23 @@ export function actualsFileFromJson(data: unknown, resolution: Resolution, sourc
   const noteMap = read(NotesSchema, $notes, "$notes", {});
   const estimates = read(EstimatesSchema, $estimates, "$estimates", []);
   const overrides = read(OverridesSchema, $overrides, "$overrides", {}) as Record<string, Override>;
+  const assignedMap = read(AssignedSchema, $assigned, "$assigned", {});
+  const assignedBy = read(z.optional(z.string()), $assignedBy, "$assignedBy", undefined);
+  // A key that is a Mã gives that indicator's assigned target; any other is an indicator of its own.
+  const givenIds = new Set(allIndicators(base).map((i) => i.id));
+  const assigned = addAssigned(
+    base,
+    { rows: {}, ...(assignedBy !== undefined ? { assignedBy } : {}) },
+    {
+      byId: Object.fromEntries(Object.entries(assignedMap).filter(([k]) => givenIds.has(k))),
+      extra: Object.entries(assignedMap)
+        .filter(([k]) => !givenIds.has(k))
+        .map(([text, phrase]) => ({ text, phrase })),
+    },
+  );
+  if (assigned.problems.length > 0)
+    throw new InputError(`${source} ($assigned):\n${assigned.problems.map((p) => `  - ${p}`).join("\n")}`);
+  const resolution = assigned.resolution;
   const ids = new Set(allIndicators(resolution).map((i) => i.id));
   for (const [key, map] of [
     ["$notes", noteMap],
@@ -209,11 +237,14 @@ export function actualsFileFromJson(data: unknown, resolution: Resolution, sourc
   const content: Content = {
     ...writtenContent(resolution, written, previous),
     ...($estimates !== undefined ? { estimates } : {}),
+    ...(assignedBy !== undefined ? { assignedBy } : {}),
   };
   const row = (id: string) => (content.rows[id] ??= { figures: {} });
   for (const [id, note] of Object.entries(noteMap)) row(id).note = note;
   for (const [id, o] of Object.entries(overrides)) row(id).override = o;
-  return { content, periods: given, hints };
+  for (const [id, r] of Object.entries(assigned.content.rows))
+    if (r.assigned !== undefined) row(id).assigned = r.assigned;
+  return { resolution, content, periods: given, hints };
 }
 
 /** Validates actual figures against a resolution: unknown ids and wrong figures are errors. */

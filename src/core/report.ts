@@ -8,6 +8,7 @@ import { PERIOD_INFO, finalStatus, isCumulative, judgePeriodCell, type Period } 
 import { DEFAULT_TOLERANCE } from "./tolerance";
 import { previousChange, previousWords } from "./previous";
 import { STATUS, countStatuses, type Status } from "./words";
+import { assignedByOf, assignedHeader, judgeAssigned } from "./assigned";
 
 export interface PeriodResult {
   id: string;
@@ -19,6 +20,8 @@ export interface PeriodResult {
   previous: unknown;
   /** "So với cùng kỳ": the figure ÷ last year's (previous.ts), null when none. */
   change: number | null;
+  /** The assigned target's own status and ratio (semantics section 10), when the indicator carries one. */
+  assigned?: { status: Status; ratio: number | null };
 }
 
 /**
@@ -33,11 +36,34 @@ export function evaluatePeriod(r: Resolution, content: Content, period: Period) 
     const status = period === "nam" ? finalStatus(j.status, row?.override) : j.status;
     const previous = row?.previous?.[period] ?? null;
     const change = previousChange(ind, row?.figures[period], previous, j.status !== STATUS.noFigure);
-    return { id: ind.id, status, rule: j.status, ratio: j.ratio, previous, change };
+    const a = judgeAssigned(ind, row, period, tolerance);
+    return {
+      id: ind.id,
+      status,
+      rule: j.status,
+      ratio: j.ratio,
+      previous,
+      change,
+      ...(a ? { assigned: { status: a.status, ratio: a.ratio } } : {}),
+    };
   });
 }
 
 const count = (results: PeriodResult[]) => countStatuses(results.map((x) => x.status));
+
+/** The counts sentence of semantics section 8 ("có <V+Đ>/<N> chỉ tiêu đạt và vượt (vượt …), …"), after its lead. */
+export const countsSentence = (lead: string, c: Record<Status, number>, n: number) =>
+  `${lead}: có ${c.Vượt + c.Đạt}/${n} chỉ tiêu đạt và vượt (vượt ${c.Vượt}, đạt ${c.Đạt}), ${c[STATUS.nearMiss]} chỉ tiêu cơ bản đạt, ${c[STATUS.notMet]} chỉ tiêu không đạt, ${c[STATUS.noFigure]} chỉ tiêu chưa có số liệu.`;
+
+/**
+ * "Về chỉ tiêu tỉnh giao: có …" (semantics section 10): the assigned statuses counted, M being the
+ * indicators that carry an assigned target; null when none does.
+ */
+export function assignedSentence(results: PeriodResult[], by: string): string | null {
+  const with_ = results.flatMap((x) => (x.assigned ? [x.assigned.status] : []));
+  if (with_.length === 0) return null;
+  return countsSentence(`Về ${assignedHeader(by).toLowerCase()}`, countStatuses(with_), with_.length);
+}
 
 /** A completion ratio in words: percent with one decimal, rounded as every number in words (numbers.roundedDigits). */
 export const percentWords = (ratio: number) => `${formatVietnameseNumber(ratio * 100, 1)}%`;
@@ -70,6 +96,7 @@ function indicatorSentence(
   period: Period,
   estimate: boolean,
   cells: { figure: unknown; previous: unknown },
+  by: string,
 ): string {
   const m = measureOf(ind);
   const t = ind.target;
@@ -81,8 +108,14 @@ function indicatorSentence(
         : `${formatFigure(v, m)}${m.sign === "" && ind.unit ? ` ${ind.unit}` : ""}`;
   const verb = STATUS_RULES[t.op].ratio;
   const plan = isCumulative(ind) && period !== "nam" ? "kế hoạch năm" : "chỉ tiêu nghị quyết";
-  const ratio =
-    res.ratio !== null && verb !== null ? `, ${estimate ? "ước " : ""}${verb} ${percentWords(res.ratio)} ${plan}` : "";
+  const own = res.ratio !== null && verb !== null;
+  let ratio = own ? `, ${estimate ? "ước " : ""}${verb} ${percentWords(res.ratio!)} ${plan}` : "";
+  // Both ratios in one clause: "đạt 135,7% chỉ tiêu nghị quyết, 317% kế hoạch tỉnh giao".
+  const a = res.assigned;
+  if (a && a.ratio !== null) {
+    const aVerb = own ? "" : `${estimate ? "ước " : ""}${verb ?? "đạt"} `;
+    ratio += `, ${aVerb}${percentWords(a.ratio)} kế hoạch ${by} giao`;
+  }
   // Last year's figure of the period, when there is one (semantics section 9).
   const words = previousWords(ind, cells.figure, cells.previous, res.rule !== STATUS.noFigure);
   const compared = words ? `, ${words}` : "";
@@ -103,9 +136,10 @@ export function reviewText(r: Resolution, content: Content = EMPTY_CONTENT, peri
   const estimate = content.estimates?.includes(period) ?? false;
   const c = count(results);
   const kỳ = `${estimate ? "ước " : ""}${PERIOD_INFO[period].label}`;
-  const lines = [
-    `Kết quả ${kỳ}: có ${c.Vượt + c.Đạt}/${results.length} chỉ tiêu đạt và vượt (vượt ${c.Vượt}, đạt ${c.Đạt}), ${c[STATUS.nearMiss]} chỉ tiêu cơ bản đạt, ${c[STATUS.notMet]} chỉ tiêu không đạt, ${c[STATUS.noFigure]} chỉ tiêu chưa có số liệu.`,
-  ];
+  const by = assignedByOf(content);
+  const lines = [countsSentence(`Kết quả ${kỳ}`, c, results.length)];
+  const about = assignedSentence(results, by);
+  if (about) lines.push(about);
   for (const s of r.sections) {
     lines.push(sectionSentence(s.id, s.title, count(s.indicators.map((i) => byId.get(i.id)!))));
     for (const ind of s.indicators) {
@@ -114,7 +148,9 @@ export function reviewText(r: Resolution, content: Content = EMPTY_CONTENT, peri
       const read = checkFigure(ind, figureFromCell(ind, content.rows[ind.id]?.figures[period]));
       if (!read.ok || read.figure.kind === "blank") continue;
       const figure = content.rows[ind.id]?.figures[period];
-      lines.push(indicatorSentence(ind, read.figure.value, res, period, estimate, { figure, previous: res.previous }));
+      lines.push(
+        indicatorSentence(ind, read.figure.value, res, period, estimate, { figure, previous: res.previous }, by),
+      );
     }
   }
   return lines;

@@ -15,6 +15,8 @@ import { formatTolerance, readTolerance } from "../core/tolerance";
 import { PANE_COLORS } from "../core/palette";
 import { carryOver, describeLeftBehind, hasContent, type MaybePair } from "../workbook/carry";
 import type { Host } from "./host";
+import { AssignedPanel } from "./AssignedPanel";
+import type { AssignedChoice } from "../workbook/assigned";
 
 type Step =
   | { kind: "idle" }
@@ -43,6 +45,8 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
   const [periods, setPeriods] = useState<readonly Period[]>(initialPeriods ?? DEFAULT_PERIODS);
   // Staff's choice per pair the rule is unsure of, by old sheet row: carry, or leave (the default).
   const [carryPair, setCarryPair] = useState<Record<number, boolean>>({});
+  // Targets assigned from above that staff confirmed (written when the sheet is inserted).
+  const [assigned, setAssigned] = useState<AssignedChoice | null>(null);
   const togglePeriod = (p: Period, on: boolean) =>
     setPeriods((now) => PERIODS.filter((x) => (x === p ? on : now.includes(x))));
   const count = allIndicators(resolution).length;
@@ -59,7 +63,7 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
     const confirmed = maybe.filter((m) => carryPair[m.row]).map((m) => ({ row: m.row, to: m.to }));
     setStep({ kind: "busy", text: "Đang chèn sổ theo dõi và bảng tổng hợp…" });
     try {
-      const r = await host.insert(resolution, tolerance, periods, confirmed);
+      const r = await host.insert(resolution, tolerance, periods, confirmed, assigned);
       const parts = [`Đã chèn sổ “Theo dõi” (${count} chỉ tiêu), bảng “Tổng hợp” và “Báo cáo”.`];
       if (r.carried > 0)
         parts.push(
@@ -135,7 +139,7 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
   const download = async () => {
     setStep({ kind: "busy", text: "Đang tạo tệp .xlsx…" });
     try {
-      const name = await host.download(resolution, tolerance, periods);
+      const name = await host.download(resolution, tolerance, periods, assigned);
       setStep({
         kind: "done",
         text: `Đã tạo tệp ${name} (${count} chỉ tiêu). Mở bằng Excel hoặc LibreOffice để nhập số liệu.`,
@@ -175,6 +179,7 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
         suffix="%"
         styles={{ root: { maxWidth: 160 } }}
       />
+      <AssignedPanel resolution={resolution} chosen={assigned} onChoose={setAssigned} />
       {host.kind === "excel" ? (
         <PrimaryButton
           text="Chèn sổ theo dõi"

@@ -1,6 +1,6 @@
 /** Reading a chosen file: loaded only when someone imports one, like the readers it calls. */
 /** FileReader, not Blob.arrayBuffer(): older Office webviews lack the Blob promise methods. */
-function readFileBytes(f: File): Promise<Uint8Array> {
+export function readFileBytes(f: File): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));

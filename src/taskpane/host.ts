@@ -14,6 +14,8 @@ import {
 } from "../workbook/layout";
 import type { Period } from "../core/periods";
 import { saveFile } from "./download";
+import { BUILTIN_RESOLUTION } from "../core/builtin";
+import type { AssignedChoice } from "../workbook/assigned";
 
 // The writer, the plan and carry-over load on first use: the first screen does not need them.
 const workbookModules = () =>
@@ -22,6 +24,7 @@ const workbookModules = () =>
     import(/* webpackChunkName: "workbook" */ "../workbook/carry"),
     import(/* webpackChunkName: "workbook" */ "../workbook/plan"),
     import(/* webpackChunkName: "workbook" */ "../workbook/tracking-row"),
+    import(/* webpackChunkName: "workbook" */ "../workbook/assigned"),
   ]);
 
 export const TOO_OLD = `Phiên bản Excel này quá cũ cho phần bổ trợ (cần ${EXCEL_REQUIREMENT}). Hãy dùng trang Chỉ tiêu trên trình duyệt để tải sổ theo dõi (.xlsx).`;
@@ -65,6 +68,7 @@ export interface Host {
     tolerance: number,
     periods?: readonly Period[],
     confirmed?: readonly Confirmed[],
+    assigned?: AssignedChoice | null,
   ): Promise<InsertResult>;
   /** The tracking sheet read back (its resolution, or `fallback` when unreadable), or null when there is none. */
   readBack(fallback: Resolution): Promise<ReadBack | null>;
@@ -77,7 +81,12 @@ export interface Host {
   /** Stops calling `onChange`; the one registration in Excel stays for the next watcher. */
   unwatch(onChange: () => void): void;
   /** Outside Excel: builds the same workbook as an .xlsx download. */
-  download(resolution: Resolution, tolerance: number, periods?: readonly Period[]): Promise<string>;
+  download(
+    resolution: Resolution,
+    tolerance: number,
+    periods?: readonly Period[],
+    assigned?: AssignedChoice | null,
+  ): Promise<string>;
   /** The reading staff are correcting, kept until inserted (in the workbook's settings, or the browser's storage). */
   draft: DraftStore;
 }
@@ -187,10 +196,45 @@ export function excelHost(
   let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
   let listener: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // The "Chỉ tiêu <cấp> giao" column, when the sheet has one: a phrase typed there is read on change.
+  let assignedCol = 0;
+  let reading: Promise<void> = Promise.resolve();
   const onSheetChanged = async (e: Excel.WorksheetChangedEventArgs) => {
+    if (assignedCol > 0 && touchesWatched(e.address, [assignedCol]))
+      reading = reading.then(readTypedAssigned).catch(() => undefined);
     if (!listener || !touchesWatched(e.address, watched)) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => listener?.(), CHECK_DELAY_MS);
+  };
+  /**
+   * Reads the assigned phrases staff typed into the sheet through the target reader and writes the
+   * technical cells the formulas use (tracking-row.assignedUpdates), in one batch.
+   */
+  const readTypedAssigned = async () => {
+    const [{ readWorkbook, enteredValue }, , , { readBack, assignedUpdates, typedPhrase }] = await workbookModules();
+    await excelRun(async (ctx) => {
+      const state = await readWorkbook(ctx);
+      const t = state.tracking;
+      const letter = t?.columns.assignedText;
+      if (!t || !letter || t.rows.length === 0) return;
+      const back = readBack(t, BUILTIN_RESOLUTION);
+      if (!back.own) return;
+      const rows = t.rows.map((r) => r.row);
+      const [first, last] = [Math.min(...rows), Math.max(...rows)];
+      const ws = ctx.workbook.worksheets.getItem(t.name);
+      const range = ws.getRange(`${letter}${first}:${letter}${last}`);
+      range.load("values,numberFormat");
+      await ctx.sync();
+      const typed = new Map(
+        rows.map((r) => [r, typedPhrase(range.values[r - first]?.[0], range.numberFormat[r - first]?.[0])]),
+      );
+      for (const u of assignedUpdates(back, typed))
+        for (const [key, value] of Object.entries(u.cells)) {
+          const at = t.columns[key as ColumnKey];
+          if (at) ws.getRange(`${at}${u.row}`).values = [[enteredValue(value)]];
+        }
+      await ctx.sync();
+    });
   };
   const register = () =>
     excelRun(async (ctx) => {
@@ -213,11 +257,13 @@ export function excelHost(
     kind: "excel",
     tooOld: () => (supports(REQUIRED_API) ? null : TOO_OLD),
     inspect,
-    insert: async (resolution, tolerance, periods, confirmed = []) => {
+    insert: async (resolution, tolerance, periods, confirmed = [], assigned = null) => {
       const [
         { readWorkbook, writeWorkbook },
         { contentOverOld, describeLeftBehind, describeMaybe, describeCounts, keepPeriods },
         { buildWorkbookPlan },
+        ,
+        { withAssignedChoice },
       ] = await workbookModules();
       // The old sheet's handler goes with it; the add-in's own writes must not trigger a check.
       const wasWatching = registration !== null;
@@ -225,14 +271,16 @@ export function excelHost(
       const result = await excelRun(async (ctx) => {
         const state = await readWorkbook(ctx);
         // What staff typed in the pane (the tolerance) is newest; pairs staff confirmed are carried.
-        const { carry, content } = contentOverOld(resolution, state.tracking, [{ rows: {}, tolerance }], {
-          confirmed,
-        });
+        // The old sheet's extra assigned indicators (section GX) are kept with the new resolution.
+        const carried = contentOverOld(resolution, state.tracking, [{ rows: {}, tolerance }], { confirmed });
+        const { carry } = carried;
+        // The assigned targets staff confirmed in the pane are the newest source.
+        const { resolution: withAssigned, content } = withAssignedChoice(carried.resolution, carried.content, assigned);
         const old = carry.oldTolerance;
         const asked = periods ?? (state.tracking?.periods.length ? state.tracking.periods : undefined);
         // Fewer periods than the old sheet has figures for: the period is kept, and said.
         const withPeriods = asked ? keepPeriods(asked, content) : null;
-        const plan = buildWorkbookPlan(resolution, { content, periods: withPeriods?.periods });
+        const plan = buildWorkbookPlan(withAssigned, { content, periods: withPeriods?.periods });
         const { kept, extras } = await writeWorkbook(ctx, plan, {
           sheetNames: state.sheetNames,
           hasToleranceName: state.hasToleranceName,
@@ -263,6 +311,9 @@ export function excelHost(
       const [, , , { readBack }] = await workbookModules();
       const { tracking } = await inspect();
       if (tracking) watched = watchedOf(tracking.columns);
+      assignedCol = tracking?.columns.assignedText ? colNumber(tracking.columns.assignedText) : 0;
+      // A phrase typed into "Chỉ tiêu <cấp> giao" is read on change, where the add-in keeps Excel's undo.
+      if (assignedCol > 0 && !registration && supports(UNDO_SAFE_API)) await register().catch(() => false);
       return tracking ? readBack(tracking, fallback) : null;
     },
     select: (cell, sheet = TRACKING_SHEET) =>
@@ -306,13 +357,13 @@ export function browserHost(draft: DraftStore = storageDraft()): Host {
     watch: async () => "none",
     unwatch: () => undefined,
     draft,
-    download: async (resolution, tolerance, periods) => {
+    download: async (plain, tolerance, periods, assigned = null) => {
       // exceljs is loaded only here, so the pane inside Excel stays small.
       const { writeXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
       const { buildWorkbookPlan } = await import(/* webpackChunkName: "workbook" */ "../workbook/plan");
-      const bytes = await writeXlsx(
-        buildWorkbookPlan(resolution, { content: { rows: {}, tolerance }, ...(periods ? { periods } : {}) }),
-      );
+      const { withAssignedChoice } = await import(/* webpackChunkName: "workbook" */ "../workbook/assigned");
+      const { resolution, content } = withAssignedChoice(plain, { rows: {}, tolerance }, assigned);
+      const bytes = await writeXlsx(buildWorkbookPlan(resolution, { content, ...(periods ? { periods } : {}) }));
       const name = `chi-tieu-${resolution.year ?? "nghi-quyet"}.xlsx`;
       saveFile(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       return name;

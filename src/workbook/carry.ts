@@ -13,6 +13,8 @@ import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
 import { rowContentOf } from "./tracking-row";
 import { mergeContent, type Content, type RowContent } from "../core/content";
 import { readToleranceCell, type ToleranceRead } from "../core/tolerance";
+import { ASSIGNED_BY_DEFAULT, ASSIGNED_SECTION, addAssigned } from "../core/assigned";
+import { sectionOfId } from "../core/ids";
 
 /** What an old row held that the new sheet does not get, and why; it stays in the kept "(cũ)" sheet. */
 export interface LeftBehind {
@@ -89,13 +91,19 @@ const hasFigure = (r: { figures: Partial<Record<Period, unknown>> }) => Object.v
 const previousOf = (r: { cells?: ExistingRow["cells"] }): Partial<Record<Period, unknown>> =>
   r.cells ? (rowContentOf(r as ExistingRow).previous ?? {}) : {};
 const overrideOf = (r: { cells?: ExistingRow["cells"] }) => String(r.cells?.override ?? "").trim();
+const assignedOf = (r: { cells?: ExistingRow["cells"] }) => String(r.cells?.assignedText ?? "").trim();
 
 /** A row whose figures, note or assessment would be lost by starting a new sheet. */
 export const hasContent = (r: {
   figures: Partial<Record<Period, unknown>>;
   note: string;
   cells?: ExistingRow["cells"];
-}) => hasFigure(r) || r.note.trim() !== "" || overrideOf(r) !== "" || Object.keys(previousOf(r)).length > 0;
+}) =>
+  hasFigure(r) ||
+  r.note.trim() !== "" ||
+  overrideOf(r) !== "" ||
+  Object.keys(previousOf(r)).length > 0 ||
+  assignedOf(r) !== "";
 
 /** Old and new tone placement and spellings that mean the same ("hoá" and "hóa", "tỉ" and "tỷ"). */
 const TONE_MOVES: Record<string, string> = Object.fromEntries(
@@ -300,6 +308,7 @@ const describe = (r: OldRow, mode: CarryMode = "same-year") => {
   for (const [p, v] of Object.entries(previousOf(r))) what.push(previousWords(r, p as Period, v));
   if (r.note.trim() !== "") what.push("ghi chú");
   if (overrideOf(r) !== "") what.push(`đánh giá lại “${overrideOf(r)}”`);
+  if (assignedOf(r) !== "") what.push(`chỉ tiêu giao “${assignedOf(r)}”`);
   return what;
 };
 
@@ -457,17 +466,32 @@ export function carryOver(
             reason: `số liệu là công thức, đã chuyển giá trị ${shownFigure(v, row.formats[p])}`,
           });
       }
-      const { note, override, cumulative, previous } = typed;
-      if (last) Object.assign(into, { cumulative });
-      else {
+      const { note, override, cumulative, previous, assigned } = typed;
+      if (last) {
+        Object.assign(into, { cumulative });
+        // A new year brings a new assignment: last year's assigned target stays behind, and is said.
+        if (assigned !== undefined)
+          out.leftBehind.push({
+            id: row.id,
+            row: row.row,
+            text: oldText(row) ?? "",
+            what: [`chỉ tiêu giao “${assigned}”`],
+            reason: "năm mới có chỉ tiêu cấp trên giao mới, không lấy chỉ tiêu giao của năm trước",
+          });
+      } else {
         Object.assign(into, { note, override, cumulative, ...(previous ? { previous } : {}) });
         for (const p of Object.keys(previous ?? {})) count(`số liệu cùng kỳ ${PERIOD_INFO[p as Period].label}`);
         if (note !== undefined) count("ghi chú");
         if (override !== undefined) count("đánh giá lại");
+        // The target assigned from above stays with its indicator within the year (semantics section 10).
+        if (assigned !== undefined) {
+          into.assigned = assigned;
+          count("chỉ tiêu giao");
+        }
       }
       out.content.rows[id] = into;
       const given = [into.figures, into.previous ?? {}].some((f) => Object.keys(f).length > 0);
-      if (given || into.note !== undefined || into.override !== undefined) out.carried++;
+      if (given || into.note !== undefined || into.override !== undefined || into.assigned !== undefined) out.carried++;
     }
     if (row.id) seenIds.set(row.id, (seenIds.get(row.id) ?? 0) + 1);
   });
@@ -505,7 +529,9 @@ export type YearProblem =
 
 export function yearProblem(mode: CarryMode, newYear: number | null, oldYear: number | null): YearProblem | null {
   if (mode === "same-year")
-    return oldYear !== null && newYear !== null && oldYear !== newYear ? { kind: "other-year", oldYear, newYear } : null;
+    return oldYear !== null && newYear !== null && oldYear !== newYear
+      ? { kind: "other-year", oldYear, newYear }
+      : null;
   if (oldYear === null || newYear === null) return { kind: "unknown", oldYear, newYear };
   return oldYear >= newYear ? { kind: "not-earlier", oldYear, newYear } : null;
 }
@@ -520,9 +546,31 @@ export function contentOverOld(
   existing: ExistingSheet | null,
   newer: readonly (Content | null | undefined)[] = [],
   options: CarryOptions = {},
-): { carry: CarryOver; content: Content } {
-  const carry = carryOver(resolution, existing, options);
-  return { carry, content: mergeContent(carry.content, ...newer) };
+): { carry: CarryOver; content: Content; resolution: Resolution } {
+  // Within the year the assignment holds; last year's (previous-year mode) does not come along.
+  const sameYear = options.mode !== "previous-year";
+  const withOld = sameYear ? withOldAssigned(resolution, existing) : resolution;
+  const carry = carryOver(withOld, existing, options);
+  const by = sameYear && existing?.assignedBy !== undefined ? { rows: {}, assignedBy: existing.assignedBy } : null;
+  return { carry, content: mergeContent(carry.content, by, ...newer), resolution: withOld };
+}
+
+/**
+ * The new resolution with the old sheet's extra assigned indicators (section GX, "Chỉ tiêu <cấp>
+ * giao khác"): an assignment holds for the year, so re-inserting keeps them (each by its text; its
+ * figures then carry by identity like any row's).
+ */
+export function withOldAssigned(resolution: Resolution, existing: ExistingSheet | null): Resolution {
+  if (!existing) return resolution;
+  const extra = existing.rows.flatMap((row) => {
+    if (sectionOfId(row.id) !== ASSIGNED_SECTION) return [];
+    const text = String(row.cells.text ?? "").trim();
+    const phrase = [row.cells.assignedText, row.cells.targetText].find((v) => typeof v === "string" && v.trim() !== "");
+    return text !== "" && typeof phrase === "string" ? [{ text, phrase: phrase.trim() }] : [];
+  });
+  if (extra.length === 0) return resolution;
+  return addAssigned(resolution, { rows: {} }, { byId: {}, extra }, existing.assignedBy ?? ASSIGNED_BY_DEFAULT)
+    .resolution;
 }
 
 /** One line per row left behind, for the pane and the CLI: "I.2.b “Kết nạp…” (dòng 12): số liệu 4 — lý do." */
@@ -553,6 +601,7 @@ export function describeCounts(counts: Record<string, number>): string {
     ...PERIODS.map((p) => `số liệu cùng kỳ ${PERIOD_INFO[p].label}`),
     "ghi chú",
     "đánh giá lại",
+    "chỉ tiêu giao",
   ];
   return order
     .filter((k) => (counts[k] ?? 0) > 0)

@@ -720,6 +720,12 @@ export function evaluatePlan(plan: WorkbookPlan): Map<string, Map<number, Comput
         return typeof scalar(0) === "boolean";
       case "NA":
         return err("#N/A");
+      case "EXACT": {
+        const a = textArg(0);
+        const b = textArg(1);
+        if (isErr(a)) return a;
+        return isErr(b) ? b : a === b;
+      }
       case "LEN": {
         const t = textArg(0);
         return isErr(t) ? t : [...t].length;

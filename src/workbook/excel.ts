@@ -115,7 +115,7 @@ function validationRule(v: ValidationPlan): Excel.DataValidationRule {
 }
 
 /** Every plain string is written as text: Excel reads `formulas` like typing ("100%", "1/5", "-"). */
-const asEntered = (v: string | number | boolean | null | undefined): string | number | boolean =>
+export const enteredValue = (v: string | number | boolean | null | undefined): string | number | boolean =>
   v === null || v === undefined || v === ""
     ? ""
     : typeof v === "string"
@@ -205,7 +205,7 @@ function sheetSteps(ws: Excel.Worksheet, p: SheetPlan): Step[] {
   const inRun = new Set(runs.flatMap((r) => Array.from({ length: r.rows }, (_, k) => (r.row + k) * 16384 + r.col)));
   for (const c of p.cells)
     if (!inRun.has(c.row * 16384 + c.col))
-      grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? `=${c.formula}` : asEntered(c.value);
+      grid[c.row - 1]![c.col - 1] = c.formula !== undefined ? `=${c.formula}` : enteredValue(c.value);
   for (const s of p.styles) {
     const f = s.style.numFmt;
     if (f) eachCellOf(s.ref, (r, c) => (fmt[r - 1]![c - 1] = f));

@@ -64,6 +64,8 @@ export interface RowRef {
   layout: Layout;
   row: number | typeof ROW;
   period: Period;
+  /** The assigned target's formulas (its own technical cells), not the resolution's. */
+  assigned?: boolean;
 }
 
 /**
@@ -81,16 +83,17 @@ function forRow(key: string, row: number | typeof ROW, build: (row: typeof ROW) 
   return row === ROW ? t : t.split(ROW).join(String(row));
 }
 // A layout's columns follow from its periods alone.
-const layoutKey = (at: RowRef) => `${at.layout.periods.join(",")}|${at.period}`;
+const layoutKey = (at: RowRef) =>
+  `${at.layout.periods.join(",")}|${at.layout.assignedBy === undefined ? "" : "a"}|${at.period}|${at.assigned ? "assigned" : ""}`;
 
-function refs({ layout, row, period }: RowRef) {
+function refs({ layout, row, period, assigned: as = false }: RowRef) {
   const at = (key: ColumnKey) => `$${col(key, layout)}${row}`;
   return {
     a: at(periodKey("actual", period)),
     chk: at(periodKey("check", period)),
-    op: at("op"),
-    v: at("value"),
-    m: at("max"),
+    op: at(as ? "assignedOp" : "op"),
+    v: at(as ? "assignedValue" : "value"),
+    m: at(as ? "assignedMax" : "max"),
     cum: at("cumulativeOn"),
     prev: at(periodKey("previous", period)),
   };
@@ -215,7 +218,9 @@ function buildStatus(at: RowRef): string {
   const [last, ...rest] = [...RULES].reverse();
   let body = formula(last!);
   for (const entry of rest) body = `IF(${op}=${q(OP_LABELS[entry[0]])},${formula(entry)},${body})`;
-  return `IF(${JUNK_TESTS.error(a)},${q(STATUS.noFigure)},IF(OR(LEN(${a})=0,LEN(${chk})>0),${q(STATUS.noFigure)},${body}))`;
+  const status = `IF(${JUNK_TESTS.error(a)},${q(STATUS.noFigure)},IF(OR(LEN(${a})=0,LEN(${chk})>0),${q(STATUS.noFigure)},${body}))`;
+  // An assigned status only where the row carries an assigned target.
+  return at.assigned ? `IF(LEN(${op})=0,"",${status})` : status;
 }
 
 /**
@@ -255,6 +260,28 @@ function buildChange(at: RowRef): string {
     `IF(AND(${kinds},ISNUMBER(${a}),ISNUMBER(${prev})),IF(${prev}=0,"",${a}/${prev}),"")))`
   );
 }
+/** The assigned target's status and ratio for a period: the same rules on its own technical cells. */
+export const assignedStatusFormula = (at: RowRef) => statusFormula({ ...at, assigned: true });
+export const assignedRatioFormula = (at: RowRef) => ratioFormula({ ...at, assigned: true });
+
+/**
+ * "Kiểm tra chỉ tiêu <cấp> giao": "" when the phrase is the one its technical cells were read from;
+ * else that it was changed and not read again (typed without the add-in), or could not be read.
+ */
+export function assignedCheckFormula(layout: Layout, row: number): string {
+  const at = (key: ColumnKey) => `$${col(key, layout)}${row}`;
+  const [text, read, op] = [at("assignedText"), at("assignedRead"), at("assignedOp")];
+  return (
+    `IF(ISERROR(${text}),${q(ASSIGNED_UNREAD)},IF(EXACT(${cleaned(text)},${cleaned(read)}),` +
+    `IF(AND(LEN(${cleaned(text)})>0,LEN(${op})=0),${q(ASSIGNED_UNREADABLE)},""),` +
+    `IF(LEN(${read})=0,${q(ASSIGNED_UNREAD)},${q(ASSIGNED_CHANGED)}&${read}&"”.")))`
+  );
+}
+export const ASSIGNED_UNREAD =
+  "Chỉ tiêu giao chưa được đọc (mở bổ trợ Chỉ tiêu để đọc); chưa đánh giá theo chỉ tiêu này.";
+export const ASSIGNED_UNREADABLE = "Không đọc được chỉ tiêu giao; hãy viết như trong văn bản giao, ví dụ “trên 95%”.";
+export const ASSIGNED_CHANGED =
+  "Chỉ tiêu giao đã sửa nhưng chưa được đọc lại (mở bổ trợ Chỉ tiêu); đang đánh giá theo “";
 
 /** TRUE when a cell holds "Có" (an estimate flag, a Cộng dồn choice) as typed.ts reads it. */
 export const isYes = (ref: string): string =>

@@ -9,6 +9,7 @@ import {
 } from "../core/words";
 import { readTypedWord, wordSpellings } from "../core/typed";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
+import { assignedHeader } from "../core/assigned";
 
 export const TRACKING_SHEET = "Theo dõi";
 
@@ -41,6 +42,13 @@ export type PeriodColumnKey = `${PeriodBase}${"" | Exclude<Period, "nam">}`;
 export const periodKey = (base: PeriodBase, p: Period): PeriodColumnKey =>
   (p === "nam" ? base : `${base}${p}`) as PeriodColumnKey;
 
+/** The assigned target's ratio and status exist once per review period (semantics section 10). */
+export const ASSIGNED_BASES = ["assignedRatio", "assignedStatus"] as const;
+export type AssignedBase = (typeof ASSIGNED_BASES)[number];
+export type AssignedColumnKey = `${AssignedBase}${"" | Exclude<Period, "nam">}`;
+export const assignedKey = (base: AssignedBase, p: Period): AssignedColumnKey =>
+  (p === "nam" ? base : `${base}${p}`) as AssignedColumnKey;
+
 export type ColumnKey =
   | "id"
   | "no"
@@ -57,7 +65,14 @@ export type ColumnKey =
   | "cumulativeOn"
   | "op"
   | "value"
-  | "max";
+  | "max"
+  | "assignedText"
+  | AssignedColumnKey
+  | "assignedCheck"
+  | "assignedOp"
+  | "assignedValue"
+  | "assignedMax"
+  | "assignedRead";
 
 export interface Column {
   key: ColumnKey;
@@ -95,6 +110,8 @@ export function periodHeader(base: PeriodBase, p: Period, periods: readonly Peri
 /** The columns of a tracking sheet with these review periods. */
 export interface Layout {
   periods: readonly Period[];
+  /** Who assigned ("tỉnh"), when the sheet has the assigned target's columns. */
+  assignedBy?: string;
   columns: readonly Column[];
   /** 1-based column of a key, or 0 when this layout has no such column. */
   index: ReadonlyMap<ColumnKey, number>;
@@ -107,7 +124,8 @@ export { DEFAULT_PERIODS };
  * change from it, the year's assessment and
  * result, notes), then the technical ones: checks, "Cộng dồn" and the target the formulas read.
  */
-export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS): Layout {
+export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS, opts: { assignedBy?: string } = {}): Layout {
+  const by = opts.assignedBy;
   const ps = PERIODS.filter((p) => periods.includes(p));
   if (ps.length === 0) throw new Error("a tracking sheet needs at least one period");
   const per = (base: PeriodBase, p: Period): Column => ({
@@ -116,14 +134,32 @@ export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS): Layou
     width: PERIOD_HEADERS[base].width,
   });
   const year = ps.includes("nam");
+  // "Chỉ tiêu tỉnh giao", "Đánh giá tỉnh giao 6 tháng": the assigned target's columns, when the sheet has them.
+  const assigned = (p: Period): Column[] => {
+    if (by === undefined) return [];
+    const only = ps.length === 1 && p === "nam";
+    const label = only ? "" : ` ${PERIOD_INFO[p].label}`;
+    return [
+      { key: assignedKey("assignedRatio", p), header: `So với kế hoạch ${by} giao${label}`, width: 12 },
+      { key: assignedKey("assignedStatus", p), header: `Đánh giá ${by} giao${label}`, width: 13 },
+    ];
+  };
   const columns: Column[] = [
     { key: "id", header: "Mã", width: 8 },
     { key: "no", header: "STT", width: 5 },
     { key: "text", header: "Chỉ tiêu", width: 50 },
     { key: "unit", header: "Đơn vị tính", width: 11 },
     { key: "targetText", header: "Chỉ tiêu đề ra", width: 20 },
+    ...(by !== undefined ? [{ key: "assignedText", header: assignedHeader(by), width: 18 } as const] : []),
     // Last year's figure beside this year's: one data validation covers both.
-    ...ps.flatMap((p) => [per("actual", p), per("previous", p), per("ratio", p), per("status", p), per("change", p)]),
+    ...ps.flatMap((p) => [
+      per("actual", p),
+      per("previous", p),
+      per("ratio", p),
+      per("status", p),
+      per("change", p),
+      ...assigned(p),
+    ]),
     ...(year
       ? [
           { key: "override", header: REVIEW_HEADERS.override, width: 12 } as const,
@@ -134,14 +170,29 @@ export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS): Layou
     { key: "note", header: "Ghi chú", width: 22 },
     ...ps.map((p) => per("check", p)),
     ...(year ? [{ key: "reasonCheck", header: "Kiểm tra đánh giá lại", width: 24 } as const] : []),
+    ...(by !== undefined ? [{ key: "assignedCheck", header: `Kiểm tra chỉ tiêu ${by} giao`, width: 24 } as const] : []),
     { key: "cumulative", header: CUMULATIVE_HEADER, width: 9 },
     // "Cộng dồn" as the formulas read it (TRUE/FALSE), once per row rather than in every bound.
     { key: "cumulativeOn", header: `${CUMULATIVE_HEADER} (đọc được)`, width: 9 },
     { key: "op", header: "Kiểu chỉ tiêu", width: 11 },
     { key: "value", header: "Mức chỉ tiêu", width: 14 },
     { key: "max", header: "Mức tối đa", width: 10 },
+    // The assigned phrase as the formulas read it, and the phrase it was read from (the check compares).
+    ...(by !== undefined
+      ? ([
+          { key: "assignedOp", header: `Kiểu chỉ tiêu ${by} giao`, width: 11 },
+          { key: "assignedValue", header: `Mức ${by} giao`, width: 14 },
+          { key: "assignedMax", header: `Mức tối đa ${by} giao`, width: 10 },
+          { key: "assignedRead", header: `Chỉ tiêu ${by} giao đã đọc`, width: 18 },
+        ] as const)
+      : []),
   ];
-  return { periods: ps, columns, index: new Map(columns.map((c, i) => [c.key, i + 1])) };
+  return {
+    periods: ps,
+    ...(by !== undefined ? { assignedBy: by } : {}),
+    columns,
+    index: new Map(columns.map((c, i) => [c.key, i + 1])),
+  };
 }
 
 export const DEFAULT_LAYOUT = sheetLayout();

@@ -1,5 +1,6 @@
 import { EMPTY_CONTENT, type Content } from "../core/content";
 import type { Resolution } from "../core/model";
+import { assignedByOf } from "../core/assigned";
 import type { Period } from "../core/periods";
 import { DEFAULT_TOLERANCE } from "../core/tolerance";
 import {
@@ -35,8 +36,11 @@ export interface PlanOptions {
 
 /** Builds the whole workbook plan from a resolution: the one place that decides which sheets there are. */
 export function buildWorkbookPlan(r: Resolution, opts: PlanOptions = {}): WorkbookPlan {
-  const layout = sheetLayout(opts.periods ?? DEFAULT_PERIODS);
   const content = opts.content ?? EMPTY_CONTENT;
+  // The assigned target's columns when the workbook has one, or staff named who assigns.
+  const assigned =
+    content.assignedBy !== undefined || Object.values(content.rows).some((row) => row.assigned !== undefined);
+  const layout = sheetLayout(opts.periods ?? DEFAULT_PERIODS, assigned ? { assignedBy: assignedByOf(content) } : {});
   const { sheet, rows: placed } = trackingSheet(r, {
     layout,
     rows: content.rows,

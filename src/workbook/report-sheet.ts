@@ -12,6 +12,7 @@ import {
   TRACKING_SHEET,
   col,
   colLetter,
+  assignedKey,
   estimateName,
   periodKey,
   resultKey,
@@ -181,6 +182,23 @@ const WORK_HEADERS: Record<keyof typeof WORK, string> = {
   deltaText: "Tăng/giảm (chữ số)",
   compared: "So với cùng kỳ (lời)",
 };
+/** With an assigned target: its ratio (fetched) and the rounding steps of it in percent, after the slot's columns. */
+const ASSIGNED_WORK = {
+  assignedRatio: LAST_WORK + 1,
+  assignedRound: LAST_WORK + 2,
+  assignedPlaces: LAST_WORK + 3,
+  assignedDigits: LAST_WORK + 4,
+  assignedWhole: LAST_WORK + 5,
+  assignedDecimals: LAST_WORK + 6,
+};
+const ASSIGNED_HEADERS: Record<keyof typeof ASSIGNED_WORK, string> = {
+  assignedRatio: "Tỷ lệ so với kế hoạch giao",
+  assignedRound: "Tỷ lệ % làm tròn",
+  assignedPlaces: "Số chữ số thập phân",
+  assignedDigits: "Các chữ số",
+  assignedWhole: "Phần nguyên",
+  assignedDecimals: "Phần thập phân",
+};
 /** Decimals of a figure and of a ratio in percent in words (as core/report.ts writes them). */
 const FIGURE_DECIMALS = 6;
 const PERCENT_DECIMALS = 1;
@@ -196,19 +214,25 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   const column = (key: ColumnKey) => `${t}$${col(key, layout)}:$${col(key, layout)}`;
   const ids = column("id");
   const wrap = { wrap: true, vAlign: "top" as const };
+  const by = layout.assignedBy;
   const letter = (k: keyof typeof WORK) => colLetter(WORK[k]);
   /** The formulas of an indicator's slot, with `at` for its row number. */
   // The scale and the unit are cells of the row, so one formula serves every row of a period.
   const rowFormulas = (at: string, period: Period) => {
     const out: { col: number; formula: string; share: string }[] = [];
     const estimate = isEstimate(period);
-    const w = (k: keyof typeof WORK) => `$${letter(k)}${at}`;
+    const w = (k: keyof typeof WORK | keyof typeof ASSIGNED_WORK) =>
+      `$${colLetter(k in WORK ? WORK[k as keyof typeof WORK] : ASSIGNED_WORK[k as keyof typeof ASSIGNED_WORK])}${at}`;
     // An empty cell is "" here: Excel turns INDEX of an empty cell into 0 in the cell that holds it,
     // LibreOffice keeps it empty, and ISNUMBER would tell them apart.
     const get = (range: string) =>
       `IF(ISNUMBER(${w("row")}),IF(LEN(INDEX(${range},${w("row")}))=0,"",INDEX(${range},${w("row")})),"")`;
-    const put = (k: keyof typeof WORK, formula: string, share = `${k} ${period}`) =>
-      out.push({ col: WORK[k], formula, share });
+    const put = (k: keyof typeof WORK | keyof typeof ASSIGNED_WORK, formula: string, share = `${k} ${period}`) =>
+      out.push({
+        col: k in WORK ? WORK[k as keyof typeof WORK] : ASSIGNED_WORK[k as keyof typeof ASSIGNED_WORK],
+        formula,
+        share,
+      });
     put("row", `IFERROR(MATCH($B${at},${ids},0),"")`);
     put("figure", get(column(periodKey("actual", period))));
     put("status", get(column(periodKey("status", period))));
@@ -218,7 +242,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     if (period !== "nam") put("cumulative", get(column("cumulativeOn")));
     put("op", get(column("op")), "op");
     put("level", get(column("value")), "level");
-    const rounding = (x: string, d: number, scale: string, prefix: "figure" | "percent" | "delta") => {
+    const rounding = (x: string, d: number, scale: string, prefix: "figure" | "percent" | "delta" | "assigned") => {
       const keys = {
         round: `${prefix}Round`,
         places: `${prefix}Places`,
@@ -267,9 +291,17 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     // The verb of each kind's ratio, from the rule table ("bằng" where lower is better).
     const lower = TARGET_OPS.filter((op) => STATUS_RULES[op].ratio === "bằng");
     const verb = `IF(OR(${lower.map(isOp).join(",")}),"bằng","đạt")`;
-    const ratio =
+    let ratio =
       `IF(ISNUMBER(${w("percentRound")}),", "&IF(${estimate},"ước ","")&${verb}&" "&` +
       `${percentText}&"% "&${plan},"")`;
+    if (by !== undefined) {
+      // Both ratios in one clause (core/report.ts): "đạt 135,7% chỉ tiêu nghị quyết, 317% kế hoạch tỉnh giao".
+      put("assignedRatio", get(column(assignedKey("assignedRatio", period))));
+      const assignedText = rounding(w("assignedRatio"), PERCENT_DECIMALS, "*100", "assigned");
+      ratio +=
+        `&IF(ISNUMBER(${w("assignedRound")}),", "&IF(ISNUMBER(${w("percentRound")}),"",IF(${estimate},"ước ","")&${verb}&" ")&` +
+        `${assignedText}&${q(`% kế hoạch ${by} giao`)},"")`;
+    }
     // The rule's status, unless it only repeats a qualitative answer; staff's assessment where it differs.
     const differs = `${w("result")}<>${w("status")}`;
     const said =
@@ -298,6 +330,10 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   cells.push({ row: 3, col: 2, value: "Mã" });
   for (const [k, c] of Object.entries(WORK))
     cells.push({ row: 3, col: c, value: WORK_HEADERS[k as keyof typeof WORK] });
+  if (by !== undefined)
+    for (const [k, c] of Object.entries(ASSIGNED_WORK))
+      cells.push({ row: 3, col: c, value: ASSIGNED_HEADERS[k as keyof typeof ASSIGNED_WORK] });
+  const lastWork = by !== undefined ? ASSIGNED_WORK.assignedDecimals : LAST_WORK;
   const sentence = (row: number, formula: string) => cells.push({ row, col: WORK.sentence, formula });
   // One slot per sentence that may be written (each period's overall, sections, indicators), in order.
   let row = 3;
@@ -314,6 +350,24 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
         `" chỉ tiêu đạt và vượt (vượt "&${V}&", đạt "&${D}&"), "&${C}&" chỉ tiêu cơ bản đạt, "&${K}&` +
         `" chỉ tiêu không đạt, "&${X}&" chỉ tiêu chưa có số liệu."`,
     );
+    if (by !== undefined) {
+      // "Về chỉ tiêu tỉnh giao: …" (semantics section 10): the assigned statuses, only when a row carries one.
+      const assigned = column(assignedKey("assignedStatus", period));
+      const [aV, aD, aC, aK, aX] = STATUSES.map((st) => `COUNTIFS(${ids},"*.*",${assigned},${q(st)})`);
+      const m = `(${aV}+${aD}+${aC}+${aK}+${aX})`;
+      row++;
+      samples.push({
+        row,
+        col: 1,
+        value: `Về chỉ tiêu ${by} giao: có 100/100 chỉ tiêu đạt và vượt (vượt 50, đạt 50), 10 chỉ tiêu cơ bản đạt, 10 chỉ tiêu không đạt, 10 chỉ tiêu chưa có số liệu.`,
+      });
+      sentence(
+        row,
+        `IF(${m}=0,"",${q(`Về chỉ tiêu ${by} giao: có `)}&(${aV}+${aD})&"/"&${m}&` +
+          `" chỉ tiêu đạt và vượt (vượt "&${aV}&", đạt "&${aD}&"), "&${aC}&" chỉ tiêu cơ bản đạt, "&${aK}&` +
+          `" chỉ tiêu không đạt, "&${aX}&" chỉ tiêu chưa có số liệu.")`,
+      );
+    }
     for (const s of r.sections) {
       row++;
       const [v, d, c, k, x] = STATUSES.map((st) => `COUNTIFS(${ids},$B${row}&".*",${result},${q(st)})`);
@@ -378,14 +432,14 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
       formula: `IFERROR(INDEX(${sentences},MATCH(ROW()-3,${order},0)),"")`,
     });
   }
-  const columns = [{ width: TEXT_WIDTH }, { width: 8 }, ...Object.values(WORK).map(() => ({ width: 11 }))];
+  const columns = [{ width: TEXT_WIDTH }, { width: 8 }, ...Array.from({ length: lastWork - 2 }, () => ({ width: 11 }))];
   const styles: SheetPlan["styles"] = [
     { ref: "A1:A1", style: { bold: true, size: 14, hAlign: "center" } },
     { ref: "A2:A2", style: { italic: true, hAlign: "center", wrap: true } },
     { ref: "A3:A3", style: { italic: true, color: SHEET_COLORS.muted, wrap: true } },
-    { ref: area(2, 3, LAST_WORK, 3), style: { bold: true, size: 10, color: SHEET_COLORS.muted, wrap: true } },
+    { ref: area(2, 3, lastWork, 3), style: { bold: true, size: 10, color: SHEET_COLORS.muted, wrap: true } },
     { ref: area(1, 4, 1, last), style: wrap },
-    { ref: area(2, 4, LAST_WORK, last), style: { size: 10, color: SHEET_COLORS.muted } },
+    { ref: area(2, 4, lastWork, last), style: { size: 10, color: SHEET_COLORS.muted } },
   ];
   // Row k shows the k-th sentence, which may be any slot's from the k-th on (neither LibreOffice nor
   // Excel fits a row to a formula's result): its height is the tallest of theirs.
@@ -402,7 +456,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   return {
     name: REPORT_SHEET,
     rowCount: last,
-    colCount: LAST_WORK,
+    colCount: lastWork,
     cells,
     styles,
     merges: [],

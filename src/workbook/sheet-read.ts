@@ -3,6 +3,7 @@ import {
   ESTIMATE_LABEL,
   HEADING_LABELS,
   KEY_PREFIX,
+  assignedKey,
   colLetter,
   cumulativeCell,
   periodKey,
@@ -10,9 +11,10 @@ import {
   type ColumnKey,
 } from "./layout";
 import { filled } from "./sheet-plan";
+import { ASSIGNED_BY_DEFAULT, assignedByFromHeader } from "../core/assigned";
 
 /** Every column any tracking sheet may have, with the headers it had in each layout. */
-const ALL_COLUMNS = sheetLayout(PERIODS).columns;
+const ALL_COLUMNS = sheetLayout(PERIODS, { assignedBy: ASSIGNED_BY_DEFAULT }).columns;
 const ACTUAL_KEYS = new Set(PERIODS.map((p) => `${KEY_PREFIX}${periodKey("actual", p)}`));
 const isActualKey = (v: unknown) => typeof v === "string" && ACTUAL_KEYS.has(v);
 
@@ -50,6 +52,11 @@ export function headerKey(header: unknown): ColumnKey | undefined {
   if (/\bso voi cung ky\b/u.test(h)) return periodKey("change", headerPeriod(h));
   if (/\bcung ky\b/u.test(h)) return periodKey("previous", headerPeriod(h));
   if (/\bkiem tra danh gia lai\b/u.test(h)) return "reasonCheck";
+  // The assigned target's columns ("Chỉ tiêu tỉnh giao", "Đánh giá tỉnh giao 6 tháng") before the resolution's.
+  if (/^chi tieu .+ giao$/u.test(h)) return "assignedText";
+  if (/^danh gia .+ giao\b/u.test(h)) return assignedKey("assignedStatus", headerPeriod(h));
+  if (/^so voi ke hoach .+ giao\b/u.test(h)) return assignedKey("assignedRatio", headerPeriod(h));
+  if (/^kiem tra chi tieu .+ giao$/u.test(h)) return "assignedCheck";
   if (/\bkiem tra\b/u.test(h)) return periodKey("check", headerPeriod(h));
   if (/\bly do\b/u.test(h)) return "reason";
   if (/\bdanh gia lai\b/u.test(h)) return "override";
@@ -123,6 +130,8 @@ export interface ExistingSheet {
   sections: { id: string; title: string; row: number }[];
   /** The first two text cells above the header: title, then organisation and year. */
   heading: string[];
+  /** Who assigned, from the header of the "Chỉ tiêu <cấp> giao" column, when the sheet has it. */
+  assignedBy?: string;
   /** Cells to the right of a heading label (layout.HEADING_LABELS), by the label's key. */
   meta: Partial<Record<keyof typeof HEADING_LABELS, unknown>>;
 }
@@ -233,8 +242,11 @@ export function readTrackingValues(
   const estimates = periods.filter((p) => {
     return cumulativeCell(flags?.[at.get(periodKey("actual", p))!]) === true;
   });
+  const assignedAt = at.get("assignedText");
+  const assignedBy = assignedAt !== undefined ? assignedByFromHeader(values[headerIdx]?.[assignedAt]) : null;
   return {
     name,
+    ...(assignedBy !== null ? { assignedBy } : {}),
     rows,
     loose,
     columns,

@@ -2,7 +2,18 @@ import { STATUS, STATUSES, STATUS_COLORS, type Resolution } from "../core/model"
 import { SHEET_COLORS } from "../core/palette";
 import { PERIOD_INFO } from "../core/periods";
 import { MET_STATUSES } from "../core/rules";
-import { REVIEW_HEADERS, SUMMARY_SHEET, TRACKING_SHEET, col, colLetter, resultKey, type Layout } from "./layout";
+import {
+  REVIEW_HEADERS,
+  SUMMARY_SHEET,
+  TRACKING_SHEET,
+  assignedKey,
+  col,
+  colLetter,
+  resultKey,
+  type Layout,
+} from "./layout";
+import { assignedHeader } from "../core/assigned";
+import { q } from "./formulas";
 import { area, fitRowHeights, pageBands, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
 
 export const SUMMARY_HEADERS = ["Phần", "Nội dung", ...STATUSES, "Tổng số", "Tỷ lệ đạt"] as const;
@@ -100,6 +111,60 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
       sourceRef: area(2, head, 2 + STATUSES.length, totalRow - 1),
     };
     row = totalRow + 1;
+  }
+  if (layout.assignedBy !== undefined) {
+    // The assigned targets counted in a table of their own, one row per period (semantics section 10).
+    const title = row + 1;
+    const head = title + 1;
+    const first = head + 1;
+    const lastRow = first + layout.periods.length - 1;
+    cells.push({ row: title, col: 1, value: `${assignedHeader(layout.assignedBy)} (chỉ các chỉ tiêu có mức giao)` });
+    styles.push({ ref: area(1, title, nCols, title), style: { bold: true, size: 12 } });
+    ["Kỳ", "", ...SUMMARY_HEADERS.slice(2)].forEach((h, i) => cells.push({ row: head, col: i + 1, value: h }));
+    layout.periods.forEach((period, k) => {
+      const rr = first + k;
+      const key = assignedKey("assignedStatus", period);
+      const statusCol = `${t}$${col(key, layout)}:$${col(key, layout)}`;
+      cells.push({ row: rr, col: 1, value: PERIOD_INFO[period].label });
+      merges.push(area(1, rr, 2, rr));
+      STATUSES.forEach((st, i) =>
+        cells.push({ row: rr, col: statusCol1 + i, formula: `COUNTIFS(${idCol},"*.*",${statusCol},${q(st)})` }),
+      );
+      const n = `${colLetter(totalCol)}${rr}`;
+      const none = `${colLetter(noFigureCol)}${rr}`;
+      cells.push({
+        row: rr,
+        col: totalCol,
+        formula: `SUM(${colLetter(statusCol1)}${rr}:${colLetter(totalCol - 1)}${rr})`,
+      });
+      cells.push({
+        row: rr,
+        col: nCols,
+        formula: `IF(${n}-${none}<=0,"",(${metCols.map((c) => `${c}${rr}`).join("+")})/${n})`,
+      });
+    });
+    merges.push(area(1, head, 2, head));
+    styles.push(
+      {
+        ref: area(1, head, nCols, head),
+        style: { bold: true, fill: SHEET_COLORS.header, hAlign: "center", wrap: true, border: true, vAlign: "center" },
+      },
+      { ref: area(1, first, nCols, lastRow), style: { border: true, vAlign: "center" } },
+      { ref: area(statusCol1, first, totalCol, lastRow), style: { hAlign: "center", numFmt: "0" } },
+      { ref: area(nCols, first, nCols, lastRow), style: { numFmt: "0%" } },
+      ...STATUSES.map((st, i) => ({
+        ref: ref(statusCol1 + i, head),
+        style: {
+          fill: STATUS_COLORS[st].fill,
+          color: STATUS_COLORS[st].font,
+          bold: true,
+          hAlign: "center" as const,
+          wrap: true,
+          border: true,
+        },
+      })),
+    );
+    row = lastRow + 1;
   }
   const noteRow = row + 1;
   cells.push({

@@ -2,6 +2,7 @@ import { fromExcel, limitsOf, measureOf, toExcel, type Measure } from "../core/m
 import {
   QUALITATIVE,
   ResolutionSchema,
+  allIndicators,
   type ActualValue,
   type Indicator,
   type Problem,
@@ -9,13 +10,17 @@ import {
   type Target,
 } from "../core/model";
 import { STATUS_RULES, type Shape, type TargetOp } from "../core/rules";
-import { parseVietnameseNumber } from "../core/numbers";
+import { formatVietnameseNumber, parseVietnameseNumber } from "../core/numbers";
 import { sectionOfId } from "../core/ids";
 import { ratingLevel, formatTarget } from "../core/target";
 import { DEFAULT_TOLERANCE, formatTolerance, readToleranceCell } from "../core/tolerance";
 import { proposeCumulative } from "../core/cumulative";
 import { PERIODS, type Period } from "../core/periods";
+import { readAssigned } from "../core/assigned";
 import {
+  assignedCheckFormula,
+  assignedRatioFormula,
+  assignedStatusFormula,
   changeFormula,
   checkFormula,
   cumulativeOnFormula,
@@ -27,6 +32,7 @@ import {
 import {
   CUMULATIVE_WORDS,
   HEADING_LABELS,
+  assignedKey,
   cumulativeCell,
   OP_LABELS,
   col,
@@ -115,7 +121,79 @@ export function encodeRow(
   }
   if (content.note) cells.note = { value: content.note };
   if (max !== null) cells.max = { value: max };
+  if (layout.assignedBy !== undefined) Object.assign(cells, assignedCells(ind, row, layout, content.assigned));
   return Object.entries(cells).map(([key, c]) => ({ row, col: colIndex(key as ColumnKey, layout), ...c }));
+}
+
+/**
+ * The assigned target's cells: the phrase as typed, its reading in the technical cells the formulas
+ * use (kind, bound, stretch) with the phrase it was read from, and per period its ratio and status.
+ */
+function assignedCells(
+  ind: Indicator,
+  row: number,
+  layout: Layout,
+  phrase: string | undefined,
+): Partial<Record<ColumnKey, Omit<CellPlan, "row" | "col">>> {
+  const cells: Partial<Record<ColumnKey, Omit<CellPlan, "row" | "col">>> = {
+    assignedCheck: { formula: assignedCheckFormula(layout, row), share: "assignedCheck" },
+  };
+  for (const period of layout.periods) {
+    const at = { layout, row, period };
+    cells[assignedKey("assignedRatio", period)] = { formula: assignedRatioFormula(at), share: "assignedRatio" };
+    cells[assignedKey("assignedStatus", period)] = { formula: assignedStatusFormula(at), share: "assignedStatus" };
+  }
+  if (phrase === undefined || phrase.trim() === "") return cells;
+  cells.assignedText = { value: phrase };
+  for (const [key, value] of Object.entries(assignedReading(ind, phrase)))
+    if (filled(value)) cells[key as AssignedTechnical] = { value };
+  return cells;
+}
+
+type AssignedTechnical = "assignedOp" | "assignedValue" | "assignedMax" | "assignedRead";
+
+/**
+ * The technical cells of an assigned phrase, as the formulas read them: its kind, bound and stretch
+ * (Excel form, the indicator's unit), and the phrase they were read from; blank kind and levels
+ * when it cannot be read (the check column then says so). Writing a sheet and reading a phrase
+ * staff typed in Excel both use this.
+ */
+export function assignedReading(ind: Indicator, phrase: string): Record<AssignedTechnical, CellValue> {
+  const text = phrase.trim();
+  const read = text === "" ? null : readAssigned(ind, text);
+  if (!read?.ok) return { assignedOp: null, assignedValue: null, assignedMax: null, assignedRead: text || null };
+  const t = targetColumns(read.spec);
+  return { assignedOp: t.op, assignedValue: t.value, assignedMax: t.max, assignedRead: text };
+}
+
+/** A phrase cell as staff typed it: Excel makes "95%" typed into a General cell the number 0,95 formatted "0%". */
+export function typedPhrase(value: unknown, numberFormat?: unknown): string {
+  if (typeof value === "number" && Number.isFinite(value)) {
+    const percent = typeof numberFormat === "string" && numberFormat.includes("%");
+    return percent
+      ? `${formatVietnameseNumber(Number((value * 100).toPrecision(15)))}%`
+      : formatVietnameseNumber(value);
+  }
+  return value === null || value === undefined ? "" : String(value).trim();
+}
+
+/**
+ * Rows whose assigned phrase (as typed, by sheet row) is not the one their technical cells were
+ * read from: the cells to write, the phrase itself as text included (so the check compares text).
+ */
+export function assignedUpdates(
+  back: ReadBack,
+  typed: ReadonlyMap<number, string>,
+): { row: number; id: string; cells: Partial<Record<ColumnKey, CellValue>> }[] {
+  const byId = new Map(allIndicators(back.resolution).map((i) => [i.id, i]));
+  return back.sheet.rows.flatMap((r) => {
+    const ind = byId.get(r.id);
+    const phrase = typed.get(r.row) ?? "";
+    const before = String(r.cells.assignedRead ?? "").trim();
+    const asText = typeof r.cells.assignedText === "string" || phrase === "";
+    if (!ind || (phrase === before && asText)) return [];
+    return [{ row: r.row, id: r.id, cells: { assignedText: phrase || null, ...assignedReading(ind, phrase) } }];
+  });
 }
 
 /** The heading: the title and the organisation as they are, the year, and a subtitle for people. */
@@ -208,6 +286,9 @@ export function rowContentOf(r: ExistingRow | LooseRow): RowContent {
     ...(r.note.trim() !== "" ? { note: r.note } : {}),
     ...(assessment ? { override: { status: assessment.typed, reason: String(cells.reason ?? "").trim() } } : {}),
     ...(chosen !== null ? { cumulative: chosen } : {}),
+    ...(typeof cells.assignedText === "string" && cells.assignedText.trim() !== ""
+      ? { assigned: cells.assignedText.trim() }
+      : {}),
   };
 }
 
@@ -273,7 +354,13 @@ export function readBack(sheet: ExistingSheet, fallback: Resolution): ReadBack {
     warnings: [],
   };
   const parsed = ResolutionSchema.safeParse(candidate);
-  const content = { rows, tolerance, estimates: sheet.estimates, year };
+  const content = {
+    rows,
+    tolerance,
+    estimates: sheet.estimates,
+    year,
+    ...(sheet.assignedBy !== undefined ? { assignedBy: sheet.assignedBy } : {}),
+  };
   if (!parsed.success) {
     problems.push(
       ...parsed.error.issues.map((i) => ({

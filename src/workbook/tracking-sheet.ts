@@ -15,6 +15,7 @@ import {
   listCells,
   periodHeader,
   periodKey,
+  assignedKey,
   type Layout,
   KEY_PREFIX,
   KEY_ROW,
@@ -157,6 +158,8 @@ export function trackingSheet(
           (a, b) => b.length - a.length,
         )[0]!;
         rowStyles.push({ ref: area(ci("value"), row, ci("max"), row), style: { numFmt: fmt } });
+        if (layout.index.has("assignedValue"))
+          rowStyles.push({ ref: area(ci("assignedValue"), row, ci("assignedMax"), row), style: { numFmt: fmt } });
       }
       const rule = validationRule(m);
       if (rule) {
@@ -225,9 +228,11 @@ export function trackingSheet(
     ref: area(ci(key), first, ci(to), lastRow),
     style,
   });
-  const statusKeys = [
+  const hasAssigned = layout.index.has("assignedText");
+  const statusKeys: ColumnKey[] = [
     ...layout.periods.map((p) => periodKey("status", p)),
     ...(layout.index.has("final") ? (["final"] as const) : []),
+    ...(hasAssigned ? layout.periods.map((p) => assignedKey("assignedStatus", p)) : []),
   ];
   const styles: SheetPlan["styles"] = [
     { ref: area(1, TITLE_ROW, printLast, TITLE_ROW), style: { bold: true, size: 14, hAlign: "center", wrap: true } },
@@ -265,12 +270,19 @@ export function trackingSheet(
       band(periodKey("change", p), { numFmt: "0.0%", hAlign: "right" }),
     ]),
     ...statusKeys.map((k) => band(k, { hAlign: "center", bold: true })),
+    ...(hasAssigned
+      ? [
+          band("assignedText", { fill: SHEET_COLORS.input }),
+          ...layout.periods.map((p) => band(assignedKey("assignedRatio", p), { numFmt: "0.0%", hAlign: "right" })),
+        ]
+      : []),
     ...(layout.index.has("final")
       ? [
           band("override", { hAlign: "center", fill: SHEET_COLORS.input }),
           band("reasonCheck", { italic: true, color: SHEET_COLORS.warning }),
         ]
       : []),
+    ...(hasAssigned ? [band("assignedCheck", { italic: true, color: SHEET_COLORS.warning })] : []),
     {
       ref: area(ci("cumulative"), first, last, lastRow),
       style: { color: SHEET_COLORS.muted, size: 10, hAlign: "center" },
@@ -342,6 +354,20 @@ export function trackingSheet(
       conditionalFormats: [
         ...statusKeys.map(statusRules),
         ...layout.periods.map(junkRule),
+        ...(hasAssigned
+          ? [
+              {
+                ref: column("assignedText"),
+                rules: [
+                  {
+                    formula: `LEN($${c("assignedCheck")}${first})>0`,
+                    fill: SHEET_COLORS.warningFill,
+                    font: SHEET_COLORS.warning,
+                  },
+                ],
+              },
+            ]
+          : []),
         ...(layout.index.has("final")
           ? [
               {

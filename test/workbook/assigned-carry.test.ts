@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { allIndicators } from "../../src/core/model";
+import { readTrackingXlsx } from "../../src/workbook/xlsx-read";
+import { readBack } from "../../src/workbook/tracking-row";
+import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
+
+/** Re-inserting within the year (chitieu workbook --from, the pane's path) keeps the assigned targets. */
+
+const dir = mkdtempSync(path.join(tmpdir(), "chitieu-assigned-carry-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    stdin: async () => Buffer.from(""),
+  });
+  return { code, out, err };
+}
+
+const ACTUALS = {
+  "II.3.a": { "6t": 16000, nam: 31000 },
+  "V.2": { nam: 12 },
+  "GX.1": { nam: 17 },
+  $assigned: {
+    "II.3.a": "30 tỷ đồng",
+    "V.2": "thứ 10 trở lên",
+    "III.1": "dưới 0,5%",
+    "Số doanh nghiệp thành lập mới": "15 doanh nghiệp",
+  },
+  $assignedBy: "tỉnh",
+};
+
+test("same-year carry-over keeps every assigned phrase, the level word and the extra indicator with its figure", async () => {
+  const json = path.join(dir, "so-lieu.json");
+  writeFileSync(json, JSON.stringify(ACTUALS));
+  const old = path.join(dir, "cu.xlsx");
+  expect((await cli(["workbook", "--actuals", json, "--out", old])).code).toBe(0);
+  const fresh = path.join(dir, "moi.xlsx");
+  const { code, err } = await cli(["workbook", "--from", old, "--out", fresh]);
+  expect(code).toBe(0);
+  expect(err).toContain("4 chỉ tiêu giao");
+  expect(err).not.toMatch(/Không chuyển/u);
+  const back = readBack((await readTrackingXlsx(readFileSync(fresh)))!, BUILTIN_RESOLUTION);
+  expect(back.own).toBe(true);
+  expect(back.content.assignedBy).toBe("tỉnh");
+  const assigned = Object.fromEntries(
+    Object.entries(back.content.rows).flatMap(([id, r]) => (r.assigned ? [[id, r.assigned]] : [])),
+  );
+  expect(assigned).toEqual({
+    "II.3.a": "30 tỷ đồng",
+    "V.2": "thứ 10 trở lên",
+    "III.1": "dưới 0,5%",
+    "GX.1": "15 doanh nghiệp",
+  });
+  expect(allIndicators(back.resolution).find((i) => i.id === "GX.1")?.text).toBe("Số doanh nghiệp thành lập mới");
+  expect(back.content.rows["GX.1"]?.figures.nam).toBe(17);
+  // The new workbook's words are the old one's.
+  const a = await cli(["report", "--from", old]);
+  const b = await cli(["report", "--from", fresh]);
+  expect(b.out).toBe(a.out);
+  expect(b.out.split("\n")[1]).toBe(
+    "Về chỉ tiêu tỉnh giao: có 2/4 chỉ tiêu đạt và vượt (vượt 2, đạt 0), 0 chỉ tiêu cơ bản đạt, 1 chỉ tiêu không đạt, 1 chỉ tiêu chưa có số liệu.",
+  );
+});
