@@ -297,7 +297,7 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     if (by !== undefined) {
       // Both ratios in one clause (core/report.ts): "đạt 135,7% chỉ tiêu nghị quyết, 317% kế hoạch tỉnh giao".
       put("assignedRatio", get(column(assignedKey("assignedRatio", period))));
-      const assignedText = rounding(w("assignedRatio"), PERCENT_DECIMALS, "*100", "assigned");
+      const assignedText = rounding(w("assignedRatio"), PERCENT_DECIMALS, "*100", "assigned").text;
       ratio +=
         `&IF(ISNUMBER(${w("assignedRound")}),", "&IF(ISNUMBER(${w("percentRound")}),"",IF(${estimate},"ước ","")&${verb}&" ")&` +
         `${assignedText}&${q(`% kế hoạch ${by} giao`)},"")`;

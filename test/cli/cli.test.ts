@@ -204,7 +204,7 @@ describe("bad input: exit 2, one Vietnamese message naming what and where, nothi
     [
       "an unknown $ key",
       () => ["evaluate", "--actuals", file("n3.json", JSON.stringify({ $ghichu: {} }))],
-      /"\$ghichu" không dùng được \(chỉ có "\$notes", "\$estimates", "\$overrides", "\$assigned", "\$assignedBy"\)/u,
+      /"\$ghichu" không dùng được \(chỉ có "\$notes", "\$estimates", "\$overrides", "\$previous", "\$assigned", "\$assignedBy"\)/u,
     ],
     [
       "an unknown period for report",
