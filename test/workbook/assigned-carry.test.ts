@@ -68,3 +68,25 @@ test("same-year carry-over keeps every assigned phrase, the level word and the e
     "Về chỉ tiêu tỉnh giao: có 2/4 chỉ tiêu đạt và vượt (vượt 2, đạt 0), 0 chỉ tiêu cơ bản đạt, 1 chỉ tiêu không đạt, 1 chỉ tiêu chưa có số liệu.",
   );
 });
+
+test("next year's workbook (--previous) does not keep last year's assigned targets, and says so", async () => {
+  const json = path.join(dir, "so-lieu-2.json");
+  writeFileSync(json, JSON.stringify(ACTUALS));
+  const old = path.join(dir, "nam-2022.xlsx");
+  expect((await cli(["workbook", "--actuals", json, "--out", old])).code).toBe(0);
+  const next = path.join(dir, "nq-2023.json");
+  writeFileSync(next, JSON.stringify({ ...BUILTIN_RESOLUTION, title: "Nghị quyết năm 2023", year: 2023 }));
+  const fresh = path.join(dir, "nam-2023.xlsx");
+  const { code, err } = await cli(["workbook", "--resolution", next, "--previous", old, "--out", fresh]);
+  expect(code).toBe(0);
+  expect(err).toContain("Mã II.3.a “Thu ngân sách” (dòng");
+  expect(err).toMatch(
+    /chỉ tiêu giao “30 tỷ đồng” — năm mới có chỉ tiêu cấp trên giao mới, không lấy chỉ tiêu giao của năm trước/u,
+  );
+  const back = readBack((await readTrackingXlsx(readFileSync(fresh)))!, BUILTIN_RESOLUTION);
+  expect(Object.values(back.content.rows).filter((r) => r.assigned !== undefined)).toEqual([]);
+  expect(back.content.assignedBy).toBeUndefined();
+  expect(back.resolution.sections.map((s) => s.id)).not.toContain("GX");
+  // Last year's figure is this year's Cùng kỳ all the same.
+  expect(back.content.rows["II.3.a"]?.previous?.nam).toBe(31000);
+});
