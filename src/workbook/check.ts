@@ -9,6 +9,7 @@ import { ActualsSchema, STATUSES, allIndicators, type Indicator, type Problem, t
 import { STATUS, countStatuses } from "../core/words";
 import { MET_STATUSES } from "../core/rules";
 import type { ReadBack } from "./tracking-row";
+import { readAssigned } from "../core/assigned";
 
 export type { Problem } from "../core/model";
 
@@ -79,6 +80,24 @@ export function checkSheet(back: ReadBack): Problem[] {
           ...at(row.row, sheet.columns.reason ?? null),
           severity: "warning",
           message: `Chỉ tiêu ${row.id}: đánh giá lại “${override}” chưa ghi lý do (${REVIEW_HEADERS.reason}).`,
+        });
+    }
+    // The target assigned from above: a phrase the reader cannot read, or retyped and not read yet.
+    const phrase = typeof row.cells.assignedText === "string" ? row.cells.assignedText.trim() : "";
+    if (phrase !== "") {
+      const where = at(row.row, sheet.columns.assignedText ?? null);
+      const read = readAssigned(ind, phrase);
+      const before = String(row.cells.assignedRead ?? "").trim();
+      if (!read.ok)
+        problems.push({ id: row.id, ...where, severity: "error", message: `Chỉ tiêu ${row.id}: ${read.message}` });
+      else if (before !== phrase)
+        problems.push({
+          id: row.id,
+          ...where,
+          severity: "warning",
+          message: `Chỉ tiêu ${row.id}: chỉ tiêu giao “${phrase}” chưa được đọc${
+            before ? ` (đang đánh giá theo “${before}”)` : ""
+          }; sửa lại ô này khi phần bổ trợ đang mở, hoặc chèn lại sổ.`,
         });
     }
   }

@@ -13,6 +13,7 @@ import { TRACKING_SHEET, colIndex, colLetter, sheetLayout } from "../../src/work
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { FakeBook, FakeContext } from "../../support/fake-excel";
 import { sheetCalculator } from "../fakes/calculator";
+import { checkSheet } from "../../src/workbook/check";
 
 /** "Chỉ tiêu cấp trên giao" in the pane: a pasted list and an .xlsx table matched, confirmed, inserted. */
 
@@ -174,6 +175,15 @@ test("in Excel, a phrase typed into the column is read on change and its technic
   book.put(TRACKING_SHEET, rowOf("III.2"), colIndex("assignedText", layout), 0.95);
   book.get(TRACKING_SHEET, rowOf("III.2"), colIndex("assignedText", layout))!.numberFormat = "0%";
   book.put(TRACKING_SHEET, rowOf("III.4.a"), colIndex("assignedText", layout), "nhiều hơn năm trước");
+  // Before the add-in reads them, the check (Kiểm tra) names each phrase not read yet, and the unreadable one.
+  const assignedProblems = async () =>
+    checkSheet((await host.readBack(BUILTIN_RESOLUTION))!)
+      .filter((p) => p.cell?.replace(/\d+$/u, "") === colLetter(colIndex("assignedText", layout)))
+      .map((p) => `${p.severity} ${p.message}`);
+  expect(await assignedProblems()).toEqual([
+    "warning Chỉ tiêu III.1: chỉ tiêu giao “dưới 0,3%” chưa được đọc (đang đánh giá theo “dưới 0,5%”); sửa lại ô này khi phần bổ trợ đang mở, hoặc chèn lại sổ.",
+    expect.stringMatching(/^error Chỉ tiêu III\.4\.a: Không đọc được chỉ tiêu "nhiều hơn năm trước"/u),
+  ]);
   const letter = colLetter(colIndex("assignedText", layout));
   await handlers[0]!({ address: `${letter}${rowOf("III.1")}:${letter}${rowOf("III.4.a")}` });
   await waitForValue(() => at("III.2", "assignedRead"), "95%");
@@ -191,6 +201,7 @@ test("in Excel, a phrase typed into the column is read on change and its technic
   expect([at("III.4.a", "assignedOp") ?? "", at("III.4.a", "assignedRead")]).toEqual(["", "nhiều hơn năm trước"]);
   const back = (await host.readBack(BUILTIN_RESOLUTION))!;
   expect(back.content.rows["III.2"]?.assigned).toBe("95%");
+  expect((await assignedProblems()).map((p) => p.split(":")[0])).toEqual(["error Chỉ tiêu III.4.a"]);
 });
 
 async function waitForValue(get: () => unknown, want: unknown) {
