@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { makeDocx } from "../helpers/docx";
 
 const LIST = path.join(__dirname, "../fixtures/assigned/giao-tinh.txt");
+const LIST_LINES = readFileSync(LIST, "utf8").trim().split("\n");
 
 async function cli(args: string[]) {
   let out = "";
@@ -103,6 +105,22 @@ describe("chitieu … --assigned <list>", () => {
     const got = JSON.parse(out);
     expect(got["III.1"].assigned.nam.status).toBe("Đạt");
     expect(got["GX.1"]).toBeDefined();
+  });
+
+  test("a Word .docx list (Word's own numbering) is read by the document reader and matched alike", async () => {
+    const lines = LIST_LINES.slice(1).map((l) => l.replace(/^\d+\.\s*/u, ""));
+    const docx = file(
+      "giao.docx",
+      Buffer.from(
+        await makeDocx([{ text: LIST_LINES[0]! }, ...lines.map((text) => ({ text, list: "decimal" as const }))]),
+      ),
+    );
+    const actuals = file("e.json", JSON.stringify(ACTUALS));
+    const { code, err } = await cli(["evaluate", "--actuals", actuals, "--assigned", docx, "--assigned-by", "tỉnh"]);
+    expect(code).toBe(0);
+    expect(err).toContain("Chỉ tiêu tỉnh giao (Tệp chỉ tiêu giao");
+    expect(err).toContain("9 chỉ tiêu, khớp 7.");
+    expect(err).toContain("[7] “Tỷ suất sinh” (không quá 12‰) → III.3.a “Tỷ suất sinh”");
   });
 
   test("a table without the columns, and a phrase of another unit, are refused in Vietnamese", async () => {
