@@ -20,8 +20,6 @@ import type { Period } from "./words";
 
 /** Who assigned, when staff have not said: one word per workbook. */
 export const ASSIGNED_BY_DEFAULT = "cấp trên";
-/** The levels offered (staff may type another). */
-export const ASSIGNED_LEVELS = ["tỉnh", "thành phố", "huyện", ASSIGNED_BY_DEFAULT] as const;
 /** The section of assigned targets the resolution does not have: its Mã, and its indicators' "GX.1", "GX.2", … */
 export const ASSIGNED_SECTION = "GX";
 
