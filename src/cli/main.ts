@@ -271,8 +271,8 @@ async function loadAssigned(
 ): Promise<{ resolution: Resolution; content: Content }> {
   const { matchAssigned, describePair } = await import("../workbook/assigned");
   const { assignedItemsFromXlsx } = await import("../workbook/assigned-xlsx");
-  const { assignedItemsFromText, addAssigned, assignedByOf, assignedHeader, assignedSectionTitle } =
-    await import("../core/assigned");
+  const { assignedItemsFromText, addAssigned } = await import("../core/assigned");
+  const { assignedByOf, assignedHeader, assignedSectionTitle } = await import("../core/assigned-words");
   const source = `Tệp chỉ tiêu giao "${file}"`;
   let items;
   if (/\.xlsx$/iu.test(file))

@@ -7,6 +7,7 @@ import { STATUS_RULES } from "./rules";
 import { formatTarget, parseTargetPhrase } from "./target";
 import { parseResolution } from "./parser";
 import { comparable, normalizeText } from "./text";
+import { ASSIGNED_BY_DEFAULT, ASSIGNED_SECTION, assignedByOf, assignedSectionTitle } from "./assigned-words";
 import { DEFAULT_TOLERANCE } from "./tolerance";
 import type { Period } from "./words";
 
@@ -17,28 +18,6 @@ import type { Period } from "./words";
  * changes because of it. An assigned target that names no indicator becomes one of its own in a
  * section "Chỉ tiêu <cấp> giao khác".
  */
-
-/** Who assigned, when staff have not said: one word per workbook. */
-export const ASSIGNED_BY_DEFAULT = "cấp trên";
-/** The section of assigned targets the resolution does not have: its Mã, and its indicators' "GX.1", "GX.2", … */
-export const ASSIGNED_SECTION = "GX";
-
-/** "tỉnh", "cấp trên": the level word of a workbook's content (trimmed; the default when none). */
-export const assignedByOf = (content: Pick<Content, "assignedBy"> | undefined): string => {
-  const by = normalizeText(content?.assignedBy ?? "")
-    .replace(/\s+/gu, " ")
-    .trim();
-  return by === "" ? ASSIGNED_BY_DEFAULT : by;
-};
-/** "Chỉ tiêu tỉnh giao": the column's header and the words of the review. */
-export const assignedHeader = (by: string) => `Chỉ tiêu ${by} giao`;
-/** "Chỉ tiêu tỉnh giao khác": the title of the section of extra assigned indicators. */
-export const assignedSectionTitle = (by: string) => `${assignedHeader(by)} khác`;
-/** The level word back from a header "Chỉ tiêu tỉnh giao" (null when the header says none). */
-export function assignedByFromHeader(header: unknown): string | null {
-  const m = /^\s*chỉ tiêu\s+(.+?)\s+giao\s*$/iu.exec(normalizeText(String(header ?? "")));
-  return m ? m[1]! : null;
-}
 
 /** Money units and how many đồng each is: an assigned "30 tỷ đồng" against an indicator in "triệu đồng". */
 const MONEY: Record<string, number> = {

@@ -8,7 +8,8 @@ import { PERIOD_INFO, finalStatus, isCumulative, judgePeriodCell, type Period } 
 import { DEFAULT_TOLERANCE } from "./tolerance";
 import { previousChange, previousWords } from "./previous";
 import { STATUS, countStatuses, type Status } from "./words";
-import { assignedByOf, assignedHeader, judgeAssigned } from "./assigned";
+import { judgeAssigned } from "./assigned";
+import { assignedByOf, assignedHeader } from "./assigned-words";
 
 export interface PeriodResult {
   id: string;

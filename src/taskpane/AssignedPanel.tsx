@@ -3,13 +3,8 @@ import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { Stack } from "@fluentui/react/lib/Stack";
 import { TextField } from "@fluentui/react/lib/TextField";
-import {
-  addAssigned,
-  assignedHeader,
-  assignedItemsFromText,
-  assignedSectionTitle,
-  type AssignedItem,
-} from "../core/assigned";
+import { addAssigned, assignedItemsFromText, type AssignedItem } from "../core/assigned";
+import { assignedHeader, assignedSectionTitle } from "../core/assigned-words";
 import type { Resolution } from "../core/model";
 import { PANE_COLORS } from "../core/palette";
 import { describePair, matchAssigned, type AssignedChoice, type AssignedMatch } from "../workbook/assigned";

@@ -1,4 +1,5 @@
-import { ASSIGNED_SECTION, addAssigned, type AssignedItem, type AssignedList } from "../core/assigned";
+import { addAssigned, type AssignedItem, type AssignedList } from "../core/assigned";
+import { ASSIGNED_SECTION } from "../core/assigned-words";
 import { mergeContent, type Content } from "../core/content";
 import { allIndicators, type Indicator, type Resolution } from "../core/model";
 import { comparable } from "../core/text";

@@ -13,7 +13,8 @@ import type { ExistingRow, ExistingSheet, LooseRow } from "./sheet-read";
 import { rowContentOf } from "./tracking-row";
 import { mergeContent, type Content, type RowContent } from "../core/content";
 import { readToleranceCell, type ToleranceRead } from "../core/tolerance";
-import { ASSIGNED_BY_DEFAULT, ASSIGNED_SECTION, addAssigned } from "../core/assigned";
+import { addAssigned } from "../core/assigned";
+import { ASSIGNED_BY_DEFAULT, ASSIGNED_SECTION } from "../core/assigned-words";
 import { sectionOfId } from "../core/ids";
 
 /** What an old row held that the new sheet does not get, and why; it stays in the kept "(cũ)" sheet. */

@@ -9,7 +9,7 @@ import {
 } from "../core/words";
 import { readTypedWord, wordSpellings } from "../core/typed";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
-import { assignedHeader } from "../core/assigned";
+import { assignedHeader } from "../core/assigned-words";
 
 export const TRACKING_SHEET = "Theo dõi";
 

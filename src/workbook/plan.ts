@@ -1,6 +1,6 @@
 import { EMPTY_CONTENT, type Content } from "../core/content";
 import type { Resolution } from "../core/model";
-import { assignedByOf } from "../core/assigned";
+import { assignedByOf } from "../core/assigned-words";
 import type { Period } from "../core/periods";
 import { DEFAULT_TOLERANCE } from "../core/tolerance";
 import {

@@ -11,7 +11,7 @@ import {
   type ColumnKey,
 } from "./layout";
 import { filled } from "./sheet-plan";
-import { ASSIGNED_BY_DEFAULT, assignedByFromHeader } from "../core/assigned";
+import { ASSIGNED_BY_DEFAULT, assignedByFromHeader } from "../core/assigned-words";
 
 /** Every column any tracking sheet may have, with the headers it had in each layout. */
 const ALL_COLUMNS = sheetLayout(PERIODS, { assignedBy: ASSIGNED_BY_DEFAULT }).columns;

@@ -12,7 +12,7 @@ import {
   resultKey,
   type Layout,
 } from "./layout";
-import { assignedHeader } from "../core/assigned";
+import { assignedHeader } from "../core/assigned-words";
 import { q } from "./formulas";
 import { area, fitRowHeights, pageBands, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
 

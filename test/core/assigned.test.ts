@@ -1,13 +1,7 @@
 import { readFileSync } from "fs";
 import * as path from "path";
-import {
-  ASSIGNED_SECTION,
-  addAssigned,
-  assignedByFromHeader,
-  assignedItemsFromText,
-  judgeAssigned,
-  readAssigned,
-} from "../../src/core/assigned";
+import { addAssigned, assignedItemsFromText, judgeAssigned, readAssigned } from "../../src/core/assigned";
+import { ASSIGNED_SECTION, assignedByFromHeader } from "../../src/core/assigned-words";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { mergeContent, type Content } from "../../src/core/content";
 import { InputError, actualsFileFromJson } from "../../src/core/input";
