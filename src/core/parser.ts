@@ -221,6 +221,19 @@ function withoutTarget(text: string, m: TargetMatch): string {
 /** "Không còn hộ nghèo", "không để xảy ra …", "không có …": a yes/no outcome, whatever figures it mentions. */
 const NO_OCCURRENCE_RE = /^\s*(?:không còn|không để xảy ra|không để phát sinh|không có|không phát sinh)(?!\p{L})/iu;
 
+/**
+ * "tăng 5% so với năm 2015", "tăng 80 hộ so với năm 2015", "gấp 2 lần năm 2015": a comparison with the
+ * past, which after a target restates it (semantics 1c).
+ */
+function restates(text: string, m: TargetMatch): boolean {
+  if (m.unit === "lần" && /(?:^|[^\p{L}])gấp\s*$/iu.test(text.slice(0, m.phraseStart))) return true;
+  if (!m.change) return false;
+  if (/so với/u.test(m.unit)) return true;
+  const after = text.slice(m.cutEnd).trimStart();
+  const rest = after.toLowerCase().startsWith(m.unit.toLowerCase()) ? after.slice(m.unit.length) : after;
+  return /^\s*so với(?!\p{L})/iu.test(rest);
+}
+
 function classify(text: string, scan: ScanResult = scanTargets(text)): Clause {
   if (NO_OCCURRENCE_RE.test(text)) return { text, match: null, rating: null, problems: [], stray: [] };
   const first = scan.matches[0];
@@ -228,8 +241,10 @@ function classify(text: string, scan: ScanResult = scanTargets(text)): Clause {
   // "60% học sinh THCS được học 2 buổi/ngày": a share that opens the clause is the target; a bare
   // figure after it only describes what is counted.
   const describes = (m: TargetMatch) => /^\d/u.test(m.phrase) && !m.change && !m.impliedCeiling;
-  const match =
+  let match =
     first && last && first !== last && first.cutStart === 0 && first.unit === "%" && describes(last) ? first : last;
+  // "95% tăng 5% so với năm 2015": the comparison with the past restates the target before it.
+  if (match && restates(text, match)) match = scan.matches.filter((m) => m.cutEnd <= match!.cutStart).at(-1) ?? match;
   return {
     text,
     match,
@@ -376,7 +391,7 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
     // "… là 12,5%, tăng 8,5% so với năm 2023": a change against the past after a target restates it.
     clauses.forEach((c, k) => {
       const m = c.match;
-      if (k > 0 && m?.change && /so với/u.test(m.unit) && clauses.slice(0, k).some((p) => p.match && !p.match.change))
+      if (k > 0 && m && restates(c.text, m) && clauses.slice(0, k).some((p) => p.match && !p.match.change))
         clauses[k] = { ...c, match: null, rating: null, stray: [] };
     });
     for (const c of clauses) for (const p of c.problems) warn(p);

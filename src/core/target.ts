@@ -81,10 +81,10 @@ const RANK_LEFT_RE =
 const PERCENT_UNIT_RE =
   /^\s*(%|‰)(\s*\/\s*năm|\s+so với\s+(?:cùng kỳ(?:\s+năm trước)?|năm trước|năm \d{4}|kế hoạch|dự toán)|\s+(?:dự toán|kế hoạch)(?!\p{L})(?:\s+(?:huyện|quận|thị xã|thành phố|tỉnh|cấp trên)?\s*giao(?=\s*(?:$|[;,.()])))?)?/u;
 const MONEY_UNIT_RE =
-  /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+(?:đồng|usd)|(?:tỷ|tỉ|triệu|tr)\.\s?đ(?:ồng)?|đồng|usd|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?=\s*\/))((?:\s*\/\s*(?:người|hộ|tháng|năm|ha))*)(?!\p{L})/u;
-/** "tỷ.đ", "tr.đ": the money units as written in full. */
+  /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+(?:đồng|usd)|(?:tỷ|tỉ|triệu|tr)(?:\.\s?)?đ(?:ồng)?|đồng|usd|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?=\s*\/))((?:\s*\/\s*(?:người|hộ|tháng|năm|ha))*)(?!\p{L})/u;
+/** "tỷ.đ", "tỷđ", "tr.đ", "trđ": the money units as written in full. */
 const moneyUnit = (u: string) =>
-  u.replace(/^(tỷ|tỉ)\.\s?đ(?:ồng)?/u, "tỷ đồng").replace(/^(?:triệu|tr)\.\s?đ(?:ồng)?/u, "triệu đồng");
+  u.replace(/^(tỷ|tỉ)(?:\.\s?)?đ(?:ồng)?/u, "tỷ đồng").replace(/^(?:triệu|tr)(?:\.\s?)?đ(?:ồng)?/u, "triệu đồng");
 const MEASURE_UNIT_RE =
   /^\s*(km2|km²|m2|m²|m3|m³|ha|km|tấn|kg|tạ|lít|kwh|mw|điểm|giờ|phút|lần)(?!\p{L})((?:\s*\/\s*[\p{L}]+(?:\s+dân)?)*)/u;
 const COUNT_NOUNS = [
