@@ -44,6 +44,31 @@ export const isStampLine = (t: string) => t.length < 60 && STAMP_RE.test(t.trim(
  */
 const MERGER_RE = /sáp nhập|hợp nhất|thành lập trên cơ sở|sắp xếp(?:\s+lại)?\s+(?:các\s+)?đơn vị hành chính/iu;
 const SIZE_RE = /diện tích|dân số|quy mô/iu;
+/** "đề ra 23 chỉ tiêu", "thông qua 18 chỉ tiêu": a sentence that announces how many targets follow (semantics 1b). */
+const ANNOUNCE_RE = /(?:đề ra|đặt ra|thông qua|nêu|xác định)\s+\d+\s+chỉ tiêu(?!\p{L})/iu;
+/** "185 đại biểu thay mặt cho 597 đảng viên": who attends the congress, not a target (semantics 1b). */
+const ATTENDANCE_RE = /đại biểu[^;.]{0,40}?(?:thay mặt|đại diện)(?!\p{L})/iu;
+/**
+ * A paragraph that opens with a period already over ("Nhìn lại nhiệm kỳ 2020-2025,", "Nhiệm kỳ trước,",
+ * "Năm 2025," in a page about 2026) and sets no aim reports results (semantics 1b).
+ */
+const PAST_OPEN_RE =
+  /^\s*(?:(?<look>nhìn lại|qua\s+\d+\s+năm|(?:trong\s+)?nhiệm kỳ\s+(?:trước|qua|vừa qua))|(?:trong\s+)?nhiệm kỳ\s+20\d\d\s*-\s*(?<term>20\d\d)|(?:trong\s+)?năm\s+(?<year>20\d\d)\s*,)/iu;
+const PAST_AIM_RE = /phấn đấu|mục tiêu|đề ra|đặt ra|kế hoạch năm|chỉ tiêu năm|sẽ\s/iu;
+/** The latest year a text names as a period ("năm 2026", "nhiệm kỳ 2025-2030"): what it aims at. */
+function latestYear(lines: Line[]): number {
+  let latest = 0;
+  for (const l of lines)
+    for (const m of l.text.matchAll(/(?:năm|nhiệm kỳ|giai đoạn)\s+(?:20\d\d\s*-\s*)?(20\d\d)/giu))
+      latest = Math.max(latest, Number(m[1]));
+  return latest;
+}
+function pastPeriod(text: string, latest: number): boolean {
+  const m = PAST_OPEN_RE.exec(text);
+  if (!m || PAST_AIM_RE.test(text.replace(/\([^()]*\)/gu, ""))) return false;
+  const g = m.groups!;
+  return Boolean(g.look) || Number(g.term ?? g.year) < latest;
+}
 const AIM_RE = /phấn đấu|đề ra|chỉ tiêu|mục tiêu|tăng|giảm/iu;
 /** "23/23 chỉ tiêu đạt và vượt", "đạt và vượt 18/20 chỉ tiêu": last year's result, not a target. */
 const RESULT_VERBS = `(?:${[STATUS.met, "hoàn thành", STATUS.exceeded].map((w) => w.toLowerCase()).join("|")})`;
@@ -63,7 +88,8 @@ function resultSegments(segments: string[]): boolean[] {
   let inResult = false;
   return segments.map((seg) => {
     if (RESULT_RE.test(seg)) inResult = true;
-    else if (inResult && AIM_AGAIN_RE.test(seg)) inResult = false;
+    // "(chỉ tiêu đề ra tăng từ 12-16%)": the old target quoted in brackets sets no new aim.
+    else if (inResult && AIM_AGAIN_RE.test(seg.replace(/\([^()]*\)/gu, ""))) inResult = false;
     return inResult;
   });
 }
@@ -223,7 +249,7 @@ const NO_OCCURRENCE_RE = /^\s*(?:không còn|không để xảy ra|không để 
 
 /**
  * "tăng 5% so với năm 2015", "tăng 80 hộ so với năm 2015", "gấp 2 lần năm 2015": a comparison with the
- * past, which after a target restates it (semantics 1c).
+ * past, which after a target restates it (semantics 1).
  */
 function restates(text: string, m: TargetMatch): boolean {
   if (m.unit === "lần" && /(?:^|[^\p{L}])gấp\s*$/iu.test(text.slice(0, m.phraseStart))) return true;
@@ -385,6 +411,15 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
       ? `${lead}: ${seg.charAt(0).toLowerCase()}${seg.slice(1)}`
       : seg;
   for (const segment of segments.map(named)) {
+    // "Năm 2026, xã đề ra 23 chỉ tiêu chủ yếu trên các lĩnh vực": it announces the list, it is none of it.
+    if (ANNOUNCE_RE.test(segment)) {
+      const scan = scanTargets(segment);
+      if (scan.matches.length === 0 && !scanRating(segment)) {
+        if (scan.strayFigures.length > 0)
+          warn(`câu giới thiệu số chỉ tiêu; các số (${scan.strayFigures.join(", ")}) không phải chỉ tiêu`);
+        continue;
+      }
+    }
     // A lead-in such as "Cơ cấu kinh tế:" heads the sub-items that follow; it is not a task itself.
     if (/:\s*$/u.test(segment) && scanTargets(segment).matches.length === 0 && !scanRating(segment)) continue;
     const clauses = splitOutside(segment, commaSep).flatMap((c) => splitClause(c, warn));
@@ -827,7 +862,9 @@ function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
   if (!outline.sections.every((s) => s.items.length === 0)) return;
   const background: Line[] = [];
   const results = new Set<Line>();
+  const earlier = new Set<Line>();
   const figuresOnly: Line[] = [];
+  const latest = latestYear(lines);
   const prose = lines.filter((l) => {
     if (l.text.trim() === "" || HEADER_RE.test(l.text) || isStampLine(l.text)) return false;
     const scan = scanTargets(l.text);
@@ -843,8 +880,12 @@ function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
       results.add(l);
       return false;
     }
-    if (MERGER_RE.test(l.text) && SIZE_RE.test(l.text) && !AIM_RE.test(l.text)) {
+    if (((MERGER_RE.test(l.text) && SIZE_RE.test(l.text)) || ATTENDANCE_RE.test(l.text)) && !AIM_RE.test(l.text)) {
       background.push(l);
+      return false;
+    }
+    if (pastPeriod(l.text, latest)) {
+      earlier.add(l);
       return false;
     }
     return true;
@@ -857,13 +898,15 @@ function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
       text: brief(l.text.trim()),
       reason: "dòng có số liệu nhưng không có chỉ tiêu: không đọc thành chỉ tiêu",
     });
-  for (const l of [...results, ...background]) {
+  for (const l of [...results, ...earlier, ...background]) {
     warnings.push({
       line: l.line,
       text: brief(l.text.trim()),
       reason: results.has(l)
         ? "kết quả đã đạt (số chỉ tiêu đạt, vượt), không phải chỉ tiêu mới: không đọc thành chỉ tiêu"
-        : "đoạn giới thiệu đơn vị sau sắp xếp (diện tích, dân số, …): số liệu hiện có, không phải chỉ tiêu",
+        : earlier.has(l)
+          ? "kết quả của kỳ trước (nhiệm kỳ, năm đã qua), không phải chỉ tiêu mới: không đọc thành chỉ tiêu"
+          : "đoạn giới thiệu đơn vị sau sắp xếp hoặc đại hội (diện tích, dân số, số đại biểu, …): số liệu hiện có, không phải chỉ tiêu",
     });
   }
   const sec = outline.currentSection();
