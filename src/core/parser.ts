@@ -326,7 +326,13 @@ function draftOf(clause: Clause, prefix: string, suffix: string, line: number): 
     const text = clean(join(withoutTarget(clause.text, m)));
     return {
       text,
-      indicator: { text: text || clean(clause.text), unit: m.unit, target: m.target, targetText: m.phrase, line },
+      indicator: {
+        text: text || clean(clause.text),
+        unit: m.unit,
+        target: { ...m.target },
+        targetText: m.phrase,
+        line,
+      },
     };
   }
   if (clause.rating) {
@@ -360,7 +366,8 @@ function readItem(parts: Part[], warnings: ParseWarning[]): Draft[] {
   // A lead ("Cơ cấu kinh tế: …") also names the lines that continue its sentence.
   let lead: string | undefined;
   for (const part of announces ? parts.slice(1) : parts) {
-    drafts.push(...readPart(part, warnings, part.bullet ? undefined : lead));
+    // One by one: spreading 200,000 drafts into push's arguments overflows the stack.
+    for (const d of readPart(part, warnings, part.bullet ? undefined : lead)) drafts.push(d);
     if (lead === undefined) lead = leadOf(part.text);
   }
   return drafts;

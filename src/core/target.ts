@@ -336,6 +336,9 @@ function readLeft(lc: string, from: number, start: number, before: number, mark:
   return { index: at + m.index, 0: m[0], groups: m.groups ?? {} };
 }
 
+/** Targets read from one clause at most: memory stays bounded whatever one line holds. */
+export const MAX_CLAUSE_TARGETS = 5_000;
+
 /** The last clauses scanned: the parser asks about the same line several times (a 1 MB line once). */
 const RECENT = new Map<string, ScanResult>();
 const RECENT_SIZE = 16;
@@ -348,12 +351,9 @@ export function scanTargets(clause: string): ScanResult {
     if (RECENT.size >= RECENT_SIZE) RECENT.delete(RECENT.keys().next().value!);
     RECENT.set(clause, r);
   }
-  // Copies: callers own what they get (an indicator keeps its match's target).
-  return {
-    matches: r.matches.map((m) => ({ ...m, target: { ...m.target } })),
-    problems: r.problems.map((p) => ({ ...p })),
-    strayFigures: [...r.strayFigures],
-  };
+  // Fresh lists over shared matches: callers read matches and never change them; what leaves the
+  // reader (an indicator's target, a phrase's) is copied there.
+  return { matches: [...r.matches], problems: [...r.problems], strayFigures: [...r.strayFigures] };
 }
 
 function scanClause(clause: string): ScanResult {
@@ -377,6 +377,14 @@ function scanClause(clause: string): ScanResult {
     if (text[i] === ")" && d > 0) d--;
   }
   for (const nm of text.matchAll(NUMBER_RE)) {
+    if (matches.length === MAX_CLAUSE_TARGETS) {
+      // No clause of a resolution holds this many; the rest is not read, and said so.
+      problems.push({
+        text: text.slice(nm.index, nm.index + 40),
+        reason: `vế có hơn ${formatVietnameseNumber(MAX_CLAUSE_TARGETS)} con số chỉ tiêu; phần sau không đọc`,
+      });
+      break;
+    }
     const start = nm.index + nm[1]!.length;
     if (start < consumedTo) continue;
     if (depth[start]! > 0 && matches.length > 0) continue;
@@ -596,6 +604,8 @@ const RATING_WORDS: Record<string, RatingLevel> = {
 
 /** Finds a rating target ("xếp loại hoàn thành tốt nhiệm vụ trở lên") in a clause. */
 export function scanRating(clause: string): RatingMatch | null {
+  // Every way to write "nhiệm vụ" has a "v" (full-width ones become ASCII): most clauses end here.
+  if (!/[vVｖＶ]/u.test(clause)) return null;
   const text = normalizeText(clause);
   const m = RATING_RE.exec(lower(text));
   if (!m) return null;
@@ -636,7 +646,7 @@ export function parseTargetPhrase(phrase: string): PhraseResult {
     return { ok: false, message: `Không đọc được chỉ tiêu "${text}": ${scan.problems[0]!.reason}. ${PHRASE_HELP}` };
   if (scan.matches.length === 1) {
     const m = scan.matches[0]!;
-    return { ok: true, value: { target: m.target, unit: m.unit, change: m.change } };
+    return { ok: true, value: { target: { ...m.target }, unit: m.unit, change: m.change } };
   }
   if (scan.matches.length === 0) {
     const r = scanRating(text);
