@@ -140,7 +140,11 @@ const COUNT_NOUNS = [
   // Livestock ("đàn lợn 1.300 con"); a child's birth order ("con thứ 3") is a label, not this.
   "con",
 ];
-const COUNT_UNIT_RE = new RegExp(String.raw`^\s*(${alt(COUNT_NOUNS)})(?!\p{L})`, "u");
+/** "10 doanh nghiệp/năm": a count per year (or month, person, household) keeps its "per" in the unit. */
+const COUNT_UNIT_RE = new RegExp(
+  String.raw`^\s*(${alt(COUNT_NOUNS)})(?:\s*\/\s*(?:năm|tháng|quý|người|hộ))*(?![\p{L}/])`,
+  "u",
+);
 const WORD_UNIT_RE = /^\s*(\p{L}+)/u;
 const NOT_UNITS = new Set([
   "và",
@@ -510,8 +514,8 @@ function scanClause(clause: string): ScanResult {
     const unit = readUnit(text, lc, end);
     // "hằng năm 1,05%": a percentage after "năm" is a figure; "năm 2022" stays a label.
     const label = afterWord ? LABEL_RE.exec(left) : null;
-    const timeWord =
-      label && /(?:năm|tháng|quý)\s*$/u.test(label[0]) && unit.unit.startsWith("%") && !isYear(token, value);
+    // "học sinh các cấp 98%": a percentage is a figure after any label word (labels are whole numbers).
+    const timeWord = label && /^[%‰]/u.test(unit.unit) && !isYear(token, value);
     if (!hasWord && label && !timeWord) continue;
     if (excludedUnit(unit.unit, left)) continue;
     // "trên 1 ha": per hectare, not more than one.
