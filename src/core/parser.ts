@@ -139,6 +139,8 @@ const VERBS = [
   "kết nạp",
   "sinh hoạt",
 ];
+/** An outcome that is a task of its own without a verb first ("đạt chuẩn nông thôn mới", "phấn đấu không còn hộ nghèo"). */
+const OUTCOME_RE = /^(?:đạt chuẩn|được công nhận)(?!\p{L})|(?:^|[^\p{L}])không còn(?!\p{L})/iu;
 const VERB_SOURCE = [...VERBS].sort((a, b) => b.length - a.length).join("|");
 const VERB_LED_RE = new RegExp(`^(?:${VERB_SOURCE})(?!\\p{L})`, "iu");
 const VERB_ANYWHERE_RE = new RegExp(`(?<pre>^|[^\\p{L}])(?:${VERB_SOURCE})(?!\\p{L})`, "iu");
@@ -283,6 +285,14 @@ function classify(text: string, scan: ScanResult = scanTargets(text)): Clause {
 /** Splits a clause holding several targets at "và" between them. */
 function splitClause(text: string, warn: (reason: string) => void): Clause[] {
   const scan = scanTargets(text);
+  // "giữ tỷ lệ hộ nghèo dưới 2% và đạt chuẩn nông thôn mới nâng cao": a task of its own after "và".
+  const lastEnd = scan.matches.at(-1)?.cutEnd;
+  if (lastEnd !== undefined) {
+    const and = /\s(?:và|đồng thời)\s+/iu.exec(text.slice(lastEnd));
+    const rest = and ? text.slice(lastEnd + and.index + and[0].length) : "";
+    if (and && (VERB_LED_RE.test(rest) || OUTCOME_RE.test(rest)) && scanTargets(rest).matches.length === 0)
+      return [...splitClause(text.slice(0, lastEnd + and.index), warn), classify(rest)];
+  }
   if (scan.matches.length <= 1) return [classify(text, scan)];
   const parts: string[] = [];
   let from = 0;
@@ -483,7 +493,7 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
         drafts.push(last);
         continue;
       }
-      const own = VERB_LED_RE.test(c.text);
+      const own = VERB_LED_RE.test(c.text) || OUTCOME_RE.test(c.text);
       if (pending.length === 0) {
         if (last && !own) {
           const d: Draft = last;
@@ -919,7 +929,12 @@ function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
   const sec = outline.currentSection();
   for (const l of prose) {
     // "… đề ra 12 chỉ tiêu cụ thể: A; B; C": what comes before the list only introduces it.
-    const text = l.text.replace(/^.*?chỉ tiêu(?:\s+(?:cụ thể|chủ yếu|chính))?[^:;]{0,40}:\s*/iu, "").trim();
+    // Only the sentence that introduces the list goes ("Mục tiêu … đạt chuẩn nông thôn mới." before it stays).
+    const text = l.text
+      .replace(/(^|[.;]\s+)[^.;:]*?chỉ tiêu(?:\s+(?:cụ thể|chủ yếu|chính))?[^:;.]{0,40}:\s*/iu, (_, pre: string) =>
+        pre ? "; " : "",
+      )
+      .trim();
     outline.newItem(sec, null, l, { text, line: l.line, bullet: false });
   }
 }

@@ -138,4 +138,17 @@ describe("phrasings and layouts of real resolutions", () => {
       { op: "lt", value: 1 },
     ]);
   });
+
+  test("a figure-less outcome next to targets is a task of its own ('và đạt chuẩn …', 'phấn đấu không còn hộ nghèo')", () => {
+    const r = read(
+      "Mục tiêu đến năm 2030 là xã đạt chuẩn nông thôn mới. Một số chỉ tiêu cụ thể: giữ tỷ lệ hộ nghèo dưới 2% và đạt chuẩn nông thôn mới nâng cao vào năm 2028; đến năm 2030 phấn đấu không còn hộ nghèo, 97% người dân có bảo hiểm y tế.",
+    );
+    expect(r.targets.map((t) => [t[1], t[2]])).toEqual([
+      ["Mục tiêu đến năm 2030 là xã đạt chuẩn nông thôn mới", { op: "qualitative" }],
+      ["Giữ tỷ lệ hộ nghèo", { op: "lt", value: 2 }],
+      ["Đạt chuẩn nông thôn mới nâng cao vào năm 2028", { op: "qualitative" }],
+      ["Đến năm 2030 phấn đấu không còn hộ nghèo", { op: "qualitative" }],
+      ["Người dân có bảo hiểm y tế", { op: "gte", value: 97 }],
+    ]);
+  });
 });
