@@ -282,17 +282,23 @@ function classify(text: string, scan: ScanResult = scanTargets(text)): Clause {
   };
 }
 
-/** Splits a clause holding several targets at "và" between them. */
+/** Splits a clause at "và": before a task of its own after the last target, and between targets. */
 function splitClause(text: string, warn: (reason: string) => void): Clause[] {
   const scan = scanTargets(text);
-  // "giữ tỷ lệ hộ nghèo dưới 2% và đạt chuẩn nông thôn mới nâng cao": a task of its own after "và".
+  // "giữ tỷ lệ hộ nghèo dưới 2% và đạt chuẩn nông thôn mới nâng cao": a task of its own after "và"
+  // (once, after the last target: the text before it is read as a whole, without looking again).
   const lastEnd = scan.matches.at(-1)?.cutEnd;
   if (lastEnd !== undefined) {
     const and = /\s(?:và|đồng thời)\s+/iu.exec(text.slice(lastEnd));
     const rest = and ? text.slice(lastEnd + and.index + and[0].length) : "";
     if (and && (VERB_LED_RE.test(rest) || OUTCOME_RE.test(rest)) && scanTargets(rest).matches.length === 0)
-      return [...splitClause(text.slice(0, lastEnd + and.index), warn), classify(rest)];
+      return [...splitTargets(text.slice(0, lastEnd + and.index), warn), classify(rest)];
   }
+  return splitTargets(text, warn, scan);
+}
+
+/** Splits a clause holding several targets at "và" between them. */
+function splitTargets(text: string, warn: (reason: string) => void, scan = scanTargets(text)): Clause[] {
   if (scan.matches.length <= 1) return [classify(text, scan)];
   const parts: string[] = [];
   let from = 0;
