@@ -11,6 +11,7 @@
  * `npm run bench -- reading` runs the reader's part alone.
  */
 import { existsSync, readFileSync, readdirSync } from "fs";
+import { cpus, loadavg } from "os";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import { BUILTIN_RESOLUTION } from "../src/core/builtin";
@@ -220,7 +221,10 @@ async function wordCorpus() {
 
 async function adversarial() {
   const sizes = [64 * 1024, 256 * 1024, 1024 * 1024];
-  console.log("hostile text (64 KiB, 256 KiB, 1 MiB; per KiB)  [under 2 s at 1 MiB; linear: per-KiB flat]");
+  // The machine may be shared: its load says how much of a time is waiting for a core.
+  console.log(
+    `hostile text (64 KiB, 256 KiB, 1 MiB; per KiB)  [under 2 s at 1 MiB; linear: per-KiB flat; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores]`,
+  );
   for (const [name, shape] of Object.entries(ADVERSARIAL)) {
     const times = sizes.map((n) => {
       const text = shape(n);

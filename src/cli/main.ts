@@ -83,12 +83,40 @@ async function readText(file: string, what: string, stdin: () => Promise<Buffer>
 function decodeText(bytes: Buffer, file: string, what: string): string {
   if (bytes.length > MAX_BYTES)
     throw new InputError(`${what} "${file}" quá lớn (${Math.round(bytes.length / 2 ** 20)} MB; tối đa 20 MB).`);
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      throw new InputError(`${what} "${file}" không phải văn bản UTF-16 hợp lệ. Hãy lưu lại tệp với bảng mã UTF-8.`);
+    }
+  }
   if (bytes.includes(0)) throw new InputError(`${what} "${file}" không phải văn bản (có ký tự nhị phân).`);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new InputError(`${what} "${file}" không phải văn bản UTF-8. Hãy lưu lại tệp với bảng mã UTF-8.`);
   }
+}
+
+/**
+ * UTF-16 text (Notepad's "Unicode", Excel's "Unicode Text"): by its byte order mark, or without one by
+ * its zero bytes, which UTF-16 puts in every other place for spaces, digits and Latin letters.
+ */
+function utf16Of(bytes: Buffer): "utf-16le" | "utf-16be" | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = bytes.length / 2;
+  if (odd >= pairs * 0.3 && even === 0) return "utf-16le";
+  if (even >= pairs * 0.3 && odd === 0) return "utf-16be";
+  return null;
 }
 
 export interface Io {

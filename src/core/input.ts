@@ -43,10 +43,37 @@ export function describeIssues(error: { issues: z.core.$ZodIssue[] }, source: st
 /** Finds where JSON text stops being valid (an offset), or null. Injected so the pane can load it lazily. */
 export type JsonErrorLocator = (text: string) => number | null;
 
+/** Our files nest a few levels; thousands of "[" would overflow the stack of a recursive reader or check. */
+const MAX_JSON_DEPTH = 100;
+
+/** Where brackets outside strings first nest deeper than MAX_JSON_DEPTH (an offset), or null; linear. */
+function tooDeep(text: string): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return null;
+}
+
 /** Parses JSON text with a message that names the source and, when a locator is given, the position. */
 export function parseJson(text: string, source: string, locate?: JsonErrorLocator): unknown {
   if (text.trim() === "") throw new InputError(`${source} đang trống.`);
   const clean = text.replace(/^\ufeff/u, "");
+  const deep = tooDeep(clean);
+  if (deep !== null) {
+    const before = clean.slice(0, deep);
+    throw new InputError(
+      `${source} lồng ngoặc quá sâu (quá ${MAX_JSON_DEPTH} cấp, dòng ${before.split("\n").length}, cột ${before.length - before.lastIndexOf("\n")}): đây không phải tệp của Chỉ tiêu.`,
+    );
+  }
   try {
     return JSON.parse(clean);
   } catch {

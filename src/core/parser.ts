@@ -44,6 +44,31 @@ export const isStampLine = (t: string) => t.length < 60 && STAMP_RE.test(t.trim(
  */
 const MERGER_RE = /sáp nhập|hợp nhất|thành lập trên cơ sở|sắp xếp(?:\s+lại)?\s+(?:các\s+)?đơn vị hành chính/iu;
 const SIZE_RE = /diện tích|dân số|quy mô/iu;
+/** "đề ra 23 chỉ tiêu", "thông qua 18 chỉ tiêu": a sentence that announces how many targets follow (semantics 1b). */
+const ANNOUNCE_RE = /(?:đề ra|đặt ra|thông qua|nêu|xác định)\s+\d+\s+chỉ tiêu(?!\p{L})/iu;
+/** "185 đại biểu thay mặt cho 597 đảng viên": who attends the congress, not a target (semantics 1b). */
+const ATTENDANCE_RE = /đại biểu[^;.]{0,40}?(?:thay mặt|đại diện)(?!\p{L})/iu;
+/**
+ * A paragraph that opens with a period already over ("Nhìn lại nhiệm kỳ 2020-2025,", "Nhiệm kỳ trước,",
+ * "Năm 2025," in a page about 2026) and sets no aim reports results (semantics 1b).
+ */
+const PAST_OPEN_RE =
+  /^\s*(?:(?<look>nhìn lại|qua\s+\d+\s+năm|(?:trong\s+)?nhiệm kỳ\s+(?:trước|qua|vừa qua))|(?:trong\s+)?nhiệm kỳ\s+20\d\d\s*-\s*(?<term>20\d\d)|(?:trong\s+)?năm\s+(?<year>20\d\d)\s*,)/iu;
+const PAST_AIM_RE = /phấn đấu|mục tiêu|đề ra|đặt ra|kế hoạch năm|chỉ tiêu năm|sẽ\s/iu;
+/** The latest year a text names as a period ("năm 2026", "nhiệm kỳ 2025-2030"): what it aims at. */
+function latestYear(lines: Line[]): number {
+  let latest = 0;
+  for (const l of lines)
+    for (const m of l.text.matchAll(/(?:năm|nhiệm kỳ|giai đoạn)\s+(?:20\d\d\s*-\s*)?(20\d\d)/giu))
+      latest = Math.max(latest, Number(m[1]));
+  return latest;
+}
+function pastPeriod(text: string, latest: number): boolean {
+  const m = PAST_OPEN_RE.exec(text);
+  if (!m || PAST_AIM_RE.test(text.replace(/\([^()]*\)/gu, ""))) return false;
+  const g = m.groups!;
+  return Boolean(g.look) || Number(g.term ?? g.year) < latest;
+}
 const AIM_RE = /phấn đấu|đề ra|chỉ tiêu|mục tiêu|tăng|giảm/iu;
 /** "23/23 chỉ tiêu đạt và vượt", "đạt và vượt 18/20 chỉ tiêu": last year's result, not a target. */
 const RESULT_VERBS = `(?:${[STATUS.met, "hoàn thành", STATUS.exceeded].map((w) => w.toLowerCase()).join("|")})`;
@@ -63,7 +88,8 @@ function resultSegments(segments: string[]): boolean[] {
   let inResult = false;
   return segments.map((seg) => {
     if (RESULT_RE.test(seg)) inResult = true;
-    else if (inResult && AIM_AGAIN_RE.test(seg)) inResult = false;
+    // "(chỉ tiêu đề ra tăng từ 12-16%)": the old target quoted in brackets sets no new aim.
+    else if (inResult && AIM_AGAIN_RE.test(seg.replace(/\([^()]*\)/gu, ""))) inResult = false;
     return inResult;
   });
 }
@@ -113,6 +139,8 @@ const VERBS = [
   "kết nạp",
   "sinh hoạt",
 ];
+/** An outcome that is a task of its own without a verb first ("đạt chuẩn nông thôn mới", "phấn đấu không còn hộ nghèo"). */
+const OUTCOME_RE = /^(?:đạt chuẩn|được công nhận)(?!\p{L})|(?:^|[^\p{L}])không còn(?!\p{L})/iu;
 const VERB_SOURCE = [...VERBS].sort((a, b) => b.length - a.length).join("|");
 const VERB_LED_RE = new RegExp(`^(?:${VERB_SOURCE})(?!\\p{L})`, "iu");
 const VERB_ANYWHERE_RE = new RegExp(`(?<pre>^|[^\\p{L}])(?:${VERB_SOURCE})(?!\\p{L})`, "iu");
@@ -221,6 +249,19 @@ function withoutTarget(text: string, m: TargetMatch): string {
 /** "Không còn hộ nghèo", "không để xảy ra …", "không có …": a yes/no outcome, whatever figures it mentions. */
 const NO_OCCURRENCE_RE = /^\s*(?:không còn|không để xảy ra|không để phát sinh|không có|không phát sinh)(?!\p{L})/iu;
 
+/**
+ * "tăng 5% so với năm 2015", "tăng 80 hộ so với năm 2015", "gấp 2 lần năm 2015": a comparison with the
+ * past, which after a target restates it (semantics 1).
+ */
+function restates(text: string, m: TargetMatch): boolean {
+  if (m.unit === "lần" && /(?:^|[^\p{L}])gấp\s*$/iu.test(text.slice(0, m.phraseStart))) return true;
+  if (!m.change) return false;
+  if (/so với/u.test(m.unit)) return true;
+  const after = text.slice(m.cutEnd).trimStart();
+  const rest = after.toLowerCase().startsWith(m.unit.toLowerCase()) ? after.slice(m.unit.length) : after;
+  return /^\s*so với(?!\p{L})/iu.test(rest);
+}
+
 function classify(text: string, scan: ScanResult = scanTargets(text)): Clause {
   if (NO_OCCURRENCE_RE.test(text)) return { text, match: null, rating: null, problems: [], stray: [] };
   const first = scan.matches[0];
@@ -228,8 +269,10 @@ function classify(text: string, scan: ScanResult = scanTargets(text)): Clause {
   // "60% học sinh THCS được học 2 buổi/ngày": a share that opens the clause is the target; a bare
   // figure after it only describes what is counted.
   const describes = (m: TargetMatch) => /^\d/u.test(m.phrase) && !m.change && !m.impliedCeiling;
-  const match =
+  let match =
     first && last && first !== last && first.cutStart === 0 && first.unit === "%" && describes(last) ? first : last;
+  // "95% tăng 5% so với năm 2015": the comparison with the past restates the target before it.
+  if (match && restates(text, match)) match = scan.matches.filter((m) => m.cutEnd <= match!.cutStart).at(-1) ?? match;
   return {
     text,
     match,
@@ -239,9 +282,23 @@ function classify(text: string, scan: ScanResult = scanTargets(text)): Clause {
   };
 }
 
-/** Splits a clause holding several targets at "và" between them. */
+/** Splits a clause at "và": before a task of its own after the last target, and between targets. */
 function splitClause(text: string, warn: (reason: string) => void): Clause[] {
   const scan = scanTargets(text);
+  // "giữ tỷ lệ hộ nghèo dưới 2% và đạt chuẩn nông thôn mới nâng cao": a task of its own after "và"
+  // (once, after the last target: the text before it is read as a whole, without looking again).
+  const lastEnd = scan.matches.at(-1)?.cutEnd;
+  if (lastEnd !== undefined) {
+    const and = /\s(?:và|đồng thời)\s+/iu.exec(text.slice(lastEnd));
+    const rest = and ? text.slice(lastEnd + and.index + and[0].length) : "";
+    if (and && (VERB_LED_RE.test(rest) || OUTCOME_RE.test(rest)) && scanTargets(rest).matches.length === 0)
+      return [...splitTargets(text.slice(0, lastEnd + and.index), warn), classify(rest)];
+  }
+  return splitTargets(text, warn, scan);
+}
+
+/** Splits a clause holding several targets at "và" between them. */
+function splitTargets(text: string, warn: (reason: string) => void, scan = scanTargets(text)): Clause[] {
   if (scan.matches.length <= 1) return [classify(text, scan)];
   const parts: string[] = [];
   let from = 0;
@@ -285,7 +342,13 @@ function draftOf(clause: Clause, prefix: string, suffix: string, line: number): 
     const text = clean(join(withoutTarget(clause.text, m)));
     return {
       text,
-      indicator: { text: text || clean(clause.text), unit: m.unit, target: m.target, targetText: m.phrase, line },
+      indicator: {
+        text: text || clean(clause.text),
+        unit: m.unit,
+        target: { ...m.target },
+        targetText: m.phrase,
+        line,
+      },
     };
   }
   if (clause.rating) {
@@ -319,7 +382,8 @@ function readItem(parts: Part[], warnings: ParseWarning[]): Draft[] {
   // A lead ("Cơ cấu kinh tế: …") also names the lines that continue its sentence.
   let lead: string | undefined;
   for (const part of announces ? parts.slice(1) : parts) {
-    drafts.push(...readPart(part, warnings, part.bullet ? undefined : lead));
+    // One by one: spreading 200,000 drafts into push's arguments overflows the stack.
+    for (const d of readPart(part, warnings, part.bullet ? undefined : lead)) drafts.push(d);
     if (lead === undefined) lead = leadOf(part.text);
   }
   return drafts;
@@ -370,13 +434,22 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
       ? `${lead}: ${seg.charAt(0).toLowerCase()}${seg.slice(1)}`
       : seg;
   for (const segment of segments.map(named)) {
+    // "Năm 2026, xã đề ra 23 chỉ tiêu chủ yếu trên các lĩnh vực": it announces the list, it is none of it.
+    if (ANNOUNCE_RE.test(segment)) {
+      const scan = scanTargets(segment);
+      if (scan.matches.length === 0 && !scanRating(segment)) {
+        if (scan.strayFigures.length > 0)
+          warn(`câu giới thiệu số chỉ tiêu; các số (${scan.strayFigures.join(", ")}) không phải chỉ tiêu`);
+        continue;
+      }
+    }
     // A lead-in such as "Cơ cấu kinh tế:" heads the sub-items that follow; it is not a task itself.
     if (/:\s*$/u.test(segment) && scanTargets(segment).matches.length === 0 && !scanRating(segment)) continue;
     const clauses = splitOutside(segment, commaSep).flatMap((c) => splitClause(c, warn));
     // "… là 12,5%, tăng 8,5% so với năm 2023": a change against the past after a target restates it.
     clauses.forEach((c, k) => {
       const m = c.match;
-      if (k > 0 && m?.change && /so với/u.test(m.unit) && clauses.slice(0, k).some((p) => p.match && !p.match.change))
+      if (k > 0 && m && restates(c.text, m) && clauses.slice(0, k).some((p) => p.match && !p.match.change))
         clauses[k] = { ...c, match: null, rating: null, stray: [] };
     });
     for (const c of clauses) for (const p of c.problems) warn(p);
@@ -426,7 +499,7 @@ function readPart(part: Part, warnings: ParseWarning[], inherited?: string): Dra
         drafts.push(last);
         continue;
       }
-      const own = VERB_LED_RE.test(c.text);
+      const own = VERB_LED_RE.test(c.text) || OUTCOME_RE.test(c.text);
       if (pending.length === 0) {
         if (last && !own) {
           const d: Draft = last;
@@ -812,7 +885,9 @@ function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
   if (!outline.sections.every((s) => s.items.length === 0)) return;
   const background: Line[] = [];
   const results = new Set<Line>();
+  const earlier = new Set<Line>();
   const figuresOnly: Line[] = [];
+  const latest = latestYear(lines);
   const prose = lines.filter((l) => {
     if (l.text.trim() === "" || HEADER_RE.test(l.text) || isStampLine(l.text)) return false;
     const scan = scanTargets(l.text);
@@ -828,8 +903,12 @@ function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
       results.add(l);
       return false;
     }
-    if (MERGER_RE.test(l.text) && SIZE_RE.test(l.text) && !AIM_RE.test(l.text)) {
+    if (((MERGER_RE.test(l.text) && SIZE_RE.test(l.text)) || ATTENDANCE_RE.test(l.text)) && !AIM_RE.test(l.text)) {
       background.push(l);
+      return false;
+    }
+    if (pastPeriod(l.text, latest)) {
+      earlier.add(l);
       return false;
     }
     return true;
@@ -842,19 +921,26 @@ function readProse(lines: Line[], outline: Outline, warnings: ParseWarning[]) {
       text: brief(l.text.trim()),
       reason: "dòng có số liệu nhưng không có chỉ tiêu: không đọc thành chỉ tiêu",
     });
-  for (const l of [...results, ...background]) {
+  for (const l of [...results, ...earlier, ...background]) {
     warnings.push({
       line: l.line,
       text: brief(l.text.trim()),
       reason: results.has(l)
         ? "kết quả đã đạt (số chỉ tiêu đạt, vượt), không phải chỉ tiêu mới: không đọc thành chỉ tiêu"
-        : "đoạn giới thiệu đơn vị sau sắp xếp (diện tích, dân số, …): số liệu hiện có, không phải chỉ tiêu",
+        : earlier.has(l)
+          ? "kết quả của kỳ trước (nhiệm kỳ, năm đã qua), không phải chỉ tiêu mới: không đọc thành chỉ tiêu"
+          : "đoạn giới thiệu đơn vị sau sắp xếp hoặc đại hội (diện tích, dân số, số đại biểu, …): số liệu hiện có, không phải chỉ tiêu",
     });
   }
   const sec = outline.currentSection();
   for (const l of prose) {
     // "… đề ra 12 chỉ tiêu cụ thể: A; B; C": what comes before the list only introduces it.
-    const text = l.text.replace(/^.*?chỉ tiêu(?:\s+(?:cụ thể|chủ yếu|chính))?[^:;]{0,40}:\s*/iu, "").trim();
+    // Only the sentence that introduces the list goes ("Mục tiêu … đạt chuẩn nông thôn mới." before it stays).
+    const text = l.text
+      .replace(/(^|[.;]\s+)[^.;:]*?chỉ tiêu(?:\s+(?:cụ thể|chủ yếu|chính))?[^:;.]{0,40}:\s*/iu, (_, pre: string) =>
+        pre ? "; " : "",
+      )
+      .trim();
     outline.newItem(sec, null, l, { text, line: l.line, bullet: false });
   }
 }

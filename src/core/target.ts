@@ -44,7 +44,8 @@ export interface ScanResult {
 
 const RANGE_RE = new RegExp(String.raw`^\s*(%|‰)?\s*(?:-|–|—|đến|tới)\s*(${NUM})(?!\d)`, "u");
 // No lookbehind anywhere (Safari before 16.4 cannot parse it): a boundary group stands in for it.
-const NUMBER_RE = new RegExp(String.raw`(?<pre>^|[^\p{L}\d.,/])(?<num>${NUM})(?!\d)`, "gu");
+// Numbered groups: 1 the boundary, 2 the number (named groups cost an object per number).
+const NUMBER_RE = new RegExp(String.raw`(^|[^\p{L}\d.,/])(${NUM})(?!\d)`, "gu");
 
 /** "thứ 5 toàn thành phố trở lên": a rank's "or better" within a few words of it. */
 const RANK_UP_RE = new RegExp(String.raw`^[^;,.]{0,40}?(?:${OR_MORE_SOURCE})`, "u");
@@ -80,10 +81,10 @@ const RANK_LEFT_RE =
 const PERCENT_UNIT_RE =
   /^\s*(%|‰)(\s*\/\s*năm|\s+so với\s+(?:cùng kỳ(?:\s+năm trước)?|năm trước|năm \d{4}|kế hoạch|dự toán)|\s+(?:dự toán|kế hoạch)(?!\p{L})(?:\s+(?:huyện|quận|thị xã|thành phố|tỉnh|cấp trên)?\s*giao(?=\s*(?:$|[;,.()])))?)?/u;
 const MONEY_UNIT_RE =
-  /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+(?:đồng|usd)|(?:tỷ|tỉ|triệu|tr)\.\s?đ(?:ồng)?|đồng|usd|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?=\s*\/))((?:\s*\/\s*(?:người|hộ|tháng|năm|ha))*)(?!\p{L})/u;
-/** "tỷ.đ", "tr.đ": the money units as written in full. */
+  /^\s*((?:nghìn|ngàn|triệu|tỷ|tỉ)\s+(?:đồng|usd)|(?:tỷ|tỉ|triệu|tr)(?:\.\s?)?đ(?:ồng)?|đồng|usd|(?:nghìn|ngàn|triệu|tỷ|tỉ)(?=\s*\/))((?:\s*\/\s*(?:người|hộ|tháng|năm|ha))*)(?!\p{L})/u;
+/** "tỷ.đ", "tỷđ", "tr.đ", "trđ": the money units as written in full. */
 const moneyUnit = (u: string) =>
-  u.replace(/^(tỷ|tỉ)\.\s?đ(?:ồng)?/u, "tỷ đồng").replace(/^(?:triệu|tr)\.\s?đ(?:ồng)?/u, "triệu đồng");
+  u.replace(/^(tỷ|tỉ)(?:\.\s?)?đ(?:ồng)?/u, "tỷ đồng").replace(/^(?:triệu|tr)(?:\.\s?)?đ(?:ồng)?/u, "triệu đồng");
 const MEASURE_UNIT_RE =
   /^\s*(km2|km²|m2|m²|m3|m³|ha|km|tấn|kg|tạ|lít|kwh|mw|điểm|giờ|phút|lần)(?!\p{L})((?:\s*\/\s*[\p{L}]+(?:\s+dân)?)*)/u;
 const COUNT_NOUNS = [
@@ -139,7 +140,11 @@ const COUNT_NOUNS = [
   // Livestock ("đàn lợn 1.300 con"); a child's birth order ("con thứ 3") is a label, not this.
   "con",
 ];
-const COUNT_UNIT_RE = new RegExp(String.raw`^\s*(${alt(COUNT_NOUNS)})(?!\p{L})`, "u");
+/** "10 doanh nghiệp/năm": a count per year (or month, person, household) keeps its "per" in the unit. */
+const COUNT_UNIT_RE = new RegExp(
+  String.raw`^\s*(${alt(COUNT_NOUNS)})(?:\s*\/\s*(?:năm|tháng|quý|người|hộ))*(?![\p{L}/])`,
+  "u",
+);
 const WORD_UNIT_RE = /^\s*(\p{L}+)/u;
 const NOT_UNITS = new Set([
   "và",
@@ -169,8 +174,31 @@ const excludedUnit = (unit: string, left: string) =>
 const EXCLUDED_UNIT_RE = /^(?:tuổi|tháng tuổi|sao|vạn dân|nghìn dân|ngàn dân|dân|chỉ tiêu)$/u;
 
 /** Subjects for which a bare figure is a ceiling ("Tỷ suất sinh 11‰", "Chi ngân sách: 4.909 triệu đồng"). */
-const LOWER_IS_BETTER_RE =
-  /(?:^|[^\p{L}])(?:hộ nghèo|hộ cận nghèo|tỷ suất sinh|sinh con thứ|sinh trên|suy dinh dưỡng|tai nạn|tội phạm|vi phạm|thất nghiệp|bỏ học|ô nhiễm|tử vong|chi ngân sách|chi cân đối ngân sách|chi thường xuyên|nợ đọng|tồn đọng|quá hạn|trễ hạn|khiếu nại|khiếu kiện|ma túy|cháy nổ|tỷ số giới tính|mất cân bằng giới tính|tăng dân số tự nhiên|tăng dân số)/u;
+const LOWER_IS_BETTER =
+  "hộ nghèo|hộ cận nghèo|tỷ suất sinh|sinh con thứ|sinh trên|suy dinh dưỡng|tai nạn|tội phạm|vi phạm|thất nghiệp|bỏ học|ô nhiễm|tử vong|chi ngân sách|chi cân đối ngân sách|chi thường xuyên|nợ đọng|tồn đọng|quá hạn|trễ hạn|khiếu nại|khiếu kiện|ma túy|cháy nổ|tỷ số giới tính|mất cân bằng giới tính|tăng dân số tự nhiên|tăng dân số";
+const LOWER_IS_BETTER_RE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${LOWER_IS_BETTER})`, "u");
+/** The same words anywhere, to find once per clause where they start. */
+const LOWER_IS_BETTER_ANY = new RegExp(LOWER_IS_BETTER, "gu");
+
+/** Where any lower-is-better word starts in `lc`, in order (overlapping ones too). */
+function lowerIsBetterStarts(lc: string): number[] {
+  const at: number[] = [];
+  LOWER_IS_BETTER_ANY.lastIndex = 0;
+  for (let m; (m = LOWER_IS_BETTER_ANY.exec(lc)); LOWER_IS_BETTER_ANY.lastIndex = m.index + 1) at.push(m.index);
+  return at;
+}
+
+/** True when some start lies in [from, to). */
+function anyIn(starts: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo]! < to;
+}
 
 /** A clause that opens with "Tăng"/"Giảm" (not "Tăng cường") and never says "còn"/"xuống"/"lên" is about a change. */
 const LEADING_CHANGE_RE = /^\s*(?:phấn đấu\s+|phần đầu\s+|phân đấu\s+)?(?:mức\s+)?(?:tăng|giảm)\s(?!\s*cường)/u;
@@ -242,8 +270,97 @@ function isYear(token: string, value: number): boolean {
 const BEHIND = 160;
 const AHEAD = 160;
 
+/** "\s" as regexes read it; a space left out here only widens a window. */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 0x7f && /\s/u.test(String.fromCharCode(c)));
+
+/**
+ * Where a window ending at `end` starts so that it holds the last `words` words and the space before
+ * them (never before `from`). A regex that ends at the window's end ("…\s*$") and spans fewer words
+ * finds the same match in it as in a longer window, without trying every position of the longer one.
+ */
+function wordsBack(lc: string, from: number, end: number, words: number): number {
+  let i = end;
+  for (let n = 0; n < words; n++) {
+    while (i > from && isSpace(lc.charCodeAt(i - 1))) i--;
+    while (i > from && !isSpace(lc.charCodeAt(i - 1))) i--;
+    if (i <= from) return from;
+  }
+  return i - 1;
+}
+
+/** Words of the short label, group, rank and birth patterns before a figure (at most 6, and 2 to spare). */
+const NEAR_WORDS = 8;
+/** Words LEFT_RE can span: lead 3, change 1, average 2, "mỗi năm" 2, direction 2, lead 2, "xuống còn" 2, comparator 4, "xấp xỉ" 2; and 4 to spare. */
+const LEFT_WORDS = 24;
+/** Characters of LEFT_RE's words that are not letters or spaces (":", "<=", "≥", …). */
+const LEFT_MARKS = new Set([":", "<", "=", ">", "≤", "≥"]);
+
+/** Every character LEFT_RE's words are made of (and a few more: the letters of its syntax). */
+const LEFT_CHARS = new Set([...LEFT_RE.source.replace(/[^\p{L}]/gu, ""), ...LEFT_MARKS]);
+
+/**
+ * Where LEFT_RE's window starts, `before` being the end of the last word before the figure: at the
+ * nearest character none of its words holds (its match cannot reach past it), or at the space before
+ * the last LEFT_WORDS words, or at `from`.
+ */
+function leftStart(lc: string, from: number, before: number): number {
+  let words = 1;
+  for (let i = before - 1; i >= from; i--) {
+    const code = lc.charCodeAt(i);
+    if (isSpace(code)) {
+      if (!isSpace(lc.charCodeAt(i + 1))) {
+        if (words === LEFT_WORDS) return i;
+        words++;
+      }
+    } else if (!LEFT_CHARS.has(lc[i]!)) {
+      // The whole of a pair of surrogates, as the regex reads it.
+      return code >= 0xdc00 && code <= 0xdfff && i > from ? i - 1 : i;
+    }
+  }
+  return from;
+}
+
+/** LEFT_RE's match, placed in the clause. */
+interface LeftMatch {
+  index: number;
+  0: string;
+  groups: Record<string, string | undefined>;
+}
+
+/**
+ * LEFT_RE's match before a figure at `start`; `before` is where the spaces before it begin, `mark` the
+ * character before them. After a character none of LEFT_RE's words holds ("5% 5%", "(8") the match is
+ * that character and the spaces (LEFT_RE, tried at each earlier position, cannot reach past it).
+ */
+function readLeft(lc: string, from: number, start: number, before: number, mark: string): LeftMatch {
+  if (mark !== "" && !LEFT_MARKS.has(mark) && !/[\p{L}\ud800-\udfff]/u.test(mark))
+    return { index: before - 1, 0: lc.slice(before - 1, start), groups: { pre: mark } };
+  const at = leftStart(lc, from, before);
+  const m = LEFT_RE.exec(lc.slice(at, start))!;
+  return { index: at + m.index, 0: m[0], groups: m.groups ?? {} };
+}
+
+/** Targets read from one clause at most: memory stays bounded whatever one line holds. */
+export const MAX_CLAUSE_TARGETS = 5_000;
+
+/** The last clauses scanned: the parser asks about the same line several times (a 1 MB line once). */
+const RECENT = new Map<string, ScanResult>();
+const RECENT_SIZE = 16;
+
 /** Finds every target in one clause of resolution text (or in a target phrase typed in a cell). */
 export function scanTargets(clause: string): ScanResult {
+  let r = RECENT.get(clause);
+  if (!r) {
+    r = scanClause(clause);
+    if (RECENT.size >= RECENT_SIZE) RECENT.delete(RECENT.keys().next().value!);
+    RECENT.set(clause, r);
+  }
+  // Fresh lists over shared matches: callers read matches and never change them; what leaves the
+  // reader (an indicator's target, a phrase's) is copied there.
+  return { matches: [...r.matches], problems: [...r.problems], strayFigures: [...r.strayFigures] };
+}
+
+function scanClause(clause: string): ScanResult {
   const text = normalizeText(clause);
   const lc = lower(text);
   let opensWithChange: boolean | undefined;
@@ -251,6 +368,10 @@ export function scanTargets(clause: string): ScanResult {
   const problems: ScanProblem[] = [];
   const strayFigures: string[] = [];
   let consumedTo = 0;
+  // Checked only where one of its words starts in the window (found once for the clause).
+  let lowStarts: number[] | undefined;
+  const lowerIsBetter = (a: number, b: number) =>
+    anyIn((lowStarts ??= lowerIsBetterStarts(lc)), a, b) && LOWER_IS_BETTER_RE.test(lc.slice(a, b));
 
   // Bracket depth at each position: a figure in brackets after a target restates it ("đạt 50% (8 xã)").
   const depth = new Uint16Array(text.length + 1);
@@ -260,10 +381,18 @@ export function scanTargets(clause: string): ScanResult {
     if (text[i] === ")" && d > 0) d--;
   }
   for (const nm of text.matchAll(NUMBER_RE)) {
-    const start = nm.index + nm.groups!.pre!.length;
+    if (matches.length === MAX_CLAUSE_TARGETS) {
+      // No clause of a resolution holds this many; the rest is not read, and said so.
+      problems.push({
+        text: text.slice(nm.index, nm.index + 40),
+        reason: `vế có hơn ${formatVietnameseNumber(MAX_CLAUSE_TARGETS)} con số chỉ tiêu; phần sau không đọc`,
+      });
+      break;
+    }
+    const start = nm.index + nm[1]!.length;
     if (start < consumedTo) continue;
     if (depth[start]! > 0 && matches.length > 0) continue;
-    const token = nm.groups!.num!;
+    const token = nm[2]!;
     let end = start + token.length;
     const value = parseNumberToken(token);
     if (value === null) {
@@ -271,9 +400,15 @@ export function scanTargets(clause: string): ScanResult {
       continue;
     }
     const from = Math.max(0, start - BEHIND);
-    const left = lc.slice(from, start);
-    const leftM = LEFT_RE.exec(left)!;
-    leftM.index += from;
+    // The words before the figure, in windows as short as each regex needs (see wordsBack).
+    let before = start;
+    while (before > from && isSpace(lc.charCodeAt(before - 1))) before--;
+    const mark = before > from ? lc[before - 1]! : "";
+    // Every label, group and rank pattern ends in a word: none can match after "%", ")" or a digit.
+    const afterWord = /\p{L}/u.test(mark);
+    const leftM = readLeft(lc, from, start, before, mark);
+    const nearAt = afterWord ? wordsBack(lc, from, start, NEAR_WORDS) : start;
+    const left = lc.slice(nearAt, start);
     const after = lc.slice(end, end + AHEAD);
     const g = leftM.groups ?? {};
     const hasWord = Boolean(g.lead || g.lead2 || g.chg || g.cmp || g.approx || g.down);
@@ -285,7 +420,7 @@ export function scanTargets(clause: string): ScanResult {
       end += frac[0].length;
       consumedTo = end;
       const of = Number(frac[1]);
-      if (LABEL_RE.test(left) && !hasWord) continue;
+      if (afterWord && LABEL_RE.test(left) && !hasWord) continue;
       const unit = readUnit(text, lc, end);
       if (of < value || !Number.isInteger(value) || unit.unit === "") {
         strayFigures.push(text.slice(start, end));
@@ -307,8 +442,9 @@ export function scanTargets(clause: string): ScanResult {
       }
       const unit = readUnit(text, lc, rangeEnd);
       // "bình quân hằng năm 8-9%": a percentage after "năm" is a rate, not the year's number.
-      const rate = /(?:năm|tháng|quý)\s*$/u.test(left) && unit.unit.startsWith("%");
-      if ((LABEL_RE.test(left) && !hasWord && !rate) || (isYear(token, value) && isYear(rng[2]!, max))) continue;
+      const rate = afterWord && /(?:năm|tháng|quý)\s*$/u.test(left) && unit.unit.startsWith("%");
+      if ((afterWord && LABEL_RE.test(left) && !hasWord && !rate) || (isYear(token, value) && isYear(rng[2]!, max)))
+        continue;
       if (excludedUnit(unit.unit, left)) continue;
       if (value > max) {
         problems.push({
@@ -327,12 +463,12 @@ export function scanTargets(clause: string): ScanResult {
     }
 
     // A place in a group is a rank: "thuộc nhóm 10 xã dẫn đầu" is 10th or better.
-    const groupM = GROUP_LEFT_RE.exec(left);
+    const groupM = afterWord ? GROUP_LEFT_RE.exec(left) : null;
     const groupEnd = groupM
       ? (GROUP_RIGHT_RE.exec(after) ?? (groupM.groups!.word === "nhóm" ? null : /^/u.exec(after)))
       : null;
     if (groupM && groupEnd && Number.isInteger(value) && value >= 1) {
-      const at = from + groupM.index + (groupM[0].length - groupM[0].trimStart().length);
+      const at = nearAt + groupM.index + (groupM[0].length - groupM[0].trimStart().length);
       const cutEnd = end + groupEnd[0].length;
       consumedTo = cutEnd;
       matches.push({
@@ -349,8 +485,8 @@ export function scanTargets(clause: string): ScanResult {
     }
 
     // Ranks: "xếp thứ 5 toàn thành phố trở lên", "thứ 5 trở lên", "top 10".
-    const rankM = RANK_LEFT_RE.exec(left);
-    if (rankM) rankM.index += from;
+    const rankM = afterWord ? RANK_LEFT_RE.exec(left) : null;
+    if (rankM) rankM.index += nearAt;
     if (rankM && !/(?:^|[^\p{L}])con\s+thứ\s*$/u.test(left)) {
       const up = RANK_UP_RE.exec(after);
       const word = rankM.groups!.word!;
@@ -377,15 +513,15 @@ export function scanTargets(clause: string): ScanResult {
 
     const unit = readUnit(text, lc, end);
     // "hằng năm 1,05%": a percentage after "năm" is a figure; "năm 2022" stays a label.
-    const label = LABEL_RE.exec(left);
-    const timeWord =
-      label && /(?:năm|tháng|quý)\s*$/u.test(label[0]) && unit.unit.startsWith("%") && !isYear(token, value);
+    const label = afterWord ? LABEL_RE.exec(left) : null;
+    // "học sinh các cấp 98%": a percentage is a figure after any label word (labels are whole numbers).
+    const timeWord = label && /^[%‰]/u.test(unit.unit) && !isYear(token, value);
     if (!hasWord && label && !timeWord) continue;
     if (excludedUnit(unit.unit, left)) continue;
     // "trên 1 ha": per hectare, not more than one.
     if (cmp?.form === "plain" && cmp.base.per && value === 1 && /^(?:ha|km2|km²|m2|m²)$/u.test(unit.unit)) continue;
     // "trên cả 3 tiêu chí" ("on all 3 criteria") describes; it sets no figure, but it is worth a warning.
-    if (!hasWord && /(?:^|[^\p{L}])cả\s*$/u.test(left)) {
+    if (!hasWord && afterWord && /(?:^|[^\p{L}])cả\s*$/u.test(left)) {
       strayFigures.push(token);
       continue;
     }
@@ -412,10 +548,7 @@ export function scanTargets(clause: string): ScanResult {
       change = true;
       op = "gte";
     } else if (tail) op = readComparator(tail[1]!)!.op;
-    else if (
-      !tail &&
-      LOWER_IS_BETTER_RE.test(lc.slice(Math.max(0, leftM.index - BEHIND), leftM.index + g.pre!.length))
-    ) {
+    else if (!tail && lowerIsBetter(Math.max(0, leftM.index - BEHIND), leftM.index + g.pre!.length)) {
       op = "lte";
       implied = true;
     } else op = "gte";
@@ -430,7 +563,7 @@ export function scanTargets(clause: string): ScanResult {
 
 function build(
   text: string,
-  leftM: RegExpExecArray,
+  leftM: LeftMatch,
   numStart: number,
   cutEnd: number,
   unit: UnitRead,
@@ -475,6 +608,8 @@ const RATING_WORDS: Record<string, RatingLevel> = {
 
 /** Finds a rating target ("xếp loại hoàn thành tốt nhiệm vụ trở lên") in a clause. */
 export function scanRating(clause: string): RatingMatch | null {
+  // Every way to write "nhiệm vụ" has a "v" (full-width ones become ASCII): most clauses end here.
+  if (!/[vVｖＶ]/u.test(clause)) return null;
   const text = normalizeText(clause);
   const m = RATING_RE.exec(lower(text));
   if (!m) return null;
@@ -515,7 +650,7 @@ export function parseTargetPhrase(phrase: string): PhraseResult {
     return { ok: false, message: `Không đọc được chỉ tiêu "${text}": ${scan.problems[0]!.reason}. ${PHRASE_HELP}` };
   if (scan.matches.length === 1) {
     const m = scan.matches[0]!;
-    return { ok: true, value: { target: m.target, unit: m.unit, change: m.change } };
+    return { ok: true, value: { target: { ...m.target }, unit: m.unit, change: m.change } };
   }
   if (scan.matches.length === 0) {
     const r = scanRating(text);

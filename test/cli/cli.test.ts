@@ -104,6 +104,23 @@ describe("chitieu evaluate", () => {
     );
   });
 
+  test("reads a UTF-16 text file, with or without its byte order mark, as the same text", async () => {
+    const text = "I. KINH TẾ\n1. Thu ngân sách đạt 120% dự toán\n";
+    const le = Buffer.from(text, "utf16le");
+    const be = Buffer.from(le).swap16();
+    const files = [
+      file("u16le-bom.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), le])),
+      file("u16be-bom.txt", Buffer.concat([Buffer.from([0xfe, 0xff]), be])),
+      file("u16le.txt", le),
+      file("u16be.txt", be),
+      file("u8.txt", text),
+    ];
+    const outs = await Promise.all(files.map((f) => cli(["parse", f])));
+    expect(outs.map((o) => o.code)).toEqual([0, 0, 0, 0, 0]);
+    expect(new Set(outs.map((o) => o.out)).size).toBe(1);
+    expect(JSON.parse(outs[0]!.out).sections[0].indicators[0].target).toEqual({ op: "gte", value: 120 });
+  });
+
   test("takes a resolution as text or JSON", async () => {
     const json = file("r.json", JSON.stringify(BUILTIN_RESOLUTION));
     const actuals = file("b.json", JSON.stringify({ "II.2.b": 14 }));
@@ -130,6 +147,11 @@ describe("bad input: exit 2, one Vietnamese message naming what and where, nothi
     ["empty text", () => ["parse", file("empty.txt", "")], /trống/u],
     ["binary file", () => ["parse", file("bin.txt", Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2]))], /nhị phân/u],
     ["not UTF-8", () => ["parse", file("latin.txt", Buffer.from([0x54, 0x68, 0xea, 0x6d, 0x0a]))], /UTF-8/u],
+    [
+      "8,000 unclosed brackets",
+      () => ["parse", file("deep.json", "[".repeat(8000))],
+      /lồng ngoặc quá sâu.*dòng 1, cột 101/u,
+    ],
     [
       "English text",
       () => ["parse", file("en.txt", "The ward will grow revenue by 5 percent.\n")],

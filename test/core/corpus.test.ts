@@ -16,8 +16,10 @@ describe("a corpus of real resolutions (test/fixtures/corpus, sources in each ex
     const names = readdirSync(CORPUS);
     for (const s of scores) expect(names).toContain(s.name.replace(/\.txt$/, ".expected.json"));
     expect(Object.keys(RECORDED).sort()).toEqual(scores.map((s) => s.name.replace(/\.txt$/, "")).sort());
-    // Issue 10: at least 20 documents of communes, wards, districts and provinces, of different years and kinds.
-    expect(scores.length).toBeGreaterThanOrEqual(20);
+    // Issue 25: at least 40 documents of communes, wards, districts and provinces, of different years and
+    // kinds; at least 10 of the new merged communes and wards (their 2025-2030 congresses, their 2026 plans).
+    expect(scores.length).toBeGreaterThanOrEqual(40);
+    expect(scores.filter((s) => /-(?:2025-2030|2026)\.txt$/u.test(s.name)).length).toBeGreaterThanOrEqual(10);
   });
 
   test("each document reads exactly the recorded number of targets right (no single regression)", () => {

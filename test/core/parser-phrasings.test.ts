@@ -94,4 +94,61 @@ describe("phrasings and layouts of real resolutions", () => {
       [{ op: "lte", value: 1 }, "%"],
     ]);
   });
+
+  test("the short money units tỷđ and trđ, written without a dot or a space, are tỷ đồng and triệu đồng", () => {
+    const r = read("I. KINH TẾ\n- Thu ngân sách năm 2020: 8tỷđ\n- Thu nhập bình quân đầu người: 60trđ/người/năm");
+    expect(r.targets.map((t) => [t[2], t[3]])).toEqual([
+      [{ op: "gte", value: 8 }, "tỷ đồng"],
+      [{ op: "gte", value: 60 }, "triệu đồng/người/năm"],
+    ]);
+  });
+
+  test("a comparison with the past after a target restates it ('tăng 80 hộ so với', 'gấp 2 lần', no comma)", () => {
+    const r = read(
+      "I. KINH TẾ\n- Số hộ kinh doanh năm 2020: 845 hộ, tăng 80 hộ so với năm 2015.\n- Giá trị sản xuất đạt 1.184 tỷđ, gấp 2 lần năm 2015.\n- Tỷ lệ gia đình văn hoá: 95% tăng 5% so với năm 2015.",
+    );
+    expect(r.targets.map((t) => [t[2], t[3]])).toEqual([
+      [{ op: "gte", value: 845 }, "hộ"],
+      [{ op: "gte", value: 1184 }, "tỷ đồng"],
+      [{ op: "gte", value: 95 }, "%"],
+    ]);
+    expect(r.targets[1]![1]).toContain("gấp 2 lần năm 2015");
+  });
+
+  test("who attends the congress, a sentence that announces the list, and last term's results set no target", () => {
+    const r = read(
+      [
+        "Đại hội có 205 đại biểu thay mặt cho 689 đảng viên.",
+        "Nhìn lại nhiệm kỳ 2020-2025, kinh tế tăng trưởng bình quân 6%/năm; thu nhập bình quân đạt 47,6 triệu đồng.",
+        "Nhiệm kỳ 2025-2030, Đảng bộ xã đề ra 17 chỉ tiêu chủ yếu, 6 nhiệm vụ trọng tâm và 4 đột phá. Thu ngân sách tăng bình quân trên 10%/năm.",
+      ].join("\n"),
+    );
+    expect(r.targets.map((t) => [t[2], t[3]])).toEqual([[{ op: "gt", value: 10 }, "%/năm"]]);
+    expect(r.warnings.map((w) => w[0])).toEqual([1, 2, 3]);
+  });
+
+  test("'Năm 2025, …' in a page about 2026 reports results; in a page about 2025 it sets targets", () => {
+    const year2026 = read(
+      "Năm 2026, xã phấn đấu thu nhập bình quân đạt 80 triệu đồng.\nNăm 2025, thu ngân sách đạt 279 tỷ đồng, bằng 112% dự toán.",
+    );
+    expect(year2026.targets.map((t) => t[2])).toEqual([{ op: "gte", value: 80 }]);
+    const year2025 = read("Năm 2025, thu ngân sách đạt 279 tỷ đồng; tỷ lệ hộ nghèo dưới 1%.");
+    expect(year2025.targets.map((t) => t[2])).toEqual([
+      { op: "gte", value: 279 },
+      { op: "lt", value: 1 },
+    ]);
+  });
+
+  test("a figure-less outcome next to targets is a task of its own ('và đạt chuẩn …', 'phấn đấu không còn hộ nghèo')", () => {
+    const r = read(
+      "Mục tiêu đến năm 2030 là xã đạt chuẩn nông thôn mới. Một số chỉ tiêu cụ thể: giữ tỷ lệ hộ nghèo dưới 2% và đạt chuẩn nông thôn mới nâng cao vào năm 2028; đến năm 2030 phấn đấu không còn hộ nghèo, 97% người dân có bảo hiểm y tế.",
+    );
+    expect(r.targets.map((t) => [t[1], t[2]])).toEqual([
+      ["Mục tiêu đến năm 2030 là xã đạt chuẩn nông thôn mới", { op: "qualitative" }],
+      ["Giữ tỷ lệ hộ nghèo", { op: "lt", value: 2 }],
+      ["Đạt chuẩn nông thôn mới nâng cao vào năm 2028", { op: "qualitative" }],
+      ["Đến năm 2030 phấn đấu không còn hộ nghèo", { op: "qualitative" }],
+      ["Người dân có bảo hiểm y tế", { op: "gte", value: 97 }],
+    ]);
+  });
 });

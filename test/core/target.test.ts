@@ -1,4 +1,4 @@
-import { formatTarget, parseTargetPhrase, scanTargets } from "../../src/core/target";
+import { MAX_CLAUSE_TARGETS, formatTarget, parseTargetPhrase, scanTargets } from "../../src/core/target";
 import type { Target } from "../../src/core/model";
 
 /** Every phrasing of semantics.md section 1 and its neighbours: phrase → target and unit. */
@@ -8,6 +8,10 @@ const PHRASES: [string, Target, string][] = [
   ["ít nhất 01 kỳ họp", { op: "gte", value: 1 }, "kỳ họp"],
   ["tối thiểu 15 ha", { op: "gte", value: 15 }, "ha"],
   ["27.625 triệu đồng", { op: "gte", value: 27625 }, "triệu đồng"],
+  ["10 doanh nghiệp/năm", { op: "gte", value: 10 }, "doanh nghiệp/năm"],
+  ["học sinh các cấp 98%", { op: "gte", value: 98 }, "%"],
+  ["596tỷđ", { op: "gte", value: 596 }, "tỷ đồng"],
+  ["60trđ/người/năm", { op: "gte", value: 60 }, "triệu đồng/người/năm"],
   ["đạt từ 94%", { op: "gte", value: 94 }, "%"],
   ["không dưới 80%", { op: "gte", value: 80 }, "%"],
   [">=75%", { op: "gte", value: 75 }, "%"],
@@ -142,4 +146,32 @@ describe("target phrases", () => {
       expect(again).toEqual({ ok: true, value: expect.objectContaining({ target }) });
     },
   );
+});
+
+describe("bounds", () => {
+  test("a clause reads at most MAX_CLAUSE_TARGETS targets and says the rest is not read", () => {
+    const clause = `Thu ${"5% ".repeat(MAX_CLAUSE_TARGETS + 10)}`;
+    const scan = scanTargets(clause);
+    expect(scan.matches).toHaveLength(MAX_CLAUSE_TARGETS);
+    expect(scan.problems.map((p) => p.reason)).toEqual(["vế có hơn 5.000 con số chỉ tiêu; phần sau không đọc"]);
+    expect(scanTargets(`Thu ${"5% ".repeat(MAX_CLAUSE_TARGETS)}`).problems).toEqual([]);
+  });
+
+  test("what a scan returns is the caller's: changing it leaves the next scan of the same clause as it was", () => {
+    const first = scanTargets("Tỷ lệ tham gia bảo hiểm y tế trên 95% và thu ngân sách đạt 5 tỷ đồng");
+    first.matches.length = 0;
+    first.strayFigures.push("9");
+    const again = scanTargets("Tỷ lệ tham gia bảo hiểm y tế trên 95% và thu ngân sách đạt 5 tỷ đồng");
+    expect(again.matches.map((m) => m.target)).toEqual([
+      { op: "gt", value: 95 },
+      { op: "gte", value: 5 },
+    ]);
+    expect(again.strayFigures).toEqual([]);
+    const phrase = parseTargetPhrase("trên 99%");
+    if (phrase.ok) (phrase.value.target as { value: number }).value = 1;
+    expect(parseTargetPhrase("trên 99%")).toEqual({
+      ok: true,
+      value: { target: { op: "gt", value: 99 }, unit: "%", change: false },
+    });
+  });
 });
