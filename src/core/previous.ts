@@ -2,6 +2,7 @@ import { measureOf, toExcel } from "./measure";
 import type { Indicator, TargetOp } from "./model";
 import { formatVietnameseNumber } from "./numbers";
 import { STATUS_RULES } from "./rules";
+import { NEAR_MISS_DIGITS } from "./tolerance";
 
 /**
  * The comparison with the same period last year (semantics section 9), in one place: which kinds
@@ -43,9 +44,11 @@ export function changeDelta(
   previous: number,
   change: number,
 ): number {
-  if (pointWords(ind) === "") return (change - 1) * 100;
   const scale = toExcel(1, measureOf(ind));
-  return a / scale - previous / scale;
+  const x = pointWords(ind) === "" ? (change - 1) * 100 : a / scale - previous / scale;
+  // Taken at 12 significant digits (as a near-miss bound is, tolerance.ts), so a binary remainder
+  // (4,615 − 3,965 = 0,6499999999999995) never decides the rounding: the sheet's ROUND does the same.
+  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(NEAR_MISS_DIGITS));
 }
 
 /** "tăng 4,8% so với cùng kỳ", "giảm 0,3 điểm phần trăm so với cùng kỳ", "bằng cùng kỳ"; null when there is no comparison. */

@@ -13,15 +13,18 @@ import { formatVietnameseNumber } from "../core/numbers";
 import { capitalize } from "../core/text";
 import { formatTolerance, readTolerance } from "../core/tolerance";
 import { PANE_COLORS } from "../core/palette";
-import { carryOver, describeLeftBehind, hasContent, type MaybePair } from "../workbook/carry";
-import type { Host } from "./host";
+import { carryOver, describeLeftBehind, hasContent, type CarryMode, type MaybePair } from "../workbook/carry";
+import { sheetYear } from "../workbook/tracking-row";
+import type { Host, InsertMode } from "./host";
 import { AssignedPanel } from "./AssignedPanel";
 import type { AssignedChoice } from "../workbook/assigned";
 
 type Step =
   | { kind: "idle" }
   | { kind: "busy"; text: string }
-  | { kind: "confirm"; sheet: string; carried: number; leftBehind: string[]; maybe: MaybePair[] }
+  | { kind: "confirm"; mode: CarryMode; sheet: string; carried: number; leftBehind: string[]; maybe: MaybePair[] }
+  /** The sheet's year says it is not this year's, or nobody knows: staff choose (semantics section 9). */
+  | { kind: "year"; sheet: string; oldYear: number | null; newYear: number | null }
   | { kind: "done"; text: string; warn?: string }
   | { kind: "failed"; text: string };
 
@@ -59,15 +62,17 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
     onTolerance(t.value);
   };
 
-  const insert = async (maybe: readonly MaybePair[] = []) => {
+  const insert = async (maybe: readonly MaybePair[] = [], mode: InsertMode = "same-year") => {
     const confirmed = maybe.filter((m) => carryPair[m.row]).map((m) => ({ row: m.row, to: m.to }));
     setStep({ kind: "busy", text: "Đang chèn sổ theo dõi và bảng tổng hợp…" });
     try {
-      const r = await host.insert(resolution, tolerance, periods, confirmed, assigned);
+      const r = await host.insert(resolution, tolerance, periods, confirmed, assigned, mode);
       const parts = [`Đã chèn sổ “Theo dõi” (${count} chỉ tiêu), bảng “Tổng hợp” và “Báo cáo”.`];
       if (r.carried > 0)
         parts.push(
-          `Đã chuyển số liệu, ghi chú của ${r.carried} chỉ tiêu sang sổ mới${r.counts ? ` (${r.counts})` : ""}.`,
+          mode === "previous-year"
+            ? `Đã lấy số liệu năm trước của ${r.carried} chỉ tiêu làm số liệu cùng kỳ${r.counts ? ` (${r.counts})` : ""}.`
+            : `Đã chuyển số liệu, ghi chú của ${r.carried} chỉ tiêu sang sổ mới${r.counts ? ` (${r.counts})` : ""}.`,
         );
       if (r.addedPeriods && r.addedPeriods.length > 0)
         parts.push(
@@ -114,21 +119,41 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
     }
   };
 
+  /** What carrying the sheet in this mode would do, for staff to confirm. */
+  const preview = async (mode: CarryMode) => {
+    setStep({ kind: "busy", text: "Đang đọc bảng tính…" });
+    try {
+      const t = (await host.inspect()).tracking;
+      if (!t) return await insert();
+      const p = carryOver(resolution, t, { mode });
+      setCarryPair({});
+      setStep({
+        kind: "confirm",
+        mode,
+        sheet: t.name,
+        carried: p.carried,
+        leftBehind: p.leftBehind.map(describeLeftBehind),
+        maybe: p.maybe,
+      });
+    } catch (e) {
+      setStep({ kind: "failed", text: `Không đọc được bảng tính: ${message(e)}` });
+    }
+  };
+
   const start = async () => {
     setStep({ kind: "busy", text: "Đang đọc bảng tính…" });
     try {
       const state = await host.inspect();
       const t = state.tracking;
       if (t && (t.rows.some(hasContent) || t.loose.length > 0)) {
-        const preview = carryOver(resolution, t);
-        setCarryPair({});
-        return setStep({
-          kind: "confirm",
-          sheet: t.name,
-          carried: preview.carried,
-          leftBehind: preview.leftBehind.map(describeLeftBehind),
-          maybe: preview.maybe,
-        });
+        const oldYear = sheetYear(t);
+        const newYear = resolution.year;
+        // Last year's sheet: its figures are offered as this year's Cùng kỳ (the default action).
+        if (oldYear !== null && newYear !== null && oldYear < newYear) return await preview("previous-year");
+        // A later year's sheet, or a year nobody knows: staff say what the sheet is.
+        if (oldYear === null || newYear === null || oldYear > newYear)
+          return setStep({ kind: "year", sheet: t.name, oldYear, newYear });
+        return await preview("same-year");
       }
       await insert();
     } catch (e) {
@@ -194,19 +219,62 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
         />
       )}
       {busy && <ProgressIndicator label={step.text} ariaValueText={step.text} />}
+      {step.kind === "year" && (
+        <MessageBar
+          messageBarType={MessageBarType.warning}
+          isMultiline
+          actions={
+            <div>
+              {step.oldYear === null || step.newYear === null ? (
+                <>
+                  <DefaultButton
+                    text="Sổ của năm trước: lấy làm số liệu cùng kỳ"
+                    onClick={() => preview("previous-year")}
+                  />
+                  <DefaultButton
+                    text="Sổ của cùng năm: chuyển số liệu"
+                    onClick={() => preview("same-year")}
+                    style={{ marginLeft: 8 }}
+                  />
+                </>
+              ) : (
+                <DefaultButton text="Chèn sổ mới, không lấy số liệu" onClick={() => insert([], "fresh")} />
+              )}
+              <DefaultButton text="Hủy" onClick={() => setStep({ kind: "idle" })} style={{ marginLeft: 8 }} />
+            </div>
+          }
+        >
+          {step.oldYear === null || step.newYear === null
+            ? `Không biết ${step.oldYear === null ? `sổ “${step.sheet}” là của năm nào` : "nghị quyết mới là của năm nào"}${
+                step.oldYear !== null ? ` (sổ “${step.sheet}” là năm ${step.oldYear})` : ""
+              }${step.newYear !== null ? ` (nghị quyết mới là năm ${step.newYear})` : ""}. Sổ đang có là sổ của năm nào?`
+            : `Sổ “${step.sheet}” là sổ năm ${step.oldYear}, sau năm của nghị quyết mới (${step.newYear}): không lấy số liệu của sổ này. Sổ cũ được giữ lại, không xóa gì.`}
+        </MessageBar>
+      )}
       {step.kind === "confirm" && (
         <MessageBar
           messageBarType={MessageBarType.warning}
           isMultiline
           actions={
             <div>
-              <PrimaryButton text="Chuyển số liệu và chèn" onClick={() => insert(step.maybe)} />
+              <PrimaryButton
+                text={step.mode === "previous-year" ? "Lấy số liệu năm trước làm cùng kỳ" : "Chuyển số liệu và chèn"}
+                onClick={() => insert(step.maybe, step.mode)}
+              />
+              {step.mode === "previous-year" && (
+                <DefaultButton
+                  text="Chèn sổ mới, không lấy số liệu"
+                  onClick={() => insert([], "fresh")}
+                  style={{ marginLeft: 8 }}
+                />
+              )}
               <DefaultButton text="Hủy" onClick={() => setStep({ kind: "idle" })} style={{ marginLeft: 8 }} />
             </div>
           }
         >
-          Sổ “{step.sheet}” đang có số liệu hoặc ghi chú. Sẽ chuyển sang sổ mới số liệu, ghi chú của {step.carried} chỉ
-          tiêu (theo Mã và nội dung chỉ tiêu); sổ cũ được giữ lại, không xóa gì.
+          {step.mode === "previous-year"
+            ? `Sổ “${step.sheet}” là sổ của năm trước. Sẽ lấy số liệu của ${step.carried} chỉ tiêu (theo nội dung chỉ tiêu) làm số liệu cùng kỳ ở các cột “Cùng kỳ” của sổ mới, không đưa vào cột “Thực hiện”; ghi chú và đánh giá lại ở lại sổ cũ; dung sai và lựa chọn “Cộng dồn” được giữ. Sổ cũ được giữ lại, không xóa gì.`
+            : `Sổ “${step.sheet}” đang có số liệu hoặc ghi chú. Sẽ chuyển sang sổ mới số liệu, ghi chú của ${step.carried} chỉ tiêu (theo Mã và nội dung chỉ tiêu); sổ cũ được giữ lại, không xóa gì.`}
           {step.maybe.length > 0 && (
             <>
               {" "}

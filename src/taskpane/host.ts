@@ -1,7 +1,7 @@
 import type { Resolution } from "../core/model";
 import type { WorkbookState } from "../workbook/excel";
 import type { ReadBack } from "../workbook/tracking-row";
-import type { Confirmed } from "../workbook/carry";
+import type { CarryMode, Confirmed } from "../workbook/carry";
 import {
   CELL_EDIT_API,
   EXCEL_REQUIREMENT,
@@ -50,6 +50,9 @@ export interface InsertResult {
   oldToleranceProblem: string | null;
 }
 
+/** How the sheet already in the workbook is used by an insert. */
+export type InsertMode = CarryMode | "fresh";
+
 /**
  * "live": the check follows each edit of the figures; "manual": this Excel would lose its undo
  * history (Ctrl+Z) on every add-in call, so the check runs on request only; "none": no sheet.
@@ -62,13 +65,18 @@ export interface Host {
   /** A Vietnamese message when this Excel is too old for the add-in, else null. */
   tooOld(): string | null;
   inspect(): Promise<WorkbookState>;
-  /** Reads the workbook again, carries figures over by Mã and writes the new sheets, in one Excel.run. */
+  /**
+   * Reads the workbook again, carries figures over by Mã and writes the new sheets, in one Excel.run.
+   * `mode`: the old sheet is this year's ("same-year", the default), last year's ("previous-year": its
+   * figures become the Cùng kỳ figures), or not carried at all ("fresh"; it is kept as it is).
+   */
   insert(
     resolution: Resolution,
     tolerance: number,
     periods?: readonly Period[],
     confirmed?: readonly Confirmed[],
     assigned?: AssignedChoice | null,
+    mode?: InsertMode,
   ): Promise<InsertResult>;
   /** The tracking sheet read back (its resolution, or `fallback` when unreadable), or null when there is none. */
   readBack(fallback: Resolution): Promise<ReadBack | null>;
@@ -257,7 +265,7 @@ export function excelHost(
     kind: "excel",
     tooOld: () => (supports(REQUIRED_API) ? null : TOO_OLD),
     inspect,
-    insert: async (resolution, tolerance, periods, confirmed = [], assigned = null) => {
+    insert: async (resolution, tolerance, periods, confirmed = [], assigned = null, mode = "same-year") => {
       const [
         { readWorkbook, writeWorkbook },
         { contentOverOld, describeLeftBehind, describeMaybe, describeCounts, keepPeriods },
@@ -272,11 +280,15 @@ export function excelHost(
         const state = await readWorkbook(ctx);
         // What staff typed in the pane (the tolerance) is newest; pairs staff confirmed are carried.
         // The old sheet's extra assigned indicators (section GX) are kept with the new resolution.
-        const carried = contentOverOld(resolution, state.tracking, [{ rows: {}, tolerance }], { confirmed });
+        const oldSheet = mode === "fresh" ? null : state.tracking;
+        const carried = contentOverOld(resolution, oldSheet, [{ rows: {}, tolerance }], {
+          confirmed,
+          mode: mode === "fresh" ? "same-year" : mode,
+        });
         const { carry } = carried;
         // The assigned targets staff confirmed in the pane are the newest source.
         const { resolution: withAssigned, content } = withAssignedChoice(carried.resolution, carried.content, assigned);
-        const old = carry.oldTolerance;
+        const oldTolerance = carry.oldTolerance;
         const asked = periods ?? (state.tracking?.periods.length ? state.tracking.periods : undefined);
         // Fewer periods than the old sheet has figures for: the period is kept, and said.
         const withPeriods = asked ? keepPeriods(asked, content) : null;
@@ -300,8 +312,8 @@ export function excelHost(
           counts: describeCounts(carry.counts),
           notices: carry.notices.map(describeLeftBehind),
           addedPeriods: withPeriods?.added ?? [],
-          oldTolerance: old?.ok && old.value !== tolerance ? old.value : null,
-          oldToleranceProblem: old && !old.ok ? old.message : null,
+          oldTolerance: oldTolerance?.ok && oldTolerance.value !== tolerance ? oldTolerance.value : null,
+          oldToleranceProblem: oldTolerance && !oldTolerance.ok ? oldTolerance.message : null,
         };
       });
       if (wasWatching) await register().catch(() => false);

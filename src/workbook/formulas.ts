@@ -179,8 +179,9 @@ export function toleranceWarningFormula(): string {
   );
 }
 
-/** A near-miss bound rounded to the core's digits (tolerance.ts nearMissBound), so a boundary is one value. */
-const nearMiss = (x: string) => `IF(${x}=0,0,ROUND(${x},${NEAR_MISS_DIGITS - 1}-INT(LOG10(ABS(${x})))))`;
+/** A number rounded to the core's digits (a near-miss bound, a change from last year) (tolerance.ts nearMissBound), so a boundary is one value. */
+export const significant = (x: string) => `IF(${x}=0,0,ROUND(${x},${NEAR_MISS_DIGITS - 1}-INT(LOG10(ABS(${x})))))`;
+const nearMiss = significant;
 
 /** One rule of rules.ts as a formula; a, v, m are the figure, bound and stretch cells. */
 function ruleFormula(rule: StatusRule, a: string, v: string, m: string): string {

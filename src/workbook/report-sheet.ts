@@ -19,7 +19,7 @@ import {
   type ColumnKey,
   type Layout,
 } from "./layout";
-import { isYes, q, wordAt } from "./formulas";
+import { isYes, q, significant, wordAt } from "./formulas";
 import { area, fitRowHeights, pageBands, type CellPlan, type SheetPlan } from "./sheet-plan";
 
 /**
@@ -263,12 +263,9 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     // The change from last year's figure, as core/previous.ts says it: amounts by percent, rates by points.
     put("previous", get(column(periodKey("previous", period))));
     put("change", get(column(periodKey("change", period))));
-    put(
-      "delta",
-      `IF(ISNUMBER(${w("change")}),IF(LEN(${w("points")})=0,(${w("change")}-1)*100,` +
-        `${w("written")}-${w("previous")}/${w("scale")}),"")`,
-      "delta",
-    );
+    const raw = `IF(LEN(${w("points")})=0,(${w("change")}-1)*100,${w("written")}-${w("previous")}/${w("scale")})`;
+    // At the core's 12 significant digits (core/previous.ts changeDelta).
+    put("delta", `IF(ISNUMBER(${w("change")}),${significant(raw)},"")`, "delta");
     const delta = rounding(w("delta"), PERCENT_DECIMALS, "", "delta").cells;
     put(
       "deltaText",

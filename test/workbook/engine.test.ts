@@ -539,6 +539,8 @@ describeWithTools("every formula cell carries the value LibreOffice calculates",
             [ids[2]!]: { status: "Tốt", reason: "x" },
           },
           notes: { [ids[3]!]: "Ghi chú" },
+          // Last year's figures ("Cùng kỳ"), drawn alike: equal, 0, words and blanks among them.
+          previous: Object.fromEntries(periods.map((p, k) => [p, syntheticFigures(res, SEED + 40 + k, 0.1)] as const)),
         });
         const opts = figures ? { periods, content } : { periods };
         const file = path.join(dir, `${name}.xlsx`);
