@@ -148,6 +148,24 @@ describe("chitieu workbook --previous", () => {
     expect(carried.err).not.toMatch(/ghi chú|đánh giá lại/u);
   });
 
+  test("chitieu evaluate prints each period's previous (as written) and change (a ÷ previous)", async () => {
+    const actuals = {
+      "II.3.a": { "6t": 15000, nam: 30387.5 },
+      "III.1": 0.25,
+      $previous: { "II.3.a": { "6t": 14200, nam: 29000 }, "III.1": 0.55, "V.2": 6 },
+    };
+    const r = await cli(["evaluate", "--actuals", file("danh-gia.json", actuals)]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out["II.3.a"]["6t"]).toEqual(expect.objectContaining({ previous: 14200, change: 15000 / 14200 }));
+    expect(out["II.3.a"].nam).toEqual(expect.objectContaining({ previous: 29000, change: 30387.5 / 29000 }));
+    expect(out["III.1"].nam.previous).toBe(0.55);
+    expect(out["III.1"].nam.change).toBeCloseTo(0.25 / 0.55, 12);
+    // A rank has last year's figure but no comparison; an indicator without either has nulls.
+    expect(out["V.2"].nam).toEqual(expect.objectContaining({ previous: 6, change: null }));
+    expect(out["I.1.a"].nam).toEqual(expect.objectContaining({ previous: null, change: null }));
+  });
+
   test("--from with a workbook of another year exits 2 naming both years and --previous", async () => {
     const r = await cli(["workbook", "--resolution", NQ_2023, "--from", old2022, "--out", path.join(dir, "x.xlsx")]);
     expect(r.code).toBe(2);
