@@ -8,6 +8,7 @@ import { formatFigure, fromExcel, measureOf } from "../core/measure";
 import { ActualsSchema, STATUSES, allIndicators, type Indicator, type Problem, type Status } from "../core/model";
 import { STATUS, countStatuses } from "../core/words";
 import { MET_STATUSES } from "../core/rules";
+import { comparesWithPrevious } from "../core/previous";
 import type { ReadBack } from "./tracking-row";
 import { readAssigned } from "../core/assigned";
 
@@ -62,6 +63,22 @@ export function checkSheet(back: ReadBack): Problem[] {
           message: `Chỉ tiêu ${row.id}${named(p)} (ô ${here.cell ?? "?"}): ${check.reason}.`,
         });
       else if (check.figure.kind !== "blank") (figures[p] ??= {})[row.id] = check.figure.value;
+      // Last year's figure: one the sheet cannot compare with leaves "So với cùng kỳ" blank, and is said.
+      const key = periodKey("previous", p);
+      const previous = row.cells[key];
+      const last = checkCell(ind, previous);
+      const comparable = typeof previous === "number" || !comparesWithPrevious(ind.target.op);
+      if (previous !== undefined && previous !== null && previous !== "" && (!last.ok || !comparable)) {
+        const where = at(row.row, sheet.columns[key] ?? null);
+        problems.push({
+          id: row.id,
+          ...where,
+          severity: "warning",
+          message: `Chỉ tiêu ${row.id}, cùng kỳ${named(p)} (ô ${where.cell ?? "?"}): ${
+            last.ok ? "cần một con số (đang là chữ)" : last.reason
+          }; cột “So với cùng kỳ” để trống.`,
+        });
+      }
     }
     const assessment = readAssessment(row.cells.override, row.cells.reason);
     if (assessment) {

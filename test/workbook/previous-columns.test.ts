@@ -3,6 +3,7 @@ import type { Period } from "../../src/core/periods";
 import { carryOver, yearProblem } from "../../src/workbook/carry";
 import { KEY_PREFIX, KEY_ROW, sheetLayout } from "../../src/workbook/layout";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
+import { checkSheet } from "../../src/workbook/check";
 import { headerKey, readTrackingValues } from "../../src/workbook/sheet-read";
 import { readBack, sheetYear } from "../../src/workbook/tracking-row";
 import { writtenFile } from "../../support/synthetic";
@@ -55,6 +56,29 @@ describe("the Cùng kỳ columns", () => {
     // A row with only last year's figure is carried too.
     expect(carry.content.rows["III.1"]!.previous).toEqual({ "6t": 0.006 });
     expect(carry.counts["số liệu cùng kỳ 6 tháng"]).toBe(2);
+  });
+
+  test("the check names a Cùng kỳ cell the sheet cannot compare with", () => {
+    const sheet = sheetValues(["6t", "nam"]);
+    const row = (id: string) => sheet.rows.find((r) => r.id === id)!;
+    row("II.3.a").cells.previous6t = "nhiều";
+    row("II.3.b").cells.previous = "4.500";
+    row("III.1").cells.previous6t = -1;
+    const found = checkSheet(readBack(sheet, BUILTIN_RESOLUTION)).filter((p) => /cùng kỳ/u.test(p.message));
+    const letter = (key: "previous6t" | "previous") => sheet.columns[key]!;
+    expect(found).toEqual([
+      expect.objectContaining({
+        id: "II.3.a",
+        severity: "warning",
+        cell: `${letter("previous6t")}${row("II.3.a").row}`,
+      }),
+      expect.objectContaining({ id: "II.3.b", severity: "warning", cell: `${letter("previous")}${row("II.3.b").row}` }),
+      expect.objectContaining({ id: "III.1", severity: "warning" }),
+    ]);
+    expect(found[0]!.message).toMatch(
+      /Chỉ tiêu II\.3\.a, cùng kỳ 6 tháng \(ô [A-Z]+\d+\): .*; cột “So với cùng kỳ” để trống\./u,
+    );
+    expect(found[1]!.message).toMatch(/cần một con số/u);
   });
 
   test("which years may carry: the same year as this year's, an earlier one as Cùng kỳ, an unknown one asked", () => {
