@@ -90,8 +90,16 @@ describe("the Insert tab with last year's sheet in the workbook", () => {
       expect(back.content.rows[to]!.figures[p] ?? "").toBe("");
     }
     expect(Object.values(back.content.rows).some((r) => r.note)).toBe(false);
+    // "So với cùng kỳ" holds the very native formula the .xlsx has (test/cli/previous.test.ts has
+    // LibreOffice calculate it to a ÷ previous), in every row and period.
+    const plan = buildWorkbookPlan(NQ_2023);
+    const rowOf = (id: string) => plan.rows.find((r) => r.id === id)!.row;
+    for (const { row } of plan.rows)
+      for (const key of ["change6t", "change"] as const) {
+        const want = plan.sheets[0]!.cells.find((c) => c.row === row && c.col === colIndex(key))!.formula;
+        expect(book.get(TRACKING_SHEET, row, colIndex(key))?.formula).toBe(want);
+      }
     // With 2023's figures typed, the review text compares them with 2022's.
-    const rowOf = (id: string) => buildWorkbookPlan(NQ_2023).rows.find((r) => r.id === id)!.row;
     book.put(TRACKING_SHEET, rowOf("II.1"), colIndex("actual"), 30400);
     book.put(TRACKING_SHEET, rowOf("III.1"), colIndex("actual"), 0.0025);
     const typed = (await host.readBack(NQ_2023))!;
