@@ -206,11 +206,17 @@ async function carryFrom(
 ) {
   const last = mode === "previous-year";
   const existing = await readWorkbookFile(file, last ? "sổ năm trước" : "sổ cũ");
-  const { contentOverOld, describeLeftBehind, describeMaybe, describeCounts, yearProblem } =
+  const { contentOverOld, describeLeftBehind, describeMaybe, describeCounts, hasContent, yearProblem } =
     await import("../workbook/carry");
   const { sheetYear } = await import("../workbook/tracking-row");
-  const problem = yearProblem(mode, r.year, sheetYear(existing));
+  const oldYear = sheetYear(existing);
+  const problem = yearProblem(mode, r.year, oldYear);
   if (problem) throw new InputError(yearMessage(problem, file));
+  if (!last && (oldYear === null || r.year === null) && existing.rows.some(hasContent))
+    io.stderr(
+      `Lưu ý: không biết năm của ${oldYear === null ? `sổ cũ "${file}"` : "nghị quyết mới"}; coi sổ cũ là sổ cùng năm (--from). ` +
+        `Nếu đó là sổ của năm trước, dùng --previous "${file}" để lấy số liệu làm cùng kỳ.\n`,
+    );
   const ids = new Set(allIndicators(r).map((i) => i.id));
   const confirmed = matches.map(matchOption).map(({ from, to }) => {
     const row = existing.rows.find((x) => x.id === from)?.row;

@@ -173,6 +173,13 @@ describe("chitieu workbook --previous", () => {
     expect(r.err).not.toMatch(/\n\s+at /u);
   });
 
+  test("--from with a year unknown on one side carries as the same year and says to use --previous otherwise", async () => {
+    const noYear = file("nq-2022-khong-nam.json", { ...BUILTIN_RESOLUTION, year: null });
+    const r = await cli(["workbook", "--resolution", noYear, "--from", old2022, "--out", path.join(dir, "v.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/không biết năm của nghị quyết mới; coi sổ cũ là sổ cùng năm \(--from\)\. .*--previous/u);
+  });
+
   test("--previous refuses a workbook of the same or a later year, and one whose year is unknown", async () => {
     const same = await cli(["workbook", "--previous", old2022, "--out", path.join(dir, "y.xlsx")]);
     expect(same.code).toBe(2);
