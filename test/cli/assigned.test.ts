@@ -2,22 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { makeDocx } from "../helpers/docx";
 
 const LIST = path.join(__dirname, "../fixtures/assigned/giao-tinh.txt");
 const LIST_LINES = readFileSync(LIST, "utf8").trim().split("\n");
-
-async function cli(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    stdin: async () => Buffer.from(""),
-  });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), "chitieu-assigned-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

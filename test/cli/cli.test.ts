@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators } from "../../src/core/model";
 import type { Period } from "../../src/core/words";
@@ -11,17 +11,6 @@ import { overridesOf } from "../../support/synthetic";
 
 const ROOT = path.join(__dirname, "../..");
 const SEED = path.join(ROOT, "test/fixtures/seed/nghi-quyet-2022-phuong-tran-phu.txt");
-
-async function cli(args: string[], stdin = "") {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    stdin: async () => Buffer.from(stdin),
-  });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), "chitieu-cli-"));
 const file = (name: string, content: string | Buffer) => {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators } from "../../src/core/model";
 import type { Period } from "../../src/core/words";
@@ -18,17 +18,6 @@ import { periodKey } from "../../src/workbook/layout";
 
 const ROOT = path.join(__dirname, "../..");
 const NQ_2023 = path.join(ROOT, "test/fixtures/previous/nghi-quyet-2023-phuong-tran-phu.txt");
-
-async function cli(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    stdin: async () => Buffer.from(""),
-  });
-  return { code, out, err };
-}
 
 const dir = tempDir("chitieu-previous-");
 const file = (name: string, content: unknown) => {

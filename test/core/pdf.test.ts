@@ -1,22 +1,11 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { PNG } from "pngjs";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { parseResolution } from "../../src/core/parser";
 import { SCANNED_PDF, pdfText } from "../../src/core/pdf";
 import { SEED_TEXT, printSeedPdf, reading } from "../helpers/seed";
 import { describeWithTools, printPdf, tempDir } from "../helpers/tools";
-
-async function cli(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    stdin: async () => Buffer.from(""),
-  });
-  return { code, out, err };
-}
 
 describeWithTools("resolutions as text PDF", ["chromium"], () => {
   test("the seed printed on A4 (long lines broken by the page width) reads as the plain seed", async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { allIndicators } from "../../src/core/model";
 import { readTrackingXlsx } from "../../src/workbook/xlsx-read";
 import { readBack } from "../../src/workbook/tracking-row";
@@ -11,17 +11,6 @@ import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 
 const dir = mkdtempSync(path.join(tmpdir(), "chitieu-assigned-carry-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    stdin: async () => Buffer.from(""),
-  });
-  return { code, out, err };
-}
 
 const ACTUALS = {
   "II.3.a": { "6t": 16000, nam: 31000 },

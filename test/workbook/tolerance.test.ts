@@ -8,6 +8,7 @@ import { readTrackingXlsx } from "../../src/workbook/xlsx-read";
 import { readBack } from "../../src/workbook/tracking-row";
 import { describeWithTools, recalcToCsv, tempDir } from "../helpers/tools";
 import { syntheticFigures, syntheticResolution } from "../../support/synthetic";
+import { cli } from "../helpers/cli";
 
 /**
  * One tolerance reading and one boundary (issue "one content, one truth"): the sheet's guarded
@@ -15,18 +16,6 @@ import { syntheticFigures, syntheticResolution } from "../../support/synthetic";
  * status for every figure, at tolerances up to 0,99, on the exact boundary of "Cơ bản đạt".
  */
 const SEED = Number(process.env.SEED ?? Date.now() % 1_000_000);
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const { main } = await import("../../src/cli/main");
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    stdin: async () => Buffer.from(""),
-  });
-  return { code, out, err };
-}
 
 /** The synthetic figures a command line accepts (it refuses wrong ones; the engine test covers those). */
 function validFigures(res: Resolution, seed: number, t: number): Actuals {
