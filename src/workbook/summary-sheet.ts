@@ -34,6 +34,19 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
   const noFigureCol = statusCol1 + STATUSES.indexOf(STATUS.noFigure);
   const metCols = MET_STATUSES.map((s) => colLetter(statusCol1 + STATUSES.indexOf(s)));
   const widths = [7, 44, ...STATUSES.map(() => 11), 9, 10];
+  // Each status's header cell in its own colours, in every table of the sheet.
+  const statusHeads = (head: number): SheetPlan["styles"] =>
+    STATUSES.map((st, i) => ({
+      ref: ref(statusCol1 + i, head),
+      style: {
+        fill: STATUS_COLORS[st].fill,
+        color: STATUS_COLORS[st].font,
+        bold: true,
+        hAlign: "center",
+        wrap: true,
+        border: true,
+      },
+    }));
   cells.push({ row: 1, col: 1, value: "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU" });
   cells.push({ row: 2, col: 1, value: [r.title, r.organization].filter(Boolean).join(" — ") });
   styles.push(
@@ -93,17 +106,7 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
       { ref: area(statusCol1, first, totalCol, totalRow), style: { hAlign: "center", numFmt: "0" } },
       { ref: area(nCols, first, nCols, totalRow), style: { numFmt: "0%" } },
       { ref: area(1, totalRow, nCols, totalRow), style: { bold: true, fill: SHEET_COLORS.band, border: true } },
-      ...STATUSES.map((s, i) => ({
-        ref: ref(statusCol1 + i, head),
-        style: {
-          fill: STATUS_COLORS[s].fill,
-          color: STATUS_COLORS[s].font,
-          bold: true,
-          hAlign: "center" as const,
-          wrap: true,
-          border: true,
-        },
-      })),
+      ...statusHeads(head),
     );
     dataBars.push({ ref: area(nCols, first, nCols, totalRow), color: SHEET_COLORS.dataBar });
     chart = {
@@ -152,17 +155,7 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
       { ref: area(1, first, nCols, lastRow), style: { border: true, vAlign: "center" } },
       { ref: area(statusCol1, first, totalCol, lastRow), style: { hAlign: "center", numFmt: "0" } },
       { ref: area(nCols, first, nCols, lastRow), style: { numFmt: "0%" } },
-      ...STATUSES.map((st, i) => ({
-        ref: ref(statusCol1 + i, head),
-        style: {
-          fill: STATUS_COLORS[st].fill,
-          color: STATUS_COLORS[st].font,
-          bold: true,
-          hAlign: "center" as const,
-          wrap: true,
-          border: true,
-        },
-      })),
+      ...statusHeads(head),
     );
     row = lastRow + 1;
   }
