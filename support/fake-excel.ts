@@ -29,6 +29,9 @@ export interface SheetModel {
   /** Rows autofitted after their text was written. */
   autofitRows: Set<number>;
   hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
+  /** Outline groups of columns (Range.group "ByColumns"), as "first:last" 1-based. */
+  columnGroups: string[];
   freezeRows: number;
   pageLayout: Record<string, unknown>;
   onChanged: ((e: unknown) => Promise<void>)[];
@@ -65,6 +68,8 @@ export class FakeBook {
       rowHeights: new Map(),
       autofitRows: new Set(),
       hiddenRows: new Set(),
+      hiddenColumns: new Set(),
+      columnGroups: [],
       freezeRows: 0,
       pageLayout: {},
       onChanged: [],
@@ -643,6 +648,8 @@ function namesProxy(ctx: FakeContext): Excel.NamedItemCollection {
 const RANGE = [
   "isNullObject",
   "rowHidden",
+  "columnHidden",
+  "group",
   "values",
   "formulas",
   "formulasR1C1",
@@ -948,6 +955,22 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
         if (v) sheet().hiddenRows.add(r);
         else sheet().hiddenRows.delete(r);
     },
+    set_columnHidden: (v: boolean) => {
+      const b = box();
+      for (let c = b.c0; c <= b.c1; c++)
+        if (v) sheet().hiddenColumns.add(c);
+        else sheet().hiddenColumns.delete(c);
+    },
+    group: (option: string) =>
+      call(ctx, `${label()}.group`, [option], () => {
+        const b = box();
+        if (option !== "ByColumns" || b.r0 !== 1 || b.r1 !== 1048576)
+          throw new FakeExcelError(
+            "InvalidArgument",
+            `group ${option} of ${boxRef(b)}: whole columns only are modelled`,
+          );
+        sheet().columnGroups.push(`${b.c0}:${b.c1}`);
+      }),
     read_formulas: () => {
       if (exists && !exists()) return undefined;
       const b = box();

@@ -1,4 +1,5 @@
 import {
+  GROUP_API,
   PAGE_LAYOUT_API,
   SUMMARY_SHEET,
   TOLERANCE_NAME,
@@ -238,6 +239,9 @@ function sheetSteps(ws: Excel.Worksheet, p: SheetPlan): Step[] {
       step(0, () => (ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height));
   if (fit) step(0, () => ws.getRange(`${fit[0]}:${fit[1]}`).format.autofitRows());
   for (const r of p.hiddenRows) step(0, () => (ws.getRange(`${r}:${r}`).rowHidden = true));
+  p.columns.forEach((c, i) => {
+    if (c.hidden) step(0, () => (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().columnHidden = true));
+  });
   for (const v of p.validations)
     step(utf8Length(JSON.stringify(v)) + 2 * OVERHEAD, () => {
       const dv = ws.getRange(v.ref).dataValidation;
@@ -384,6 +388,12 @@ export async function writeWorkbook(
           `Excel chưa áp dụng “vừa một trang theo chiều ngang” cho sheet “${p.name}”: hãy chọn Bố trí Trang → Co giãn → Chiều rộng 1 trang trước khi in.`,
         );
     }
+    // An outline group over the collapsed columns, so staff open them with "+" (ExcelApi 1.10; else they stay hidden).
+    const groups = columnGroups(p);
+    if (groups.length > 0 && opts.supports(GROUP_API))
+      await step(`Nhóm cột (${p.name})`, () => {
+        for (const [from, n] of groups) ws.getRangeByIndexes(0, from, 1, n).getEntireColumn().group("ByColumns");
+      });
     for (const c of p.charts)
       await step(`Biểu đồ (${p.name})`, () => {
         const chart = ws.charts.add("BarStacked", ws.getRange(c.sourceRef), "Columns");
@@ -392,6 +402,18 @@ export async function writeWorkbook(
       });
   }
   return { kept, extras };
+}
+
+/** Runs of grouped columns: [first (0-based), count]. */
+function columnGroups(p: SheetPlan): [number, number][] {
+  const runs: [number, number][] = [];
+  p.columns.forEach((c, i) => {
+    if (!c.grouped) return;
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === i) last[1]++;
+    else runs.push([i, 1]);
+  });
+  return runs;
 }
 
 /** After a failed batch: deletes what was added and restores names, so the workbook is as it was. */

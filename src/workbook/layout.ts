@@ -17,6 +17,8 @@ export const TRACKING_SHEET = "Theo dõi";
 export const REQUIRED_API = "1.8";
 /** Page layout (A4, fit to width, print titles, header and footer) needs 1.9; older Excel gets the sheet without it. */
 export const PAGE_LAYOUT_API = "1.9";
+/** Outline groups of columns (Range.group) arrived in 1.10. */
+export const GROUP_API = "1.10";
 /** Excel.run can wait for a cell being edited from 1.11. */
 export const CELL_EDIT_API = "1.11";
 /** From 1.19 add-in calls keep Excel's undo history; before, every call clears it. */
@@ -196,6 +198,28 @@ export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS, opts: 
 }
 
 export const DEFAULT_LAYOUT = sheetLayout();
+
+/**
+ * The tracking sheet's columns a printed page shows: Mã, what was planned, each period's figure and
+ * status, and the result. The other columns up to the result (ratios, staff's assessment, any column
+ * added later) are grouped and collapsed, and the print area ends at the result, so A4 landscape
+ * holds the table at 9 pt or more with three periods; the Biểu sheets print the rest.
+ */
+const PRINTED_KEYS: ReadonlySet<string> = new Set<string>([
+  "id",
+  "no",
+  "text",
+  "unit",
+  "targetText",
+  "final",
+  ...PERIODS.flatMap((p) => [periodKey("actual", p), periodKey("status", p)]),
+]);
+export const printedOnTracking = (key: ColumnKey): boolean => PRINTED_KEYS.has(key);
+/** The last column of the tracking sheet's print area (1-based): the last printed one before the notes. */
+export function trackingPrintEnd(layout: Layout): number {
+  const before = layout.columns.slice(0, colIndex("note", layout) - 1);
+  return before.map((c) => printedOnTracking(c.key)).lastIndexOf(true) + 1;
+}
 
 /** 1-based column of a key in a layout (the default one unless given); throws when it has none. */
 export function colIndex(key: ColumnKey, layout: Layout = DEFAULT_LAYOUT): number {

@@ -19,6 +19,7 @@ import {
   periodKey,
   sheetLayout,
 } from "./layout";
+import { bieuSheet } from "./bieu-sheet";
 import { reportSheet } from "./report-sheet";
 import type { WorkbookPlan } from "./sheet-plan";
 import { summarySheet } from "./summary-sheet";
@@ -48,7 +49,12 @@ export function buildWorkbookPlan(r: Resolution, opts: PlanOptions = {}): Workbo
     tolerance: content.tolerance ?? DEFAULT_TOLERANCE,
   });
   return {
-    sheets: [sheet, summarySheet(r, layout), reportSheet(r, layout)],
+    sheets: [
+      sheet,
+      summarySheet(r, layout),
+      reportSheet(r, layout),
+      ...layout.periods.map((p) => bieuSheet(r, p, { layout, rows: content.rows })),
+    ],
     names: [
       { name: TOLERANCE_NAME, sheet: TRACKING_SHEET, ref: TOLERANCE_CELL },
       { name: APPLIED_TOLERANCE_NAME, sheet: TRACKING_SHEET, ref: `$${col("value", layout)}$${TOLERANCE_ROW}` },

@@ -64,7 +64,11 @@ export interface SheetPlan {
   /** Applied in order; a later one wins where ranges overlap. */
   styles: { ref: string; style: CellStyle }[];
   merges: string[];
-  columns: { width: number }[];
+  /**
+   * Widths, and the columns a printed page leaves out: `hidden` (not shown), `grouped` (in an outline
+   * group, so staff open them with its "+"; hidden as well when collapsed).
+   */
+  columns: { width: number; hidden?: boolean; grouped?: boolean }[];
   /** Estimated heights (points) for rows whose wrapped text needs more than one line. */
   rowHeights: { row: number; height: number }[];
   freezeRows: number;
@@ -114,13 +118,24 @@ const band = (text: string, max: number) => {
   return t.replace(/&/g, "&&");
 };
 
-/** The printed page's header (organisation, resolution, print date) and footer (sheet, page x / y). */
-export function pageBands(title: string, organization: string): { header: PageBand; footer: PageBand } {
+/**
+ * The printed page's header (organisation, resolution, the day the file was made) and footer (sheet,
+ * page x / y). The day is text in Vietnamese form: Excel's &D follows the printing machine's locale.
+ */
+export function pageBands(
+  title: string,
+  organization: string,
+  made: Date = new Date(),
+): { header: PageBand; footer: PageBand } {
   return {
-    header: { left: band(organization, 60), center: band(title, 90), right: "In ngày &D" },
+    header: { left: band(organization, 60), center: band(title, 90), right: madeOn(made) },
     footer: { left: "&A", center: "Trang &P / &N", right: "" },
   };
 }
+
+/** "Lập ngày 05/12/2026": the writer's local date, day first, whatever the locale. */
+export const madeOn = (d: Date): string =>
+  `Lập ngày ${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
 
 // Times New Roman advance widths (thousandths of an em), from the font's published metrics.
 const WIDTHS: Record<string, number> = {
@@ -252,13 +267,15 @@ export function fitRowHeights(p: Pick<SheetPlan, "cells" | "styles" | "merges" |
     const s = cellPosition(a);
     const e = cellPosition(b);
     let w = 0;
-    for (let c = s.col; c <= e.col; c++) w += p.columns[c - 1]?.width ?? 10;
+    for (let c = s.col; c <= e.col; c++) w += p.columns[c - 1]?.hidden ? 0 : (p.columns[c - 1]?.width ?? 10);
     span.set(`${s.row},${s.col}`, w);
   }
   const heights = new Map<number, number>();
   for (const [k, value] of text) {
     const st = style.get(k) ?? {};
     const [row, col] = k.split(",").map(Number) as [number, number];
+    // A hidden column's text takes no height (Excel and LibreOffice fit rows to what shows).
+    if (p.columns[col - 1]?.hidden && !span.has(k)) continue;
     const size = st.size ?? 12;
     const width = span.get(k) ?? p.columns[col - 1]?.width ?? 10;
     const lines = st.wrap ? wrappedLines(value, width, size, !!st.bold) : 1;

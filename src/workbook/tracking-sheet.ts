@@ -28,6 +28,8 @@ import {
   TRACKING_SHEET,
   col,
   colIndex,
+  printedOnTracking,
+  trackingPrintEnd,
   type ColumnKey,
 } from "./layout";
 import {
@@ -105,7 +107,7 @@ export function trackingSheet(
   const rowStyles: SheetPlan["styles"] = [];
   const rows: WorkbookPlan["rows"] = [];
   const last = layout.columns.length;
-  const printLast = ci("note");
+  const printLast = trackingPrintEnd(layout);
   const put = (row: number, key: ColumnKey | number, cell: Omit<CellPlan, "row" | "col">) =>
     cells.push({ row, col: typeof key === "number" ? key : ci(key), ...cell });
   const actualKeys = layout.periods.map((p) => periodKey("actual", p));
@@ -121,7 +123,12 @@ export function trackingSheet(
   for (const p of layout.periods)
     put(ESTIMATE_ROW, periodKey("actual", p), { value: CUMULATIVE_WORDS[content.estimates.includes(p) ? 0 : 1] });
   put(LEGEND_ROW, "text", { value: "Chú giải màu cột Đánh giá:" });
-  STATUSES.forEach((s, i) => put(LEGEND_ROW, ci("unit") + i, { value: s }));
+  // The legend stands in columns a page prints (the collapsed ones would hide a colour).
+  const legendCols = layout.columns
+    .map((x, i) => ({ key: x.key, at: i + 1 }))
+    .filter((x) => x.at >= ci("unit") && (x.at > printLast || printedOnTracking(x.key)))
+    .map((x) => x.at);
+  STATUSES.forEach((s, i) => put(LEGEND_ROW, legendCols[i]!, { value: s }));
   layout.columns.forEach((col, i) => put(HEADER_ROW, i + 1, { value: col.header }));
   layout.columns.forEach((col, i) => put(KEY_ROW, i + 1, { value: `${KEY_PREFIX}${col.key}` }));
 
@@ -288,7 +295,7 @@ export function trackingSheet(
       style: { color: SHEET_COLORS.muted, size: 10, hAlign: "center" },
     },
     ...STATUSES.map((s, i) => ({
-      ref: ref(colIndex("unit") + i, LEGEND_ROW),
+      ref: ref(legendCols[i]!, LEGEND_ROW),
       style: {
         fill: STATUS_COLORS[s].fill,
         color: STATUS_COLORS[s].font,
@@ -305,8 +312,11 @@ export function trackingSheet(
   ];
 
   const merges = [area(1, TITLE_ROW, printLast, TITLE_ROW), area(1, SUBTITLE_ROW, printLast, SUBTITLE_ROW)];
+  // Columns of the printed range that a page leaves out: grouped and collapsed (staff open them with "+").
   const columns = [
-    ...layout.columns.map((x) => ({ width: x.width })),
+    ...layout.columns.map((x, i) =>
+      i < printLast && !printedOnTracking(x.key) ? { width: x.width, grouped: true, hidden: true } : { width: x.width },
+    ),
     ...Array.from({ length: WORD_LIST_WIDTH }, () => ({ width: 12 })),
   ];
   const junkRule = (p: Period) => ({

@@ -81,7 +81,11 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan, results: Map<number, Com
     const column = ws.getColumn(i + 1);
     column.width = c.width;
     column.font = { name: FONT, size: 12 };
+    if (c.hidden) column.hidden = true;
+    if (c.grouped) column.outlineLevel = 1;
   });
+  // The sheet's outline depth: Excel and LibreOffice show the group's "+" button.
+  if (p.columns.some((c) => c.grouped)) ws.properties.outlineLevelCol = 1;
   for (const h of p.rowHeights) ws.getRow(h.row).height = h.height;
   for (const r of p.hiddenRows) ws.getRow(r).hidden = true;
   // A column's formulas that differ only by their own row are written once (an OOXML shared formula):

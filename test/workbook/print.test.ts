@@ -1,0 +1,288 @@
+import ExcelJS from "exceljs";
+import { execFileSync } from "child_process";
+import { writeFileSync } from "fs";
+import * as path from "path";
+import { allIndicators, type Resolution } from "../../src/core/model";
+import { PERIOD_INFO, PERIODS, type Period } from "../../src/core/periods";
+import { BIEU_HEADER_ROW, bieuSheetName } from "../../src/workbook/bieu-sheet";
+import { TRACKING_SHEET, printedOnTracking, resultKey, sheetLayout } from "../../src/workbook/layout";
+import { buildWorkbookPlan, type SheetPlan, type WorkbookPlan } from "../../src/workbook/plan";
+import { readTrackingValues } from "../../src/workbook/sheet-read";
+import { FONT, madeOn } from "../../src/workbook/sheet-plan";
+import { readTrackingXlsx } from "../../src/workbook/xlsx-read";
+import { writeXlsx } from "../../src/workbook/xlsx";
+import { writeWorkbook } from "../../src/workbook/excel";
+import { FakeBook, FakeContext } from "../../support/fake-excel";
+import { syntheticFigures, syntheticResolution, writtenFile } from "../../support/synthetic";
+import { describeWithTools, printToPdf, recalcToCsv, tempDir } from "../helpers/tools";
+
+const SEED = Number(process.env.SEED ?? Date.now() % 1_000_000);
+const SHAPES: Period[][] = [["nam"], ["6t", "nam"], ["6t", "9t", "nam"]];
+
+/** A workbook of `n` synthetic indicators with random figures in every period, the first period an estimate. */
+function planOf(n: number, periods: Period[], seed: number): { res: Resolution; plan: WorkbookPlan } {
+  const res = syntheticResolution(n, seed);
+  const content = writtenFile(res, {
+    periods: Object.fromEntries(periods.map((p, k) => [p, syntheticFigures(res, seed + k, 0.05)] as const)),
+    estimates: periods.slice(0, 1),
+  });
+  return { res, plan: buildWorkbookPlan(res, { periods, content }) };
+}
+
+/** The plan's cells of a sheet as a grid of what a reader sees before calculating (formulas as "=…"). */
+function grid(p: SheetPlan): unknown[][] {
+  const g: unknown[][] = Array.from({ length: p.rowCount }, () => Array<unknown>(p.colCount).fill(""));
+  for (const c of p.cells) g[c.row - 1]![c.col - 1] = c.formula !== undefined ? `=${c.formula}` : (c.value ?? "");
+  return g;
+}
+
+describe("the Biểu sheets in the plan", () => {
+  test.each(SHAPES.map((ps) => [ps.join(", "), ps] as const))(
+    "periods %s: one sheet per period, named by the registry, after the tracking sheet",
+    (_, ps) => {
+      const { res, plan } = planOf(30, ps, SEED);
+      const names = plan.sheets.map((s) => s.name);
+      expect(names.filter((n) => n.startsWith("Biểu "))).toEqual(ps.map(bieuSheetName));
+      for (const p of ps) {
+        expect(bieuSheetName(p)).toBe(`Biểu ${PERIOD_INFO[p].label}`);
+        expect(names.indexOf(bieuSheetName(p))).toBeGreaterThan(names.indexOf(TRACKING_SHEET));
+        const s = plan.sheets.find((x) => x.name === bieuSheetName(p))!;
+        // Every indicator and section has its row, by Mã.
+        const ids = s.cells.filter((c) => c.col === 1 && c.row > BIEU_HEADER_ROW).map((c) => c.value);
+        expect(ids).toEqual(res.sections.flatMap((x) => [x.id, ...x.indicators.map((i) => i.id)]));
+        // Each reference to the tracking sheet is a whole column: rows are found by Mã, never by number.
+        const refs = s.cells.flatMap((c) =>
+          [...(c.formula ?? "").matchAll(/'Theo dõi'!(\S+?)[,)]/gu)].map((m) => m[1]),
+        );
+        expect(refs.length).toBeGreaterThan(0);
+        expect(refs.filter((r) => !/^\$[A-Z]+:\$[A-Z]+$/u.test(r!))).toEqual([]);
+        // The title names the period and the ward; the five colours on the status column.
+        expect(s.cells.find((c) => c.row === 1)!.value).toBe(
+          `Biểu kết quả thực hiện các chỉ tiêu ${PERIOD_INFO[p].label} năm ${res.year} — ${res.organization}`,
+        );
+        expect(s.conditionalFormats.flatMap((cf) => cf.rules)).toHaveLength(5);
+        expect(s.print).toMatchObject({ landscape: true, repeatRows: [BIEU_HEADER_ROW, BIEU_HEADER_ROW] });
+        // The add-in's readers do not take it for a tracking sheet.
+        expect(readTrackingValues(s.name, grid(s))).toBeNull();
+      }
+    },
+  );
+
+  test("the --from reader finds the tracking sheet, not a Biểu sheet, in a written file", async () => {
+    const { plan } = planOf(12, ["6t", "nam"], SEED);
+    const read = await readTrackingXlsx(await writeXlsx(plan));
+    expect(read?.name).toBe(TRACKING_SHEET);
+  });
+
+  test("the page header says the day the file was made in Vietnamese form, whatever the locale", () => {
+    expect(madeOn(new Date(2026, 11, 5))).toBe("Lập ngày 05/12/2026");
+    const { plan } = planOf(6, ["nam"], SEED);
+    for (const s of plan.sheets) expect(s.print.header.right).toMatch(/^Lập ngày \d\d\/\d\d\/\d{4}$/u);
+  });
+
+  test("the Office.js writer writes the Biểu sheets, hides and groups columns, in as many syncs at any size", async () => {
+    const syncs: number[] = [];
+    for (const n of [20, 400]) {
+      const { plan } = planOf(n, ["6t", "9t", "nam"], SEED);
+      const book = new FakeBook(["Sheet1"]);
+      const ctx = new FakeContext(book);
+      await writeWorkbook(ctx.asContext, plan, {
+        sheetNames: ["Sheet1"],
+        hasToleranceName: false,
+        supports: () => true,
+      });
+      syncs.push(ctx.syncCount);
+      for (const p of plan.sheets) {
+        const s = book.sheet(p.name);
+        expect([p.name, [...s.hiddenColumns].sort((a, b) => a - b)]).toEqual([
+          p.name,
+          p.columns.flatMap((c, i) => (c.hidden ? [i + 1] : [])),
+        ]);
+      }
+      const tracking = plan.sheets[0]!;
+      const grouped = tracking.columns.flatMap((c, i) => (c.grouped ? [i + 1] : []));
+      expect(
+        book.sheet(TRACKING_SHEET).columnGroups.flatMap((g) => {
+          const [a, b] = g.split(":").map(Number) as [number, number];
+          return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+        }),
+      ).toEqual(grouped);
+    }
+    expect(syncs[0]).toBe(syncs[1]);
+  });
+
+  test("the tracking sheet: the printed range keeps what was planned, each period's figure and status, the result and notes", () => {
+    for (const ps of SHAPES) {
+      const layout = sheetLayout(ps);
+      const { plan } = planOf(10, ps, SEED);
+      const t = plan.sheets[0]!;
+      const shown = layout.columns.filter((c, i) => !t.columns[i]!.hidden).map((c) => c.key);
+      for (const p of ps)
+        expect(shown).toEqual(expect.arrayContaining([`actual${p === "nam" ? "" : p}`, resultKey(p)]));
+      // Collapsed columns are grouped, so staff open them with "+"; only the printed range's are.
+      t.columns.forEach((c, i) => expect([i, !!c.hidden]).toEqual([i, !!c.grouped]));
+      for (const [i, c] of layout.columns.entries())
+        if (t.columns[i]!.hidden) expect(printedOnTracking(c.key)).toBe(false);
+    }
+  });
+});
+
+interface Word {
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Every word LibreOffice printed, with its page and box (points), and the page size. */
+function pdfWords(pdf: string): { words: Word[]; width: number; height: number; pages: number } {
+  const xml = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" });
+  const words: Word[] = [];
+  let width = 0;
+  let height = 0;
+  const pages = xml.split("<page ").slice(1);
+  pages.forEach((page, n) => {
+    width = Number(/width="([\d.]+)"/u.exec(page)![1]);
+    height = Number(/height="([\d.]+)"/u.exec(page)![1]);
+    for (const m of page.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu,
+    ))
+      words.push({
+        page: n,
+        text: m[5]!.replace(/&amp;/gu, "&"),
+        xMin: +m[1]!,
+        yMin: +m[2]!,
+        xMax: +m[3]!,
+        yMax: +m[4]!,
+      });
+  });
+  return { words, width, height, pages: pages.length };
+}
+
+/** A word's box height per point of font size, for the sheets' font as LibreOffice prints it (12 pt at 100%). */
+async function heightPerPoint(dir: string): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("x", { pageSetup: { paperSize: 9, scale: 100, fitToPage: false } });
+  ws.getCell(1, 1).value = "Chỉ tiêu đạt";
+  ws.getCell(1, 1).font = { name: FONT, size: 12 };
+  const file = path.join(dir, "calibrate.xlsx");
+  writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  const { words } = pdfWords(printToPdf(file, dir));
+  return Math.min(...words.map((w) => w.yMax - w.yMin)) / 12;
+}
+
+/**
+ * Column widths are in digits of the workbook's default font, Calibri: LibreOffice measures them as
+ * Excel does only with Carlito (Calibri's metrics, fonts-crosextra-carlito); with another stand-in the
+ * columns come out wider than in Excel and the page smaller. Missing, it counts as a missing tool.
+ */
+const CALIBRI_AS_EXCEL = ((): string[] => {
+  try {
+    return execFileSync("fc-match", ["Calibri"], { encoding: "utf8" }).includes("Carlito")
+      ? []
+      : ["fonts-crosextra-carlito"];
+  } catch {
+    return ["fc-match"];
+  }
+})();
+
+describeWithTools(
+  "printed by LibreOffice: the tracking sheet at 9 pt or more, each Biểu sheet one page wide at 10 pt or more",
+  ["soffice", "pdftotext", ...CALIBRI_AS_EXCEL],
+  () => {
+    test.each(SHAPES.map((ps) => [ps.join(", "), ps] as const))(
+      `periods %s (seed ${SEED})`,
+      async (_, ps) => {
+        const dir = tempDir("chitieu-print-");
+        const { res, plan } = planOf(40, ps, SEED);
+        const file = path.join(dir, "so.xlsx");
+        writeFileSync(file, await writeXlsx(plan));
+        const k = await heightPerPoint(dir);
+        const { words, width, height } = pdfWords(printToPdf(file, dir));
+        const margin = 0.4 * 72;
+        const band = 0.55 * 72;
+        // Each page by the sheet its footer names (footer: sheet name, page x / y).
+        const sheetOf = new Map<number, string>();
+        const footers = words.filter((w) => w.yMin > height - band);
+        for (const name of plan.sheets.map((s) => s.name)) {
+          const first = name.split(" ")[0]!;
+          for (const w of footers.filter((x) => x.text === first)) {
+            const line = footers
+              .filter((x) => x.page === w.page && Math.abs(x.yMin - w.yMin) < 1 && x.xMin >= w.xMin)
+              .sort((a, b) => a.xMin - b.xMin)
+              .map((x) => x.text)
+              .join(" ");
+            if (line.startsWith(`${name} `) || line === name) sheetOf.set(w.page, name);
+          }
+        }
+        const body = (name: string) =>
+          words.filter((w) => sheetOf.get(w.page) === name && w.yMin > band && w.yMax < height - band);
+        // LibreOffice scales by whole percents (75% of 12 pt is 9 pt); a box measures to a few hundredths.
+        const size = (ws: Word[]) => Math.min(...ws.map((w) => (w.yMax - w.yMin) / k)) + 0.05;
+        const outside = (ws: Word[]) =>
+          ws.filter((w) => w.xMax > width - margin + 0.5 || w.xMin < margin - 0.5).map((w) => w.text);
+
+        const tracking = body(TRACKING_SHEET);
+        expect(tracking.length).toBeGreaterThan(0);
+        expect(size(tracking)).toBeGreaterThanOrEqual(9);
+        expect(outside(tracking)).toEqual([]);
+
+        const shown = recalcToCsv([file], true).get(file)!;
+        const trackingRows = shown.get(TRACKING_SHEET)!;
+        const header = trackingRows.findIndex((r) => r[0] === "Mã");
+        const at = (h: string) => trackingRows[header]!.indexOf(h);
+        for (const p of ps) {
+          const name = bieuSheetName(p);
+          const printed = body(name);
+          const pages = new Set(printed.map((w) => w.page));
+          expect(pages.size).toBeGreaterThan(0);
+          expect(size(printed)).toBeGreaterThanOrEqual(10);
+          expect(outside(printed)).toEqual([]);
+          // One page wide: every page shows the repeated header from its first column to its last.
+          for (const pg of pages) {
+            const texts = printed.filter((w) => w.page === pg).map((w) => w.text);
+            expect([pg, texts.includes("STT"), texts.includes("Đánh")]).toEqual([pg, true, true]);
+          }
+          // Every indicator is there, with the tracking sheet's figure and status.
+          const rows = shown.get(name)!;
+          const head = rows[BIEU_HEADER_ROW - 1]!;
+          const layoutHeader = plan.sheets[0]!.cells.find(
+            (c) => c.row === 7 && c.col === sheetLayout(ps).index.get(resultKey(p)),
+          )!.value as string;
+          const byId = new Map(rows.slice(BIEU_HEADER_ROW).map((r) => [r[0], r]));
+          const trackById = new Map(trackingRows.slice(header + 1).map((r) => [r[0], r]));
+          const statusAt = head.indexOf("Đánh giá");
+          const figureAt = head.findIndex((h) => h === "Thực hiện" || h === "Ước thực hiện");
+          expect(head[figureAt]).toBe(p === ps[0] ? "Ước thực hiện" : "Thực hiện");
+          const mismatches: string[] = [];
+          for (const ind of allIndicators(res)) {
+            const mine = byId.get(ind.id);
+            const theirs = trackById.get(ind.id)!;
+            const want = theirs[at(layoutHeader)];
+            if (!mine || mine[statusAt] !== want) mismatches.push(`${ind.id}: ${mine?.[statusAt]} ≠ ${want}`);
+          }
+          expect(mismatches).toEqual([]);
+          const statuses = allIndicators(res).map((i) => byId.get(i.id)![statusAt]);
+          expect(new Set(statuses).size).toBeGreaterThan(2);
+          // Printed whole: each indicator's text is on its pages (wrapped lines joined again).
+          const squeeze = (t: string) => t.replace(/\s+/gu, "");
+          const all = squeeze(printed.map((w) => w.text).join(""));
+          expect(
+            allIndicators(res)
+              .filter((i) => !all.includes(squeeze(i.text)))
+              .map((i) => i.id),
+          ).toEqual([]);
+        }
+      },
+      300_000,
+    );
+  },
+);
+
+test("every period of the registry has a distinct sheet name of at most 31 characters", () => {
+  const names = PERIODS.map(bieuSheetName);
+  expect(new Set(names).size).toBe(PERIODS.length);
+  for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
+});
