@@ -180,8 +180,8 @@ export function InsertTab({ host, resolution, tolerance, initialPeriods, onToler
       <Text block>
         Sổ theo dõi có một dòng cho mỗi chỉ tiêu ({count} chỉ tiêu); mỗi kỳ có cột “Thực hiện” để nhập số liệu và cột
         “Đánh giá” tự tô màu Vượt / Đạt / Cơ bản đạt / Không đạt; cả năm có thêm “Đánh giá lại”, “Lý do” và “Kết quả”.
-        Kèm bảng “Tổng hợp” theo từng phần và sheet “Báo cáo” tự viết lời văn. Màu và công thức vẫn giữ khi gửi tệp cho
-        người không cài phần bổ trợ.
+        Kèm bảng “Tổng hợp” theo từng phần, sheet “Báo cáo” tự viết lời văn và mỗi kỳ một trang “Biểu” để in kèm báo
+        cáo. Màu và công thức vẫn giữ khi gửi tệp cho người không cài phần bổ trợ.
       </Text>
       <fieldset style={{ border: "none", margin: 0, padding: 0 }}>
         <legend style={{ fontWeight: 600, fontSize: 14, marginBottom: 4 }}>Các kỳ đánh giá trong sổ</legend>

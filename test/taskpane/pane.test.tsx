@@ -11,6 +11,8 @@ import { ResolutionTab } from "../../src/taskpane/ResolutionTab";
 import { ESTIMATE_ROW, HEADER_ROW, col, colIndex, sheetLayout, TRACKING_SHEET } from "../../src/workbook/layout";
 import { actualsFileFromJson } from "../../src/core/input";
 import { reviewText } from "../../src/core/report";
+import { bieuSheetName } from "../../src/workbook/bieu-sheet";
+import { DEFAULT_PERIODS } from "../../src/core/words";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { sheetCalculator } from "../fakes/calculator";
 import { FakeBook, FakeContext } from "../../support/fake-excel";
@@ -415,9 +417,16 @@ describe("Insert tab, against the fake Excel", () => {
     renderInsert(host);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await waitFor(() => expect(screen.getByText(/Đã chèn sổ “Theo dõi” \(45 chỉ tiêu\)/)).toBeTruthy());
-    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp", "Báo cáo"]);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "Theo dõi",
+      "Tổng hợp",
+      "Báo cáo",
+      ...DEFAULT_PERIODS.map(bieuSheetName),
+    ]);
     // Inspect, read, the sheets' batch, then guarded steps (frozen rows, print setup per sheet, chart): none grows with size.
-    expect(contexts.reduce((n, c) => n + c.syncCount, 0)).toBe(10);
+    // Two steps a sheet (frozen rows, print setup) for five sheets, the tracking sheet's column group.
+    expect(contexts.reduce((n, c) => n + c.syncCount, 0)).toBe(15);
   });
 
   test("asks before touching a sheet with figures; cancelling changes nothing, confirming carries them over", async () => {
@@ -428,7 +437,13 @@ describe("Insert tab, against the fake Excel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await waitFor(() => expect(screen.getByText(/số liệu, ghi chú của 1 chỉ tiêu/)).toBeTruthy());
     await userEvent.click(screen.getByRole("button", { name: "Hủy" }));
-    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp", "Báo cáo"]);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "Theo dõi",
+      "Tổng hợp",
+      "Báo cáo",
+      ...DEFAULT_PERIODS.map(bieuSheetName),
+    ]);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await userEvent.click(await screen.findByRole("button", { name: "Chuyển số liệu và chèn" }));
     await waitFor(() => expect(screen.getByText(/Đã chuyển số liệu, ghi chú của 1 chỉ tiêu/)).toBeTruthy());
@@ -523,7 +538,11 @@ describe("Insert tab, against the fake Excel", () => {
     ]);
     await userEvent.click(screen.getByRole("button", { name: "Chuyển số liệu và chèn" }));
     await screen.findByText(/Đã chèn sổ “Theo dõi”/);
-    expect(screen.getByText(/Sổ cũ được giữ lại: Theo dõi 2022, Tổng hợp \(cũ\), Báo cáo \(cũ\)\./)).toBeTruthy();
+    const kept = [
+      "Theo dõi 2022",
+      ...["Tổng hợp", "Báo cáo", ...DEFAULT_PERIODS.map(bieuSheetName)].map((n) => `${n} (cũ)`),
+    ];
+    expect(screen.getByText(`Sổ cũ được giữ lại: ${kept.join(", ")}.`)).toBeTruthy();
     const newRow = (id: string) => buildWorkbookPlan(WITHOUT_I2A).rows.find((r) => r.id === id)!.row;
     const figure = (id: string) => book.get(TRACKING_SHEET, newRow(id), colIndex("actual"))?.value;
     expect([figure("I.2.a"), figure("I.2.b"), figure("III.2"), figure("I.4.a")]).toEqual([
@@ -556,7 +575,13 @@ describe("Insert tab, against the fake Excel", () => {
     renderInsert(fakeExcel(book).host);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await screen.findByText(/chưa nhận một phần thiết lập \(Thiết lập in \(Theo dõi\).*sổ theo dõi vẫn đầy đủ/);
-    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp", "Báo cáo"]);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "Theo dõi",
+      "Tổng hợp",
+      "Báo cáo",
+      ...DEFAULT_PERIODS.map(bieuSheetName),
+    ]);
   });
 
   test("a failure is reported in Vietnamese", async () => {

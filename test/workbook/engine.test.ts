@@ -11,6 +11,8 @@ import { TARGET_OPS } from "../../src/core/rules";
 import { formatTarget } from "../../src/core/target";
 import type { Period } from "../../src/core/periods";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
+import { bieuSheetName } from "../../src/workbook/bieu-sheet";
+import { DEFAULT_PERIODS } from "../../src/core/words";
 import { figureCell } from "../../src/workbook/tracking-row";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { describeWithTools, recalcToCsv, recalcToXlsx, renderPng, tempDir } from "../helpers/tools";
@@ -234,7 +236,9 @@ describeWithTools("text Excel cannot hold still gives a file LibreOffice opens",
     expect(err).toMatch(/Cảnh báo: dòng 3: .*U\+FFFF/u);
     expect(err).toMatch(/Cảnh báo: dòng 4: .*đã cắt bớt/u);
     const sheets = recalcToCsv([out]).get(out)!;
-    expect([...sheets.keys()].sort()).toEqual(["Báo cáo", "Theo dõi", "Tổng hợp"].sort());
+    expect([...sheets.keys()].sort()).toEqual(
+      ["Báo cáo", "Theo dõi", "Tổng hợp", ...DEFAULT_PERIODS.map(bieuSheetName)].sort(),
+    );
     const rows = table(sheets.get("Theo dõi")!);
     expect(rows.get("I.1")!("Chỉ tiêu")).toBe("Thu ngân sách");
     expect(rows.get("I.2")!("Chỉ tiêu").length).toBe(32_767);

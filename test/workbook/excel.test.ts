@@ -3,6 +3,8 @@ import { allIndicators, type Resolution } from "../../src/core/model";
 import { carryOver, contentOverOld, describeLeftBehind } from "../../src/workbook/carry";
 import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
 import { HEADER_ROW, TRACKING_SHEET, col, colIndex, sheetLayout } from "../../src/workbook/layout";
+import { bieuSheetName } from "../../src/workbook/bieu-sheet";
+import { DEFAULT_PERIODS } from "../../src/core/words";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
 import { readBack } from "../../src/workbook/tracking-row";
 import { formatTarget } from "../../src/core/target";
@@ -39,8 +41,9 @@ describe("the Excel writer applies the whole plan", () => {
     const plan = buildWorkbookPlan(res, { content: { rows: {}, tolerance: 0.07 } });
     const book = new FakeBook(["Sheet1"]);
     const { ctx } = await insert(book, plan);
-    // One read, one batch for the sheets, then a guarded step each for frozen rows, print setup and the chart.
-    expect(ctx.syncCount).toBe(1 + 1 + 2 * plan.sheets.length + 1);
+    // One read, one batch for the sheets, then a guarded step each for frozen rows, print setup, the
+    // tracking sheet's column group and the chart.
+    expect(ctx.syncCount).toBe(1 + 1 + 2 * plan.sheets.length + 1 + 1);
 
     for (const p of plan.sheets) {
       const s = book.sheet(p.name);
@@ -86,7 +89,7 @@ describe("the Excel writer applies the whole plan", () => {
         zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
         leftHeader: p.print.header.left,
         centerHeader: p.print.header.center,
-        rightHeader: "In ngày &D",
+        rightHeader: p.print.header.right,
         centerFooter: "Trang &P / &N",
       });
       // Excel measures rows itself from the header down; fixed heights only above it (merged title rows).
@@ -114,8 +117,15 @@ describe("the Excel writer applies the whole plan", () => {
       expect.stringMatching(/^Thiết lập in \(Theo dõi\): .*PageLayout\.zoom refused/),
       expect.stringMatching(/^Thiết lập in \(Tổng hợp\): /),
       expect.stringMatching(/^Thiết lập in \(Báo cáo\): /),
+      ...DEFAULT_PERIODS.map((p) => expect.stringContaining(`Thiết lập in (${bieuSheetName(p)}): `)),
     ]);
-    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Theo dõi", "Tổng hợp", "Báo cáo"]);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "Theo dõi",
+      "Tổng hợp",
+      "Báo cáo",
+      ...DEFAULT_PERIODS.map(bieuSheetName),
+    ]);
     expect(book.sheet(TRACKING_SHEET).validations.length).toBe(plan.sheets[0]!.validations.length);
     expect(book.sheet(TRACKING_SHEET).freezeRows).toBe(plan.sheets[0]!.freezeRows);
     expect(book.sheet("Tổng hợp").charts).toHaveLength(1);
@@ -126,7 +136,7 @@ describe("the Excel writer applies the whole plan", () => {
     const book = new FakeBook();
     book.ignore.add("PageLayout.zoom");
     const r = await insert(book, buildWorkbookPlan(BUILTIN_RESOLUTION));
-    expect(r.extras).toHaveLength(3);
+    expect(r.extras).toHaveLength(3 + DEFAULT_PERIODS.length);
     expect(r.extras[0]).toMatch(/chưa áp dụng “vừa một trang theo chiều ngang” cho sheet “Theo dõi”/);
   });
 
@@ -204,8 +214,8 @@ describe("the Excel writer applies the whole plan", () => {
     expect(book.requestLimit).toBe(5 * 2 ** 20);
     expect(ctx.largestRequest).toBeLessThan(book.requestLimit!);
     // Runs of a formula go as one R1C1 text; what is left takes a few more requests, not one per row.
-    expect(ctx.syncCount).toBeGreaterThanOrEqual(1 + 1 + 2 * plan.sheets.length + 1);
-    expect(ctx.syncCount).toBeLessThanOrEqual(1 + 1 + 2 * plan.sheets.length + 1 + 8);
+    expect(ctx.syncCount).toBeGreaterThanOrEqual(1 + 1 + 2 * plan.sheets.length + 1 + 1);
+    expect(ctx.syncCount).toBeLessThanOrEqual(1 + 1 + 2 * plan.sheets.length + 1 + 1 + 8);
     const wrong: string[] = [];
     for (const p of plan.sheets)
       for (const c of p.cells)

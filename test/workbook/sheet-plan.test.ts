@@ -153,7 +153,9 @@ describe("the printed page names what it is", () => {
     expect(b.header.left).toBe("Đảng bộ phường Thử Nghiệm && các chi bộ trực thuộc");
     expect(b.header.center.length).toBeLessThanOrEqual(90);
     expect(b.header.center.endsWith("…")).toBe(true);
-    expect(b.header.right).toBe("In ngày &D");
+    // The day the file was made, as text: "&D" would print the day in the printing machine's locale.
+    expect(pageBands("t", "o", new Date(2026, 11, 5)).header.right).toBe("Lập ngày 05/12/2026");
+    expect(b.header.right).toMatch(/^Lập ngày \d\d\/\d\d\/\d{4}$/u);
     expect(b.footer).toEqual({ left: "&A", center: "Trang &P / &N", right: "" });
     for (const sheet of buildWorkbookPlan(BUILTIN_RESOLUTION).sheets)
       expect(sheet.print.header.center).toBe(BUILTIN_RESOLUTION.title.slice(0, 90).replace(/&/g, "&&"));
