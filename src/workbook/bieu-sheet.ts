@@ -55,7 +55,7 @@ function bieuColumns(p: Period, layout: Layout): BieuColumn[] {
     { from: "no", header: "STT", width: 6, style: center },
     { from: "text", header: "Chỉ tiêu", width: 46, style: { hAlign: "left" } },
     { from: "unit", header: "Đơn vị tính", width: 10, style: center },
-    { from: "targetText", header: "Kế hoạch", width: 18, style: center },
+    { from: "targetText", header: "Kế hoạch", width: 22, style: center },
     assigned && { from: assigned, header: header(assigned), width: 16, style: center },
     previous && { from: previous, header: "Cùng kỳ", width: 12, style: right, figure: true },
     {
@@ -68,7 +68,8 @@ function bieuColumns(p: Period, layout: Layout): BieuColumn[] {
     },
     { from: periodKey("ratio", p), header: "So với kế hoạch (%)", width: 11, style: { ...right, numFmt: PERCENT } },
     change && { from: change, header: "So với cùng kỳ (%)", width: 11, style: { ...right, numFmt: PERCENT } },
-    { from: resultKey(p), header: "Đánh giá", width: 13, style: { hAlign: "center", bold: true } },
+    // As wide as "Chưa có số liệu" in bold: a status never wraps.
+    { from: resultKey(p), header: "Đánh giá", width: 17, style: { hAlign: "center", bold: true } },
   ];
   return out.filter((c): c is BieuColumn => c !== null);
 }
@@ -77,6 +78,8 @@ export interface BieuContent {
   layout: Layout;
   /** What staff typed, by Mã (figures decide the number format of a row). */
   rows: Record<string, RowContent>;
+  /** What a text column of the tracking sheet holds now for a Mã, to size the rows. */
+  text: (id: string, key: ColumnKey) => unknown;
 }
 
 /** One period's appendix table. */
@@ -137,8 +140,10 @@ export function bieuSheet(r: Resolution, p: Period, content: BieuContent): Sheet
       put(ind.id);
       const m = measureOf(ind);
       const own = content.rows[ind.id];
-      samples.push({ row, col: first + 1, value: ind.text });
-      samples.push({ row, col: first + 3, value: ind.targetText ?? "" });
+      columns.forEach((c, i) => {
+        const v = content.text(ind.id, c.from);
+        if (typeof v === "string" && v !== "") samples.push({ row, col: first + i, value: v });
+      });
       columns.forEach((c, i) => {
         if (!c.figure) return;
         const typed = c.from === periodKey("actual", p) ? own?.figures[p] : undefined;

@@ -18,6 +18,7 @@ import {
   estimateName,
   periodKey,
   sheetLayout,
+  type ColumnKey,
 } from "./layout";
 import { bieuSheet } from "./bieu-sheet";
 import { reportSheet } from "./report-sheet";
@@ -48,12 +49,16 @@ export function buildWorkbookPlan(r: Resolution, opts: PlanOptions = {}): Workbo
     estimates: content.estimates ?? [],
     tolerance: content.tolerance ?? DEFAULT_TOLERANCE,
   });
+  // The tracking sheet's texts by Mã and column, which the Biểu sheets show (and are sized by).
+  const at = new Map(sheet.cells.map((c) => [`${c.row},${c.col}`, c.value]));
+  const rowOf = new Map(placed.map((x) => [x.id, x.row]));
+  const text = (id: string, key: ColumnKey) => at.get(`${rowOf.get(id)},${layout.index.get(key)}`);
   return {
     sheets: [
       sheet,
       summarySheet(r, layout),
       reportSheet(r, layout),
-      ...layout.periods.map((p) => bieuSheet(r, p, { layout, rows: content.rows })),
+      ...layout.periods.map((p) => bieuSheet(r, p, { layout, rows: content.rows, text })),
     ],
     names: [
       { name: TOLERANCE_NAME, sheet: TRACKING_SHEET, ref: TOLERANCE_CELL },

@@ -578,6 +578,8 @@ describeWithTools("every formula cell carries the value LibreOffice calculates",
         }
       }
       expect(mismatches.slice(0, 20)).toEqual([]);
+      // The Biểu sheets are among those compared (one per period).
+      expect([...ours.keys()].filter((n) => n.startsWith("Biểu ")).length).toBeGreaterThan(0);
       // Every sheet has formulas, and the figures gave them something to show.
       expect([...ours.values()].every((cells) => cells.size > 0)).toBe(true);
       expect(compared).toBeGreaterThan(500);
