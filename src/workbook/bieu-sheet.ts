@@ -4,7 +4,16 @@ import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { SHEET_COLORS } from "../core/palette";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { isYes, q } from "./formulas";
-import { TRACKING_SHEET, col, estimateName, periodKey, resultKey, type ColumnKey, type Layout } from "./layout";
+import {
+  TRACKING_SHEET,
+  col,
+  estimateName,
+  periodKey,
+  resultKey,
+  type ColumnKey,
+  type Layout,
+  type PeriodBase,
+} from "./layout";
 import { area, fitRowHeights, pageBands, ref, type CellPlan, type CellStyle, type SheetPlan } from "./sheet-plan";
 import { asCell } from "./tracking-row";
 
@@ -21,12 +30,9 @@ export const bieuSheetName = (p: Period): string => `Biểu ${PERIOD_INFO[p].lab
 /** Row of the table's header (repeated on every printed page); the body starts below it. */
 export const BIEU_HEADER_ROW = 3;
 
-/**
- * A per-period column of another issue (cùng kỳ), present only when the layout has it: its key
- * as layout.ts spells period keys ("previous6t"; the year keeps the plain base).
- */
-const optionalPeriodKey = (base: string, p: Period, layout: Layout): ColumnKey | null => {
-  const key = (p === "nam" ? base : `${base}${p}`) as ColumnKey;
+/** A period's column when the layout has it ("previous6t"), else null. */
+const optionalPeriodKey = (base: PeriodBase, p: Period, layout: Layout): ColumnKey | null => {
+  const key = periodKey(base, p);
   return layout.index.has(key) ? key : null;
 };
 
@@ -46,7 +52,7 @@ const PERCENT = "0.0%";
 
 function bieuColumns(p: Period, layout: Layout): BieuColumn[] {
   const header = (key: string) => layout.columns.find((c) => c.key === key)?.header ?? key;
-  const assigned = layout.index.has("assignedText" as ColumnKey) ? ("assignedText" as ColumnKey) : null;
+  const assigned = layout.index.has("assignedText") ? ("assignedText" as const) : null;
   const previous = optionalPeriodKey("previous", p, layout);
   const change = optionalPeriodKey("change", p, layout);
   const center: CellStyle = { hAlign: "center" };
@@ -146,7 +152,7 @@ export function bieuSheet(r: Resolution, p: Period, content: BieuContent): Sheet
       });
       columns.forEach((c, i) => {
         if (!c.figure) return;
-        const typed = c.from === periodKey("actual", p) ? own?.figures[p] : undefined;
+        const typed = c.from === periodKey("actual", p) ? own?.figures[p] : own?.previous?.[p];
         figureStyles.push({ ref: ref(first + i, row), style: { numFmt: figureFormat(m, asCell(typed)) } });
       });
     }
