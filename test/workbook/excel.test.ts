@@ -433,16 +433,9 @@ describe("re-inserting never loses figures", () => {
     expect([tolerance, carry.content.tolerance]).toEqual([0.1, 0.1]);
 
     const { kept } = await insert(book, buildWorkbookPlan(res, carry), state);
-    expect(kept).toEqual(["Theo dõi (cũ)", "Tổng hợp (cũ)", "Báo cáo (cũ)"]);
-    expect(book.sheets.map((s) => s.name)).toEqual([
-      "Sheet1",
-      "Theo dõi (cũ)",
-      "Tổng hợp (cũ)",
-      "Báo cáo (cũ)",
-      "Theo dõi",
-      "Tổng hợp",
-      "Báo cáo",
-    ]);
+    const ours = ["Theo dõi", "Tổng hợp", "Báo cáo", ...DEFAULT_PERIODS.map(bieuSheetName)];
+    expect(kept).toEqual(ours.map((n) => `${n} (cũ)`));
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1", ...ours.map((n) => `${n} (cũ)`), ...ours]);
     const again = new FakeContext(book);
     const after = (await readWorkbook(again.asContext)).tracking!;
     const figure = (id: string) => after.rows.find((r) => r.id === id)?.actual;
@@ -546,6 +539,7 @@ describe("re-inserting never loses figures", () => {
       "Theo dõi",
       "Tổng hợp",
       "Báo cáo",
+      ...DEFAULT_PERIODS.map(bieuSheetName),
     ]);
     expect(book.get("Theo dõi (cũ 2)", 1, 1)?.value).toBe("ghi chép riêng");
   });
