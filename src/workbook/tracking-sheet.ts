@@ -2,7 +2,7 @@ import { figureFormat, measureOf, toExcel, type Measure } from "../core/measure"
 import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { SHEET_COLORS } from "../core/palette";
 import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
-import { PRORATED_SHARES_TEXT, type Period } from "../core/words";
+import { PERIOD_INFO, PRORATED_SHARES_TEXT, type Period } from "../core/words";
 import {
   CUMULATIVE_HEADER,
   CUMULATIVE_WORDS,
@@ -129,6 +129,14 @@ export function trackingSheet(
     .filter((x) => x.at >= ci("unit") && (x.at > printLast || printedOnTracking(x.key)))
     .map((x) => x.at);
   STATUSES.forEach((s, i) => put(LEGEND_ROW, legendCols[i]!, { value: s }));
+  // Beside the printed range, on screen only: where the collapsed columns are.
+  const collapsed = layout.columns.filter((x, i) => i < printLast && !printedOnTracking(x.key));
+  const withoutPeriod = (h: string) => layout.periods.reduce((t, p) => t.replace(` ${PERIOD_INFO[p].label}`, ""), h);
+  const names = [...new Set(collapsed.map((x) => withoutPeriod(x.header)))];
+  if (names.length > 0)
+    put(TOLERANCE_ROW, "note", {
+      value: `Bấm dấu “+” trên tiêu đề cột để mở các cột ẩn khi in (${names.join(", ")}).`,
+    });
   layout.columns.forEach((col, i) => put(HEADER_ROW, i + 1, { value: col.header }));
   layout.columns.forEach((col, i) => put(KEY_ROW, i + 1, { value: `${KEY_PREFIX}${col.key}` }));
 

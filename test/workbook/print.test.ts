@@ -7,6 +7,7 @@ import { PERIOD_INFO, PERIODS, type Period } from "../../src/core/periods";
 import { BIEU_HEADER_ROW, bieuSheetName } from "../../src/workbook/bieu-sheet";
 import {
   KEY_PREFIX,
+  HEADER_ROW,
   KEY_ROW,
   TRACKING_SHEET,
   cellPosition,
@@ -149,8 +150,16 @@ describe("the Biểu sheets in the plan", () => {
         const c = t.columns[k.col - 1]!;
         expect([k.key, !!c.hidden, !!c.grouped]).toEqual([k.key, k.col < end && !printedOnTracking(k.key), !!c.hidden]);
       }
-      // Notes stay on screen, after the print area.
-      expect(keys.find((k) => k.key === "note")!.col).toBeGreaterThan(end);
+      // Notes stay on screen, after the print area, and above them a line says how to open each collapsed column.
+      const note = keys.find((k) => k.key === "note")!.col;
+      expect(note).toBeGreaterThan(end);
+      const hint = String(t.cells.find((c) => c.row < HEADER_ROW && c.col === note)?.value ?? "");
+      const collapsed = keys.filter((k) => t.columns[k.col - 1]!.hidden).map((k) => k.col);
+      expect(collapsed.length).toBeGreaterThan(0);
+      for (const at of collapsed) {
+        const header = String(t.cells.find((c) => c.row === HEADER_ROW && c.col === at)!.value);
+        expect([header, hint.includes(header.split(" ").slice(0, 2).join(" "))]).toEqual([header, true]);
+      }
     }
   });
 });
