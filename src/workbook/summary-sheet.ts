@@ -9,6 +9,7 @@ import {
   assignedKey,
   col,
   colLetter,
+  periodKey,
   resultKey,
   type Layout,
 } from "./layout";
@@ -16,6 +17,8 @@ import { assignedHeader } from "../core/assigned-words";
 import { q } from "./formulas";
 import { area, fitRowHeights, pageBands, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
 
+/** The comparison table's counts: rose, held, fell, and all compared. */
+export const PREVIOUS_HEADERS = ["Tăng", "Bằng cùng kỳ", "Giảm", "Tổng số so sánh được"] as const;
 export const SUMMARY_HEADERS = ["Phần", "Nội dung", ...STATUSES, "Tổng số", "Tỷ lệ đạt"] as const;
 
 /**
@@ -156,6 +159,46 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
       { ref: area(statusCol1, first, totalCol, lastRow), style: { hAlign: "center", numFmt: "0" } },
       { ref: area(nCols, first, nCols, lastRow), style: { numFmt: "0%" } },
       ...statusHeads(head),
+    );
+    row = lastRow + 1;
+  }
+  if (layout.periods.some((p) => layout.index.has(periodKey("change", p)))) {
+    // Against the same period last year (semantics section 9): how many indicators rose, held or fell.
+    const title = row + 1;
+    const head = title + 1;
+    const first = head + 1;
+    const lastRow = first + layout.periods.length - 1;
+    cells.push({ row: title, col: 1, value: "So với cùng kỳ năm trước (chỉ các chỉ tiêu có số liệu cả hai năm)" });
+    styles.push({ ref: area(1, title, nCols, title), style: { bold: true, size: 12 } });
+    const heads = ["Kỳ", "", ...PREVIOUS_HEADERS];
+    heads.forEach((h, i) => cells.push({ row: head, col: i + 1, value: h }));
+    layout.periods.forEach((period, k) => {
+      const rr = first + k;
+      const key = periodKey("change", period);
+      const changeCol = `${t}$${col(key, layout)}:$${col(key, layout)}`;
+      cells.push({ row: rr, col: 1, value: PERIOD_INFO[period].label });
+      merges.push(area(1, rr, 2, rr));
+      [">1", 1, "<1"].forEach((c, i) =>
+        cells.push({
+          row: rr,
+          col: statusCol1 + i,
+          formula: `COUNTIFS(${idCol},"*.*",${changeCol},${typeof c === "number" ? c : q(c)})`,
+        }),
+      );
+      cells.push({
+        row: rr,
+        col: statusCol1 + 3,
+        formula: `SUM(${colLetter(statusCol1)}${rr}:${colLetter(statusCol1 + 2)}${rr})`,
+      });
+    });
+    merges.push(area(1, head, 2, head));
+    styles.push(
+      {
+        ref: area(1, head, heads.length, head),
+        style: { bold: true, fill: SHEET_COLORS.header, hAlign: "center", wrap: true, border: true, vAlign: "center" },
+      },
+      { ref: area(1, first, heads.length, lastRow), style: { border: true, vAlign: "center" } },
+      { ref: area(statusCol1, first, heads.length, lastRow), style: { hAlign: "center", numFmt: "0" } },
     );
     row = lastRow + 1;
   }

@@ -4,7 +4,9 @@ import { allIndicators, type Actuals } from "../../src/core/model";
 import { measureOf } from "../../src/core/measure";
 import type { Period } from "../../src/core/periods";
 import { previousWords } from "../../src/core/previous";
-import { reviewText } from "../../src/core/report";
+import { evaluatePeriod, reviewText } from "../../src/core/report";
+import { PERIOD_INFO } from "../../src/core/words";
+import { PREVIOUS_HEADERS } from "../../src/workbook/summary-sheet";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { describeWithTools, recalcToCsv, tempDir } from "../helpers/tools";
@@ -50,12 +52,14 @@ describeWithTools("the Báo cáo sheet compares with last year as the core does"
   ) as Record<Period, Actuals>;
   const content = writtenFile(res, { periods: figures, previous, tolerance: 0.05 });
   let column: string[];
+  let summary: string[][];
 
   beforeAll(async () => {
     const file = path.join(tempDir("chitieu-previous-sheet-"), "so.xlsx");
     writeFileSync(file, await writeXlsx(buildWorkbookPlan(res, { periods: PERIODS, content })));
-    column = recalcToCsv([file])
-      .get(file)!
+    const sheets = recalcToCsv([file]).get(file)!;
+    summary = sheets.get("Tổng hợp")!;
+    column = sheets
       .get("Báo cáo")!
       .slice(3)
       .map((row) => row[0] ?? "")
@@ -76,5 +80,23 @@ describeWithTools("the Báo cáo sheet compares with last year as the core does"
     )!;
     const w = previousWords(ind, content.rows[ind.id]!.figures.nam, content.rows[ind.id]!.previous!.nam);
     if (w) expect(said).toContain(w);
+  });
+
+  test(`Tổng hợp counts the indicators above, equal to and below last year as the core compares them (seed ${SEED})`, () => {
+    const head = summary.findIndex((row) => row.includes(PREVIOUS_HEADERS[0]) && row.includes(PREVIOUS_HEADERS[3]));
+    expect(head).toBeGreaterThan(0);
+    const at = (h: string) => summary[head]!.indexOf(h);
+    for (const [k, p] of PERIODS.entries()) {
+      const row = summary[head + 1 + k]!;
+      expect(row[0]).toBe(PERIOD_INFO[p].label);
+      const changes = evaluatePeriod(res, content, p).flatMap((x) => (x.change === null ? [] : [x.change]));
+      const want = [
+        changes.filter((c) => c > 1).length,
+        changes.filter((c) => c === 1).length,
+        changes.filter((c) => c < 1).length,
+      ];
+      expect(want.every((n) => n > 0)).toBe(true);
+      expect(PREVIOUS_HEADERS.map((h) => Number(row[at(h)]))).toEqual([...want, changes.length]);
+    }
   });
 });
