@@ -10,6 +10,11 @@ import { normalizeText } from "./text";
 export const ASSIGNED_BY_DEFAULT = "cấp trên";
 /** The section of assigned targets the resolution does not have: its Mã, and its indicators' "GX.1", "GX.2", … */
 export const ASSIGNED_SECTION = "GX";
+/**
+ * Whether a Mã is an extra assigned indicator's ("GX.1"): such an indicator is not the resolution's,
+ * so the resolution's overall count (semantics section 8) leaves it out; the assigned count has it.
+ */
+export const isAssignedExtra = (id: string): boolean => id.startsWith(`${ASSIGNED_SECTION}.`);
 
 /** "tỉnh", "cấp trên": the level word of a workbook's content (trimmed; the default when none). */
 export const assignedByOf = (content: Pick<Content, "assignedBy"> | undefined): string => {

@@ -9,7 +9,7 @@ import { DEFAULT_TOLERANCE } from "./tolerance";
 import { previousChange, previousWords } from "./previous";
 import { STATUS, countStatuses, type Status } from "./words";
 import { judgeAssigned } from "./assigned";
-import { assignedByOf, assignedHeader } from "./assigned-words";
+import { assignedByOf, assignedHeader, isAssignedExtra } from "./assigned-words";
 
 export interface PeriodResult {
   id: string;
@@ -135,10 +135,11 @@ export function reviewText(r: Resolution, content: Content = EMPTY_CONTENT, peri
   const results = evaluatePeriod(r, content, period);
   const byId = new Map(results.map((x) => [x.id, x]));
   const estimate = content.estimates?.includes(period) ?? false;
-  const c = count(results);
+  const own = results.filter((x) => !isAssignedExtra(x.id));
+  const c = count(own);
   const kỳ = `${estimate ? "ước " : ""}${PERIOD_INFO[period].label}`;
   const by = assignedByOf(content);
-  const lines = [countsSentence(`Kết quả ${kỳ}`, c, results.length)];
+  const lines = [countsSentence(`Kết quả ${kỳ}`, c, own.length)];
   const about = assignedSentence(results, by);
   if (about) lines.push(about);
   for (const s of r.sections) {

@@ -11,6 +11,7 @@ import { metShare, progressOf, type Progress } from "../workbook/check";
 import type { ReadBack } from "../workbook/tracking-row";
 import type { Host } from "./host";
 import { PANE_COLORS } from "../core/palette";
+import { ASSIGNED_SECTION } from "../core/assigned-words";
 
 /** Copies text for Word: the async clipboard where the host allows it, else a selected text area. */
 async function copyText(text: string): Promise<void> {
@@ -96,7 +97,11 @@ export function ProgressTab({ host, resolution, inserted }: { host: Host; resolu
 }
 
 function PeriodProgress({ title, year, progress }: { title: string; year: boolean; progress: Progress }) {
-  const totalCount = progress.sections.reduce((n, s) => n + s.n, 0);
+  const totalCount = Object.values(progress.total).reduce((n, k) => n + k, 0);
+  // As Tổng hợp: the resolution's sections, their total, then the extra assigned indicators'.
+  const row = (sec: Progress["sections"][number]) => ({ key: sec.id, label: `${sec.id}. ${sec.title}`, ...sec });
+  const own = progress.sections.filter((sec) => sec.id !== ASSIGNED_SECTION).map(row);
+  const extra = progress.sections.filter((sec) => sec.id === ASSIGNED_SECTION).map(row);
   return (
     <section aria-label={`Kết quả ${title.toLowerCase()}`}>
       <Text variant="mediumPlus" block styles={{ root: { fontWeight: 600, marginBottom: 4 } }}>
@@ -146,32 +151,31 @@ function PeriodProgress({ title, year, progress }: { title: string; year: boolea
               </tr>
             </thead>
             <tbody>
-              {[
-                ...progress.sections.map((sec) => ({ key: sec.id, label: `${sec.id}. ${sec.title}`, ...sec })),
-                { key: "total", label: "Tổng cộng", counts: progress.total, n: totalCount },
-              ].map((row) => {
-                const share = metShare(row.counts, row.n);
-                return (
-                  <tr
-                    key={row.key}
-                    style={{
-                      borderTop: `1px solid ${PANE_COLORS.tableLine}`,
-                      fontWeight: row.key === "total" ? 600 : 400,
-                    }}
-                  >
-                    <th scope="row" style={{ textAlign: "left", fontWeight: "inherit", padding: "2px 4px 2px 0" }}>
-                      {row.label}
-                    </th>
-                    {STATUSES.map((s) => (
-                      <td key={s} style={{ textAlign: "center" }}>
-                        {row.counts[s]}
-                      </td>
-                    ))}
-                    <td style={{ textAlign: "center" }}>{row.n}</td>
-                    <td style={{ textAlign: "center" }}>{share === null ? "" : `${Math.round(share * 100)}%`}</td>
-                  </tr>
-                );
-              })}
+              {[...own, { key: "total", label: "Tổng cộng", counts: progress.total, n: totalCount }, ...extra].map(
+                (row) => {
+                  const share = metShare(row.counts, row.n);
+                  return (
+                    <tr
+                      key={row.key}
+                      style={{
+                        borderTop: `1px solid ${PANE_COLORS.tableLine}`,
+                        fontWeight: row.key === "total" ? 600 : 400,
+                      }}
+                    >
+                      <th scope="row" style={{ textAlign: "left", fontWeight: "inherit", padding: "2px 4px 2px 0" }}>
+                        {row.label}
+                      </th>
+                      {STATUSES.map((s) => (
+                        <td key={s} style={{ textAlign: "center" }}>
+                          {row.counts[s]}
+                        </td>
+                      ))}
+                      <td style={{ textAlign: "center" }}>{row.n}</td>
+                      <td style={{ textAlign: "center" }}>{share === null ? "" : `${Math.round(share * 100)}%`}</td>
+                    </tr>
+                  );
+                },
+              )}
             </tbody>
           </table>
         </>

@@ -11,6 +11,7 @@ import { MET_STATUSES } from "../core/rules";
 import { comparesWithPrevious } from "../core/previous";
 import type { ReadBack } from "./tracking-row";
 import { readAssigned } from "../core/assigned";
+import { ASSIGNED_SECTION } from "../core/assigned-words";
 
 export type { Problem } from "../core/model";
 
@@ -214,7 +215,8 @@ export function progressOf(back: ReadBack, period: Period = "nam"): Progress {
     return { id: s.id, title: s.title, statuses, counts: countStatuses(statuses), n: s.indicators.length };
   });
   return {
-    total: countStatuses(sections.flatMap((s) => s.statuses)),
+    // The resolution's own: the extra assigned indicators' section is listed, not totalled (as Tổng hợp).
+    total: countStatuses(sections.filter((s) => s.id !== ASSIGNED_SECTION).flatMap((s) => s.statuses)),
     sections: sections.map(({ statuses: _s, ...rest }) => rest),
   };
 }

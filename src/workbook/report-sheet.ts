@@ -5,6 +5,7 @@ import { SHEET_COLORS } from "../core/palette";
 import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { QUALITATIVE_ANSWERS, RATING_LEVELS } from "../core/words";
+import { ASSIGNED_SECTION } from "../core/assigned-words";
 import {
   listOf,
   OP_LABELS,
@@ -337,7 +338,9 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   for (const period of layout.periods) {
     const result = column(resultKey(period));
     const estimate = isEstimate(period);
-    const count = (s: string, extra = "") => `COUNTIFS(${ids},"*.*",${result},${q(s)}${extra})`;
+    // The resolution's own indicators: the extra assigned ones ("GX.1") count only in the assigned sentence.
+    const count = (s: string, extra = "") =>
+      `COUNTIFS(${ids},"*.*",${ids},"<>${ASSIGNED_SECTION}.*",${result},${q(s)}${extra})`;
     const n = STATUSES.map((s) => count(s)).join("+");
     const [V, D, C, K, X] = STATUSES.map((s) => count(s));
     row++;

@@ -13,7 +13,7 @@ import {
   resultKey,
   type Layout,
 } from "./layout";
-import { assignedHeader } from "../core/assigned-words";
+import { ASSIGNED_SECTION, assignedHeader } from "../core/assigned-words";
 import { q } from "./formulas";
 import { area, fitRowHeights, pageBands, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
 
@@ -66,13 +66,18 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
     const title = row + 1;
     const head = title + 1;
     const first = head + 1;
-    const totalRow = first + r.sections.length;
+    // The resolution's own sections, their total, then the extra assigned indicators' section (not in the total).
+    const own = r.sections.filter((s) => s.id !== ASSIGNED_SECTION);
+    const extra = r.sections.find((s) => s.id === ASSIGNED_SECTION);
+    const totalRow = first + own.length;
+    const lastRow = totalRow + (extra ? 1 : 0);
+    const rowOf = (k: number) => (k < own.length ? first + k : lastRow);
     const byStaff = period === "nam" && layout.index.has("final") ? ` (cột “${REVIEW_HEADERS.final}”)` : "";
     cells.push({ row: title, col: 1, value: `Kết quả ${PERIOD_INFO[period].label}${byStaff}` });
     styles.push({ ref: area(1, title, nCols, title), style: { bold: true, size: 12 } });
     SUMMARY_HEADERS.forEach((h, i) => cells.push({ row: head, col: i + 1, value: h }));
-    r.sections.forEach((s, k) => {
-      const rr = first + k;
+    [...own, ...(extra ? [extra] : [])].forEach((s, k) => {
+      const rr = rowOf(k);
       cells.push({ row: rr, col: 1, value: s.id });
       cells.push({ row: rr, col: 2, value: s.title });
       STATUSES.forEach((_, i) => {
@@ -88,7 +93,7 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
     cells.push({ row: totalRow, col: 2, value: "Tổng cộng" });
     for (let c = statusCol1; c <= totalCol; c++)
       cells.push({ row: totalRow, col: c, formula: `SUM(${colLetter(c)}${first}:${colLetter(c)}${totalRow - 1})` });
-    for (let rr = first; rr <= totalRow; rr++) {
+    for (let rr = first; rr <= lastRow; rr++) {
       // Blank until the section has a figure: "0%" before anyone has typed would read as a failure.
       const n = `${colLetter(totalCol)}${rr}`;
       const none = `${colLetter(noFigureCol)}${rr}`;
@@ -103,20 +108,20 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
         ref: area(1, head, nCols, head),
         style: { bold: true, fill: SHEET_COLORS.header, hAlign: "center", wrap: true, border: true, vAlign: "center" },
       },
-      { ref: area(1, first, nCols, totalRow), style: { border: true, vAlign: "center" } },
-      { ref: area(1, first, 1, totalRow), style: { hAlign: "center" } },
-      { ref: area(2, first, 2, totalRow), style: { wrap: true } },
-      { ref: area(statusCol1, first, totalCol, totalRow), style: { hAlign: "center", numFmt: "0" } },
-      { ref: area(nCols, first, nCols, totalRow), style: { numFmt: "0%" } },
+      { ref: area(1, first, nCols, lastRow), style: { border: true, vAlign: "center" } },
+      { ref: area(1, first, 1, lastRow), style: { hAlign: "center" } },
+      { ref: area(2, first, 2, lastRow), style: { wrap: true } },
+      { ref: area(statusCol1, first, totalCol, lastRow), style: { hAlign: "center", numFmt: "0" } },
+      { ref: area(nCols, first, nCols, lastRow), style: { numFmt: "0%" } },
       { ref: area(1, totalRow, nCols, totalRow), style: { bold: true, fill: SHEET_COLORS.band, border: true } },
       ...statusHeads(head),
     );
-    dataBars.push({ ref: area(nCols, first, nCols, totalRow), color: SHEET_COLORS.dataBar });
+    dataBars.push({ ref: area(nCols, first, nCols, lastRow), color: SHEET_COLORS.dataBar });
     chart = {
       title: `Kết quả thực hiện chỉ tiêu ${PERIOD_INFO[period].label} theo phần`,
       sourceRef: area(2, head, 2 + STATUSES.length, totalRow - 1),
     };
-    row = totalRow + 1;
+    row = lastRow + 1;
   }
   if (layout.assignedBy !== undefined) {
     // The assigned targets counted in a table of their own, one row per period (semantics section 10).

@@ -247,6 +247,25 @@ describeWithTools("assigned targets recalculated by LibreOffice agree with the c
       });
       expect(code).toBe(0);
       expect(out.split("\n")[1]).toBe(sentence);
+      // The resolution's own count leaves the extra assigned indicator out: the overall sentence and
+      // Tổng hợp's "Tổng cộng" are those of the same workbook without assigned targets.
+      const plain = lo.get(files.plain)!;
+      const overall = (rows: string[][]) =>
+        rows.map((x) => x[0] ?? "").find((x) => x.startsWith(`Kết quả ${PERIOD_INFO[p].label}`));
+      expect(overall(report)).toBe(overall(plain.get("Báo cáo")!));
+      expect(overall(report)).toContain(`/${allIndicators(BUILTIN_RESOLUTION).length} chỉ tiêu`);
+      const totals = (rows: string[][]) => {
+        const head = rows.findIndex(
+          (x) => x[0] === `Kết quả ${PERIOD_INFO[p].label}` || x[0]?.startsWith(`Kết quả ${PERIOD_INFO[p].label} (`),
+        );
+        return rows
+          .slice(head)
+          .find((x) => x[1] === "Tổng cộng")!
+          .slice(2, 8);
+      };
+      expect(totals(summary)).toEqual(totals(plain.get("Tổng hợp")!));
+      const gx = summary.find((x) => x[0] === "GX");
+      expect(gx?.[1]).toBe("Chỉ tiêu tỉnh giao khác");
     }
   });
 
