@@ -189,6 +189,7 @@ export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS, opts: 
         ] as const)
       : []),
   ];
+  fitPrintedWidth(columns);
   return {
     periods: ps,
     ...(by !== undefined ? { assignedBy: by } : {}),
@@ -197,7 +198,33 @@ export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS, opts: 
   };
 }
 
-export const DEFAULT_LAYOUT = sheetLayout();
+/**
+ * The widest printed range (in character widths) that A4 landscape fits at 75%, where 12 pt body text
+ * prints at 9 pt: the three-period sheet's. A sheet with more periods narrows its printed columns
+ * to it, figures and statuses first, then the indicator's text and target, each to a floor that
+ * still reads.
+ */
+const PRINT_WIDTH = 188;
+const NARROWEST: Partial<Record<ColumnKey, number>> = { text: 36, targetText: 16 };
+function fitPrintedWidth(columns: Column[]): void {
+  const printed = () => columns.filter((c) => printedOnTracking(c.key));
+  let over = printed().reduce((n, c) => n + c.width, 0) - PRINT_WIDTH;
+  const narrow = (pick: (c: Column) => boolean, floor: (c: Column) => number) => {
+    for (const c of printed().filter(pick)) {
+      const by = Math.min(Math.max(over, 0), c.width - floor(c));
+      c.width -= by;
+      over -= by;
+    }
+  };
+  narrow(
+    (c) => /^(actual|status)/.test(c.key),
+    (c) => (c.key.startsWith("actual") ? 11 : 12),
+  );
+  narrow(
+    (c) => c.key in NARROWEST,
+    (c) => NARROWEST[c.key]!,
+  );
+}
 
 /**
  * The tracking sheet's columns a printed page shows: Mã, what was planned, each period's figure and
@@ -220,6 +247,8 @@ export function trackingPrintEnd(layout: Layout): number {
   const before = layout.columns.slice(0, colIndex("note", layout) - 1);
   return before.map((c) => printedOnTracking(c.key)).lastIndexOf(true) + 1;
 }
+
+export const DEFAULT_LAYOUT = sheetLayout();
 
 /** 1-based column of a key in a layout (the default one unless given); throws when it has none. */
 export function colIndex(key: ColumnKey, layout: Layout = DEFAULT_LAYOUT): number {

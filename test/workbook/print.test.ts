@@ -27,7 +27,7 @@ import { syntheticFigures, syntheticResolution, writtenFile } from "../../suppor
 import { describeWithTools, printToPdf, recalcToCsv, tempDir } from "../helpers/tools";
 
 const SEED = Number(process.env.SEED ?? Date.now() % 1_000_000);
-const SHAPES: Period[][] = [["nam"], ["6t", "nam"], ["6t", "9t", "nam"]];
+const SHAPES: Period[][] = [["nam"], ["6t", "nam"], ["6t", "9t", "nam"], ["3t", "6t", "9t", "nam"]];
 
 /**
  * A workbook of `n` synthetic indicators with random figures and last year's in every period, the
