@@ -207,7 +207,9 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
     );
     row = lastRow + 1;
   }
-  const noteRow = row + 1;
+  // The note under the title, so the last printed page is never the note alone.
+  const noteRow = 3;
+  const lastRow = row;
   cells.push({
     row: noteRow,
     col: 1,
@@ -218,7 +220,7 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
   const columns = widths.map((width) => ({ width }));
   return {
     name: SUMMARY_SHEET,
-    rowCount: noteRow,
+    rowCount: lastRow,
     colCount: nCols,
     cells,
     styles,
@@ -230,8 +232,8 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
     conditionalFormats: [],
     dataBars,
     charts: chart ? [chart] : [],
-    autofitRows: [3, noteRow],
+    autofitRows: [noteRow, lastRow],
     hiddenRows: [],
-    print: { landscape: true, area: area(1, 1, nCols, noteRow), ...pageBands(r.title, r.organization) },
+    print: { landscape: true, area: area(1, 1, nCols, lastRow), ...pageBands(r.title, r.organization) },
   };
 }

@@ -9,6 +9,7 @@ import {
   KEY_PREFIX,
   HEADER_ROW,
   KEY_ROW,
+  SUMMARY_SHEET,
   TRACKING_SHEET,
   cellPosition,
   periodKey,
@@ -254,8 +255,18 @@ describeWithTools(
             if (line.startsWith(`${name} `) || line === name) sheetOf.set(w.page, name);
           }
         }
+        // The page header and footer are each page's top and bottom lines; the body is everything between
+        // (a row printed just above the footer is body, whatever band the margins leave).
+        const edges = new Map<number, [number, number]>();
+        for (const w of words) {
+          const [top, bottom] = edges.get(w.page) ?? [Infinity, -Infinity];
+          edges.set(w.page, [Math.min(top, w.yMin), Math.max(bottom, w.yMin)]);
+        }
         const body = (name: string) =>
-          words.filter((w) => sheetOf.get(w.page) === name && w.yMin > band && w.yMax < height - band);
+          words.filter((w) => {
+            const [top, bottom] = edges.get(w.page)!;
+            return sheetOf.get(w.page) === name && w.yMin > top + 1 && w.yMin < bottom - 1;
+          });
         // LibreOffice scales by whole percents (75% of 12 pt is 9 pt); a box measures to a few hundredths.
         const size = (ws: Word[]) => Math.min(...ws.map((w) => (w.yMax - w.yMin) / k)) + 0.05;
         const outside = (ws: Word[]) =>
@@ -265,6 +276,12 @@ describeWithTools(
         expect(tracking.length).toBeGreaterThan(0);
         expect(size(tracking)).toBeGreaterThanOrEqual(9);
         expect(outside(tracking)).toEqual([]);
+        // Tổng hợp: no page holds only the note; each shows part of a table (its status headers or rows).
+        const summaryWords = body(SUMMARY_SHEET);
+        for (const pg of new Set(summaryWords.map((w) => w.page))) {
+          const texts = summaryWords.filter((w) => w.page === pg).map((w) => w.text);
+          expect([pg, texts.some((t) => /^\d+$/.test(t))]).toEqual([pg, true]);
+        }
 
         const shown = recalcToCsv([file]).get(file)!;
         const trackingRows = shown.get(TRACKING_SHEET)!;
@@ -313,9 +330,14 @@ describeWithTools(
           expect(mismatches.slice(0, 10)).toEqual([]);
           const statuses = allIndicators(res).map((i) => byId.get(i.id)![statusAt]);
           expect(new Set(statuses).size).toBeGreaterThan(2);
-          // Printed whole: each indicator's text is on its pages (wrapped lines joined again).
+          // Printed whole: each indicator's text is on its pages, read down the Chỉ tiêu column (left of
+          // "Đơn vị tính") line by line, so a wrapped text is joined again without a neighbour's words.
           const squeeze = (t: string) => t.replace(/\s+/gu, "");
-          const all = squeeze(printed.map((w) => w.text).join(""));
+          const unitAt = new Map(printed.filter((w) => w.text === "Đơn").map((w) => [w.page, w.xMin]));
+          const inTextColumn = printed
+            .filter((w) => w.xMax <= (unitAt.get(w.page) ?? Infinity) + 0.5)
+            .sort((a, b) => a.page - b.page || Math.round(a.yMin) - Math.round(b.yMin) || a.xMin - b.xMin);
+          const all = squeeze(inTextColumn.map((w) => w.text).join(""));
           expect(
             allIndicators(res)
               .filter((i) => !all.includes(squeeze(i.text)))
