@@ -1,6 +1,6 @@
 import { STATUS, STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
 import { SHEET_COLORS } from "../core/palette";
-import { PERIOD_INFO } from "../core/periods";
+import { PERIOD_INFO, type Period } from "../core/periods";
 import { MET_STATUSES } from "../core/rules";
 import {
   REVIEW_HEADERS,
@@ -19,6 +19,15 @@ import { area, fitRowHeights, pageBands, ref, type CellPlan, type SheetPlan } fr
 
 /** The comparison table's counts: rose, held, fell, and all compared. */
 export const PREVIOUS_HEADERS = ["Tăng", "Bằng cùng kỳ", "Giảm", "Tổng số so sánh được"] as const;
+/** A table's header row. */
+const HEAD_STYLE = {
+  bold: true,
+  fill: SHEET_COLORS.header,
+  hAlign: "center",
+  wrap: true,
+  border: true,
+  vAlign: "center",
+} as const;
 export const SUMMARY_HEADERS = ["Phần", "Nội dung", ...STATUSES, "Tổng số", "Tỷ lệ đạt"] as const;
 
 /**
@@ -104,10 +113,7 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
       });
     }
     styles.push(
-      {
-        ref: area(1, head, nCols, head),
-        style: { bold: true, fill: SHEET_COLORS.header, hAlign: "center", wrap: true, border: true, vAlign: "center" },
-      },
+      { ref: area(1, head, nCols, head), style: HEAD_STYLE },
       { ref: area(1, first, nCols, lastRow), style: { border: true, vAlign: "center" } },
       { ref: area(1, first, 1, lastRow), style: { hAlign: "center" } },
       { ref: area(2, first, 2, lastRow), style: { wrap: true } },
@@ -123,66 +129,75 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
     };
     row = lastRow + 1;
   }
-  if (layout.assignedBy !== undefined) {
-    // The assigned targets counted in a table of their own, one row per period (semantics section 10).
-    const title = row + 1;
-    const head = title + 1;
+  /**
+   * A table of one row per period (its label over the first two columns), under a title and a header
+   * row: `fill` writes a period's counts in the row, which are whole numbers up to column `countsTo`.
+   * Returns the rows it took.
+   */
+  const periodTable = (
+    title: string,
+    heads: readonly string[],
+    countsTo: number,
+    fill: (period: Period, rr: number) => void,
+  ) => {
+    const titleRow = row + 1;
+    const head = titleRow + 1;
     const first = head + 1;
     const lastRow = first + layout.periods.length - 1;
-    cells.push({ row: title, col: 1, value: `${assignedHeader(layout.assignedBy)} (chỉ các chỉ tiêu có mức giao)` });
-    styles.push({ ref: area(1, title, nCols, title), style: { bold: true, size: 12 } });
-    ["Kỳ", "", ...SUMMARY_HEADERS.slice(2)].forEach((h, i) => cells.push({ row: head, col: i + 1, value: h }));
+    cells.push({ row: titleRow, col: 1, value: title });
+    styles.push({ ref: area(1, titleRow, nCols, titleRow), style: { bold: true, size: 12 } });
+    ["Kỳ", "", ...heads].forEach((h, i) => cells.push({ row: head, col: i + 1, value: h }));
     layout.periods.forEach((period, k) => {
-      const rr = first + k;
-      const key = assignedKey("assignedStatus", period);
-      const statusCol = `${t}$${col(key, layout)}:$${col(key, layout)}`;
-      cells.push({ row: rr, col: 1, value: PERIOD_INFO[period].label });
-      merges.push(area(1, rr, 2, rr));
-      STATUSES.forEach((st, i) =>
-        cells.push({ row: rr, col: statusCol1 + i, formula: `COUNTIFS(${idCol},"*.*",${statusCol},${q(st)})` }),
-      );
-      const n = `${colLetter(totalCol)}${rr}`;
-      const none = `${colLetter(noFigureCol)}${rr}`;
-      cells.push({
-        row: rr,
-        col: totalCol,
-        formula: `SUM(${colLetter(statusCol1)}${rr}:${colLetter(totalCol - 1)}${rr})`,
-      });
-      cells.push({
-        row: rr,
-        col: nCols,
-        formula: `IF(${n}-${none}<=0,"",(${metCols.map((c) => `${c}${rr}`).join("+")})/${n})`,
-      });
+      cells.push({ row: first + k, col: 1, value: PERIOD_INFO[period].label });
+      merges.push(area(1, first + k, 2, first + k));
+      fill(period, first + k);
     });
     merges.push(area(1, head, 2, head));
+    const width = heads.length + 2;
     styles.push(
-      {
-        ref: area(1, head, nCols, head),
-        style: { bold: true, fill: SHEET_COLORS.header, hAlign: "center", wrap: true, border: true, vAlign: "center" },
-      },
-      { ref: area(1, first, nCols, lastRow), style: { border: true, vAlign: "center" } },
-      { ref: area(statusCol1, first, totalCol, lastRow), style: { hAlign: "center", numFmt: "0" } },
-      { ref: area(nCols, first, nCols, lastRow), style: { numFmt: "0%" } },
-      ...statusHeads(head),
+      { ref: area(1, head, width, head), style: HEAD_STYLE },
+      { ref: area(1, first, width, lastRow), style: { border: true, vAlign: "center" } },
+      { ref: area(statusCol1, first, countsTo, lastRow), style: { hAlign: "center", numFmt: "0" } },
     );
     row = lastRow + 1;
+    return { head, first, lastRow };
+  };
+  if (layout.assignedBy !== undefined) {
+    // The assigned targets counted in a table of their own, one row per period (semantics section 10).
+    const at = periodTable(
+      `${assignedHeader(layout.assignedBy)} (chỉ các chỉ tiêu có mức giao)`,
+      SUMMARY_HEADERS.slice(2),
+      totalCol,
+      (period, rr) => {
+        const key = assignedKey("assignedStatus", period);
+        const statusCol = `${t}$${col(key, layout)}:$${col(key, layout)}`;
+        STATUSES.forEach((st, i) =>
+          cells.push({ row: rr, col: statusCol1 + i, formula: `COUNTIFS(${idCol},"*.*",${statusCol},${q(st)})` }),
+        );
+        const n = `${colLetter(totalCol)}${rr}`;
+        const none = `${colLetter(noFigureCol)}${rr}`;
+        cells.push({
+          row: rr,
+          col: totalCol,
+          formula: `SUM(${colLetter(statusCol1)}${rr}:${colLetter(totalCol - 1)}${rr})`,
+        });
+        cells.push({
+          row: rr,
+          col: nCols,
+          formula: `IF(${n}-${none}<=0,"",(${metCols.map((c) => `${c}${rr}`).join("+")})/${n})`,
+        });
+      },
+    );
+    styles.push({ ref: area(nCols, at.first, nCols, at.lastRow), style: { numFmt: "0%" } }, ...statusHeads(at.head));
   }
-  if (layout.periods.some((p) => layout.index.has(periodKey("change", p)))) {
-    // Against the same period last year (semantics section 9): how many indicators rose, held or fell.
-    const title = row + 1;
-    const head = title + 1;
-    const first = head + 1;
-    const lastRow = first + layout.periods.length - 1;
-    cells.push({ row: title, col: 1, value: "So với cùng kỳ năm trước (chỉ các chỉ tiêu có số liệu cả hai năm)" });
-    styles.push({ ref: area(1, title, nCols, title), style: { bold: true, size: 12 } });
-    const heads = ["Kỳ", "", ...PREVIOUS_HEADERS];
-    heads.forEach((h, i) => cells.push({ row: head, col: i + 1, value: h }));
-    layout.periods.forEach((period, k) => {
-      const rr = first + k;
+  // Against the same period last year (semantics section 9): how many indicators rose, held or fell.
+  periodTable(
+    "So với cùng kỳ năm trước (chỉ các chỉ tiêu có số liệu cả hai năm)",
+    PREVIOUS_HEADERS,
+    statusCol1 + 3,
+    (period, rr) => {
       const key = periodKey("change", period);
       const changeCol = `${t}$${col(key, layout)}:$${col(key, layout)}`;
-      cells.push({ row: rr, col: 1, value: PERIOD_INFO[period].label });
-      merges.push(area(1, rr, 2, rr));
       [">1", 1, "<1"].forEach((c, i) =>
         cells.push({
           row: rr,
@@ -195,18 +210,8 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
         col: statusCol1 + 3,
         formula: `SUM(${colLetter(statusCol1)}${rr}:${colLetter(statusCol1 + 2)}${rr})`,
       });
-    });
-    merges.push(area(1, head, 2, head));
-    styles.push(
-      {
-        ref: area(1, head, heads.length, head),
-        style: { bold: true, fill: SHEET_COLORS.header, hAlign: "center", wrap: true, border: true, vAlign: "center" },
-      },
-      { ref: area(1, first, heads.length, lastRow), style: { border: true, vAlign: "center" } },
-      { ref: area(statusCol1, first, heads.length, lastRow), style: { hAlign: "center", numFmt: "0" } },
-    );
-    row = lastRow + 1;
-  }
+    },
+  );
   // The note under the title, so the last printed page is never the note alone.
   const noteRow = 3;
   const lastRow = row;
