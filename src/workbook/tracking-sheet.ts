@@ -108,6 +108,8 @@ export function trackingSheet(
   const rows: WorkbookPlan["rows"] = [];
   const last = layout.columns.length;
   const printLast = trackingPrintEnd(layout);
+  // Columns of the printed range that a page leaves out: grouped and collapsed (staff open them with "+").
+  const collapsedAt = (i: number) => i < printLast && !printedOnTracking(layout.columns[i]!.key);
   const put = (row: number, key: ColumnKey | number, cell: Omit<CellPlan, "row" | "col">) =>
     cells.push({ row, col: typeof key === "number" ? key : ci(key), ...cell });
   const actualKeys = layout.periods.map((p) => periodKey("actual", p));
@@ -124,13 +126,10 @@ export function trackingSheet(
     put(ESTIMATE_ROW, periodKey("actual", p), { value: CUMULATIVE_WORDS[content.estimates.includes(p) ? 0 : 1] });
   put(LEGEND_ROW, "text", { value: "Chú giải màu cột Đánh giá:" });
   // The legend stands in columns a page prints (the collapsed ones would hide a colour).
-  const legendCols = layout.columns
-    .map((x, i) => ({ key: x.key, at: i + 1 }))
-    .filter((x) => x.at >= ci("unit") && (x.at > printLast || printedOnTracking(x.key)))
-    .map((x) => x.at);
+  const legendCols = layout.columns.flatMap((_, i) => (i + 1 >= ci("unit") && !collapsedAt(i) ? [i + 1] : []));
   STATUSES.forEach((s, i) => put(LEGEND_ROW, legendCols[i]!, { value: s }));
   // Beside the printed range, on screen only: where the collapsed columns are.
-  const collapsed = layout.columns.filter((x, i) => i < printLast && !printedOnTracking(x.key));
+  const collapsed = layout.columns.filter((_, i) => collapsedAt(i));
   const withoutPeriod = (h: string) => layout.periods.reduce((t, p) => t.replace(` ${PERIOD_INFO[p].label}`, ""), h);
   const names = [...new Set(collapsed.map((x) => withoutPeriod(x.header)))];
   if (names.length > 0)
@@ -320,10 +319,9 @@ export function trackingSheet(
   ];
 
   const merges = [area(1, TITLE_ROW, printLast, TITLE_ROW), area(1, SUBTITLE_ROW, printLast, SUBTITLE_ROW)];
-  // Columns of the printed range that a page leaves out: grouped and collapsed (staff open them with "+").
   const columns = [
     ...layout.columns.map((x, i) =>
-      i < printLast && !printedOnTracking(x.key) ? { width: x.width, grouped: true, hidden: true } : { width: x.width },
+      collapsedAt(i) ? { width: x.width, grouped: true, hidden: true } : { width: x.width },
     ),
     ...Array.from({ length: WORD_LIST_WIDTH }, () => ({ width: 12 })),
   ];
