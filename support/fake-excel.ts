@@ -10,6 +10,13 @@
 
 import { utf8Length } from "../src/workbook/excel";
 
+/** Hides (or shows) rows or columns from..to: the set of hidden ones a sheet keeps. */
+function hide(hidden: Set<number>, from: number, to: number, on: boolean): void {
+  for (let i = from; i <= to; i++)
+    if (on) hidden.add(i);
+    else hidden.delete(i);
+}
+
 export interface CellModel {
   value?: unknown;
   formula?: string;
@@ -951,15 +958,11 @@ function rangeProxy(ctx: FakeContext, sheet: () => SheetModel, fixed: Box | null
     },
     set_rowHidden: (v: boolean) => {
       const b = box();
-      for (let r = b.r0; r <= b.r1; r++)
-        if (v) sheet().hiddenRows.add(r);
-        else sheet().hiddenRows.delete(r);
+      hide(sheet().hiddenRows, b.r0, b.r1, v);
     },
     set_columnHidden: (v: boolean) => {
       const b = box();
-      for (let c = b.c0; c <= b.c1; c++)
-        if (v) sheet().hiddenColumns.add(c);
-        else sheet().hiddenColumns.delete(c);
+      hide(sheet().hiddenColumns, b.c0, b.c1, v);
     },
     group: (option: string) =>
       call(ctx, `${label()}.group`, [option], () => {
