@@ -137,6 +137,60 @@ export function printToPdf(file: string, out = tempDir("lo-pdf-")): string {
   return path.join(out, `${path.basename(file, path.extname(file))}.pdf`);
 }
 
+/** A word or a line of text on a printed page: its page (0-based), text and box in points. */
+export interface PdfBox {
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+const XML_ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"' };
+const unescapeXml = (t: string) => t.replace(/&(?:amp|lt|gt|quot);/gu, (e) => XML_ENTITIES[e]!);
+
+/**
+ * Every word and every line of text of a PDF with its box (pdftotext -bbox-layout), and the page
+ * size (the last page's; the sheets print on A4 throughout).
+ */
+export function pdfBoxes(pdf: string): {
+  words: PdfBox[];
+  lines: PdfBox[];
+  width: number;
+  height: number;
+  pages: number;
+} {
+  const xml = execFileSync("pdftotext", ["-bbox-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 256 * 2 ** 20 });
+  const words: PdfBox[] = [];
+  const lines: PdfBox[] = [];
+  let width = 0;
+  let height = 0;
+  const box = (page: number, m: RegExpMatchArray, text: string): PdfBox => ({
+    page,
+    text,
+    xMin: +m[1]!,
+    yMin: +m[2]!,
+    xMax: +m[3]!,
+    yMax: +m[4]!,
+  });
+  const pages = xml.split("<page ").slice(1);
+  pages.forEach((page, n) => {
+    width = Number(/width="([\d.]+)"/u.exec(page)![1]);
+    height = Number(/height="([\d.]+)"/u.exec(page)![1]);
+    for (const line of page.matchAll(
+      /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/gu,
+    )) {
+      const inLine = [
+        ...line[5]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu),
+      ].map((w) => box(n, w, unescapeXml(w[5]!)));
+      words.push(...inLine);
+      lines.push(box(n, line, inLine.map((w) => w.text).join(" ")));
+    }
+  });
+  return { words, lines, width, height, pages: pages.length };
+}
+
 /** Renders a workbook to PNG pages (LibreOffice → PDF → pdftoppm). */
 export function renderPng(file: string, dpi = 50): string[] {
   const out = tempDir("lo-png-");

@@ -19,6 +19,9 @@ import { FakeBook, FakeContext } from "../../support/fake-excel";
 import { WITHOUT_I2A } from "../helpers/seed";
 import { syntheticResolution } from "../../support/synthetic";
 
+/** The sheets of a new workbook after the default insert: its own, then the add-in's. */
+const INSERTED_SHEETS = ["Sheet1", "Theo dõi", "Tổng hợp", "Báo cáo", ...DEFAULT_PERIODS.map(bieuSheetName)];
+
 /** The Excel host driven by the fake Excel API: each Excel.run gets a fresh context on the same book. */
 function fakeExcel(book: FakeBook, api = "1.19") {
   const contexts: FakeContext[] = [];
@@ -417,13 +420,7 @@ describe("Insert tab, against the fake Excel", () => {
     renderInsert(host);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await waitFor(() => expect(screen.getByText(/Đã chèn sổ “Theo dõi” \(45 chỉ tiêu\)/)).toBeTruthy());
-    expect(book.sheets.map((s) => s.name)).toEqual([
-      "Sheet1",
-      "Theo dõi",
-      "Tổng hợp",
-      "Báo cáo",
-      ...DEFAULT_PERIODS.map(bieuSheetName),
-    ]);
+    expect(book.sheets.map((s) => s.name)).toEqual(INSERTED_SHEETS);
     // Inspect, read, the sheets' batch, then guarded steps (frozen rows, print setup per sheet, chart): none grows with size.
     // Two steps a sheet (frozen rows, print setup) for five sheets, the tracking sheet's column group.
     expect(contexts.reduce((n, c) => n + c.syncCount, 0)).toBe(15);
@@ -437,13 +434,7 @@ describe("Insert tab, against the fake Excel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await waitFor(() => expect(screen.getByText(/số liệu, ghi chú của 1 chỉ tiêu/)).toBeTruthy());
     await userEvent.click(screen.getByRole("button", { name: "Hủy" }));
-    expect(book.sheets.map((s) => s.name)).toEqual([
-      "Sheet1",
-      "Theo dõi",
-      "Tổng hợp",
-      "Báo cáo",
-      ...DEFAULT_PERIODS.map(bieuSheetName),
-    ]);
+    expect(book.sheets.map((s) => s.name)).toEqual(INSERTED_SHEETS);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await userEvent.click(await screen.findByRole("button", { name: "Chuyển số liệu và chèn" }));
     await waitFor(() => expect(screen.getByText(/Đã chuyển số liệu, ghi chú của 1 chỉ tiêu/)).toBeTruthy());
@@ -575,13 +566,7 @@ describe("Insert tab, against the fake Excel", () => {
     renderInsert(fakeExcel(book).host);
     await userEvent.click(screen.getByRole("button", { name: "Chèn sổ theo dõi" }));
     await screen.findByText(/chưa nhận một phần thiết lập \(Thiết lập in \(Theo dõi\).*sổ theo dõi vẫn đầy đủ/);
-    expect(book.sheets.map((s) => s.name)).toEqual([
-      "Sheet1",
-      "Theo dõi",
-      "Tổng hợp",
-      "Báo cáo",
-      ...DEFAULT_PERIODS.map(bieuSheetName),
-    ]);
+    expect(book.sheets.map((s) => s.name)).toEqual(INSERTED_SHEETS);
   });
 
   test("a failure is reported in Vietnamese", async () => {

@@ -25,7 +25,7 @@ import { writeXlsx } from "../../src/workbook/xlsx";
 import { writeWorkbook } from "../../src/workbook/excel";
 import { FakeBook, FakeContext } from "../../support/fake-excel";
 import { syntheticFigures, syntheticResolution, writtenFile } from "../../support/synthetic";
-import { describeWithTools, printToPdf, recalcToCsv, tempDir } from "../helpers/tools";
+import { describeWithTools, pdfBoxes, printToPdf, recalcToCsv, tempDir, type PdfBox } from "../helpers/tools";
 
 const SEED = Number(process.env.SEED ?? Date.now() % 1_000_000);
 const SHAPES: Period[][] = [["nam"], ["6t", "nam"], ["6t", "9t", "nam"], ["3t", "6t", "9t", "nam"]];
@@ -165,40 +165,6 @@ describe("the Biểu sheets in the plan", () => {
   });
 });
 
-interface Word {
-  page: number;
-  text: string;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
-
-/** Every word LibreOffice printed, with its page and box (points), and the page size. */
-function pdfWords(pdf: string): { words: Word[]; width: number; height: number; pages: number } {
-  const xml = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" });
-  const words: Word[] = [];
-  let width = 0;
-  let height = 0;
-  const pages = xml.split("<page ").slice(1);
-  pages.forEach((page, n) => {
-    width = Number(/width="([\d.]+)"/u.exec(page)![1]);
-    height = Number(/height="([\d.]+)"/u.exec(page)![1]);
-    for (const m of page.matchAll(
-      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu,
-    ))
-      words.push({
-        page: n,
-        text: m[5]!.replace(/&amp;/gu, "&"),
-        xMin: +m[1]!,
-        yMin: +m[2]!,
-        xMax: +m[3]!,
-        yMax: +m[4]!,
-      });
-  });
-  return { words, width, height, pages: pages.length };
-}
-
 /** A word's box height per point of font size, for the sheets' font as LibreOffice prints it (12 pt at 100%). */
 async function heightPerPoint(dir: string): Promise<number> {
   const wb = new ExcelJS.Workbook();
@@ -207,7 +173,7 @@ async function heightPerPoint(dir: string): Promise<number> {
   ws.getCell(1, 1).font = { name: FONT, size: 12 };
   const file = path.join(dir, "calibrate.xlsx");
   writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-  const { words } = pdfWords(printToPdf(file, dir));
+  const { words } = pdfBoxes(printToPdf(file, dir));
   return Math.min(...words.map((w) => w.yMax - w.yMin)) / 12;
 }
 
@@ -238,7 +204,7 @@ describeWithTools(
         const file = path.join(dir, "so.xlsx");
         writeFileSync(file, await writeXlsx(plan));
         const k = await heightPerPoint(dir);
-        const { words, width, height } = pdfWords(printToPdf(file, dir));
+        const { words, width, height } = pdfBoxes(printToPdf(file, dir));
         const margin = 0.4 * 72;
         const band = 0.55 * 72;
         // Each page by the sheet its footer names (footer: sheet name, page x / y).
@@ -268,8 +234,8 @@ describeWithTools(
             return sheetOf.get(w.page) === name && w.yMin > top + 1 && w.yMin < bottom - 1;
           });
         // LibreOffice scales by whole percents (75% of 12 pt is 9 pt); a box measures to a few hundredths.
-        const size = (ws: Word[]) => Math.min(...ws.map((w) => (w.yMax - w.yMin) / k)) + 0.05;
-        const outside = (ws: Word[]) =>
+        const size = (ws: PdfBox[]) => Math.min(...ws.map((w) => (w.yMax - w.yMin) / k)) + 0.05;
+        const outside = (ws: PdfBox[]) =>
           ws.filter((w) => w.xMax > width - margin + 0.5 || w.xMin < margin - 0.5).map((w) => w.text);
 
         const tracking = body(TRACKING_SHEET);

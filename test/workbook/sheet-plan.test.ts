@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { execFileSync } from "child_process";
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
@@ -8,7 +7,7 @@ import { eachCellOf } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type CellStyle, type SheetPlan } from "../../src/workbook/plan";
 import { FONT, LINE_HEIGHT, pageBands } from "../../src/workbook/sheet-plan";
 import { writeXlsx } from "../../src/workbook/xlsx";
-import { describeWithTools, printToPdf, recalcToCsv, tempDir } from "../helpers/tools";
+import { describeWithTools, pdfBoxes, printToPdf, recalcToCsv, tempDir, type PdfBox } from "../helpers/tools";
 import { syntheticResolution, writtenFile } from "../../support/synthetic";
 
 /** Each text cell that wraps, with what decides its height: text, font, bold, and its (merged) width. */
@@ -72,12 +71,9 @@ async function linesByLibreOffice(items: Measured[]): Promise<{ lines: number[];
   const dir = tempDir("chitieu-heights-");
   const src = path.join(dir, "m.xlsx");
   writeFileSync(src, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-  const xml = execFileSync("pdftotext", ["-bbox-layout", printToPdf(src, dir), "-"], { encoding: "utf8" });
-  const pages = xml.split("<page ").slice(1);
-  expect(pages.length).toBe(items.length);
-  const tops = pages.map((pg) => [
-    ...new Set([...pg.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)"/g)].map((m) => m[1])),
-  ]);
+  const { lines, pages } = pdfBoxes(printToPdf(src, dir));
+  expect(pages).toBe(items.length);
+  const tops = items.map((_, n) => [...new Set(lines.filter((l) => l.page === n).map((l) => l.yMin))]);
   const twelve = tops.findIndex((t, i) => t.length > 1 && items[i]!.size === 12);
   const pitch = Number(tops[twelve]![1]) - Number(tops[twelve]![0]);
   return { lines: tops.map((t) => t.length), pitch };
@@ -175,43 +171,6 @@ function figures(r: Resolution, every = 2) {
   return { periods: { "6t": chosen, nam: chosen }, estimates: ["nam" as const] };
 }
 
-interface PdfLine {
-  page: number;
-  text: string;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
-
-/** Every line of text LibreOffice printed, with its page and box (points), from pdftotext's layout. */
-function pdfLines(pdf: string): { lines: PdfLine[]; width: number; height: number } {
-  const xml = execFileSync("pdftotext", ["-bbox-layout", pdf, "-"], { encoding: "utf8" });
-  const lines: PdfLine[] = [];
-  let width = 0;
-  let height = 0;
-  xml
-    .split("<page ")
-    .slice(1)
-    .forEach((page, n) => {
-      width = Number(/width="([\d.]+)"/u.exec(page)![1]);
-      height = Number(/height="([\d.]+)"/u.exec(page)![1]);
-      for (const m of page.matchAll(
-        /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/gu,
-      )) {
-        const words = [...m[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/gu)].map((w) =>
-          w[1]!
-            .replace(/&amp;/gu, "&")
-            .replace(/&lt;/gu, "<")
-            .replace(/&gt;/gu, ">")
-            .replace(/&quot;/gu, '"'),
-        );
-        lines.push({ page: n, text: words.join(" "), xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]! });
-      }
-    });
-  return { lines, width, height };
-}
-
 describeWithTools(
   "the Báo cáo sheet printed by LibreOffice: no empty row among the sentences, each whole, within A4's printable width",
   ["soffice", "pdftotext"],
@@ -237,8 +196,8 @@ describeWithTools(
         expect(written.length).toBe(2 * (1 + r.sections.length) + 2 * Math.ceil(allIndicators(r).length / every));
 
         const pdf = printToPdf(file, dir);
-        const { lines, width, height } = pdfLines(pdf);
-        const footer = (l: PdfLine) => l.yMin > height - 0.5 * 72;
+        const { lines, width, height } = pdfBoxes(pdf);
+        const footer = (l: PdfBox) => l.yMin > height - 0.5 * 72;
         const pages = new Set(lines.filter((l) => footer(l) && l.text.startsWith("Báo cáo")).map((l) => l.page));
         expect(pages.size).toBeGreaterThan(0);
         const body = lines.filter((l) => pages.has(l.page) && !footer(l) && l.yMin > 0.5 * 72);
