@@ -41,6 +41,8 @@ export interface SheetModel {
   columnGroups: string[];
   freezeRows: number;
   pageLayout: Record<string, unknown>;
+  /** Manual page breaks: the rows a printed page starts at (PageBreakCollection.add). */
+  pageBreaks: number[];
   onChanged: ((e: unknown) => Promise<void>)[];
   selected: string | null;
 }
@@ -79,6 +81,7 @@ export class FakeBook {
       columnGroups: [],
       freezeRows: 0,
       pageLayout: {},
+      pageBreaks: [],
       onChanged: [],
       selected: null,
     };
@@ -399,6 +402,7 @@ const WORKSHEET = [
   "freezePanes",
   "charts",
   "pageLayout",
+  "horizontalPageBreaks",
   "activate",
   "delete",
   "onChanged",
@@ -533,6 +537,19 @@ function worksheetProxy(ctx: FakeContext, name: string, orNull = false): Excel.W
           call(ctx, `${label}.pageLayout.setPrintTitleRows`, [a], () => (resolve().pageLayout.printTitleRows = a)),
       },
       `${label}.pageLayout`,
+    ),
+    horizontalPageBreaks: proxy(
+      ctx,
+      { type: "PageBreakCollection", members: ["add"] satisfies (keyof Excel.PageBreakCollection)[] },
+      {
+        add: (at: string) =>
+          call(ctx, `${label}.horizontalPageBreaks.add`, [at], () => {
+            const m = /^[A-Z]+(\d+)$/u.exec(at);
+            if (!m) throw new FakeExcelError("InvalidArgument", `page break at "${at}"`);
+            resolve().pageBreaks.push(Number(m[1]));
+          }),
+      },
+      `${label}.horizontalPageBreaks`,
     ),
     activate: () => call(ctx, `${label}.activate`, [], () => (ctx.book.active = resolve().name)),
     delete: () =>

@@ -58,10 +58,25 @@ const KINDS: Kind[] = [
   { unit: "", target: () => ({ op: "qualitative" }) },
 ];
 
-export function syntheticResolution(n: number, seed = 1): Resolution {
+/** A Roman numeral, as resolutions number their parts (1 → "I", 24 → "XXIV"). */
+function roman(k: number): string {
+  const digits: [number, string][] = [
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
+  let out = "";
+  for (const [v, d] of digits) for (; k >= v; k -= v) out += d;
+  return out;
+}
+
+/** `n` indicators of every kind, in `sections` parts (6 by default, at most 39). */
+export function syntheticResolution(n: number, seed = 1, sections = 6): Resolution {
   const r = rng(seed);
-  const perSection = Math.max(1, Math.ceil(n / 6));
-  const ids = ["I", "II", "III", "IV", "V", "VI"];
+  const perSection = Math.max(1, Math.ceil(n / sections));
+  const ids = Array.from({ length: sections }, (_, k) => roman(k + 1));
   const indicators: Indicator[] = [];
   for (let k = 0; k < n; k++) {
     const kind = KINDS[k % KINDS.length]!;

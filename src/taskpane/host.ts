@@ -5,6 +5,7 @@ import type { CarryMode, Confirmed } from "../workbook/carry";
 import {
   CELL_EDIT_API,
   EXCEL_REQUIREMENT,
+  REPORT_SHEET,
   REQUIRED_API,
   TRACKING_SHEET,
   UNDO_SAFE_API,
@@ -25,6 +26,7 @@ const workbookModules = () =>
     import(/* webpackChunkName: "workbook" */ "../workbook/plan"),
     import(/* webpackChunkName: "workbook" */ "../workbook/tracking-row"),
     import(/* webpackChunkName: "workbook" */ "../workbook/assigned"),
+    import(/* webpackChunkName: "workbook" */ "../workbook/report-sheet"),
   ]);
 
 export const TOO_OLD = `Phiên bản Excel này quá cũ cho phần bổ trợ (cần ${EXCEL_REQUIREMENT}). Hãy dùng trang Chỉ tiêu trên trình duyệt để tải sổ theo dõi (.xlsx).`;
@@ -207,12 +209,39 @@ export function excelHost(
   // The "Chỉ tiêu <cấp> giao" column, when the sheet has one: a phrase typed there is read on change.
   let assignedCol = 0;
   let reading: Promise<void> = Promise.resolve();
+  let fitTimer: ReturnType<typeof setTimeout> | null = null;
   const onSheetChanged = async (e: Excel.WorksheetChangedEventArgs) => {
     if (assignedCol > 0 && touchesWatched(e.address, [assignedCol]))
       reading = reading.then(readTypedAssigned).catch(() => undefined);
-    if (!listener || !touchesWatched(e.address, watched)) return;
+    if (!touchesWatched(e.address, watched)) return;
+    // The Báo cáo sheet's print area follows the sentences, where writing keeps Excel's undo.
+    if (supports(UNDO_SAFE_API)) {
+      if (fitTimer) clearTimeout(fitTimer);
+      fitTimer = setTimeout(() => void fitReport().catch(() => undefined), CHECK_DELAY_MS);
+    }
+    if (!listener) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => listener?.(), CHECK_DELAY_MS);
+  };
+  /**
+   * When the figures give another number of sentences than the Báo cáo sheet prints, its print area
+   * and count are set to them and their rows fitted (else the sheet's note warns that they differ).
+   */
+  const fitReport = async () => {
+    const [, , , , , { REPORT_COUNTS, reportPrintArea, reportSentenceRows }] = await workbookModules();
+    await excelRun(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
+      await ctx.sync();
+      if (ws.isNullObject) return;
+      const counts = ws.getRange(REPORT_COUNTS).load("values");
+      await ctx.sync();
+      const [printed, now] = counts.values[0] ?? [];
+      if (typeof now !== "number" || !Number.isInteger(now) || now < 1 || now === printed) return;
+      ws.pageLayout.setPrintArea(reportPrintArea(now));
+      ws.getRange(REPORT_COUNTS.split(":")[0]).values = [[now]];
+      ws.getRange(reportSentenceRows(now)).format.autofitRows();
+      await ctx.sync();
+    });
   };
   /**
    * Reads the assigned phrases staff typed into the sheet through the target reader and writes the

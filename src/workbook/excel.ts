@@ -379,7 +379,8 @@ export async function writeWorkbook(
         hf.leftFooter = p.print.footer.left;
         hf.centerFooter = p.print.footer.center;
         hf.rightFooter = p.print.footer.right;
-        pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: p.print.pagesTall ?? 0 };
+        for (const r of p.print.breaksBefore ?? []) ws.horizontalPageBreaks.add(`A${r}`);
         zoom = pl.load("zoom");
       });
       const z = applied ? (zoom as Excel.PageLayout | null)?.zoom : undefined;

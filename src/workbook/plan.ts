@@ -57,7 +57,7 @@ export function buildWorkbookPlan(r: Resolution, opts: PlanOptions = {}): Workbo
     sheets: [
       sheet,
       summarySheet(r, layout),
-      reportSheet(r, layout),
+      reportSheet(r, layout, content),
       ...layout.periods.map((p) => bieuSheet(r, p, { layout, rows: content.rows, text })),
     ],
     names: [

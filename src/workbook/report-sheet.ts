@@ -6,6 +6,8 @@ import { STATUS_RULES, TARGET_OPS, type TargetOp } from "../core/rules";
 import { PERIOD_INFO, type Period } from "../core/periods";
 import { QUALITATIVE_ANSWERS, RATING_LEVELS } from "../core/words";
 import { ASSIGNED_SECTION } from "../core/assigned-words";
+import { EMPTY_CONTENT, type Content } from "../core/content";
+import { reviewText } from "../core/report";
 import {
   listOf,
   OP_LABELS,
@@ -209,7 +211,35 @@ const PERCENT_DECIMALS = 1;
  */
 const TEXT_WIDTH = 110;
 
-export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
+/** The rows above the sentences: title, resolution, the note (or the warning that the print area is stale). */
+const HEAD_ROWS = 3;
+/**
+ * Under their labels: how many sentences the print area holds (B2, a number the writer sets) and
+ * how many the figures give now (C2, a formula). The add-in reads both to follow the sentences.
+ */
+export const REPORT_COUNTS = "B2:C2";
+const COUNT_CELL = { row: 2, col: 2 };
+const NOW_CELL = { row: 2, col: 3 };
+/** The Báo cáo sheet's print area when it shows `sentences` sentences. */
+export const reportPrintArea = (sentences: number) => area(1, 1, 1, HEAD_ROWS + sentences);
+/** The rows of `sentences` sentences, to fit their heights. */
+export const reportSentenceRows = (sentences: number) => `${HEAD_ROWS + 1}:${HEAD_ROWS + Math.max(1, sentences)}`;
+
+/** The note's warning, as a formula of the sentences' count now and the print area's. */
+const staleText = (now: string, printed: string) =>
+  `"Số liệu đã đổi: nay có "&${now}&" câu, vùng in có "&${printed}&" câu. Hãy chèn lại sổ bằng bổ trợ Chỉ tiêu ` +
+  `(số liệu được giữ nguyên) hoặc đặt vùng in A1:A"&(${now}+${HEAD_ROWS})&" trước khi in."`;
+/** The warning at its longest, to size its row. */
+const staleSample = (slots: number) =>
+  `Số liệu đã đổi: nay có ${slots} câu, vùng in có ${slots} câu. Hãy chèn lại sổ bằng bổ trợ Chỉ tiêu (số liệu được giữ nguyên) hoặc đặt vùng in A1:A${slots} trước khi in.`;
+
+/**
+ * The Báo cáo sheet. `content` is what the file is written with: the sentences it gives now
+ * (core/report.reviewText, which the formulas equal) set the print area, so no empty slot prints,
+ * and the heights of the rows that show them. A cell keeps their count, and the note turns into a
+ * warning when the figures later give another number of sentences (edited without the add-in).
+ */
+export function reportSheet(r: Resolution, layout: Layout, content: Content = EMPTY_CONTENT): SheetPlan {
   const cells: CellPlan[] = [];
   const t = `'${TRACKING_SHEET}'!`;
   const column = (key: ColumnKey) => `${t}$${col(key, layout)}:$${col(key, layout)}`;
@@ -320,11 +350,6 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   const samples: CellPlan[] = [];
   cells.push({ row: 1, col: 1, value: "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU" });
   cells.push({ row: 2, col: 1, value: [r.title, r.organization].filter(Boolean).join(" — ") });
-  cells.push({
-    row: 3,
-    col: 1,
-    value: `Các câu dưới đây tự cập nhật theo sheet “${TRACKING_SHEET}”; sao chép cột A sang văn bản báo cáo.`,
-  });
   cells.push({ row: 3, col: 2, value: "Mã" });
   for (const [k, c] of Object.entries(WORK))
     cells.push({ row: 3, col: c, value: WORK_HEADERS[k as keyof typeof WORK] });
@@ -408,6 +433,16 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     }
   }
   const last = row;
+  const written = layout.periods.flatMap((p) => reviewText(r, content, p));
+  // How many sentences the file was laid out for, against how many the figures give now.
+  const printed = `$${colLetter(COUNT_CELL.col)}$${COUNT_CELL.row}`;
+  const now = `$${colLetter(NOW_CELL.col)}$${NOW_CELL.row}`;
+  cells.push({ row: COUNT_CELL.row - 1, col: COUNT_CELL.col, value: "Số câu được in" });
+  cells.push({ ...COUNT_CELL, value: written.length });
+  cells.push({ row: NOW_CELL.row - 1, col: NOW_CELL.col, value: "Số câu hiện có" });
+  cells.push({ ...NOW_CELL, formula: `$${letter("order")}$${last}` });
+  const note = `Các câu dưới đây tự cập nhật theo sheet “${TRACKING_SHEET}”; sao chép cột A sang văn bản báo cáo.`;
+  cells.push({ row: HEAD_ROWS, col: 1, formula: `IF(${now}=${printed},${q(note)},${staleText(now, printed)})` });
   // Column A: the k-th sentence that is not empty, so the text has no empty lines (semantics section 8).
   const sentences = `$${letter("sentence")}$4:$${letter("sentence")}$${last}`;
   const order = `$${letter("order")}$4:$${letter("order")}$${last}`;
@@ -436,20 +471,32 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
   const styles: SheetPlan["styles"] = [
     { ref: "A1:A1", style: { bold: true, size: 14, hAlign: "center" } },
     { ref: "A2:A2", style: { italic: true, hAlign: "center", wrap: true } },
-    { ref: "A3:A3", style: { italic: true, color: SHEET_COLORS.muted, wrap: true } },
+    { ref: "A3:A3", style: { italic: true, color: SHEET_COLORS.muted, ...wrap } },
     { ref: area(2, 3, lastWork, 3), style: { bold: true, size: 10, color: SHEET_COLORS.muted, wrap: true } },
     { ref: area(1, 4, 1, last), style: wrap },
     { ref: area(2, 4, lastWork, last), style: { size: 10, color: SHEET_COLORS.muted } },
+    {
+      ref: area(COUNT_CELL.col, 1, NOW_CELL.col, NOW_CELL.row),
+      style: { size: 10, color: SHEET_COLORS.muted, wrap: true },
+    },
   ];
-  // Row k shows the k-th sentence, which may be any slot's from the k-th on (neither LibreOffice nor
-  // Excel fits a row to a formula's result): its height is the tallest of theirs.
+  // The rows that print show today's sentences, each as tall as its own, under a note as tall as the
+  // warning it may turn into. A row below may show a sentence once more figures are typed (neither
+  // LibreOffice nor Excel fits a row to a formula's result): its height is the tallest of the slots' from there on.
+  const end = HEAD_ROWS + written.length;
+  const shown = [
+    { row: HEAD_ROWS, col: 1, value: staleSample(last) },
+    ...written.map((value, k) => ({ row: HEAD_ROWS + 1 + k, col: 1, value })),
+  ];
+  const heights = fitRowHeights({ cells: [...cells, ...shown], styles, merges: [], columns }).filter(
+    (h) => h.row <= end,
+  );
   const measured = new Map(
     fitRowHeights({ cells: samples, styles, merges: [], columns }).map((h) => [h.row, h.height]),
   );
-  const heights = fitRowHeights({ cells, styles, merges: [], columns }).filter((h) => h.row < 4);
   const below: SheetPlan["rowHeights"] = [];
   let tallest = 0;
-  for (let at = last; at >= 4; at--) {
+  for (let at = last; at > end; at--) {
     tallest = Math.max(tallest, measured.get(at) ?? 0);
     if (tallest > 0) below.unshift({ row: at, height: tallest });
   }
@@ -464,11 +511,17 @@ export function reportSheet(r: Resolution, layout: Layout): SheetPlan {
     rowHeights: [...heights, ...below],
     freezeRows: 3,
     validations: [],
-    conditionalFormats: [],
+    // The warning stands out on screen and on paper.
+    conditionalFormats: [
+      {
+        ref: `A${HEAD_ROWS}`,
+        rules: [{ formula: `${now}<>${printed}`, fill: SHEET_COLORS.warningFill, font: SHEET_COLORS.warning }],
+      },
+    ],
     dataBars: [],
     charts: [],
     autofitRows: [4, last],
     hiddenRows: [],
-    print: { landscape: true, area: area(1, 1, 1, last), ...pageBands(r.title, r.organization) },
+    print: { landscape: true, area: reportPrintArea(written.length), ...pageBands(r.title, r.organization) },
   };
 }

@@ -1,6 +1,8 @@
 import { filledCell } from "../core/content";
 import { cellPosition, colLetter } from "./layout";
 
+type Position = ReturnType<typeof cellPosition>;
+
 /** The writers' contract: a pure description of a workbook; the Office.js and exceljs writers apply it as is. */
 export interface CellStyle {
   bold?: boolean;
@@ -85,6 +87,10 @@ export interface SheetPlan {
     landscape: boolean;
     area: string;
     repeatRows?: [number, number];
+    /** Shrunk to this many pages tall as well as one page wide. */
+    pagesTall?: number;
+    /** Rows a printed page starts at (manual page breaks above them). */
+    breaksBefore?: number[];
     /** Excel header/footer codes (&P page, &N pages, &D print date); "&" in text is doubled. */
     header: PageBand;
     footer: PageBand;
@@ -111,6 +117,60 @@ export const LINE_HEIGHT = 16;
 
 export const ref = (c: number, r: number) => `${colLetter(c)}${r}`;
 export const area = (c1: number, r1: number, c2: number, r2: number) => `${ref(c1, r1)}:${ref(c2, r2)}`;
+
+/** A4 landscape inside xlsx.ts's margins and the header and footer bands, in points. */
+const PRINTABLE = { width: 784, height: 470 };
+/** Points a character width of a column prints at, at 100% (layout.PRINT_WIDTH's measure). */
+const POINTS_PER_WIDTH = 5.6;
+
+type PrintedPart = Pick<SheetPlan, "columns" | "rowHeights" | "print">;
+
+/** Each printed row's height in points on an A4 landscape page, fitted one page wide, from the plan's estimates. */
+function printedRows(p: PrintedPart): { row: number; height: number }[] {
+  const [a, b] = p.print.area.split(":").map(cellPosition) as [Position, Position];
+  let width = 0;
+  for (let c = a.col; c <= b.col; c++) width += p.columns[c - 1]?.hidden ? 0 : (p.columns[c - 1]?.width ?? 10);
+  const scale = Math.min(1, PRINTABLE.width / (width * POINTS_PER_WIDTH));
+  const heights = new Map(p.rowHeights.map((h) => [h.row, h.height]));
+  const rows: { row: number; height: number }[] = [];
+  for (let r = a.row; r <= b.row; r++) rows.push({ row: r, height: (heights.get(r) ?? LINE_HEIGHT) * scale });
+  return rows;
+}
+
+/** How many pages the print area takes, fitted one page wide (an estimate: a row without a height is one line). */
+export function printedPages(p: PrintedPart): number {
+  return printedRows(p).reduce((n, r) => n + r.height, 0) / PRINTABLE.height;
+}
+
+/**
+ * How a sheet of tables flows over pages, so no page holds a table's tail alone: a sheet at most 30%
+ * longer than a page shrinks to one page tall (its text at 77% or more); a longer one breaks before
+ * each table (`blocks`: first and last rows) that would not fit the rest of its page.
+ */
+export function pageFlow(
+  p: PrintedPart,
+  blocks: [number, number][],
+): Pick<SheetPlan["print"], "pagesTall" | "breaksBefore"> {
+  const rows = printedRows(p);
+  if (rows.reduce((n, r) => n + r.height, 0) <= 1.3 * PRINTABLE.height) return { pagesTall: 1 };
+  const height = new Map(rows.map((r) => [r.row, r.height]));
+  const starts = new Map(blocks.map(([from, to]) => [from, to]));
+  const breaksBefore: number[] = [];
+  let used = 0;
+  for (const { row, height: h } of rows) {
+    const to = starts.get(row);
+    if (to !== undefined && used > 0) {
+      let block = 0;
+      for (let r = row; r <= to; r++) block += height.get(r) ?? 0;
+      if (used + block > PRINTABLE.height && block <= PRINTABLE.height) {
+        breaksBefore.push(row);
+        used = 0;
+      }
+    }
+    used = used + h > PRINTABLE.height ? h : used + h;
+  }
+  return { breaksBefore };
+}
 
 /** Text as it may stand in a header or footer: "&" doubled, at most `max` characters. */
 const band = (text: string, max: number) => {

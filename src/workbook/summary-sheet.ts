@@ -15,7 +15,7 @@ import {
 } from "./layout";
 import { ASSIGNED_SECTION, assignedHeader } from "../core/assigned-words";
 import { q } from "./formulas";
-import { area, fitRowHeights, pageBands, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
+import { area, fitRowHeights, pageBands, pageFlow, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
 
 /** The comparison table's counts: rose, held, fell, and all compared. */
 export const PREVIOUS_HEADERS = ["Tăng", "Bằng cùng kỳ", "Giảm", "Tổng số so sánh được"] as const;
@@ -68,6 +68,8 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
   merges.push(area(1, 1, nCols, 1), area(1, 2, nCols, 2));
   const dataBars: SheetPlan["dataBars"] = [];
   let chart: SheetPlan["charts"][number] | null = null;
+  /** Each table's first and last rows, kept on one printed page. */
+  const blocks: [number, number][] = [];
   let row = 3;
   for (const period of layout.periods) {
     const key = resultKey(period);
@@ -123,6 +125,7 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
       ...statusHeads(head),
     );
     dataBars.push({ ref: area(nCols, first, nCols, lastRow), color: SHEET_COLORS.dataBar });
+    blocks.push([title, lastRow]);
     chart = {
       title: `Kết quả thực hiện chỉ tiêu ${PERIOD_INFO[period].label} theo phần`,
       sourceRef: area(2, head, 2 + STATUSES.length, totalRow - 1),
@@ -159,6 +162,7 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
       { ref: area(1, first, width, lastRow), style: { border: true, vAlign: "center" } },
       { ref: area(statusCol1, first, countsTo, lastRow), style: { hAlign: "center", numFmt: "0" } },
     );
+    blocks.push([titleRow, lastRow]);
     row = lastRow + 1;
     return { head, first, lastRow };
   };
@@ -223,6 +227,8 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
   styles.push({ ref: area(1, noteRow, nCols, noteRow), style: { italic: true, color: SHEET_COLORS.muted } });
   merges.push(area(1, noteRow, nCols, noteRow));
   const columns = widths.map((width) => ({ width }));
+  const rowHeights = fitRowHeights({ cells, styles, merges, columns });
+  const print = { landscape: true, area: area(1, 1, nCols, lastRow), ...pageBands(r.title, r.organization) };
   return {
     name: SUMMARY_SHEET,
     rowCount: lastRow,
@@ -231,7 +237,7 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
     styles,
     merges,
     columns,
-    rowHeights: fitRowHeights({ cells, styles, merges, columns }),
+    rowHeights,
     freezeRows: 2,
     validations: [],
     conditionalFormats: [],
@@ -239,6 +245,6 @@ export function summarySheet(r: Resolution, layout: Layout): SheetPlan {
     charts: chart ? [chart] : [],
     autofitRows: [noteRow, lastRow],
     hiddenRows: [],
-    print: { landscape: true, area: area(1, 1, nCols, lastRow), ...pageBands(r.title, r.organization) },
+    print: { ...print, ...pageFlow({ columns, rowHeights, print }, blocks) },
   };
 }

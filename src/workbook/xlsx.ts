@@ -68,7 +68,7 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan, results: Map<number, Com
       orientation: p.print.landscape ? "landscape" : "portrait",
       fitToPage: true,
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: p.print.pagesTall ?? 0,
       // exceljs prefixes "$" to each corner: "A$1:I$57" becomes the absolute "$A$1:$I$57".
       printArea: p.print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
       printTitlesRow: p.print.repeatRows ? `${p.print.repeatRows[0]}:${p.print.repeatRows[1]}` : undefined,
@@ -88,6 +88,8 @@ function writeSheet(wb: ExcelJS.Workbook, p: SheetPlan, results: Map<number, Com
   if (p.columns.some((c) => c.grouped)) ws.properties.outlineLevelCol = 1;
   for (const h of p.rowHeights) ws.getRow(h.row).height = h.height;
   for (const r of p.hiddenRows) ws.getRow(r).hidden = true;
+  // exceljs breaks below a row: the page starts at the next.
+  for (const r of p.print.breaksBefore ?? []) ws.getRow(r - 1).addPageBreak();
   // A column's formulas that differ only by their own row are written once (an OOXML shared formula):
   // the status formulas of 2,000 rows would otherwise be megabytes of the same text. A run of one
   // key down a column shares one master; another key, or a cell of its own, starts a new run, so no

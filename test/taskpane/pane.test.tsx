@@ -8,7 +8,15 @@ import { CHECK_DELAY_MS, browserHost, excelHost, supportsUpTo, type Host } from 
 import { InsertTab } from "../../src/taskpane/InsertTab";
 import { ProgressTab } from "../../src/taskpane/ProgressTab";
 import { ResolutionTab } from "../../src/taskpane/ResolutionTab";
-import { ESTIMATE_ROW, HEADER_ROW, col, colIndex, sheetLayout, TRACKING_SHEET } from "../../src/workbook/layout";
+import {
+  ESTIMATE_ROW,
+  HEADER_ROW,
+  REPORT_SHEET,
+  col,
+  colIndex,
+  sheetLayout,
+  TRACKING_SHEET,
+} from "../../src/workbook/layout";
 import { actualsFileFromJson } from "../../src/core/input";
 import { reviewText } from "../../src/core/report";
 import { bieuSheetName } from "../../src/workbook/bieu-sheet";
@@ -640,9 +648,45 @@ describe("Check tab, against the fake Excel", () => {
     await edit(`${col("actual")}40`);
     await edit(`${col("actual")}41`);
     await screen.findByText(/Chỉ tiêu V\.2 .*không được nhỏ hơn 1/, undefined, { timeout: 3000 });
-    // Two edits within the delay: one read of the sheet.
-    expect(contexts.length).toBe(runs + 1);
+    // Two edits within the delay: one read of the sheet, and one look at the Báo cáo sheet's counts.
+    await act(() => new Promise((r) => setTimeout(r, CHECK_DELAY_MS + 100)));
+    expect(contexts.length).toBe(runs + 2);
     expect(handlers()).toEqual([TRACKING_SHEET]);
+  });
+
+  test("a figure edit that changes the number of sentences moves the Báo cáo print area to them", async () => {
+    const book = await insertedBook();
+    const { host } = fakeExcel(book);
+    render(<CheckTab host={host} resolution={BUILTIN_RESOLUTION} inserted={0} />);
+    await screen.findByText(/Đang theo dõi/);
+    const report = book.sheet(REPORT_SHEET);
+    const printed = book.get(REPORT_SHEET, 2, 2)?.value as number;
+    expect(report.pageLayout.printArea).toBe(`A1:A${3 + printed}`);
+    // What the sheet's count formula gives after the edit (the fake does not calculate the Báo cáo sheet).
+    let now = printed;
+    const calculate = book.calculate!;
+    book.calculate = (sheet, row, c, formula) =>
+      sheet === REPORT_SHEET && row === 2 && c === 3 ? now : calculate(sheet, row, c, formula);
+    const edit = async () => {
+      await act(async () => {
+        await book.sheet(TRACKING_SHEET).onChanged[0]!({ address: `${col("actual")}${rowOf("V.2")}` });
+        await new Promise((r) => setTimeout(r, CHECK_DELAY_MS + 200));
+      });
+    };
+    await edit();
+    expect(report.pageLayout.printArea).toBe(`A1:A${3 + printed}`);
+    now = printed + 2;
+    await edit();
+    await waitFor(() => expect(report.pageLayout.printArea).toBe(`A1:A${5 + printed}`));
+    expect(book.get(REPORT_SHEET, 2, 2)?.value).toBe(printed + 2);
+    expect([...report.autofitRows]).toEqual(expect.arrayContaining([4, 5 + printed]));
+    // A note edit does not touch it.
+    now = printed + 5;
+    await act(async () => {
+      await book.sheet(TRACKING_SHEET).onChanged[0]!({ address: `${col("note")}40` });
+      await new Promise((r) => setTimeout(r, CHECK_DELAY_MS + 200));
+    });
+    expect(report.pageLayout.printArea).toBe(`A1:A${5 + printed}`);
   });
 
   test("before ExcelApi 1.19 nothing runs on edit: the tab checks when opened and says why", async () => {

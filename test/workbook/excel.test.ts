@@ -2,7 +2,7 @@ import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Resolution } from "../../src/core/model";
 import { carryOver, contentOverOld, describeLeftBehind } from "../../src/workbook/carry";
 import { readTrackingValues, readWorkbook, writeWorkbook, type WorkbookState } from "../../src/workbook/excel";
-import { HEADER_ROW, TRACKING_SHEET, col, colIndex, sheetLayout } from "../../src/workbook/layout";
+import { HEADER_ROW, SUMMARY_SHEET, TRACKING_SHEET, col, colIndex, sheetLayout } from "../../src/workbook/layout";
 import { bieuSheetName } from "../../src/workbook/bieu-sheet";
 import { DEFAULT_PERIODS } from "../../src/core/words";
 import { buildWorkbookPlan, type WorkbookPlan } from "../../src/workbook/plan";
@@ -82,11 +82,12 @@ describe("the Excel writer applies the whole plan", () => {
         p.dataBars.map((d) => d.ref),
       );
       expect(s.merges).toEqual(p.merges);
+      expect(s.pageBreaks).toEqual(p.print.breaksBefore ?? []);
       expect(s.freezeRows).toBe(p.freezeRows);
       expect(s.pageLayout).toMatchObject({
         printArea: p.print.area,
         paperSize: "A4",
-        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: p.print.pagesTall ?? 0 },
         leftHeader: p.print.header.left,
         centerHeader: p.print.header.center,
         rightHeader: p.print.header.right,
@@ -140,15 +141,29 @@ describe("the Excel writer applies the whole plan", () => {
     expect(r.extras[0]).toMatch(/chưa áp dụng “vừa một trang theo chiều ngang” cho sheet “Theo dõi”/);
   });
 
+  test("Tổng hợp's page breaks and fit go where the plan puts them", async () => {
+    const plan = buildWorkbookPlan(BUILTIN_RESOLUTION, { periods: ["3t", "6t", "9t", "nam"] });
+    const summary = plan.sheets.find((p) => p.name === SUMMARY_SHEET)!;
+    expect(summary.print.breaksBefore?.length).toBeGreaterThan(0);
+    const book = new FakeBook();
+    await insert(book, plan);
+    expect(book.sheet(SUMMARY_SHEET).pageBreaks).toEqual(summary.print.breaksBefore);
+    const short = buildWorkbookPlan(BUILTIN_RESOLUTION).sheets.find((p) => p.name === SUMMARY_SHEET)!;
+    expect(short.print.pagesTall).toBe(1);
+    const other = new FakeBook();
+    await insert(other, buildWorkbookPlan(BUILTIN_RESOLUTION));
+    expect(other.sheet(SUMMARY_SHEET).pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
+  });
+
   test("without ExcelApi 1.9 no page-layout member is touched", async () => {
     const book = new FakeBook();
     const ctx = new FakeContext(book);
-    await writeWorkbook(ctx.asContext, buildWorkbookPlan(BUILTIN_RESOLUTION), {
+    await writeWorkbook(ctx.asContext, buildWorkbookPlan(BUILTIN_RESOLUTION, { periods: ["3t", "6t", "9t", "nam"] }), {
       sheetNames: ["Sheet1"],
       hasToleranceName: false,
       supports: (v) => v === "1.8",
     });
-    expect(ctx.log.filter((l) => l.includes("pageLayout"))).toEqual([]);
+    expect(ctx.log.filter((l) => l.includes("pageLayout") || l.includes("PageBreaks"))).toEqual([]);
     expect(book.sheet(TRACKING_SHEET).freezeRows).toBe(HEADER_ROW);
   });
 

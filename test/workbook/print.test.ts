@@ -248,6 +248,12 @@ describeWithTools(
           const texts = summaryWords.filter((w) => w.page === pg).map((w) => w.text);
           expect([pg, texts.some((t) => /^\d+$/.test(t))]).toEqual([pg, true]);
         }
+        // No table is cut across pages: every page after the first starts with a table's title.
+        const summaryPages = [...new Set(summaryWords.map((w) => w.page))].sort((a, b) => a - b);
+        for (const pg of summaryPages.slice(1)) {
+          const top = summaryWords.filter((w) => w.page === pg).sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)[0]!;
+          expect([pg, top.text]).toEqual([pg, expect.stringMatching(/^(Kết|So|Chỉ)$/u)]);
+        }
 
         const shown = recalcToCsv([file]).get(file)!;
         const trackingRows = shown.get(TRACKING_SHEET)!;

@@ -3,9 +3,10 @@ import { writeFileSync } from "fs";
 import * as path from "path";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Resolution } from "../../src/core/model";
-import { eachCellOf } from "../../src/workbook/layout";
+import { KEY_PREFIX, eachCellOf, periodKey } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type CellStyle, type SheetPlan } from "../../src/workbook/plan";
-import { FONT, LINE_HEIGHT, pageBands } from "../../src/workbook/sheet-plan";
+import { FONT, LINE_HEIGHT, pageBands, printedPages } from "../../src/workbook/sheet-plan";
+import type { Period } from "../../src/core/periods";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { describeWithTools, pdfBoxes, printToPdf, recalcToCsv, tempDir, type PdfBox } from "../helpers/tools";
 import { syntheticResolution, writtenFile } from "../../support/synthetic";
@@ -158,6 +159,47 @@ describe("the printed page names what it is", () => {
   });
 });
 
+describe("Tổng hợp flows over pages without cutting a table", () => {
+  const summaryOf = (r: Resolution, periods: readonly Period[]) =>
+    buildWorkbookPlan(r, { periods }).sheets.find((s) => s.name === "Tổng hợp")!;
+
+  test("a sheet a little longer than a page shrinks to one page tall; one that fits stays as it is", () => {
+    const two = summaryOf(BUILTIN_RESOLUTION, ["6t", "nam"]);
+    expect(printedPages(two)).toBeGreaterThan(1);
+    expect(printedPages(two)).toBeLessThanOrEqual(1.3);
+    expect([two.print.pagesTall, two.print.breaksBefore]).toEqual([1, undefined]);
+    const one = summaryOf(BUILTIN_RESOLUTION, ["nam"]);
+    expect(printedPages(one)).toBeLessThan(1);
+  });
+
+  test.each([
+    ["24 parts, three periods", syntheticResolution(72, 3, 24), ["6t", "9t", "nam"] as const],
+    ["the seed, four periods", BUILTIN_RESOLUTION, ["3t", "6t", "9t", "nam"] as const],
+  ])("%s: a longer sheet breaks before each table that would not fit the rest of its page", (_, r, periods) => {
+    const p = summaryOf(r, periods);
+    expect(printedPages(p)).toBeGreaterThan(1.3);
+    expect(p.print.pagesTall).toBeUndefined();
+    const breaks = p.print.breaksBefore!;
+    expect(breaks.length).toBeGreaterThan(0);
+    // Each break is a table's title row.
+    const at = new Map(p.cells.map((c) => [`${c.row},${c.col}`, c.value]));
+    expect(breaks.map((b) => String(at.get(`${b},1`)))).toEqual(
+      breaks.map(() => expect.stringMatching(/^(Kết quả|So với)/u)),
+    );
+    // A table that fits a page is never split: the break comes before it, so a page holds each table whole
+    // (LibreOffice's pages are checked in print.test.ts).
+    const blocks = breaks.map((b) => {
+      let end = b;
+      while (at.has(`${end + 1},2`) || at.has(`${end + 1},1`)) end++;
+      return printedPages({
+        ...p,
+        print: { ...p.print, area: p.print.area.replace(/^A1:/u, `A${b}:`).replace(/\d+$/u, String(end)) },
+      });
+    });
+    expect(blocks.filter((pages) => pages > 1)).toEqual([]);
+  });
+});
+
 /** A figure on the target itself for every second indicator (or every one), in every period. */
 function figures(r: Resolution, every = 2) {
   const chosen = Object.fromEntries(
@@ -176,24 +218,30 @@ describeWithTools(
   ["soffice", "pdftotext"],
   () => {
     test.each([
-      ["the seed, a figure for every second indicator", BUILTIN_RESOLUTION, 2],
-      ["long texts, a figure for every indicator", LONG, 1],
+      ["the seed, a figure for every second indicator", BUILTIN_RESOLUTION, 2, undefined],
+      ["long texts, a figure for every indicator", LONG, 1, undefined],
+      // The issue's case: 40 indicators, three periods, no figure (it printed three blank pages).
+      ["40 indicators, three periods, no figure", syntheticResolution(40, 7), 0, ["6t", "9t", "nam"] as const],
     ] as const)(
       "%s",
-      async (_, r, every) => {
+      async (_, r, every, periods) => {
         const dir = tempDir("chitieu-report-print-");
-        const plan = buildWorkbookPlan(r, { content: writtenFile(r, figures(r, every)) });
+        const content = every > 0 ? writtenFile(r, figures(r, every)) : undefined;
+        const plan = buildWorkbookPlan(r, { content, periods });
         const file = path.join(dir, "so.xlsx");
         writeFileSync(file, await writeXlsx(plan));
-        const sentences = recalcToCsv([file], true)
-          .get(file)!
-          .get("Báo cáo")!
-          .slice(3)
-          .map((row) => row[0] ?? "");
+        const report = recalcToCsv([file], true).get(file)!.get("Báo cáo")!;
+        const sentences = report.slice(3).map((row) => row[0] ?? "");
         const written = sentences.filter((t) => t !== "");
         // Every indicator without a figure is only counted: no empty row among the sentences.
         expect(sentences.slice(0, written.length)).toEqual(written);
-        expect(written.length).toBe(2 * (1 + r.sections.length) + 2 * Math.ceil(allIndicators(r).length / every));
+        const n = periods?.length ?? 2;
+        const withFigure = every > 0 ? Math.ceil(allIndicators(r).length / every) : 0;
+        expect(written.length).toBe(n * (1 + r.sections.length) + n * withFigure);
+        // The print area ends at the last sentence LibreOffice shows, and the note is not the warning.
+        const sheet = plan.sheets.find((x) => x.name === "Báo cáo")!;
+        expect(sheet.print.area).toBe(`A1:A${3 + written.length}`);
+        expect(report[2]![0]).toMatch(/^Các câu dưới đây tự cập nhật/u);
 
         const pdf = printToPdf(file, dir);
         const { lines, width, height } = pdfBoxes(pdf);
@@ -225,8 +273,66 @@ describeWithTools(
               overlaps.push(`${on[i - 1]!.text} ↓ ${on[i]!.text}`);
         }
         expect(overlaps).toEqual([]);
+        // No blank row: between two printed sentence lines there is never room for another, and every page
+        // has sentences. (The note's row above them is tall enough for the warning it may turn into.)
+        const note = body.find((l) => l.text.startsWith("Các câu dưới đây"))!;
+        const gaps: string[] = [];
+        for (const p of pages) {
+          const on = body
+            .filter((l) => l.page === p && !(p === note.page && l.yMin <= note.yMax))
+            .sort((x, y) => x.yMin - y.yMin);
+          expect(on.length).toBeGreaterThan(0);
+          for (let i = 1; i < on.length; i++) {
+            const line = on[i - 1]!.yMax - on[i - 1]!.yMin;
+            if (on[i]!.yMin - on[i - 1]!.yMax > 0.9 * line) gaps.push(`${on[i - 1]!.text} ↓ ${on[i]!.text}`);
+          }
+        }
+        expect(gaps).toEqual([]);
+        // The last printed line ends the last sentence: nothing printed after it.
+        const lastPage = Math.max(...pages);
+        const tail = body.filter((l) => l.page === lastPage).sort((x, y) => x.yMin - y.yMin);
+        expect(squeeze(written.at(-1)!).endsWith(squeeze(tail.at(-1)!.text))).toBe(true);
       },
       240_000,
     );
+
+    test("a figure typed later without the add-in: the note says the print area holds fewer sentences, and how to mend it", async () => {
+      const dir = tempDir("chitieu-report-stale-");
+      const r = BUILTIN_RESOLUTION;
+      const base = path.join(dir, "base.xlsx");
+      writeFileSync(base, await writeXlsx(buildWorkbookPlan(r, { content: writtenFile(r, figures(r, 2)) })));
+      // Staff type the year's figure of an indicator that had none, in a spreadsheet without the add-in.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(base);
+      const ws = wb.getWorksheet("Theo dõi")!;
+      let keyRow = 0;
+      ws.eachRow((row, n) => {
+        if ((row.values as unknown[]).includes(`${KEY_PREFIX}id`)) keyRow = n;
+      });
+      const colOf = new Map<string, number>();
+      ws.getRow(keyRow).eachCell((c, n) => colOf.set(String(c.value).slice(KEY_PREFIX.length), n));
+      // (A count, not a percentage: a percent cell holds 0,9 for 90%.)
+      const blank = allIndicators(r).find((i, k) => k % 2 === 1 && i.target.op === "gte" && i.unit !== "%")!;
+      let at = 0;
+      ws.getColumn(colOf.get("id")!).eachCell((c, n) => void (n > keyRow && c.value === blank.id && (at = n)));
+      ws.getCell(at, colOf.get(periodKey("actual", "nam"))!).value = (blank.target as { value: number }).value;
+      const edited = path.join(dir, "edited.xlsx");
+      await wb.xlsx.writeFile(edited);
+
+      const books = recalcToCsv([base, edited], true);
+      const count = (f: string) =>
+        books
+          .get(f)!
+          .get("Báo cáo")!
+          .slice(3)
+          .filter((row) => (row[0] ?? "") !== "").length;
+      const n = count(base);
+      expect(count(edited)).toBe(n + 1);
+      expect(books.get(base)!.get("Báo cáo")![2]![0]).toMatch(/^Các câu dưới đây tự cập nhật/u);
+      expect(books.get(edited)!.get("Báo cáo")![2]![0]).toBe(
+        `Số liệu đã đổi: nay có ${n + 1} câu, vùng in có ${n} câu. Hãy chèn lại sổ bằng bổ trợ Chỉ tiêu ` +
+          `(số liệu được giữ nguyên) hoặc đặt vùng in A1:A${n + 4} trước khi in.`,
+      );
+    }, 240_000);
   },
 );
