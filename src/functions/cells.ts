@@ -3,6 +3,7 @@ import type { Status, TargetSpec } from "../core/model";
 import { DEFAULT_TOLERANCE, readTolerance as toleranceOf } from "../core/tolerance";
 import { NUMBER_SOURCE, parseVietnameseNumber, parseNumberToken } from "../core/numbers";
 import { parseTargetPhrase } from "../core/target";
+import { previousChange } from "../core/previous";
 import { normalizeText } from "../core/text";
 
 /**
@@ -103,17 +104,45 @@ export function so(text: Cell): number | CellError {
 }
 
 /**
+ * The figure ÷ the same period last year, as the sheet's "So với cùng kỳ" column (core/previous):
+ * numbers only, none for a previous 0. With a target, a figure the sheet would refuse is an error
+ * and a rank, rating or qualitative target has no comparison.
+ */
+export function soCungKy(actual: Cell, previous: Cell, target: Cell): number | CellError {
+  let spec: Pick<TargetSpec, "target"> = { target: { op: "gte", value: 0 } };
+  if (!isBlank(target)) {
+    const t = readTarget(target);
+    if (t instanceof CellError) return t;
+    const check = checkFigure(t, figureFromCell(t, isBlank(actual) ? null : actual));
+    if (!check.ok) return new CellError("invalidValue", `Số liệu thực hiện ${check.reason}.`);
+    spec = t;
+  }
+  return (
+    previousChange(spec, actual, previous) ??
+    new CellError(
+      "notAvailable",
+      "Không so được với cùng kỳ: cần số liệu và số cùng kỳ là hai con số, cùng kỳ khác 0 (thứ hạng, xếp loại, định tính không so).",
+    )
+  );
+}
+
+/**
  * Applies fn to figures and targets given as single values or ranges: one side may be a
  * single cell; otherwise both must have the same shape. Errors stay in their own cells.
  */
-export function overCells<T>(a: Cell[][], b: Cell[][], fn: (x: Cell, y: Cell) => T | CellError): (T | CellError)[][] {
+export function overCells<T>(
+  a: Cell[][],
+  b: Cell[][],
+  fn: (x: Cell, y: Cell) => T | CellError,
+  second = "vùng chỉ tiêu",
+): (T | CellError)[][] {
   const single = (m: Cell[][]) => m.length === 1 && m[0]!.length === 1;
   if (!single(a) && !single(b) && (a.length !== b.length || a[0]!.length !== b[0]!.length))
     return [
       [
         new CellError(
           "invalidValue",
-          `Vùng số liệu (${a.length}×${a[0]!.length}) và vùng chỉ tiêu (${b.length}×${b[0]!.length}) phải cùng kích thước, hoặc một bên là một ô.`,
+          `Vùng số liệu (${a.length}×${a[0]!.length}) và ${second} (${b.length}×${b[0]!.length}) phải cùng kích thước, hoặc một bên là một ô.`,
         ),
       ],
     ];

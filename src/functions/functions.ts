@@ -1,6 +1,6 @@
 /* global CustomFunctions */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value, and the metadata generator reads "any[][]" as a range of any values. */
-import { CellError, danhGia, dat, overCells, readTolerance, so, tyLe, type Cell } from "./cells";
+import { CellError, danhGia, dat, overCells, readTolerance, so, soCungKy, tyLe, type Cell } from "./cells";
 
 // Each function takes single cells or whole ranges (same shape, or one side a single cell)
 // and returns one result per cell, so a block can be judged with one formula.
@@ -56,6 +56,20 @@ export function danhgia_(thuc_hien: any[][], chi_tieu: any[][], dung_sai?: any):
  */
 export function tyle_(thuc_hien: any[][], chi_tieu: any[][]): any[][] {
   return toExcel(overCells(thuc_hien as Cell[][], chi_tieu as Cell[][], tyLe));
+}
+
+/**
+ * So với cùng kỳ năm trước: số liệu thực hiện ÷ số liệu cùng kỳ (1,048 = 104,8%), như cột “So với cùng kỳ” của sổ; #N/A khi không so được.
+ * @customfunction SOCUNGKY
+ * @param thuc_hien Số liệu thực hiện kỳ này; một ô hoặc một vùng.
+ * @param cung_ky Số liệu cùng kỳ năm trước; một ô hoặc một vùng cùng kích thước.
+ * @param [chi_tieu] Chỉ tiêu như nghị quyết ghi: số liệu được kiểm tra như trong sổ, và thứ hạng, xếp loại, định tính không so.
+ * @returns Thực hiện ÷ cùng kỳ.
+ */
+export function socungky_(thuc_hien: any[][], cung_ky: any[][], chi_tieu?: any): any[][] {
+  return toExcel(
+    overCells(thuc_hien as Cell[][], cung_ky as Cell[][], (a, p) => soCungKy(a, p, chi_tieu ?? null), "vùng cùng kỳ"),
+  );
 }
 
 /**

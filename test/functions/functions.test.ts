@@ -3,7 +3,13 @@ import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { FakeCustomFunctionError } from "../fakes/custom-functions";
-import { danhgia_, dat_, so_, tyle_ } from "../../src/functions/functions";
+import { danhgia_, dat_, so_, socungky_, tyle_ } from "../../src/functions/functions";
+import { allIndicators } from "../../src/core/model";
+import { formatTarget } from "../../src/core/target";
+import { evaluatePlan } from "../../src/workbook/evaluate";
+import { TRACKING_SHEET, colIndex, sheetLayout, type ColumnKey } from "../../src/workbook/layout";
+import { buildWorkbookPlan } from "../../src/workbook/plan";
+import { syntheticFigures, syntheticResolution, writtenFile } from "../../support/synthetic";
 
 const one = <T>(fn: () => T[][]) => fn()[0]![0];
 const err = (fn: () => unknown) => {
@@ -163,6 +169,59 @@ describe("CHITIEU.SO", () => {
   test("a column of texts gives a column of numbers", () => expect(so_([["1.000"], ["2,5"]])).toEqual([[1000], [2.5]]));
 });
 
+describe("CHITIEU.SOCUNGKY: the figure ÷ last year's, as the sheet's “So với cùng kỳ” column", () => {
+  test.each([
+    [110, 100, 1.1],
+    [0.55, 0.6, 0.55 / 0.6],
+    [27625, 26000, 27625 / 26000],
+  ])("%p against %p", (a, p, ratio) => expect(one(() => socungky_([[a]], [[p]]))).toBeCloseTo(ratio, 12));
+
+  test.each([
+    [110, 0, /cùng kỳ khác 0/],
+    ["", 100, /hai con số/],
+    [110, "abc", /hai con số/],
+  ])("%p against %p is #N/A", (a, p, message) => {
+    const e = err(() => socungky_([[a]], [[p]]));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(message);
+  });
+
+  test("a rank, a rating or a qualitative target has no comparison; a figure the sheet refuses is #VALUE!", () => {
+    expect(err(() => socungky_([[4]], [[6]], "thứ 5 trở lên")).code).toBe("#N/A");
+    expect(err(() => socungky_([["Đạt"]], [["Đạt"]], "Đạt")).code).toBe("#N/A");
+    expect(err(() => socungky_([[1.5]], [[0.9]], "trên 99%")).code).toBe("#VALUE!");
+    expect(err(() => socungky_([[1, 2]], [[1, 2, 3]])).message).toMatch(/vùng cùng kỳ \(1×3\)/u);
+  });
+
+  test("equals the tracking sheet's formula over every kind, figures and last year's chosen at random", () => {
+    const res = syntheticResolution(120, 41);
+    const figures = syntheticFigures(res, 42, 0.05);
+    const previous = syntheticFigures(res, 43, 0.05);
+    const content = writtenFile(res, { actuals: figures, previous: { nam: previous } });
+    const plan = buildWorkbookPlan(res, { content, periods: ["nam"] });
+    const shown = evaluatePlan(plan).get(TRACKING_SHEET)!;
+    const layout = sheetLayout(["nam"]);
+    const at = (row: number, key: ColumnKey) => shown.get(row * 16384 + colIndex(key, layout));
+    let compared = 0;
+    for (const ind of allIndicators(res)) {
+      const row = plan.rows.find((x) => x.id === ind.id)!.row;
+      const cell = (k: "figures" | "previous") =>
+        k === "figures" ? (content.rows[ind.id]?.figures.nam ?? null) : (content.rows[ind.id]?.previous?.nam ?? null);
+      const sheet = at(row, "change");
+      // The target as the sheet's technical cells hold it (a resolution's own words may be vaguer).
+      let fn: unknown;
+      try {
+        fn = one(() => socungky_([[cell("figures")]], [[cell("previous")]], formatTarget(ind.target, ind.unit)));
+      } catch {
+        fn = "";
+      }
+      expect([ind.id, fn]).toEqual([ind.id, sheet === "" ? "" : sheet]);
+      if (sheet !== "") compared++;
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+});
+
 describe("metadata (golden file: the shipped dist/functions.json → test/functions/functions.expected.json)", () => {
   const golden = path.join(__dirname, "functions.expected.json");
   let metadata: {
@@ -234,6 +293,15 @@ describe("metadata (golden file: the shipped dist/functions.json → test/functi
         [
           ["thuc_hien", "any", "matrix", false],
           ["chi_tieu", "any", "matrix", false],
+        ],
+      ],
+      [
+        "SOCUNGKY",
+        "SOCUNGKY",
+        [
+          ["thuc_hien", "any", "matrix", false],
+          ["cung_ky", "any", "matrix", false],
+          ["chi_tieu", "any", "scalar", true],
         ],
       ],
       ["SO", "SO", [["van_ban", "any", "matrix", false]]],
