@@ -228,6 +228,7 @@ export function excelHost(
    * and count are set to them and their rows fitted (else the sheet's note warns that they differ).
    */
   const fitReport = async () => {
+    if (!supports(UNDO_SAFE_API)) return;
     const [, , , , , { REPORT_COUNTS, reportPrintArea, reportSentenceRows }] = await workbookModules();
     await excelRun(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
