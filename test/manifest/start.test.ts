@@ -61,6 +61,7 @@ function get(url: string): Promise<{ status: number; body: string }> {
         "DAT",
         "DANHGIA",
         "TYLE",
+        "SOCUNGKY",
         "SO",
       ]);
     } finally {
