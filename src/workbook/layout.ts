@@ -82,10 +82,12 @@ export interface Column {
   width: number;
 }
 
+/** A status column's width: "Chưa có số liệu" in bold 12 pt on one line (sheet-plan.wrappedLines). */
+const STATUS_WIDTH = 15.5;
 const PERIOD_HEADERS: Record<PeriodBase, { header: string; width: number }> = {
   actual: { header: "Thực hiện", width: 14 },
   ratio: { header: "Tỷ lệ hoàn thành", width: 12 },
-  status: { header: "Đánh giá", width: 13 },
+  status: { header: "Đánh giá", width: STATUS_WIDTH },
   check: { header: "Kiểm tra số liệu", width: 30 },
   previous: { header: "Cùng kỳ", width: 13 },
   change: { header: "So với cùng kỳ", width: 11 },
@@ -166,7 +168,7 @@ export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS, opts: 
       ? [
           { key: "override", header: REVIEW_HEADERS.override, width: 12 } as const,
           { key: "reason", header: REVIEW_HEADERS.reason, width: 20 } as const,
-          { key: "final", header: REVIEW_HEADERS.final, width: 13 } as const,
+          { key: "final", header: REVIEW_HEADERS.final, width: STATUS_WIDTH } as const,
         ]
       : []),
     { key: "note", header: "Ghi chú", width: 22 },
@@ -200,29 +202,38 @@ export function sheetLayout(periods: readonly Period[] = DEFAULT_PERIODS, opts: 
 
 /**
  * The widest printed range (in character widths) that A4 landscape fits at 75%, where 12 pt body text
- * prints at 9 pt: the three-period sheet's. A sheet with more periods narrows its printed columns
- * to it, figures and statuses first, then the indicator's text and target, each to a floor that
- * still reads.
+ * prints at 9 pt. A wider sheet narrows its printed columns to it: figures first, then the
+ * indicator's text and target, then statuses (which then wrap "Chưa có số liệu"), each to a floor
+ * that still reads.
  */
 const PRINT_WIDTH = 188;
 const NARROWEST: Partial<Record<ColumnKey, number>> = { text: 36, targetText: 16 };
 function fitPrintedWidth(columns: Column[]): void {
   const printed = () => columns.filter((c) => printedOnTracking(c.key));
   let over = printed().reduce((n, c) => n + c.width, 0) - PRINT_WIDTH;
+  // Evenly across a group's columns, each down to its floor at most.
   const narrow = (pick: (c: Column) => boolean, floor: (c: Column) => number) => {
-    for (const c of printed().filter(pick)) {
-      const by = Math.min(Math.max(over, 0), c.width - floor(c));
-      c.width -= by;
-      over -= by;
+    for (let group = printed().filter(pick); over > 0.01 && group.length > 0;) {
+      const share = over / group.length;
+      for (const c of group) {
+        const by = Math.min(share, c.width - floor(c));
+        c.width = Math.round((c.width - by) * 100) / 100;
+        over -= by;
+      }
+      group = group.filter((c) => c.width > floor(c));
     }
   };
   narrow(
-    (c) => /^(actual|status)/.test(c.key),
-    (c) => (c.key.startsWith("actual") ? 11 : 12),
+    (c) => c.key.startsWith("actual"),
+    () => 11,
   );
   narrow(
     (c) => c.key in NARROWEST,
     (c) => NARROWEST[c.key]!,
+  );
+  narrow(
+    (c) => c.key.startsWith("status") || c.key === "final",
+    () => 12,
   );
 }
 

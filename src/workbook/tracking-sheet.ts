@@ -1,5 +1,6 @@
 import { figureFormat, measureOf, toExcel, type Measure } from "../core/measure";
-import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
+import { STATUS, STATUSES, STATUS_COLORS, type Resolution, type Status } from "../core/model";
+import { finalStatus, judgePeriodCell } from "../core/periods";
 import { SHEET_COLORS } from "../core/palette";
 import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
 import { PERIOD_INFO, PRORATED_SHARES_TEXT, type Period } from "../core/words";
@@ -35,6 +36,7 @@ import {
 import {
   area,
   fitRowHeights,
+  wrappedLines,
   pageBands,
   ref,
   type CellPlan,
@@ -95,6 +97,8 @@ function validationRanges(
   return out;
 }
 
+const TOLERANCE_LABEL = "Dung sai cho mức “Cơ bản đạt” (sửa được, màu tự cập nhật):";
+
 /** The "Theo dõi" sheet: heading, tolerance, legend, header, then a section row and its indicators' rows. */
 export function trackingSheet(
   r: Resolution,
@@ -103,7 +107,10 @@ export function trackingSheet(
   const { layout } = content;
   const ci = (key: ColumnKey) => colIndex(key, layout);
   const c = (key: ColumnKey) => col(key, layout);
+  const width = (key: ColumnKey) => layout.columns[ci(key) - 1]!.width;
   const cells: CellPlan[] = [];
+  /** What status cells show when the file is written: sizes the rows, never written. */
+  const shown: CellPlan[] = [];
   const rowStyles: SheetPlan["styles"] = [];
   const rows: WorkbookPlan["rows"] = [];
   const last = layout.columns.length;
@@ -115,7 +122,7 @@ export function trackingSheet(
   const actualKeys = layout.periods.map((p) => periodKey("actual", p));
 
   cells.push(...encodeHeading(r, { title: TITLE_ROW, subtitle: SUBTITLE_ROW }, layout));
-  put(TOLERANCE_ROW, "text", { value: "Dung sai cho mức “Cơ bản đạt” (sửa được, màu tự cập nhật):" });
+  put(TOLERANCE_ROW, "text", { value: TOLERANCE_LABEL });
   put(TOLERANCE_ROW, "targetText", { value: content.tolerance });
   put(TOLERANCE_ROW, actualKeys[0]!, { formula: toleranceWarningFormula() });
   put(TOLERANCE_ROW, "op", { value: "Dung sai áp dụng" });
@@ -153,6 +160,14 @@ export function trackingSheet(
       rows.push({ id: ind.id, row });
       const own: RowContent = content.rows[ind.id] ?? { figures: {} };
       cells.push(...encodeRow(ind, section.id, row, layout, own));
+      // The statuses the row shows now (its formulas' results), so the row is tall enough for them.
+      let year: Status = STATUS.noFigure;
+      for (const p of layout.periods) {
+        const { status } = judgePeriodCell(ind, own.figures[p] ?? null, p, content.tolerance);
+        if (p === "nam") year = status;
+        shown.push({ row, col: ci(periodKey("status", p)), value: status });
+      }
+      if (layout.index.has("final")) shown.push({ row, col: ci("final"), value: finalStatus(year, own.override) });
       const m = measureOf(ind);
       for (const p of layout.periods) {
         rowStyles.push({
@@ -251,7 +266,15 @@ export function trackingSheet(
   const styles: SheetPlan["styles"] = [
     { ref: area(1, TITLE_ROW, printLast, TITLE_ROW), style: { bold: true, size: 14, hAlign: "center", wrap: true } },
     { ref: area(1, SUBTITLE_ROW, printLast, SUBTITLE_ROW), style: { italic: true, hAlign: "center" } },
-    { ref: ref(ci("text"), TOLERANCE_ROW), style: { bold: true, hAlign: "right" } },
+    // The label runs left over STT and Mã; where even they are too narrow (four periods), it wraps.
+    {
+      ref: ref(ci("text"), TOLERANCE_ROW),
+      style: {
+        bold: true,
+        hAlign: "right",
+        wrap: wrappedLines(TOLERANCE_LABEL, width("id") + width("no") + width("text"), 12, true) > 1,
+      },
+    },
     { ref: ref(ci("text"), ESTIMATE_ROW), style: { bold: true, hAlign: "right" } },
     ...actualKeys.map((k) => ({
       ref: ref(ci(k), ESTIMATE_ROW),
@@ -309,6 +332,8 @@ export function trackingSheet(
         hAlign: "center" as const,
         bold: true,
         border: true,
+        // "Chưa có số liệu" in a narrower column takes two lines rather than being cut.
+        wrap: true,
       },
     })),
     ...rowStyles,
@@ -364,7 +389,7 @@ export function trackingSheet(
       styles,
       merges,
       columns,
-      rowHeights: fitRowHeights({ cells, styles, merges, columns }),
+      rowHeights: fitRowHeights({ cells: [...cells, ...shown], styles, merges, columns }),
       freezeRows: HEADER_ROW,
       validations,
       conditionalFormats: [

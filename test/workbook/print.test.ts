@@ -19,7 +19,8 @@ import {
 } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type SheetPlan, type WorkbookPlan } from "../../src/workbook/plan";
 import { readTrackingValues } from "../../src/workbook/sheet-read";
-import { FONT, madeOn } from "../../src/workbook/sheet-plan";
+import { FONT, madeOn, wrappedLines } from "../../src/workbook/sheet-plan";
+import { STATUS } from "../../src/core/words";
 import { readTrackingXlsx } from "../../src/workbook/xlsx-read";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { writeWorkbook } from "../../src/workbook/excel";
@@ -146,6 +147,12 @@ describe("the Biểu sheets in the plan", () => {
         ...ps.flatMap((p) => [periodKey("actual", p), periodKey("status", p)]),
         "final",
       ]);
+      // A status column holds "Chưa có số liệu" (bold) on one line wherever three periods or fewer leave room.
+      const statusCols = printed.filter((k) => k.startsWith("status") || k === "final");
+      const oneLine = statusCols.map((k) =>
+        wrappedLines(STATUS.noFigure, t.columns[keys.find((x) => x.key === k)!.col - 1]!.width, 12, true),
+      );
+      expect([ps.join(","), oneLine.every((n) => n === 1)]).toEqual([ps.join(","), ps.length <= 3]);
       // Only the printed range's other columns are collapsed, each in the outline group staff open with "+".
       for (const k of keys) {
         const c = t.columns[k.col - 1]!;
@@ -242,6 +249,21 @@ describeWithTools(
         expect(tracking.length).toBeGreaterThan(0);
         expect(size(tracking)).toBeGreaterThanOrEqual(9);
         expect(outside(tracking)).toEqual([]);
+        // No text runs into a neighbour's: a status too wide for its row ("Chưa có số liệu" on two lines
+        // of a one-line row) prints its second line over the next row's.
+        const overprinted: string[] = [];
+        for (const pg of new Set(tracking.map((w) => w.page))) {
+          const on = tracking.filter((w) => w.page === pg);
+          for (let i = 0; i < on.length; i++)
+            for (let j = i + 1; j < on.length; j++) {
+              const [a, b] = [on[i]!, on[j]!];
+              const x = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+              const y = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+              if (x > 1 && y > 0.3 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin))
+                overprinted.push(`${a.text} × ${b.text}`);
+            }
+        }
+        expect(overprinted).toEqual([]);
         // Tổng hợp: no page holds only the note; each shows part of a table (its status headers or rows).
         const summaryWords = body(SUMMARY_SHEET);
         for (const pg of new Set(summaryWords.map((w) => w.page))) {
