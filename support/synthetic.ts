@@ -8,6 +8,7 @@ import {
   type Target,
   type ComparisonOp,
 } from "../src/core/model";
+import { romanNumeral } from "../src/core/ids";
 import { STATUS_RULES, TARGET_OPS } from "../src/core/rules";
 import { filledCell, writtenContent, type Content } from "../src/core/content";
 import type { Period } from "../src/core/words";
@@ -58,25 +59,11 @@ const KINDS: Kind[] = [
   { unit: "", target: () => ({ op: "qualitative" }) },
 ];
 
-/** A Roman numeral, as resolutions number their parts (1 → "I", 24 → "XXIV"). */
-function roman(k: number): string {
-  const digits: [number, string][] = [
-    [10, "X"],
-    [9, "IX"],
-    [5, "V"],
-    [4, "IV"],
-    [1, "I"],
-  ];
-  let out = "";
-  for (const [v, d] of digits) for (; k >= v; k -= v) out += d;
-  return out;
-}
-
-/** `n` indicators of every kind, in `sections` parts (6 by default, at most 39). */
+/** `n` indicators of every kind, in `sections` parts (6 by default). */
 export function syntheticResolution(n: number, seed = 1, sections = 6): Resolution {
   const r = rng(seed);
   const perSection = Math.max(1, Math.ceil(n / sections));
-  const ids = Array.from({ length: sections }, (_, k) => roman(k + 1));
+  const ids = Array.from({ length: sections }, (_, k) => romanNumeral(k + 1));
   const indicators: Indicator[] = [];
   for (let k = 0; k < n; k++) {
     const kind = KINDS[k % KINDS.length]!;

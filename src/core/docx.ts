@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { ResolutionTextError } from "./parser";
+import { romanNumeral } from "./ids";
 
 /**
  * The text of a .docx as people see it in Word, one paragraph per line: numbering written out
@@ -266,31 +267,6 @@ function readStyles(xml: string): { styles: Map<string, Style>; defaultStyle?: s
   return { styles, defaultStyle };
 }
 
-const ROMAN: [number, string][] = [
-  [1000, "M"],
-  [900, "CM"],
-  [500, "D"],
-  [400, "CD"],
-  [100, "C"],
-  [90, "XC"],
-  [50, "L"],
-  [40, "XL"],
-  [10, "X"],
-  [9, "IX"],
-  [5, "V"],
-  [4, "IV"],
-  [1, "I"],
-];
-function roman(n: number): string {
-  let x = n;
-  let out = "";
-  for (const [v, r] of ROMAN)
-    while (x >= v) {
-      out += r;
-      x -= v;
-    }
-  return out;
-}
 /** Word's letters: a … z, then aa, bb, …. */
 const letter = (n: number) => String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
 
@@ -301,9 +277,9 @@ function formatNumber(n: number, level: Level | undefined): string {
     case "none":
       return "";
     case "upperRoman":
-      return big ? String(n) : roman(n);
+      return big ? String(n) : romanNumeral(n);
     case "lowerRoman":
-      return big ? String(n) : roman(n).toLowerCase();
+      return big ? String(n) : romanNumeral(n).toLowerCase();
     case "upperLetter":
       return n < 1 || n > 780 ? String(n) : letter(n).toUpperCase();
     case "lowerLetter":

@@ -20,6 +20,33 @@ const SECTION_PIECE_RE = /^(?:[A-Z]+|S\d+)(?:-\d+)?$/u;
 const ITEM_RE = /^(?:\d+|[a-zđ])$/u;
 const LETTER_RE = /^[a-z]+$/u;
 
+const ROMAN: [number, string][] = [
+  [1000, "M"],
+  [900, "CM"],
+  [500, "D"],
+  [400, "CD"],
+  [100, "C"],
+  [90, "XC"],
+  [50, "L"],
+  [40, "XL"],
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
+];
+/** A section's Roman numeral (1 → "I", 24 → "XXIV"), as resolutions and Word's numbering write it. */
+export function romanNumeral(n: number): string {
+  let x = n;
+  let out = "";
+  for (const [v, r] of ROMAN)
+    while (x >= v) {
+      out += r;
+      x -= v;
+    }
+  return out;
+}
+
 /** Item letters: a … z, then aa, ab, … (an item may hold more than 26 targets). */
 export function letterId(k: number): string {
   let n = k;
