@@ -1,6 +1,6 @@
 import { figureFormat, measureOf, toExcel, type Measure } from "../core/measure";
-import { STATUS, STATUSES, STATUS_COLORS, type Resolution, type Status } from "../core/model";
-import { finalStatus, judgePeriodCell } from "../core/periods";
+import { STATUSES, STATUS_COLORS, type Resolution } from "../core/model";
+import { evaluatePeriod } from "../core/report";
 import { SHEET_COLORS } from "../core/palette";
 import { DEFAULT_TOLERANCE, TOLERANCE_MAX, TOLERANCE_MIN, formatTolerance } from "../core/tolerance";
 import { PERIOD_INFO, PRORATED_SHARES_TEXT, type Period } from "../core/words";
@@ -146,6 +146,14 @@ export function trackingSheet(
   layout.columns.forEach((col, i) => put(HEADER_ROW, i + 1, { value: col.header }));
   layout.columns.forEach((col, i) => put(KEY_ROW, i + 1, { value: `${KEY_PREFIX}${col.key}` }));
 
+  // The statuses each row shows when the file is written (its formulas' results, as core/report
+  // evaluates them), so a row is tall enough for them.
+  const judged = layout.periods.map((period) => ({
+    period,
+    byId: new Map(
+      evaluatePeriod(r, { rows: content.rows, tolerance: content.tolerance }, period).map((x) => [x.id, x]),
+    ),
+  }));
   let row = HEADER_ROW;
   const sectionRows: number[] = [];
   const byRule = new Map<string, { rule: ValidationRule; prompt: string; rows: number[] }>();
@@ -160,14 +168,11 @@ export function trackingSheet(
       rows.push({ id: ind.id, row });
       const own: RowContent = content.rows[ind.id] ?? { figures: {} };
       cells.push(...encodeRow(ind, section.id, row, layout, own));
-      // The statuses the row shows now (its formulas' results), so the row is tall enough for them.
-      let year: Status = STATUS.noFigure;
-      for (const p of layout.periods) {
-        const { status } = judgePeriodCell(ind, own.figures[p] ?? null, p, content.tolerance);
-        if (p === "nam") year = status;
-        shown.push({ row, col: ci(periodKey("status", p)), value: status });
+      for (const { period, byId } of judged) {
+        const res = byId.get(ind.id)!;
+        shown.push({ row, col: ci(periodKey("status", period)), value: res.rule });
+        if (period === "nam") shown.push({ row, col: ci("final"), value: res.status });
       }
-      if (layout.index.has("final")) shown.push({ row, col: ci("final"), value: finalStatus(year, own.override) });
       const m = measureOf(ind);
       for (const p of layout.periods) {
         rowStyles.push({
