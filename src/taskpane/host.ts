@@ -214,11 +214,9 @@ export function excelHost(
     if (assignedCol > 0 && touchesWatched(e.address, [assignedCol]))
       reading = reading.then(readTypedAssigned).catch(() => undefined);
     if (!touchesWatched(e.address, watched)) return;
-    // The Báo cáo sheet's print area follows the sentences, where writing keeps Excel's undo.
-    if (supports(UNDO_SAFE_API)) {
-      if (fitTimer) clearTimeout(fitTimer);
-      fitTimer = setTimeout(() => void fitReport().catch(() => undefined), CHECK_DELAY_MS);
-    }
+    // The Báo cáo sheet's print area follows the sentences.
+    if (fitTimer) clearTimeout(fitTimer);
+    fitTimer = setTimeout(() => void fitReport().catch(() => undefined), CHECK_DELAY_MS);
     if (!listener) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => listener?.(), CHECK_DELAY_MS);
@@ -228,8 +226,9 @@ export function excelHost(
    * and count are set to them and their rows fitted (else the sheet's note warns that they differ).
    */
   const fitReport = async () => {
+    // Only where writing keeps Excel's undo (the handler is registered only there as well).
     if (!supports(UNDO_SAFE_API)) return;
-    const [, , , , , { REPORT_COUNTS, reportPrintArea, reportSentenceRows }] = await workbookModules();
+    const [, , , , , { REPORT_COUNTS, REPORT_PRINTED, reportPrintArea, reportSentenceRows }] = await workbookModules();
     await excelRun(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
       await ctx.sync();
@@ -239,7 +238,7 @@ export function excelHost(
       const [printed, now] = counts.values[0] ?? [];
       if (typeof now !== "number" || !Number.isInteger(now) || now < 1 || now === printed) return;
       ws.pageLayout.setPrintArea(reportPrintArea(now));
-      ws.getRange(REPORT_COUNTS.split(":")[0]).values = [[now]];
+      ws.getRange(REPORT_PRINTED).values = [[now]];
       ws.getRange(reportSentenceRows(now)).format.autofitRows();
       await ctx.sync();
     });

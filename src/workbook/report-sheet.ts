@@ -23,7 +23,7 @@ import {
   type Layout,
 } from "./layout";
 import { isYes, q, significant, wordAt } from "./formulas";
-import { area, fitRowHeights, pageBands, type CellPlan, type SheetPlan } from "./sheet-plan";
+import { area, fitRowHeights, pageBands, ref, type CellPlan, type SheetPlan } from "./sheet-plan";
 
 /**
  * The "Báo cáo" sheet: the review text of semantics section 8 as native formulas, one sentence per
@@ -217,21 +217,33 @@ const HEAD_ROWS = 3;
  * Under their labels: how many sentences the print area holds (B2, a number the writer sets) and
  * how many the figures give now (C2, a formula). The add-in reads both to follow the sentences.
  */
-export const REPORT_COUNTS = "B2:C2";
 const COUNT_CELL = { row: 2, col: 2 };
 const NOW_CELL = { row: 2, col: 3 };
+/** The printed count's cell, which the add-in sets when it moves the print area. */
+export const REPORT_PRINTED = ref(COUNT_CELL.col, COUNT_CELL.row);
+export const REPORT_COUNTS = `${REPORT_PRINTED}:${ref(NOW_CELL.col, NOW_CELL.row)}`;
 /** The Báo cáo sheet's print area when it shows `sentences` sentences. */
 export const reportPrintArea = (sentences: number) => area(1, 1, 1, HEAD_ROWS + sentences);
 /** The rows of `sentences` sentences, to fit their heights. */
 export const reportSentenceRows = (sentences: number) => `${HEAD_ROWS + 1}:${HEAD_ROWS + Math.max(1, sentences)}`;
 
-/** The note's warning, as a formula of the sentences' count now and the print area's. */
+/** The warning's words around its numbers: the sentences now, those printed, the print area's last row. */
+const stale = (now: string, printed: string, lastRow: string) => [
+  "Số liệu đã đổi: nay có ",
+  now,
+  " câu, vùng in có ",
+  printed,
+  " câu. Hãy chèn lại sổ bằng bổ trợ Chỉ tiêu (số liệu được giữ nguyên) hoặc đặt vùng in A1:A",
+  lastRow,
+  " trước khi in.",
+];
+/** The warning as a formula of the cells holding both counts. */
 const staleText = (now: string, printed: string) =>
-  `"Số liệu đã đổi: nay có "&${now}&" câu, vùng in có "&${printed}&" câu. Hãy chèn lại sổ bằng bổ trợ Chỉ tiêu ` +
-  `(số liệu được giữ nguyên) hoặc đặt vùng in A1:A"&(${now}+${HEAD_ROWS})&" trước khi in."`;
+  stale(now, printed, `(${now}+${HEAD_ROWS})`)
+    .map((x, i) => (i % 2 === 1 ? x : q(x)))
+    .join("&");
 /** The warning at its longest, to size its row. */
-const staleSample = (slots: number) =>
-  `Số liệu đã đổi: nay có ${slots} câu, vùng in có ${slots} câu. Hãy chèn lại sổ bằng bổ trợ Chỉ tiêu (số liệu được giữ nguyên) hoặc đặt vùng in A1:A${slots} trước khi in.`;
+const staleSample = (slots: number) => stale(String(slots), String(slots), String(slots)).join("");
 
 /**
  * The Báo cáo sheet. `content` is what the file is written with: the sentences it gives now
