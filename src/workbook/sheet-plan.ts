@@ -125,12 +125,17 @@ const POINTS_PER_WIDTH = 5.6;
 
 type PrintedPart = Pick<SheetPlan, "columns" | "rowHeights" | "print">;
 
+/** The width of columns c1 to c2 (1-based) as shown: a hidden one takes none. */
+function shownWidth(columns: SheetPlan["columns"], c1: number, c2: number): number {
+  let w = 0;
+  for (let c = c1; c <= c2; c++) w += columns[c - 1]?.hidden ? 0 : (columns[c - 1]?.width ?? 10);
+  return w;
+}
+
 /** Each printed row's height in points on an A4 landscape page, fitted one page wide, from the plan's estimates. */
 function printedRows(p: PrintedPart): { row: number; height: number }[] {
   const [a, b] = p.print.area.split(":").map(cellPosition) as [Position, Position];
-  let width = 0;
-  for (let c = a.col; c <= b.col; c++) width += p.columns[c - 1]?.hidden ? 0 : (p.columns[c - 1]?.width ?? 10);
-  const scale = Math.min(1, PRINTABLE.width / (width * POINTS_PER_WIDTH));
+  const scale = Math.min(1, PRINTABLE.width / (shownWidth(p.columns, a.col, b.col) * POINTS_PER_WIDTH));
   const heights = new Map(p.rowHeights.map((h) => [h.row, h.height]));
   const rows: { row: number; height: number }[] = [];
   for (let r = a.row; r <= b.row; r++) rows.push({ row: r, height: (heights.get(r) ?? LINE_HEIGHT) * scale });
@@ -326,9 +331,7 @@ export function fitRowHeights(p: Pick<SheetPlan, "cells" | "styles" | "merges" |
     const [a, b = a] = m.split(":") as [string, string?];
     const s = cellPosition(a);
     const e = cellPosition(b);
-    let w = 0;
-    for (let c = s.col; c <= e.col; c++) w += p.columns[c - 1]?.hidden ? 0 : (p.columns[c - 1]?.width ?? 10);
-    span.set(`${s.row},${s.col}`, w);
+    span.set(`${s.row},${s.col}`, shownWidth(p.columns, s.col, e.col));
   }
   const heights = new Map<number, number>();
   for (const [k, value] of text) {
