@@ -3,12 +3,13 @@ import { writeFileSync } from "fs";
 import * as path from "path";
 import { BUILTIN_RESOLUTION } from "../../src/core/builtin";
 import { allIndicators, type Resolution } from "../../src/core/model";
-import { KEY_PREFIX, eachCellOf, periodKey } from "../../src/workbook/layout";
+import { eachCellOf, periodKey } from "../../src/workbook/layout";
 import { buildWorkbookPlan, type CellStyle, type SheetPlan } from "../../src/workbook/plan";
 import { FONT, LINE_HEIGHT, pageBands, printedPages } from "../../src/workbook/sheet-plan";
 import type { Period } from "../../src/core/periods";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { describeWithTools, pdfBoxes, printToPdf, recalcToCsv, tempDir, type PdfBox } from "../helpers/tools";
+import { trackingAddresses } from "../helpers/tracking-xlsx";
 import { syntheticResolution, writtenFile } from "../../support/synthetic";
 
 /** Each text cell that wraps, with what decides its height: text, font, bold, and its (merged) width. */
@@ -305,17 +306,12 @@ describeWithTools(
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(base);
       const ws = wb.getWorksheet("Theo dõi")!;
-      let keyRow = 0;
-      ws.eachRow((row, n) => {
-        if ((row.values as unknown[]).includes(`${KEY_PREFIX}id`)) keyRow = n;
-      });
-      const colOf = new Map<string, number>();
-      ws.getRow(keyRow).eachCell((c, n) => colOf.set(String(c.value).slice(KEY_PREFIX.length), n));
+      const { colOf, rowOf } = trackingAddresses(ws);
       // (A count, not a percentage: a percent cell holds 0,9 for 90%.)
       const blank = allIndicators(r).find((i, k) => k % 2 === 1 && i.target.op === "gte" && i.unit !== "%")!;
-      let at = 0;
-      ws.getColumn(colOf.get("id")!).eachCell((c, n) => void (n > keyRow && c.value === blank.id && (at = n)));
-      ws.getCell(at, colOf.get(periodKey("actual", "nam"))!).value = (blank.target as { value: number }).value;
+      ws.getCell(rowOf.get(blank.id)!, colOf.get(periodKey("actual", "nam"))!).value = (
+        blank.target as { value: number }
+      ).value;
       const edited = path.join(dir, "edited.xlsx");
       await wb.xlsx.writeFile(edited);
 

@@ -7,12 +7,13 @@ import { reviewText } from "../../src/core/report";
 import { readTypedWord, wordSpellings } from "../../src/core/typed";
 import { QUALITATIVE_ANSWERS, RATING_LEVELS, STATUSES, type Period } from "../../src/core/words";
 import { progressOf } from "../../src/workbook/check";
-import { CUMULATIVE_WORDS, ESTIMATE_ROW, KEY_PREFIX, TOLERANCE_NAME } from "../../src/workbook/layout";
+import { CUMULATIVE_WORDS, ESTIMATE_ROW, TOLERANCE_NAME } from "../../src/workbook/layout";
 import { buildWorkbookPlan } from "../../src/workbook/plan";
 import { readBack } from "../../src/workbook/tracking-row";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { readTrackingXlsx } from "../../src/workbook/xlsx-read";
 import { describeWithTools, recalcToCsv, tempDir } from "../helpers/tools";
+import { trackingAddresses } from "../helpers/tracking-xlsx";
 import { rng, syntheticFigures, writtenFile } from "../../support/synthetic";
 
 /**
@@ -59,16 +60,7 @@ describeWithTools("a typed word reads the same in LibreOffice, the command line 
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(base);
       const ws = wb.getWorksheet("Theo dõi")!;
-      let keyRow = 0;
-      ws.eachRow((row, n) => {
-        if (row.values && (row.values as unknown[]).includes(`${KEY_PREFIX}id`)) keyRow = n;
-      });
-      const colOf = new Map<string, number>();
-      ws.getRow(keyRow).eachCell((c, n) => colOf.set(String(c.value).slice(KEY_PREFIX.length), n));
-      const rowOf = new Map<string, number>();
-      ws.getColumn(colOf.get("id")!).eachCell((c, n) => {
-        if (n > keyRow) rowOf.set(String(c.value), n);
-      });
+      const { colOf, rowOf } = trackingAddresses(ws);
       for (const ind of inds) {
         const row = ws.getRow(rowOf.get(ind.id)!);
         const words =
